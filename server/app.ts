@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { createAuditService } from './audit/audit.service';
+import { auditRouter } from './audit/audit.routes';
+import { sessionRouter } from './auth/session.routes';
+import { createSessionService } from './auth/sessions.service';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
+import { createDecisionService } from './decisions/decisions.service';
+import { authenticate, sameOriginWrites } from './http/auth';
+import { jsonBody } from './http/body';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { openApiDocument } from './openapi';
+import { defaultPolicies, type Policies } from './policies/policies';
+import type { Store } from './storage/store';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  clock: Clock;
+  logger?: Logger;
+  policies?: Policies;
+  /** Folder of the built client; served with an SPA fallback when present. */
+  clientDir?: string;
+}
+
+/** Log lines carry the route, never query strings, bodies, cookies or member data. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: ['req.headers', 'res.headers', '*.password', '*.token'], remove: true } }, destination);
+}
+
+export function createServices({ store, config, clock, policies = defaultPolicies() }: AppDeps) {
+  const sessions = createSessionService({ store, clock, config });
+  const decisions = createDecisionService({ store, clock, policies });
+  const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
+  return { sessions, decisions, audit, policies };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the app without listening, so tests drive it through real HTTP on an ephemeral port. */
+export function createApp(deps: AppDeps): { app: Express; services: Services } {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const services = createServices(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('trust proxy', false);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+
+  const api = express.Router();
+  api.use(cookieParser());
+  api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]) }));
+  api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
+  api.use(sameOriginWrites);
+
+  api.get('/health', (_req, res) => res.json({ status: 'ok', storage: deps.store.kind }));
+  const openapi = openApiDocument();
+  api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
+  api.use(decisionsRouter(services.decisions));
+  api.use(auditRouter(services.audit));
+  api.use(notFoundHandler);
+  api.use(errorHandler(logger));
+  app.use('/api', api);
+
+  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const index = path.join(deps.clientDir, 'index.html');
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    app.get(/.*/, (_req, res) => res.sendFile(index));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return { app, services };
+}

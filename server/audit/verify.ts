@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { VerifyResult } from '@shared/schemas/audit';
+import type { ChainEvent, Store } from '../storage/store';
+import { decisionHash, decisionPersonal, eventHash, personalDigest } from './chain';
+import { anchorHash, anchorSignature } from './anchors';
+import { StreamingMerkle, headLeaf } from './merkle';
+import { headAsOf, walkChains, type ChainView } from './walk';
+
+type Broken = NonNullable<VerifyResult['brokenAt']>;
+
+const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Checks one chain link by link; returns the first break or null. */
+export function checkChain(view: ChainView): Broken | null {
+  const { decision, decisionId } = view;
+  if (!decision) {
+    return { decisionId, reason: 'missing_chain', detail: `Events exist for decision ${decisionId} but the decision itself is gone.` };
+  }
+  const erased = view.events.some((e) => e.action === 'erased');
+  if (decision.personalSalt) {
+    if (personalDigest(decision.personalSalt, decisionPersonal(decision)) !== decision.personalDigest) {
+      return { decisionId, seq: 0, reason: 'altered', detail: 'The decision\'s personal data no longer matches its digest.' };
+    }
+  } else if (!erased) {
+    return { decisionId, seq: 0, reason: 'altered', detail: 'Personal data was removed without an erasure on the chain.' };
+  }
+  if (decisionHash(decision) !== decision.hash) {
+    return { decisionId, seq: 0, reason: 'altered', detail: 'The recorded decision does not match its hash.' };
+  }
+  let prev = { seq: 0, hash: decision.hash };
+  for (const event of view.events) {
+    if (event.seq !== prev.seq + 1) {
+      return { decisionId, seq: prev.seq + 1, reason: 'missing_event', detail: `Event ${prev.seq + 1} is missing from the chain.` };
+    }
+    const broken = checkEvent(event, prev.hash, erased);
+    if (broken) return { decisionId, seq: event.seq, ...broken };
+    prev = { seq: event.seq, hash: event.hash };
+  }
+  return null;
+}
+
+function checkEvent(event: ChainEvent, prevHash: string, erased: boolean): Pick<Broken, 'reason' | 'detail'> | null {
+  if (event.prevHash !== prevHash) return { reason: 'altered', detail: `Event ${event.seq} does not link to the event before it.` };
+  if (eventHash(event) !== event.hash) return { reason: 'altered', detail: `Event ${event.seq} does not match its hash.` };
+  if (event.personalDigest) {
+    if (event.personalSalt && event.personal) {
+      if (personalDigest(event.personalSalt, event.personal) !== event.personalDigest) {
+        return { reason: 'altered', detail: `The personal content of event ${event.seq} no longer matches its digest.` };
+      }
+    } else if (!erased) {
+      return { reason: 'altered', detail: `Personal content of event ${event.seq} was removed without an erasure.` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Recomputes every chain and the anchors. The anchors' Merkle root over chain heads is what
+ * detects a deleted decision or a truncated chain, which no single chain can show by itself.
+ */
+export async function verifyAll(store: Store, signingKey?: string): Promise<VerifyResult> {
+  const anchors = await store.anchors.list();
+  let prevHash = '';
+  for (const anchor of anchors) {
+    if (anchor.prevHash !== prevHash || anchorHash(anchor) !== anchor.hash) {
+      return result(0, 0, anchors.length, { anchorSeq: anchor.seq, reason: 'anchor_altered', detail: `Anchor ${anchor.seq} was altered or removed.` });
+    }
+    if (signingKey && (!anchor.signature || !sameHex(anchor.signature, anchorSignature(signingKey, anchor.hash)))) {
+      return result(0, 0, anchors.length, { anchorSeq: anchor.seq, reason: 'anchor_signature', detail: `Anchor ${anchor.seq} has no valid signature.` });
+    }
+    prevHash = anchor.hash;
+  }
+  const latest = anchors[anchors.length - 1];
+  const merkle = new StreamingMerkle();
+  let chains = 0;
+  let events = 0;
+  for await (const view of walkChains(store)) {
+    const broken = checkChain(view);
+    if (broken) return result(chains, events, anchors.length, broken);
+    chains++;
+    events += view.events.length + 1;
+    if (latest) {
+      const head = headAsOf(view, latest.coveredUntil);
+      if (head) merkle.add(headLeaf(view.decisionId, head.seq, head.hash));
+    }
+  }
+  if (latest && (merkle.root() !== latest.root || merkle.count !== latest.chains)) {
+    const missing = latest.chains - merkle.count;
+    return result(chains, events, anchors.length, {
+      anchorSeq: latest.seq,
+      reason: 'missing_chain',
+      detail:
+        missing > 0
+          ? `${missing} chain(s) sealed by anchor ${latest.seq} are gone.`
+          : `A chain sealed by anchor ${latest.seq} was truncated or replaced.`,
+    });
+  }
+  return result(chains, events, anchors.length);
+}
+
+const result = (chains: number, events: number, anchors: number, brokenAt?: Broken): VerifyResult =>
+  brokenAt ? { ok: false, chains, events, anchors, brokenAt } : { ok: true, chains, events, anchors };

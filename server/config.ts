@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  INGEST_API_KEYS: z.string().optional(),
+  SEED_DEMO: flag.optional(),
+  AUDIT_SIGNING_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  mongodbUri?: string;
+  ingestApiKeys: string[];
+  /** undefined: decide at start (seed when the embedded store is empty). */
+  seedDemo?: boolean;
+  auditSigningKey?: string;
+  anchorIntervalMs: number;
+  logLevel: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Origins allowed to make state-changing requests with a session cookie besides the app's own. */
+  secureCookies: boolean;
+}
+
+export const DEMO_INGEST_KEY = 'demo-ingest-key';
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start; a bad value stops the server with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUri: e.MONGODB_URI,
+    ingestApiKeys: (e.INGEST_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    seedDemo: e.SEED_DEMO,
+    auditSigningKey: e.AUDIT_SIGNING_KEY,
+    anchorIntervalMs: e.ANCHOR_INTERVAL_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    secureCookies: false,
+  };
+}
+
+/** A config for tests and tools: defaults plus overrides, no environment read. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ingestApiKeys: [DEMO_INGEST_KEY], logLevel: 'silent', ...overrides };
+}

@@ -1,0 +1,146 @@
+import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, type DecisionPage } from '@shared/schemas/decision';
+import type { ProblemFieldError } from '@shared/schemas/problem';
+import type { User } from '@shared/schemas/session';
+import { canReadDecision, isStaff, visibleTypes } from '../auth/access';
+import type { Clock } from '../clock';
+import { conflict, notFound, payloadTooLarge, validationFailed } from '../http/problem';
+import type { Policies } from '../policies/policies';
+import type { DecisionFilter, Store, StoredDecision } from '../storage/store';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toRecord, validateItem } from './ingest';
+
+/** What callers see: the record without its storage-only fields. */
+export function toWire(record: StoredDecision): Decision {
+  const { bodyHash: _b, personalSalt: _s, personalDigest: _d, ...decision } = record;
+  return decision as Decision;
+}
+
+/** Runs after new decisions are stored (sampling, rollups); must be idempotent per decision. */
+export type IngestHook = (records: StoredDecision[]) => Promise<void>;
+
+/** Bounds the size of a refusal: a 10,000-item batch with many errors each still names every item. */
+const MAX_REPORTED_ERRORS = 20_000;
+
+export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; afterIngest?: IngestHook[] }) {
+  const { store, clock, policies } = deps;
+  const hooks = deps.afterIngest ?? [];
+
+  /**
+   * Stores validated decisions idempotently: same key and same body is a duplicate (not an error),
+   * same key and another body is a conflict. Conflicts are found before anything is written,
+   * so a refused batch stores nothing.
+   */
+  async function storeRecords(records: StoredDecision[], pathOf: (index: number) => string) {
+    const conflicts: ProblemFieldError[] = [];
+    const firstById = new Map<string, { index: number; bodyHash: string }>();
+    const fresh: StoredDecision[] = [];
+    records.forEach((record, index) => {
+      const first = firstById.get(record.id);
+      if (!first) {
+        firstById.set(record.id, { index, bodyHash: record.bodyHash });
+        fresh.push(record);
+      } else if (first.bodyHash !== record.bodyHash) {
+        conflicts.push({ path: `${pathOf(index)}idempotencyKey`, message: `same key as ${pathOf(first.index) || 'another item'} with a different body` });
+      }
+    });
+    const existing = new Map((await store.decisions.getMany([...firstById.keys()])).map((d) => [d.id, d]));
+    records.forEach((record, index) => {
+      const stored = existing.get(record.id);
+      if (stored && stored.bodyHash !== record.bodyHash && firstById.get(record.id)?.index === index) {
+        conflicts.push({ path: `${pathOf(index)}idempotencyKey`, message: 'this key was already used for a different decision' });
+      }
+    });
+    if (conflicts.length) {
+      throw conflict('idempotency_conflict', 'An idempotency key was reused with a different body. Nothing was stored.', undefined, conflicts);
+    }
+    const toInsert = fresh.filter((r) => !existing.has(r.id));
+    const { inserted, duplicates: raced } = await store.decisions.insertMany(toInsert);
+    // A concurrent writer may have stored the same key between our read and our insert.
+    if (raced.length) {
+      const winners = await store.decisions.getMany(raced);
+      const ours = new Map(toInsert.map((r) => [r.id, r]));
+      const lost = winners.filter((w) => w.bodyHash !== ours.get(w.id)?.bodyHash);
+      if (lost.length) throw conflict('idempotency_conflict', `A concurrent request stored a different body for ${lost.length} key(s).`);
+    }
+    const insertedSet = new Set(inserted);
+    const newRecords = toInsert.filter((r) => insertedSet.has(r.id));
+    for (const hook of hooks) await hook(newRecords);
+    return { inserted: newRecords, existing };
+  }
+
+  return {
+    async ingestOne(raw: unknown): Promise<{ created: boolean; decision: Decision }> {
+      const item = validateItem(raw, clock.now());
+      if (!item.ok) throw validationFailed(item.errors);
+      const record = toRecord(item.decision, clock.now(), policies);
+      const { inserted, existing } = await storeRecords([record], () => '');
+      const stored = inserted[0] ?? existing.get(record.id) ?? (await store.decisions.get(record.id))!;
+      return { created: inserted.length === 1, decision: toWire(stored) };
+    },
+
+    /** Validates the whole batch first: one bad item and nothing is stored, every bad item named. */
+    async ingestBatch(items: AsyncIterable<unknown> | Iterable<unknown>): Promise<BatchResult> {
+      const now = clock.now();
+      const valid: StoredDecision[] = [];
+      const errors: ProblemFieldError[] = [];
+      let index = 0;
+      for await (const raw of items) {
+        if (index >= MAX_BATCH) throw payloadTooLarge('batch_too_large', `A batch holds at most ${MAX_BATCH} decisions.`);
+        const item = validateItem(raw, now, `decisions[${index}]`);
+        if (item.ok) {
+          if (errors.length === 0) valid.push(toRecord(item.decision, now, policies));
+        } else if (errors.length < MAX_REPORTED_ERRORS) {
+          errors.push(...item.errors.slice(0, Math.max(1, MAX_REPORTED_ERRORS - errors.length)));
+        }
+        index++;
+      }
+      if (errors.length) {
+        const bad = new Set(errors.map((e) => e.path.match(/^decisions\[\d+\]/)?.[0])).size;
+        throw validationFailed(errors, `${bad} of ${index} decisions are invalid. Nothing was stored.`);
+      }
+      const { inserted } = await storeRecords(valid, (i) => `decisions[${i}].`);
+      return { accepted: inserted.length, duplicates: valid.length - inserted.length, ids: valid.map((r) => r.id) };
+    },
+
+    async list(user: User, query: DecisionListQuery): Promise<DecisionPage> {
+      const filter: DecisionFilter = {
+        type: query.type,
+        memberId: query.memberId,
+        modelId: query.modelId,
+        modelVersion: query.modelVersion,
+        from: query.from,
+        to: query.to,
+      };
+      const empty = { items: [], nextCursor: null };
+      if (!isStaff(user)) {
+        // Members only ever list their own decisions, whatever they ask for.
+        if (!user.memberId || (query.memberId && query.memberId !== user.memberId)) return empty;
+        filter.memberId = user.memberId;
+      } else {
+        const types = visibleTypes(user);
+        if (types !== 'all') {
+          if (query.type && !types.includes(query.type)) return empty;
+          if (types.length === 0) return empty;
+          filter.types = types;
+        }
+      }
+      const after = query.cursor ? decodeCursor<[string, string]>(query.cursor, ['string', 'string']) : null;
+      const rows = await store.decisions.page(filter, after ? { decidedAt: after[0], id: after[1] } : null, query.limit + 1);
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map(toWire),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.decidedAt, last.id]) : null,
+      };
+    },
+
+    /** 404 for what the caller may not read, exactly as for what does not exist. */
+    async get(user: User, id: string): Promise<Decision> {
+      const record = await store.decisions.get(id);
+      if (!record || !canReadDecision(user, record)) throw notFound(`No decision ${id}.`);
+      return toWire(record);
+    },
+  };
+}
+
+export type DecisionService = ReturnType<typeof createDecisionService>;

@@ -1,0 +1,75 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { User } from '@shared/schemas/session';
+import type { SessionService } from '../auth/sessions.service';
+import { forbidden, unauthenticated } from './problem';
+
+export const SESSION_COOKIE = 'recourse_session';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: User;
+      ingestKey?: string;
+      sessionToken?: string;
+    }
+  }
+}
+
+const digest = (key: string) => createHash('sha256').update(key).digest();
+
+/** Reads who is calling: a session cookie (people) or a bearer ingest key (scoring services). */
+export function authenticate(sessions: SessionService, ingestKeys: string[]) {
+  const keyDigests = ingestKeys.map(digest);
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      if (bearer) {
+        const candidate = digest(bearer);
+        // Compare digests in constant time so response timing does not leak key prefixes.
+        if (keyDigests.some((k) => timingSafeEqual(k, candidate))) req.ingestKey = candidate.toString('hex').slice(0, 12);
+      }
+      const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+      if (token && token.length <= 200) {
+        req.sessionToken = token;
+        req.user = (await sessions.resolve(token)) ?? undefined;
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+export function requireUser(req: Request, _res: Response, next: NextFunction) {
+  next(req.user ? undefined : unauthenticated());
+}
+
+export function requireIngestKey(req: Request, _res: Response, next: NextFunction) {
+  if (req.ingestKey) return next();
+  next(req.headers.authorization ? forbidden('forbidden', 'This ingest key is not valid.') : unauthenticated('Send an ingest key as Authorization: Bearer <key>.'));
+}
+
+/**
+ * Cookie-authenticated writes must come from our own origin (CSRF). Browsers send Origin on
+ * every cross-site POST; bearer-key clients are not browsers and carry no ambient credentials.
+ */
+export function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  if (req.headers.authorization) return next();
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (origin && origin !== 'null') {
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host !== req.headers.host) return next(forbidden('cross_origin_refused', 'Requests from another site are refused.'));
+  } else if (origin === 'null' || site === 'cross-site') {
+    return next(forbidden('cross_origin_refused', 'Requests from another site are refused.'));
+  }
+  next();
+}

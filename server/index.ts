@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, createLogger } from './app';
+import { systemClock } from './clock';
+import { ConfigError, DEMO_INGEST_KEY, loadConfig } from './config';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed';
+import { startPeriodicJob } from './jobs/periodic';
+import { openStore } from './storage/open-store';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config);
+  const clock = systemClock;
+
+  const empty = (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
+  const seed = config.seedDemo ?? (empty && store.kind === 'sqlite');
+  if (config.ingestApiKeys.length === 0) {
+    config.ingestApiKeys = [DEMO_INGEST_KEY];
+    logger.warn('INGEST_API_KEYS is not set: accepting only the demo ingest key. Set INGEST_API_KEYS in production.');
+  }
+
+  const { app, services } = createApp({ store, config, clock, logger, clientDir: path.join(root, 'dist/client') });
+
+  if (seed) {
+    const result = await seedDemo({ store, clock, decisions: services.decisions });
+    logger.info(result, 'demo data seeded');
+  }
+
+  const anchors = startPeriodicJob({ name: 'anchor', intervalMs: config.anchorIntervalMs, store, clock, logger, run: services.audit.anchor });
+  const server = app.listen(config.port, () => {
+    const demo = DEMO_USERS.map((u) => u.username).join(', ');
+    process.stdout.write(
+      `\nRecourse is listening on http://localhost:${config.port} (storage: ${store.kind})\n` +
+        (seed || config.ingestApiKeys.includes(DEMO_INGEST_KEY)
+          ? `DEMONSTRATION ONLY — users ${demo}, password "${DEMO_PASSWORD}"; ingest key "${DEMO_INGEST_KEY}". Never use these in production.\n\n`
+          : '\n'),
+    );
+  });
+
+  const shutdown = () => {
+    anchors.stop();
+    server.close(() => void store.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((error) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Recourse failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

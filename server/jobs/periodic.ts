@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Store } from '../storage/store';
+
+/**
+ * Runs a job every `intervalMs` in every process, but only the lease holder of the current
+ * term does the work, so several app processes behind a load balancer never run it twice.
+ */
+export function startPeriodicJob(opts: { name: string; intervalMs: number; store: Store; clock: Clock; logger: Logger; run: () => Promise<unknown> }) {
+  const holder = randomUUID();
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (await opts.store.leases.tryAcquire(opts.name, holder, opts.clock.now(), opts.intervalMs)) await opts.run();
+    } catch (error) {
+      opts.logger.error({ err: error, job: opts.name }, 'periodic job failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, Math.min(opts.intervalMs, 60_000));
+  timer.unref();
+  return { stop: () => clearInterval(timer), runNow: tick };
+}

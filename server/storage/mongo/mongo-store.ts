@@ -1,0 +1,201 @@
+import { MongoClient, MongoServerError, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import type { Anchor } from '@shared/schemas/audit';
+import {
+  DuplicateKeyError,
+  type ChainEvent,
+  type DecisionFilter,
+  type DecisionPageKey,
+  type Store,
+  type StoredDecision,
+  type StoredSession,
+  type StoredUser,
+} from '../store';
+import { ensureIndexes } from './indexes';
+import { leaseTerm } from '../leases';
+
+/** Our documents use string (or numeric) ids of our own, never ObjectIds. */
+type StrDoc = { _id: string | number } & Document;
+
+const DUPLICATE_KEY = 11000;
+const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+
+/** Documents keep our own ids in `_id`; these map it at the edge so services only see plain objects. */
+type WithId<T> = Omit<T, 'id'> & { _id: string };
+const toDoc = <T extends { id: string }>({ id, ...rest }: T) => ({ _id: id, ...rest }) as unknown as WithId<T>;
+const fromDoc = <T>(doc: Document | null): T | null => {
+  if (!doc) return null;
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest } as T;
+};
+const strip = <T>(doc: Document | null): T | null => {
+  if (!doc) return null;
+  const { _id, ...rest } = doc;
+  return rest as T;
+};
+
+export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
+  // Majority and journaled: an acknowledged decision survives the loss of a primary.
+  const client = new MongoClient(uri, { writeConcern: { w: 'majority', journal: true }, serverSelectionTimeoutMS: 10_000 });
+  await client.connect();
+  const db = client.db(dbName ?? (new URL(uri).pathname.slice(1) || 'recourse'));
+  await ensureIndexes(db);
+  return new MongoStore(client, db);
+}
+
+class MongoStore implements Store {
+  readonly kind = 'mongodb' as const;
+  private readonly decisionsCol: Collection<StrDoc>;
+  private readonly eventsCol: Collection<StrDoc>;
+  constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {
+    this.decisionsCol = db.collection<StrDoc>('decisions');
+    this.eventsCol = db.collection<StrDoc>('events');
+  }
+
+  decisions = (() => {
+    const col = () => this.decisionsCol;
+    return {
+      insertMany: async (records: StoredDecision[]) => {
+        if (records.length === 0) return { inserted: [], duplicates: [] };
+        const duplicateIndexes = new Set<number>();
+        try {
+          await col().insertMany(records.map(toDoc) as StrDoc[], { ordered: false });
+        } catch (error) {
+          if (!(error instanceof MongoBulkWriteError)) throw error;
+          const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+          for (const writeError of writeErrors) {
+            if (writeError.code !== DUPLICATE_KEY) throw error;
+            duplicateIndexes.add(writeError.index);
+          }
+        }
+        const inserted: string[] = [];
+        const duplicates: string[] = [];
+        records.forEach((r, i) => (duplicateIndexes.has(i) ? duplicates : inserted).push(r.id));
+        return { inserted, duplicates };
+      },
+      get: async (id: string) => fromDoc<StoredDecision>(await col().findOne({ _id: id })),
+      getMany: async (ids: string[]) =>
+        (await col().find({ _id: { $in: ids } }).toArray()).map((d) => fromDoc<StoredDecision>(d)!),
+      page: async (filter: DecisionFilter, after: DecisionPageKey | null, limit: number) => {
+        const query: Document = {};
+        if (filter.type) query.type = filter.type;
+        // The service only combines `type` with `types` when the type is within them.
+        if (filter.types && !filter.type) query.type = { $in: filter.types };
+        if (filter.memberId) query['subject.memberId'] = filter.memberId;
+        if (filter.modelId) query['model.id'] = filter.modelId;
+        if (filter.modelVersion) query['model.version'] = filter.modelVersion;
+        if (filter.from || filter.to) {
+          query.decidedAt = {};
+          if (filter.from) query.decidedAt.$gte = filter.from;
+          if (filter.to) query.decidedAt.$lte = filter.to;
+        }
+        if (after) {
+          query.$or = [{ decidedAt: { $lt: after.decidedAt } }, { decidedAt: after.decidedAt, _id: { $lt: after.id } }];
+        }
+        const docs = await col().find(query).sort({ decidedAt: -1, _id: -1 }).limit(limit).toArray();
+        return docs.map((d) => fromDoc<StoredDecision>(d)!);
+      },
+      scanById: () => scan<StoredDecision>(col(), { _id: 1 }, fromDoc),
+      count: async () => col().countDocuments(),
+    };
+  })();
+
+  events = (() => {
+    const col = () => this.eventsCol;
+    return {
+      append: async (event: ChainEvent) => {
+        try {
+          await col().insertOne({ _id: `${event.decisionId}#${event.seq}`, ...event } as StrDoc);
+        } catch (error) {
+          if (isDuplicate(error)) throw new DuplicateKeyError(`event ${event.decisionId}#${event.seq}`);
+          throw error;
+        }
+      },
+      list: async (decisionId: string) =>
+        (await col().find({ decisionId }).sort({ seq: 1 }).toArray()).map((d) => strip<ChainEvent>(d)!),
+      last: async (decisionId: string) =>
+        strip<ChainEvent>((await col().find({ decisionId }).sort({ seq: -1 }).limit(1).toArray())[0] ?? null),
+      scanByChain: () => scan<ChainEvent>(col(), { decisionId: 1, seq: 1 }, strip),
+      count: async () => col().countDocuments(),
+    };
+  })();
+
+  anchors = (() => {
+    const col = () => this.db.collection<StrDoc>('anchors');
+    return {
+      append: async (anchor: Anchor) => {
+        try {
+          await col().insertOne({ _id: anchor.seq, ...anchor } as unknown as StrDoc);
+        } catch (error) {
+          if (isDuplicate(error)) throw new DuplicateKeyError(`anchor ${anchor.seq}`);
+          throw error;
+        }
+      },
+      latest: async () => strip<Anchor>((await col().find().sort({ seq: -1 }).limit(1).toArray())[0] ?? null),
+      list: async () => (await col().find().sort({ seq: 1 }).toArray()).map((d) => strip<Anchor>(d)!),
+    };
+  })();
+
+  users = (() => {
+    const col = () => this.db.collection<StrDoc>('users');
+    return {
+      insert: async (user: StoredUser) => {
+        try {
+          await col().insertOne(toDoc(user) as StrDoc);
+        } catch (error) {
+          if (isDuplicate(error)) throw new DuplicateKeyError(`user ${user.username}`);
+          throw error;
+        }
+      },
+      byUsername: async (username: string) => fromDoc<StoredUser>(await col().findOne({ username })),
+      byId: async (id: string) => fromDoc<StoredUser>(await col().findOne({ _id: id })),
+      list: async () => (await col().find().sort({ username: 1 }).toArray()).map((d) => fromDoc<StoredUser>(d)!),
+    };
+  })();
+
+  sessions = (() => {
+    const col = () => this.db.collection<StrDoc>('sessions');
+    return {
+      insert: async (session: StoredSession) => void (await col().insertOne({ _id: session.tokenHash, ...session } as StrDoc)),
+      get: async (tokenHash: string) => strip<StoredSession>(await col().findOne({ _id: tokenHash })),
+      touch: async (tokenHash: string, lastSeenAt: string) =>
+        void (await col().updateOne({ _id: tokenHash }, { $set: { lastSeenAt } })),
+      delete: async (tokenHash: string) => void (await col().deleteOne({ _id: tokenHash })),
+    };
+  })();
+
+  loginFailures = (() => {
+    const col = () => this.db.collection('login_failures');
+    return {
+      record: async (key: string, at: string) => void (await col().insertOne({ key, at })),
+      countSince: async (key: string, since: string) => col().countDocuments({ key, at: { $gte: since } }),
+      clear: async (key: string) => void (await col().deleteMany({ key })),
+    };
+  })();
+
+  leases = (() => {
+    const col = () => this.db.collection<StrDoc>('leases');
+    return {
+      tryAcquire: async (name: string, holder: string, now: Date, ttlMs: number) => {
+        const { key, expiresAt } = leaseTerm(name, now, ttlMs);
+        try {
+          await col().insertOne({ _id: key, holder, expiresAt } as unknown as StrDoc);
+          return true;
+        } catch (error) {
+          if (!isDuplicate(error)) throw error;
+          return (await col().findOne({ _id: key }))?.holder === holder;
+        }
+      },
+    };
+  })();
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+async function* scan<T>(col: Collection<StrDoc>, sort: Document, map: (d: Document) => T | null): AsyncIterable<T> {
+  for await (const doc of col.find().sort(sort).batchSize(2000)) yield map(doc)!;
+}

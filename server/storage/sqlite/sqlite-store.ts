@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Anchor } from '@shared/schemas/audit';
+import {
+  DuplicateKeyError,
+  type ChainEvent,
+  type DecisionFilter,
+  type DecisionPageKey,
+  type Store,
+  type StoredDecision,
+  type StoredSession,
+  type StoredUser,
+} from '../store';
+import { migrations } from './migrations';
+import { leaseTerm } from '../leases';
+
+type Db = Database.Database;
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let i = version; i < migrations.length; i++) {
+    db.transaction(() => {
+      db.exec(migrations[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+}
+
+/** Opens the embedded store. `file` is a path or ':memory:'. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a decision acknowledged to the caller survives power loss, not only a process crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  // Erased personal data must not linger in free pages of the file.
+  db.pragma('secure_delete = ON');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+const parse = <T>(row: { doc: string } | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
+
+function decisionsRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO decisions (id, type, member_id, model_id, model_version, decided_at, doc)
+     VALUES (@id, @type, @memberId, @modelId, @modelVersion, @decidedAt, @doc) ON CONFLICT(id) DO NOTHING`,
+  );
+  const insertAll = db.transaction((records: StoredDecision[]) => {
+    const inserted: string[] = [];
+    const duplicates: string[] = [];
+    for (const r of records) {
+      const result = insert.run({
+        id: r.id,
+        type: r.type,
+        memberId: r.subject?.memberId ?? null,
+        modelId: r.model.id,
+        modelVersion: r.model.version,
+        decidedAt: r.decidedAt,
+        doc: JSON.stringify(r),
+      });
+      (result.changes === 1 ? inserted : duplicates).push(r.id);
+    }
+    return { inserted, duplicates };
+  });
+  const get = db.prepare<[string], { doc: string }>('SELECT doc FROM decisions WHERE id = ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions');
+  const pageCache = new Map<string, Database.Statement>();
+  return {
+    insertMany: async (records: StoredDecision[]) => insertAll(records),
+    get: async (id: string) => parse<StoredDecision>(get.get(id)),
+    getMany: async (ids: string[]) => {
+      const out: StoredDecision[] = [];
+      for (const id of ids) {
+        const found = parse<StoredDecision>(get.get(id));
+        if (found) out.push(found);
+      }
+      return out;
+    },
+    page: async (filter: DecisionFilter, after: DecisionPageKey | null, limit: number) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.type) (where.push('type = ?'), params.push(filter.type));
+      if (filter.types) where.push(`type IN (${filter.types.map(() => '?').join(',') || "''"})`), params.push(...filter.types);
+      if (filter.memberId) (where.push('member_id = ?'), params.push(filter.memberId));
+      if (filter.modelId) (where.push('model_id = ?'), params.push(filter.modelId));
+      if (filter.modelVersion) (where.push('model_version = ?'), params.push(filter.modelVersion));
+      if (filter.from) (where.push('decided_at >= ?'), params.push(filter.from));
+      if (filter.to) (where.push('decided_at <= ?'), params.push(filter.to));
+      if (after) (where.push('(decided_at, id) < (?, ?)'), params.push(after.decidedAt, after.id));
+      const sql = `SELECT doc FROM decisions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                   ORDER BY decided_at DESC, id DESC LIMIT ?`;
+      let statement = pageCache.get(sql);
+      if (!statement) pageCache.set(sql, (statement = db.prepare(sql)));
+      const rows = statement.all(...params, limit) as { doc: string }[];
+      return rows.map((row) => JSON.parse(row.doc) as StoredDecision);
+    },
+    scanById: () => scanInChunks<StoredDecision>(db.prepare('SELECT id AS k1, 0 AS k2, doc FROM decisions WHERE id > ? ORDER BY id LIMIT ?')),
+    count: async () => count.get()!.n,
+  };
+}
+
+function eventsRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO events (decision_id, seq, doc) VALUES (?, ?, ?)');
+  const list = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq');
+  const last = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq DESC LIMIT 1');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+  return {
+    append: async (event: ChainEvent) => {
+      try {
+        insert.run(event.decisionId, event.seq, JSON.stringify(event));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateKeyError(`event ${event.decisionId}#${event.seq}`);
+        throw error;
+      }
+    },
+    list: async (decisionId: string) => list.all(decisionId).map((r) => JSON.parse(r.doc) as ChainEvent),
+    last: async (decisionId: string) => parse<ChainEvent>(last.get(decisionId)),
+    scanByChain: () =>
+      scanInChunks<ChainEvent>(
+        db.prepare(
+          'SELECT decision_id AS k1, seq AS k2, doc FROM events WHERE (decision_id, seq) > (?, ?) ORDER BY decision_id, seq LIMIT ?',
+        ),
+        true,
+      ),
+    count: async () => count.get()!.n,
+  };
+}
+
+function anchorsRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO anchors (seq, doc) VALUES (?, ?)');
+  const latest = db.prepare<[], { doc: string }>('SELECT doc FROM anchors ORDER BY seq DESC LIMIT 1');
+  const list = db.prepare<[], { doc: string }>('SELECT doc FROM anchors ORDER BY seq');
+  return {
+    append: async (anchor: Anchor) => {
+      try {
+        insert.run(anchor.seq, JSON.stringify(anchor));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateKeyError(`anchor ${anchor.seq}`);
+        throw error;
+      }
+    },
+    latest: async () => parse<Anchor>(latest.get()),
+    list: async () => list.all().map((r) => JSON.parse(r.doc) as Anchor),
+  };
+}
+
+function usersRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO users (id, username, doc) VALUES (?, ?, ?)');
+  const byUsername = db.prepare<[string], { doc: string }>('SELECT doc FROM users WHERE username = ?');
+  const byId = db.prepare<[string], { doc: string }>('SELECT doc FROM users WHERE id = ?');
+  const list = db.prepare<[], { doc: string }>('SELECT doc FROM users ORDER BY username');
+  return {
+    insert: async (user: StoredUser) => {
+      try {
+        insert.run(user.id, user.username, JSON.stringify(user));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateKeyError(`user ${user.username}`);
+        throw error;
+      }
+    },
+    byUsername: async (username: string) => parse<StoredUser>(byUsername.get(username)),
+    byId: async (id: string) => parse<StoredUser>(byId.get(id)),
+    list: async () => list.all().map((r) => JSON.parse(r.doc) as StoredUser),
+  };
+}
+
+function sessionsRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO sessions (token_hash, user_id, doc) VALUES (?, ?, ?)');
+  const get = db.prepare<[string], { doc: string }>('SELECT doc FROM sessions WHERE token_hash = ?');
+  const update = db.prepare('UPDATE sessions SET doc = ? WHERE token_hash = ?');
+  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  return {
+    insert: async (session: StoredSession) => void insert.run(session.tokenHash, session.userId, JSON.stringify(session)),
+    get: async (tokenHash: string) => parse<StoredSession>(get.get(tokenHash)),
+    touch: async (tokenHash: string, lastSeenAt: string) => {
+      const found = parse<StoredSession>(get.get(tokenHash));
+      if (found) update.run(JSON.stringify({ ...found, lastSeenAt }), tokenHash);
+    },
+    delete: async (tokenHash: string) => void remove.run(tokenHash),
+  };
+}
+
+function loginFailuresRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+  const count = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?');
+  const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  return {
+    record: async (key: string, at: string) => void insert.run(key, at),
+    countSince: async (key: string, since: string) => count.get(key, since)!.n,
+    clear: async (key: string) => void clear.run(key),
+  };
+}
+
+function leasesRepo(db: Db) {
+  const claim = db.prepare('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING');
+  const holderOf = db.prepare<[string], { holder: string }>('SELECT holder FROM leases WHERE name = ?');
+  return {
+    tryAcquire: async (name: string, holder: string, now: Date, ttlMs: number) => {
+      const { key, expiresAt } = leaseTerm(name, now, ttlMs);
+      if (claim.run(key, holder, expiresAt).changes === 1) return true;
+      return holderOf.get(key)?.holder === holder;
+    },
+  };
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly decisions: ReturnType<typeof decisionsRepo>;
+  readonly events: ReturnType<typeof eventsRepo>;
+  readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly users: ReturnType<typeof usersRepo>;
+  readonly sessions: ReturnType<typeof sessionsRepo>;
+  readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
+  readonly leases: ReturnType<typeof leasesRepo>;
+
+  constructor(private readonly db: Db) {
+    this.decisions = decisionsRepo(db);
+    this.events = eventsRepo(db);
+    this.anchors = anchorsRepo(db);
+    this.users = usersRepo(db);
+    this.sessions = sessionsRepo(db);
+    this.loginFailures = loginFailuresRepo(db);
+    this.leases = leasesRepo(db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const SCAN_CHUNK = 2000;
+
+/**
+ * Streams a table in keyset chunks. A single open iterator would hold the connection busy and
+ * block every write for the whole scan; chunks let ingest and reviews go on during verification.
+ */
+async function* scanInChunks<T>(statement: Database.Statement, twoPartKey = false): AsyncIterable<T> {
+  let k1 = '';
+  let k2 = -1;
+  for (;;) {
+    const params = twoPartKey ? [k1, k2, SCAN_CHUNK] : [k1, SCAN_CHUNK];
+    const rows = statement.all(...params) as { k1: string; k2: number; doc: string }[];
+    for (const row of rows) yield JSON.parse(row.doc) as T;
+    if (rows.length < SCAN_CHUNK) return;
+    const lastRow = rows[rows.length - 1]!;
+    k1 = lastRow.k1;
+    k2 = lastRow.k2;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const DecisionType = z.enum(['renewal_price', 'fraud_flag', 'risk_score']);
+export type DecisionType = z.infer<typeof DecisionType>;
+
+export const Role = z.enum(['member', 'reviewer', 'approver', 'governance', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** An instant in time on the wire: ISO-8601 with a zone, normalised to UTC `…Z` when parsed. */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  // overwrite, not transform: the type stays a string, so the OpenAPI output schema is exact.
+  .overwrite((value) => new Date(value).toISOString());
+
+/** Identifiers that end up in URLs, indexes and logs: printable, bounded, no operators. */
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits and . _ : - only');
+
+export const MemberId = Identifier;
+
+/** Opaque page cursor returned by list endpoints. */
+export const Cursor = z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor');
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const Limit = z.coerce.number().int().min(1).max(500).default(50);

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { DecisionType, Identifier, Instant, Limit, MemberId, Cursor, pageOf } from './common';
+
+export const MAX_INPUTS = 200;
+export const MAX_FUTURE_MS = 5 * 60 * 1000;
+
+/** Feature names are identifiers (they become object keys in both stores, so no `$`, `.` or `__proto__`). */
+export const FeatureName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a feature name starts with a letter and has only letters, digits and _');
+
+export const InputValue = z.union([z.number(), z.string().max(2000), z.boolean(), z.null()]);
+export type InputValue = z.infer<typeof InputValue>;
+
+export const Inputs = z
+  .record(FeatureName, InputValue)
+  .refine((inputs) => Object.keys(inputs).length <= MAX_INPUTS, `at most ${MAX_INPUTS} inputs`);
+
+export const Subject = z.strictObject({
+  memberId: MemberId,
+  policyId: Identifier.optional(),
+  claimId: Identifier.optional(),
+});
+export type Subject = z.infer<typeof Subject>;
+
+export const ModelRef = z.strictObject({ id: Identifier, version: Identifier });
+export type ModelRef = z.infer<typeof ModelRef>;
+
+export const LegalBasis = z.enum(['contract', 'law', 'consent']);
+
+const Cents = z.int().min(0);
+const Probability = z.number().min(0).max(1);
+
+export const RenewalPriceOutput = z.strictObject({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR'),
+  previousPremiumCents: Cents,
+  newPremiumCents: Cents,
+});
+export const FraudFlagOutput = z.strictObject({
+  claimId: Identifier,
+  score: Probability,
+  threshold: Probability,
+  flagged: z.boolean(),
+  action: z.enum(['none', 'hold_payment', 'refer_investigation']),
+});
+export const RiskBand = z.enum(['low', 'medium', 'high', 'very_high']);
+export const RiskScoreOutput = z.strictObject({ score: Probability, band: RiskBand });
+export type RenewalPriceOutput = z.infer<typeof RenewalPriceOutput>;
+export type FraudFlagOutput = z.infer<typeof FraudFlagOutput>;
+export type RiskScoreOutput = z.infer<typeof RiskScoreOutput>;
+export type DecisionOutput = RenewalPriceOutput | FraudFlagOutput | RiskScoreOutput;
+
+export const Rationale = z.strictObject({
+  reasonCodes: z.array(z.strictObject({ code: Identifier, description: z.string().max(1000).optional() })).max(50),
+  contributions: z.array(z.strictObject({ feature: FeatureName, contribution: z.number() })).max(MAX_INPUTS),
+  counterfactuals: z
+    .array(z.strictObject({ feature: FeatureName, from: InputValue, to: InputValue, outcome: z.string().min(1).max(500) }))
+    .max(50)
+    .optional(),
+  summary: z.string().max(2000).optional(),
+});
+export type Rationale = z.infer<typeof Rationale>;
+
+const commonFields = {
+  idempotencyKey: z.string().min(1).max(200),
+  subject: Subject,
+  model: ModelRef,
+  decidedAt: Instant,
+  legalBasis: LegalBasis,
+  specialCategoryData: z.boolean().default(false),
+  inputs: Inputs,
+  rationale: Rationale,
+};
+
+const RenewalPriceDecision = z.strictObject({ type: z.literal('renewal_price'), ...commonFields, output: RenewalPriceOutput });
+const FraudFlagDecision = z.strictObject({ type: z.literal('fraud_flag'), ...commonFields, output: FraudFlagOutput });
+const RiskScoreDecision = z.strictObject({ type: z.literal('risk_score'), ...commonFields, output: RiskScoreOutput });
+
+/** What a scoring service sends. Cross-field rules live in the refinement so every error names its path. */
+export const NewDecision = z
+  .discriminatedUnion('type', [RenewalPriceDecision, FraudFlagDecision, RiskScoreDecision])
+  .superRefine((decision, ctx) => {
+    decision.rationale.contributions.forEach((c, i) => {
+      if (!(c.feature in decision.inputs)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale', 'contributions', i, 'feature'],
+          message: `"${c.feature}" is not one of the decision's inputs`,
+        });
+      }
+    });
+    decision.rationale.counterfactuals?.forEach((c, i) => {
+      if (!(c.feature in decision.inputs)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale', 'counterfactuals', i, 'feature'],
+          message: `"${c.feature}" is not one of the decision's inputs`,
+        });
+      }
+    });
+    if (decision.type === 'fraud_flag' && decision.subject.claimId && decision.subject.claimId !== decision.output.claimId) {
+      ctx.addIssue({ code: 'custom', path: ['output', 'claimId'], message: 'must match subject.claimId' });
+    }
+  });
+export type NewDecision = z.infer<typeof NewDecision>;
+export type NewDecisionInput = z.input<typeof NewDecision>;
+
+/** decidedAt may not lie more than five minutes ahead of the server's clock (clock skew allowance). */
+export function decidedAtTooFarAhead(decidedAt: string, now: Date): boolean {
+  return Date.parse(decidedAt) > now.getTime() + MAX_FUTURE_MS;
+}
+
+export const ComplianceFinding = z.object({
+  code: z.enum(['prohibited_input', 'special_category_without_consent']),
+  message: z.string(),
+  feature: z.string().optional(),
+});
+export type ComplianceFinding = z.infer<typeof ComplianceFinding>;
+
+const recordedFields = {
+  id: z.string(),
+  recordedAt: z.string(),
+  hash: z.string(),
+  findings: z.array(ComplianceFinding),
+  /** True once an approved override replaced the original output as the effective outcome. */
+  overridden: z.boolean(),
+};
+
+/** A decision as recorded: the original output is never changed; `effectiveOutcome` is what applies now. */
+export const Decision = z.discriminatedUnion('type', [
+  RenewalPriceDecision.extend({ ...recordedFields, effectiveOutcome: RenewalPriceOutput }),
+  FraudFlagDecision.extend({ ...recordedFields, effectiveOutcome: FraudFlagOutput }),
+  RiskScoreDecision.extend({ ...recordedFields, effectiveOutcome: RiskScoreOutput }),
+]);
+export type Decision = z.infer<typeof Decision>;
+
+export const DecisionPage = pageOf(Decision);
+export type DecisionPage = z.infer<typeof DecisionPage>;
+
+export const DecisionListQuery = z.strictObject({
+  type: DecisionType.optional(),
+  memberId: MemberId.optional(),
+  modelId: Identifier.optional(),
+  modelVersion: Identifier.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  limit: Limit,
+  cursor: Cursor.optional(),
+});
+export type DecisionListQuery = z.infer<typeof DecisionListQuery>;
+
+export const MAX_BATCH = 10_000;
+export const DecisionBatch = z.strictObject({ decisions: z.array(z.unknown()).max(MAX_BATCH) });
+export const BatchResult = z.object({ accepted: z.number(), duplicates: z.number(), ids: z.array(z.string()) });
+export type BatchResult = z.infer<typeof BatchResult>;
+
+export const DecisionIdParams = z.strictObject({ id: z.string().regex(/^dec_[0-9a-f]{24}$/, 'not a decision id') });

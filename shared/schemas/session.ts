@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { DecisionType, MemberId, Role } from './common';
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  roles: z.array(Role),
+  memberId: MemberId.optional(),
+  scopes: z.array(DecisionType),
+});
+export type User = z.infer<typeof User>;
+
+export const SignIn = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type SignIn = z.infer<typeof SignIn>;
+
+export const SessionInfo = z.object({ user: User });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const Health = z.object({ status: z.literal('ok'), storage: z.enum(['sqlite', 'mongodb']) });

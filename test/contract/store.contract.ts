@@ -1,0 +1,156 @@
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { NewDecision } from '@shared/schemas/decision';
+import { toRecord } from '../../server/decisions/ingest';
+import { defaultPolicies } from '../../server/policies/policies';
+import { buildEvent } from '../../server/audit/chain';
+import { DuplicateKeyError, type Store, type StoredDecision } from '../../server/storage/store';
+import type { StoreKind, TestStore } from '../support/stores';
+import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
+
+const record = (input: unknown, at = new Date('2026-11-25T12:00:00Z')): StoredDecision =>
+  toRecord(NewDecision.parse(input), at, defaultPolicies());
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** One suite, every adapter: what the services rely on, stated once. */
+export function describeStoreContract(kind: StoreKind) {
+  describe(`storage contract [${kind.name}]`, () => {
+    let t: TestStore;
+    let store: Store;
+    beforeEach(async () => {
+      t = await kind.open();
+      store = t.store;
+    });
+    afterEach(async () => t.dispose());
+
+    it('stores decisions once and reports duplicates without overwriting', async () => {
+      const a = record(renewalDecision());
+      const b = record(fraudDecision());
+      expect(await store.decisions.insertMany([a, b])).toEqual({ inserted: [a.id, b.id], duplicates: [] });
+      const changed = { ...a, output: { ...a.output, newPremiumCents: 1 } } as StoredDecision;
+      const c = record(riskDecision());
+      expect(await store.decisions.insertMany([changed, c])).toEqual({ inserted: [c.id], duplicates: [a.id] });
+      expect(await store.decisions.get(a.id)).toEqual(a);
+      expect(await store.decisions.count()).toBe(3);
+      expect((await store.decisions.getMany([a.id, 'dec_missing', c.id])).map((d) => d.id).sort()).toEqual([a.id, c.id].sort());
+      expect(await store.decisions.get('dec_000000000000000000000000')).toBeNull();
+    });
+
+    it('pages newest first with a keyset that survives concurrent inserts', async () => {
+      const records = Array.from({ length: 7 }, (_, i) =>
+        record(renewalDecision({ decidedAt: `2026-11-0${i + 1}T10:00:00.000Z`, subject: { memberId: i % 2 ? 'M-1' : 'M-2' } })),
+      );
+      await store.decisions.insertMany(records);
+      const first = await store.decisions.page({}, null, 3);
+      expect(first.map((d) => d.decidedAt)).toEqual(['2026-11-07T10:00:00.000Z', '2026-11-06T10:00:00.000Z', '2026-11-05T10:00:00.000Z']);
+      // A newer decision arriving between pages must not shift the next page.
+      await store.decisions.insertMany([record(renewalDecision({ decidedAt: '2026-11-09T10:00:00.000Z' }))]);
+      const last = first[2]!;
+      const second = await store.decisions.page({}, { decidedAt: last.decidedAt, id: last.id }, 3);
+      expect(second.map((d) => d.decidedAt)).toEqual(['2026-11-04T10:00:00.000Z', '2026-11-03T10:00:00.000Z', '2026-11-02T10:00:00.000Z']);
+      const member = await store.decisions.page({ memberId: 'M-1' }, null, 10);
+      expect(member.every((d) => d.subject.memberId === 'M-1')).toBe(true);
+      expect(member).toHaveLength(3);
+      const ranged = await store.decisions.page({ from: '2026-11-02T10:00:00.000Z', to: '2026-11-04T10:00:00.000Z' }, null, 10);
+      expect(ranged).toHaveLength(3);
+    });
+
+    it('filters by type, scopes and model', async () => {
+      await store.decisions.insertMany([record(renewalDecision()), record(fraudDecision()), record(riskDecision({ model: { id: 'x', version: '2' } }))]);
+      expect((await store.decisions.page({ type: 'fraud_flag' }, null, 10)).map((d) => d.type)).toEqual(['fraud_flag']);
+      expect((await store.decisions.page({ types: ['renewal_price', 'risk_score'] }, null, 10)).map((d) => d.type).sort()).toEqual(['renewal_price', 'risk_score']);
+      expect(await store.decisions.page({ modelId: 'x', modelVersion: '2' }, null, 10)).toHaveLength(1);
+      expect(await store.decisions.page({ modelId: 'x', modelVersion: '3' }, null, 10)).toHaveLength(0);
+    });
+
+    it('scans every decision in id order', async () => {
+      const records = Array.from({ length: 25 }, () => record(renewalDecision()));
+      await store.decisions.insertMany(records);
+      const ids = (await collect(store.decisions.scanById())).map((d) => d.id);
+      expect(ids).toEqual(records.map((r) => r.id).sort());
+    });
+
+    it('appends chain events and rejects a taken (decisionId, seq)', async () => {
+      const d = record(renewalDecision());
+      await store.decisions.insertMany([d]);
+      const fields = { decisionId: d.id, action: 'comment' as const, at: '2026-11-25T12:00:00.000Z', actor: { id: 'u1', role: 'reviewer' }, caseId: null, data: {}, personal: { text: 'x' } };
+      const e1 = buildEvent({ seq: 0, hash: d.hash }, fields);
+      await store.events.append(e1);
+      await expect(store.events.append(buildEvent({ seq: 0, hash: d.hash }, fields))).rejects.toBeInstanceOf(DuplicateKeyError);
+      const e2 = buildEvent(e1, fields);
+      await store.events.append(e2);
+      expect(await store.events.list(d.id)).toEqual([e1, e2]);
+      expect(await store.events.last(d.id)).toEqual(e2);
+      expect(await store.events.last('dec_none')).toBeNull();
+      expect(await store.events.count()).toBe(2);
+    });
+
+    it('scans events ordered by chain and seq', async () => {
+      const ds = [record(renewalDecision()), record(renewalDecision()), record(renewalDecision())];
+      await store.decisions.insertMany(ds);
+      for (const d of [...ds].reverse()) {
+        let head: { seq: number; hash: string } = { seq: 0, hash: d.hash };
+        for (let i = 0; i < 3; i++) {
+          const e = buildEvent(head, { decisionId: d.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: { i }, personal: null });
+          await store.events.append(e);
+          head = e;
+        }
+      }
+      const scanned = (await collect(store.events.scanByChain())).map((e) => `${e.decisionId}#${e.seq}`);
+      const expected = ds.map((d) => d.id).sort().flatMap((id) => [1, 2, 3].map((s) => `${id}#${s}`));
+      expect(scanned).toEqual(expected);
+    });
+
+    it('keeps anchors in order and refuses a taken seq', async () => {
+      const anchor = { seq: 1, createdAt: 'a', coveredUntil: 'a', chains: 0, events: 0, root: 'r', prevHash: '', hash: 'h', signature: null };
+      await store.anchors.append(anchor);
+      await expect(store.anchors.append({ ...anchor, hash: 'other' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await store.anchors.append({ ...anchor, seq: 2, prevHash: 'h', hash: 'h2' });
+      expect((await store.anchors.latest())?.seq).toBe(2);
+      expect((await store.anchors.list()).map((a) => a.seq)).toEqual([1, 2]);
+    });
+
+    it('keeps users unique by name', async () => {
+      const user = { id: 'u1', username: 'anna', roles: ['member' as const], memberId: 'M-1', scopes: [], passwordHash: 'x', createdAt: 'now' };
+      await store.users.insert(user);
+      await expect(store.users.insert({ ...user, id: 'u2' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.users.byUsername('anna')).toEqual(user);
+      expect(await store.users.byId('u1')).toEqual(user);
+      expect(await store.users.byUsername('bram')).toBeNull();
+      expect(await store.users.list()).toHaveLength(1);
+    });
+
+    it('stores, touches and deletes sessions', async () => {
+      const s = { tokenHash: 'h1', userId: 'u1', createdAt: 'a', lastSeenAt: 'a', expiresAt: 'z' };
+      await store.sessions.insert(s);
+      await store.sessions.touch('h1', 'b');
+      expect(await store.sessions.get('h1')).toEqual({ ...s, lastSeenAt: 'b' });
+      await store.sessions.delete('h1');
+      expect(await store.sessions.get('h1')).toBeNull();
+    });
+
+    it('counts sign-in failures in a window', async () => {
+      await store.loginFailures.record('k', '2026-01-01T00:00:00.000Z');
+      await store.loginFailures.record('k', '2026-01-01T00:10:00.000Z');
+      await store.loginFailures.record('other', '2026-01-01T00:10:00.000Z');
+      expect(await store.loginFailures.countSince('k', '2026-01-01T00:05:00.000Z')).toBe(1);
+      await store.loginFailures.clear('k');
+      expect(await store.loginFailures.countSince('k', '2000-01-01T00:00:00.000Z')).toBe(0);
+    });
+
+    it('grants a lease term to exactly one holder', async () => {
+      const now = new Date('2026-11-25T12:00:30Z');
+      const results = await Promise.all(['a', 'b', 'c', 'd'].map((h) => store.leases.tryAcquire('job', h, now, 60_000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = ['a', 'b', 'c', 'd'][results.indexOf(true)]!;
+      expect(await store.leases.tryAcquire('job', winner, now, 60_000)).toBe(true);
+      const later = new Date('2026-11-25T12:01:30Z');
+      expect(await store.leases.tryAcquire('job', 'z', later, 60_000)).toBe(true);
+      expect(await store.leases.tryAcquire('job', winner, later, 60_000)).toBe(false);
+    });
+  });
+}

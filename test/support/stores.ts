@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
+import { describe } from 'vitest';
+import { openMongoStore } from '../../server/storage/mongo/mongo-store';
+import { openSqliteStore } from '../../server/storage/sqlite/sqlite-store';
+import type { Store } from '../../server/storage/store';
+import { mongoTestUri } from './mongo-uri';
+
+/** Direct access to what a store keeps, for tests that tamper with it behind the app's back. */
+export interface RawAccess {
+  updateDecision(id: string, mutate: (doc: Record<string, any>) => void): Promise<void>;
+  deleteDecision(id: string): Promise<void>;
+  updateEvent(decisionId: string, seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
+  deleteEvent(decisionId: string, seq: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestStore {
+  store: Store;
+  raw: RawAccess;
+  /** Closes the store and removes what it left behind. */
+  dispose(): Promise<void>;
+}
+
+export async function openTestSqlite(): Promise<TestStore> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-test-'));
+  const file = path.join(dir, 'recourse.sqlite');
+  const store = openSqliteStore(file);
+  const db = new Database(file);
+  const rewrite = (table: string, where: string, params: unknown[], mutate: (doc: Record<string, any>) => void) => {
+    const row = db.prepare(`SELECT doc FROM ${table} WHERE ${where}`).get(...params) as { doc: string };
+    const doc = JSON.parse(row.doc);
+    mutate(doc);
+    db.prepare(`UPDATE ${table} SET doc = ? WHERE ${where}`).run(JSON.stringify(doc), ...params);
+  };
+  const raw: RawAccess = {
+    updateDecision: async (id, mutate) => rewrite('decisions', 'id = ?', [id], mutate),
+    deleteDecision: async (id) => void db.prepare('DELETE FROM decisions WHERE id = ?').run(id),
+    updateEvent: async (decisionId, seq, mutate) => rewrite('events', 'decision_id = ? AND seq = ?', [decisionId, seq], mutate),
+    deleteEvent: async (decisionId, seq) => void db.prepare('DELETE FROM events WHERE decision_id = ? AND seq = ?').run(decisionId, seq),
+    close: async () => void db.close(),
+  };
+  return {
+    store,
+    raw,
+    dispose: async () => {
+      await raw.close();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openTestMongo(uri: string): Promise<TestStore> {
+  const dbName = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const store = await openMongoStore(uri, dbName);
+  const client = await new MongoClient(uri).connect();
+  const db = client.db(dbName);
+  const raw: RawAccess = {
+    updateDecision: async (id, mutate) => {
+      const doc = (await db.collection<any>('decisions').findOne({ _id: id }))!;
+      mutate(doc);
+      await db.collection<any>('decisions').replaceOne({ _id: id }, doc);
+    },
+    deleteDecision: async (id) => void (await db.collection<any>('decisions').deleteOne({ _id: id })),
+    updateEvent: async (decisionId, seq, mutate) => {
+      const doc = (await db.collection<any>('events').findOne({ decisionId, seq }))!;
+      mutate(doc);
+      await db.collection<any>('events').replaceOne({ decisionId, seq }, doc);
+    },
+    deleteEvent: async (decisionId, seq) => void (await db.collection<any>('events').deleteOne({ decisionId, seq })),
+    close: async () => client.close(),
+  };
+  return {
+    store,
+    raw,
+    dispose: async () => {
+      await db.dropDatabase().catch(() => undefined);
+      await raw.close();
+      await store.close();
+    },
+  };
+}
+
+export interface StoreKind {
+  name: 'sqlite' | 'mongodb';
+  open: () => Promise<TestStore>;
+}
+
+/** Every store the suite runs on: SQLite always, MongoDB (FerretDB in CI) when reachable. */
+export function storeKinds(): StoreKind[] {
+  const uri = mongoTestUri();
+  const kinds: StoreKind[] = [{ name: 'sqlite', open: openTestSqlite }];
+  if (uri) kinds.push({ name: 'mongodb', open: () => openTestMongo(uri) });
+  else if (process.env.CI === 'true') throw new Error('MongoDB is required in CI but no test server is reachable.');
+  return kinds;
+}
+
+/** describe() once per store kind, named after it. */
+export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
+  for (const kind of storeKinds()) describe(`${title} [${kind.name}]`, () => body(kind));
+}
