@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DecisionType, Identifier } from './common';
+import { FeatureName } from './decision';
+
+/** The languages a member can read an explanation in (Belgium: Dutch, French, and English for expats). */
+export const Lang = z.enum(['en', 'nl', 'fr']);
+export type Lang = z.infer<typeof Lang>;
+
+const Text = z.string().min(1).max(2000);
+
+/** Every member-facing text exists in all three languages, so a missing translation fails at registration. */
+export const LocalizedText = z.strictObject({ en: Text, nl: Text, fr: Text });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/**
+ * How an input value is written for a member. `percent` values are already in percent (4.5 means 4.5 %);
+ * `score` values are 0..1 and shown out of 100; `cents` are minor currency units.
+ */
+export const FeatureUnit = z.enum(['cents', 'count', 'percent', 'days', 'score', 'boolean', 'text']);
+export type FeatureUnit = z.infer<typeof FeatureUnit>;
+
+export const FeatureInfo = z.strictObject({
+  label: LocalizedText,
+  unit: FeatureUnit,
+  /** Words for categorical and boolean values, keyed by the raw value as a string (`'true'`, `'hospital'`). */
+  valueLabels: z.record(z.string().min(1).max(200), LocalizedText).optional(),
+});
+export type FeatureInfo = z.infer<typeof FeatureInfo>;
+
+/** One model version as the registry knows it: who owns it and the words members read about it. */
+export const ModelEntry = z.strictObject({
+  modelId: Identifier,
+  version: Identifier,
+  type: DecisionType,
+  owner: z.string().min(1).max(200),
+  /** How the model works, in a sentence or two (Art. 15(1)(h): the logic involved). */
+  description: LocalizedText,
+  /** What the model decides about the member. */
+  decides: LocalizedText,
+  features: z.record(FeatureName, FeatureInfo),
+  reasonCodes: z.record(Identifier, LocalizedText),
+  /** Attributes the fairness metrics group by. */
+  monitoredAttributes: z.array(FeatureName).default(['age_band', 'region']),
+});
+export type ModelEntry = z.infer<typeof ModelEntry>;
+export type ModelEntryInput = z.input<typeof ModelEntry>;
+
+export const ModelList = z.object({ items: z.array(ModelEntry) });
+export type ModelList = z.infer<typeof ModelList>;
