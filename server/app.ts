@@ -13,11 +13,14 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
 import { createDecisionService } from './decisions/decisions.service';
+import { casesRouter } from './cases/cases.routes';
+import { createCaseService } from './cases/cases.service';
+import { policiesRouter } from './policies/policies.routes';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openApiDocument } from './openapi';
-import { defaultPolicies, type Policies } from './policies/policies';
+import { policiesFromConfig, type Policies } from './policies/policies';
 import type { Store } from './storage/store';
 
 export interface AppDeps {
@@ -35,11 +38,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({ level, redact: { paths: ['req.headers', 'res.headers', '*.password', '*.token'], remove: true } }, destination);
 }
 
-export function createServices({ store, config, clock, policies = defaultPolicies() }: AppDeps) {
+export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
   const sessions = createSessionService({ store, clock, config });
-  const decisions = createDecisionService({ store, clock, policies });
+  const cases = createCaseService({ store, clock, policies });
+  const decisions = createDecisionService({ store, clock, policies, afterIngest: [cases.sampleDecisions] });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
-  return { sessions, decisions, audit, policies };
+  return { sessions, decisions, cases, audit, policies };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
   api.use(decisionsRouter(services.decisions));
+  api.use(casesRouter(services.cases));
+  api.use(policiesRouter(services.policies));
   api.use(auditRouter(services.audit));
   api.use(notFoundHandler);
   api.use(errorHandler(logger));

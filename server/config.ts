@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DecisionType } from '@shared/schemas/common';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -14,6 +15,15 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.02),
+  SAMPLE_NEAR_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),
+  FOUR_EYES_TYPES: z
+    .string()
+    .default('renewal_price,fraud_flag,risk_score')
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(DecisionType)),
+  FOUR_EYES_MIN_RENEWAL_CENTS: z.coerce.number().int().min(0).default(0),
+  FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
 });
 
 export interface Config {
@@ -30,6 +40,11 @@ export interface Config {
   sessionAbsoluteMs: number;
   /** Origins allowed to make state-changing requests with a session cookie besides the app's own. */
   secureCookies: boolean;
+  sampleRate: number;
+  sampleNearThreshold: number;
+  fourEyesTypes: DecisionType[];
+  fourEyesMinRenewalCents: number;
+  fourEyesMinRiskPoints: number;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -56,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     secureCookies: false,
+    sampleRate: e.SAMPLE_RATE,
+    sampleNearThreshold: e.SAMPLE_NEAR_THRESHOLD,
+    fourEyesTypes: e.FOUR_EYES_TYPES,
+    fourEyesMinRenewalCents: e.FOUR_EYES_MIN_RENEWAL_CENTS,
+    fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
   };
 }
 

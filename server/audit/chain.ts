@@ -68,12 +68,15 @@ export function buildEvent(
   fields: Omit<ChainEvent, 'seq' | 'prevHash' | 'hash' | 'personalSalt' | 'personalDigest'>,
 ): ChainEvent {
   const salt = fields.personal ? newSalt() : null;
+  // Through JSON once: no `undefined` may reach a store, where MongoDB would keep it as null
+  // and the hash recomputed from the stored copy would differ.
+  const plain = JSON.parse(JSON.stringify(fields)) as typeof fields;
   const event: ChainEvent = {
-    ...fields,
+    ...plain,
     seq: head.seq + 1,
     prevHash: head.hash,
     personalSalt: salt,
-    personalDigest: salt ? personalDigest(salt, fields.personal) : null,
+    personalDigest: salt ? personalDigest(salt, plain.personal) : null,
     hash: '',
   };
   event.hash = eventHash(event);

@@ -1,5 +1,7 @@
 import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, type DecisionPage } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
+import type { DecisionDetail } from '@shared/schemas/case';
+import { toWireCase } from '../cases/case-views';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isStaff, visibleTypes } from '../auth/access';
 import type { Clock } from '../clock';
@@ -135,10 +137,13 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
     },
 
     /** 404 for what the caller may not read, exactly as for what does not exist. */
-    async get(user: User, id: string): Promise<Decision> {
+    async get(user: User, id: string): Promise<DecisionDetail> {
       const record = await store.decisions.get(id);
       if (!record || !canReadDecision(user, record)) throw notFound(`No decision ${id}.`);
-      return toWire(record);
+      const cases = (await store.cases.listForDecision(id))
+        .filter((c) => isStaff(user) || c.origin === 'objection')
+        .map((c) => toWireCase(c, clock.now(), user));
+      return { ...toWire(record), cases };
     },
   };
 }

@@ -1,10 +1,26 @@
 import type { DecisionType } from '@shared/schemas/common';
+import type { Config } from '../config';
 
-/** Configuration with safe defaults (DESIGN §3); governance can read it. */
+/** Configuration with safe defaults (DESIGN §3); governance can read all of it. */
 export interface Policies {
   ingest: {
     /** Inputs that may not be used per decision type. Test-Achats (C-236/09): no sex in pricing. */
     prohibitedInputs: Record<DecisionType, string[]>;
+  };
+  fourEyes: {
+    /** Decision types whose overrides need a second person with the approver role. */
+    types: DecisionType[];
+    /**
+     * Overrides smaller than this need no second person (renewal: cents of premium change;
+     * fraud: any change of the flag always counts; risk: score points). 0 = every override.
+     */
+    minimumChange: { renewal_price: number; risk_score: number };
+  };
+  sampling: {
+    /** Share of decisions opened as `sample` cases for proactive oversight (AI Act Art. 14). */
+    rate: number;
+    /** Every fraud flag whose score is this close to its threshold is sampled too. */
+    nearThreshold: number;
   };
 }
 
@@ -12,4 +28,15 @@ export const defaultPolicies = (): Policies => ({
   ingest: {
     prohibitedInputs: { renewal_price: ['sex', 'gender'], fraud_flag: [], risk_score: [] },
   },
+  fourEyes: { types: ['renewal_price', 'fraud_flag', 'risk_score'], minimumChange: { renewal_price: 0, risk_score: 0 } },
+  sampling: { rate: 0.02, nearThreshold: 0.05 },
 });
+
+/** The policies in force: defaults, with what the environment sets. */
+export function policiesFromConfig(config: Config): Policies {
+  const policies = defaultPolicies();
+  policies.sampling = { rate: config.sampleRate, nearThreshold: config.sampleNearThreshold };
+  policies.fourEyes.types = config.fourEyesTypes;
+  policies.fourEyes.minimumChange = { renewal_price: config.fourEyesMinRenewalCents, risk_score: config.fourEyesMinRiskPoints };
+  return policies;
+}

@@ -1,5 +1,7 @@
 import type { DecisionType } from '@shared/schemas/common';
-import type { Decision } from '@shared/schemas/decision';
+import type { Decision, DecisionOutput } from '@shared/schemas/decision';
+import type { CaseOrigin, CaseStatus } from '@shared/schemas/case';
+import type { z } from 'zod';
 import type { Anchor } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
 
@@ -13,6 +15,8 @@ export interface Store {
   decisions: DecisionRepo;
   events: EventRepo;
   anchors: AnchorRepo;
+  cases: CaseRepo;
+  outbox: OutboxRepo;
   users: UserRepo;
   sessions: SessionRepo;
   loginFailures: LoginFailureRepo;
@@ -55,6 +59,8 @@ export interface DecisionRepo {
   /** Every decision in id order, streamed (verification and anchors). */
   scanById(): AsyncIterable<StoredDecision>;
   count(): Promise<number>;
+  /** The effective outcome is a projection of the chain (approved overrides); the original stays. */
+  setEffectiveOutcome(id: string, effectiveOutcome: DecisionOutput, overridden: boolean): Promise<void>;
 }
 
 export type EventAction =
@@ -101,6 +107,77 @@ export interface EventRepo {
   /** Every event ordered by decisionId, then seq, streamed. */
   scanByChain(): AsyncIterable<ChainEvent>;
   count(): Promise<number>;
+  /** Events at or after `at`, oldest first (projection repair after a crash). */
+  since(at: string, limit: number): Promise<ChainEvent[]>;
+}
+
+/** A case as stored: the wire case without the derived `overdue`, plus the member it concerns. */
+export interface StoredCase {
+  id: string;
+  decisionId: string;
+  decisionType: DecisionType;
+  memberId: string | null;
+  origin: z.infer<typeof CaseOrigin>;
+  channel: 'portal' | 'phone' | 'post' | null;
+  status: CaseStatus;
+  resolution: 'confirmed' | 'overridden' | null;
+  statement: string | null;
+  requestedOutcome: string | null;
+  receivedAt: string;
+  dueAt: string;
+  originalDueAt: string;
+  extension: { months: number; reason: string; at: string } | null;
+  assignee: string | null;
+  proposal: { outcome: 'confirm' | 'override'; override: Record<string, unknown> | null; rationale: string; proposedBy: string; proposedAt: string } | null;
+  resolutionRationale: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  /** Any of these statuses (e.g. the active ones). */
+  statuses?: CaseStatus[];
+  type?: DecisionType;
+  types?: DecisionType[];
+  origin?: StoredCase['origin'];
+  assignee?: string;
+  memberId?: string;
+  /** Only cases due before this instant. */
+  dueBefore?: string;
+}
+
+/** Keyset position: cases are listed by due date, soonest first, then id. */
+export interface CasePageKey {
+  dueAt: string;
+  id: string;
+}
+
+export interface CaseRepo {
+  /** Writes the whole case (a projection of its chain events; one writer per version). */
+  put(c: StoredCase): Promise<void>;
+  get(id: string): Promise<StoredCase | null>;
+  listForDecision(decisionId: string): Promise<StoredCase[]>;
+  page(filter: CaseFilter, after: CasePageKey | null, limit: number): Promise<StoredCase[]>;
+  count(filter: CaseFilter): Promise<number>;
+}
+
+export interface OutboxMessage {
+  /** Derived from the chain event, so a repeated write is a no-op. */
+  id: string;
+  caseId: string;
+  memberId: string | null;
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn';
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface OutboxRepo {
+  /** Idempotent by id. */
+  add(message: OutboxMessage): Promise<void>;
+  pending(limit: number): Promise<OutboxMessage[]>;
+  markDelivered(id: string, at: string): Promise<void>;
 }
 
 export interface AnchorRepo {

@@ -25,7 +25,8 @@ export interface TestApp {
 /** createApp on a real store with the demo users, a movable clock and the demo ingest key. */
 export async function buildTestApp(store: Store, overrides: Partial<Config> = {}): Promise<TestApp> {
   const clock = fixedClock(TEST_NOW);
-  const config = testConfig(overrides);
+  // No random sampling unless a test asks for it: counts and chains stay predictable.
+  const config = testConfig({ sampleRate: 0, ...overrides });
   for (const user of DEMO_USERS) {
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }

@@ -9,6 +9,14 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await decisions.createIndex({ decidedAt: -1, _id: -1 }, { name: 'decisions_time' });
   // The chain's guard: two writers appending the same seq collide instead of forking.
   await db.collection('events').createIndex({ decisionId: 1, seq: 1 }, { unique: true, name: 'events_chain' });
+  await db.collection('events').createIndex({ at: 1 }, { name: 'events_at' });
+  const cases = db.collection('cases');
+  await cases.createIndex({ decisionId: 1 }, { name: 'cases_decision' });
+  await cases.createIndex({ decisionType: 1, dueAt: 1, _id: 1 }, { name: 'cases_type_due' });
+  await cases.createIndex({ status: 1, dueAt: 1, _id: 1 }, { name: 'cases_status_due' });
+  await cases.createIndex({ memberId: 1, dueAt: 1, _id: 1 }, { name: 'cases_member_due' });
+  await cases.createIndex({ assignee: 1, dueAt: 1, _id: 1 }, { name: 'cases_assignee_due' });
+  await db.collection('outbox').createIndex({ deliveredAt: 1, _id: 1 }, { name: 'outbox_pending' });
   await db.collection('users').createIndex({ username: 1 }, { unique: true, name: 'users_username' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -1,9 +1,14 @@
 import { MongoClient, MongoServerError, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { Anchor } from '@shared/schemas/audit';
+import type { DecisionOutput } from '@shared/schemas/decision';
 import {
   DuplicateKeyError,
+  type CaseFilter,
+  type CasePageKey,
   type ChainEvent,
   type DecisionFilter,
+  type OutboxMessage,
+  type StoredCase,
   type DecisionPageKey,
   type Store,
   type StoredDecision,
@@ -99,6 +104,8 @@ class MongoStore implements Store {
       },
       scanById: () => scan<StoredDecision>(col(), { _id: 1 }, fromDoc),
       count: async () => col().countDocuments(),
+      setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) =>
+        void (await col().updateOne({ _id: id }, { $set: { effectiveOutcome, overridden } })),
     };
   })();
 
@@ -119,6 +126,8 @@ class MongoStore implements Store {
         strip<ChainEvent>((await col().find({ decisionId }).sort({ seq: -1 }).limit(1).toArray())[0] ?? null),
       scanByChain: () => scan<ChainEvent>(col(), { decisionId: 1, seq: 1 }, strip),
       count: async () => col().countDocuments(),
+      since: async (at: string, limit: number) =>
+        (await col().find({ at: { $gte: at } }).sort({ at: 1, decisionId: 1, seq: 1 }).limit(limit).toArray()).map((d) => strip<ChainEvent>(d)!),
     };
   })();
 
@@ -135,6 +144,55 @@ class MongoStore implements Store {
       },
       latest: async () => strip<Anchor>((await col().find().sort({ seq: -1 }).limit(1).toArray())[0] ?? null),
       list: async () => (await col().find().sort({ seq: 1 }).toArray()).map((d) => strip<Anchor>(d)!),
+    };
+  })();
+
+  cases = (() => {
+    const col = () => this.db.collection<StrDoc>('cases');
+    const query = (filter: CaseFilter): Document => {
+      const q: Document = {};
+      if (filter.status) q.status = filter.status;
+      else if (filter.statuses) q.status = { $in: filter.statuses };
+      if (filter.type) q.decisionType = filter.type;
+      else if (filter.types) q.decisionType = { $in: filter.types };
+      if (filter.origin) q.origin = filter.origin;
+      if (filter.assignee) q.assignee = filter.assignee;
+      if (filter.memberId) q.memberId = filter.memberId;
+      if (filter.dueBefore) q.dueAt = { $lt: filter.dueBefore };
+      return q;
+    };
+    return {
+      put: async (c: StoredCase) => void (await col().replaceOne({ _id: c.id }, toDoc(c) as StrDoc, { upsert: true })),
+      get: async (id: string) => fromDoc<StoredCase>(await col().findOne({ _id: id })),
+      listForDecision: async (decisionId: string) =>
+        (await col().find({ decisionId }).sort({ _id: 1 }).toArray()).map((d) => fromDoc<StoredCase>(d)!),
+      page: async (filter: CaseFilter, after: CasePageKey | null, limit: number) => {
+        const q = query(filter);
+        if (after) {
+          const keyset = [{ dueAt: { $gt: after.dueAt } }, { dueAt: after.dueAt, _id: { $gt: after.id } }];
+          // dueBefore and the keyset both constrain dueAt; $and keeps both.
+          Object.assign(q, q.dueAt ? { $and: [{ dueAt: q.dueAt }, { $or: keyset }] } : { $or: keyset });
+          if (q.$and) delete q.dueAt;
+        }
+        return (await col().find(q).sort({ dueAt: 1, _id: 1 }).limit(limit).toArray()).map((d) => fromDoc<StoredCase>(d)!);
+      },
+      count: async (filter: CaseFilter) => col().countDocuments(query(filter)),
+    };
+  })();
+
+  outbox = (() => {
+    const col = () => this.db.collection<StrDoc>('outbox');
+    return {
+      add: async (m: OutboxMessage) => {
+        try {
+          await col().insertOne(toDoc(m) as StrDoc);
+        } catch (error) {
+          if (!isDuplicate(error)) throw error;
+        }
+      },
+      pending: async (limit: number) =>
+        (await col().find({ deliveredAt: null }).sort({ _id: 1 }).limit(limit).toArray()).map((d) => fromDoc<OutboxMessage>(d)!),
+      markDelivered: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { deliveredAt: at } })),
     };
   })();
 

@@ -31,4 +31,28 @@ export const migrations: string[] = [
    CREATE INDEX login_failures_key ON login_failures (key, at);
 
    CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL);`,
+
+  `CREATE TABLE cases (
+     id TEXT PRIMARY KEY,
+     decision_id TEXT NOT NULL,
+     decision_type TEXT NOT NULL,
+     member_id TEXT,
+     status TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     assignee TEXT,
+     due_at TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX cases_decision ON cases (decision_id);
+   CREATE INDEX cases_type_due ON cases (decision_type, due_at, id);
+   CREATE INDEX cases_status_due ON cases (status, due_at, id);
+   CREATE INDEX cases_member_due ON cases (member_id, due_at, id);
+   CREATE INDEX cases_assignee_due ON cases (assignee, due_at, id);
+   CREATE INDEX cases_due ON cases (due_at, id);
+
+   ALTER TABLE events ADD COLUMN at TEXT;
+   CREATE INDEX events_at ON events (at);
+
+   CREATE TABLE outbox (id TEXT PRIMARY KEY, delivered INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL);
+   CREATE INDEX outbox_pending ON outbox (delivered, id);`,
 ];

@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Anchor } from '@shared/schemas/audit';
+import type { DecisionOutput } from '@shared/schemas/decision';
 import {
   DuplicateKeyError,
+  type CaseFilter,
+  type CasePageKey,
   type ChainEvent,
   type DecisionFilter,
+  type OutboxMessage,
+  type StoredCase,
   type DecisionPageKey,
   type Store,
   type StoredDecision,
@@ -71,6 +76,7 @@ function decisionsRepo(db: Db) {
     return { inserted, duplicates };
   });
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM decisions WHERE id = ?');
+  const updateDoc = db.prepare('UPDATE decisions SET doc = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions');
   const pageCache = new Map<string, Database.Statement>();
   return {
@@ -104,18 +110,23 @@ function decisionsRepo(db: Db) {
     },
     scanById: () => scanInChunks<StoredDecision>(db.prepare('SELECT id AS k1, 0 AS k2, doc FROM decisions WHERE id > ? ORDER BY id LIMIT ?')),
     count: async () => count.get()!.n,
+    setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) => {
+      const found = parse<StoredDecision>(get.get(id));
+      if (found) updateDoc.run(JSON.stringify({ ...found, effectiveOutcome, overridden }), id);
+    },
   };
 }
 
 function eventsRepo(db: Db) {
-  const insert = db.prepare('INSERT INTO events (decision_id, seq, doc) VALUES (?, ?, ?)');
+  const insert = db.prepare('INSERT INTO events (decision_id, seq, at, doc) VALUES (?, ?, ?, ?)');
+  const since = db.prepare<[string, number], { doc: string }>('SELECT doc FROM events WHERE at >= ? ORDER BY at, decision_id, seq LIMIT ?');
   const list = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq');
   const last = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq DESC LIMIT 1');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   return {
     append: async (event: ChainEvent) => {
       try {
-        insert.run(event.decisionId, event.seq, JSON.stringify(event));
+        insert.run(event.decisionId, event.seq, event.at, JSON.stringify(event));
       } catch (error) {
         if (isUniqueViolation(error)) throw new DuplicateKeyError(`event ${event.decisionId}#${event.seq}`);
         throw error;
@@ -131,6 +142,72 @@ function eventsRepo(db: Db) {
         true,
       ),
     count: async () => count.get()!.n,
+    since: async (at: string, limit: number) => since.all(at, limit).map((r) => JSON.parse(r.doc) as ChainEvent),
+  };
+}
+
+function casesRepo(db: Db) {
+  const put = db.prepare(
+    `INSERT INTO cases (id, decision_id, decision_type, member_id, status, origin, assignee, due_at, doc)
+     VALUES (@id, @decisionId, @decisionType, @memberId, @status, @origin, @assignee, @dueAt, @doc)
+     ON CONFLICT(id) DO UPDATE SET member_id = @memberId, status = @status, origin = @origin, assignee = @assignee, due_at = @dueAt, doc = @doc`,
+  );
+  const get = db.prepare<[string], { doc: string }>('SELECT doc FROM cases WHERE id = ?');
+  const forDecision = db.prepare<[string], { doc: string }>('SELECT doc FROM cases WHERE decision_id = ? ORDER BY id');
+  const cache = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const where = (filter: CaseFilter) => {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const inList = (column: string, values: string[]) => {
+      clauses.push(`${column} IN (${values.map(() => '?').join(',') || "''"})`);
+      params.push(...values);
+    };
+    if (filter.status) (clauses.push('status = ?'), params.push(filter.status));
+    if (filter.statuses) inList('status', filter.statuses);
+    if (filter.type) (clauses.push('decision_type = ?'), params.push(filter.type));
+    if (filter.types) inList('decision_type', filter.types);
+    if (filter.origin) (clauses.push('origin = ?'), params.push(filter.origin));
+    if (filter.assignee) (clauses.push('assignee = ?'), params.push(filter.assignee));
+    if (filter.memberId) (clauses.push('member_id = ?'), params.push(filter.memberId));
+    if (filter.dueBefore) (clauses.push('due_at < ?'), params.push(filter.dueBefore));
+    return { clauses, params };
+  };
+  return {
+    put: async (c: StoredCase) =>
+      void put.run({ id: c.id, decisionId: c.decisionId, decisionType: c.decisionType, memberId: c.memberId, status: c.status, origin: c.origin, assignee: c.assignee, dueAt: c.dueAt, doc: JSON.stringify(c) }),
+    get: async (id: string) => parse<StoredCase>(get.get(id)),
+    listForDecision: async (decisionId: string) => forDecision.all(decisionId).map((r) => JSON.parse(r.doc) as StoredCase),
+    page: async (filter: CaseFilter, after: CasePageKey | null, limit: number) => {
+      const { clauses, params } = where(filter);
+      if (after) (clauses.push('(due_at, id) > (?, ?)'), params.push(after.dueAt, after.id));
+      const sql = `SELECT doc FROM cases ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''} ORDER BY due_at, id LIMIT ?`;
+      return (prepared(sql).all(...params, limit) as { doc: string }[]).map((r) => JSON.parse(r.doc) as StoredCase);
+    },
+    count: async (filter: CaseFilter) => {
+      const { clauses, params } = where(filter);
+      const sql = `SELECT count(*) AS n FROM cases ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}`;
+      return (prepared(sql).get(...params) as { n: number }).n;
+    },
+  };
+}
+
+function outboxRepo(db: Db) {
+  const add = db.prepare('INSERT INTO outbox (id, delivered, doc) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING');
+  const pending = db.prepare<[number], { doc: string }>('SELECT doc FROM outbox WHERE delivered = 0 ORDER BY id LIMIT ?');
+  const get = db.prepare<[string], { doc: string }>('SELECT doc FROM outbox WHERE id = ?');
+  const deliver = db.prepare('UPDATE outbox SET delivered = 1, doc = ? WHERE id = ?');
+  return {
+    add: async (m: OutboxMessage) => void add.run(m.id, JSON.stringify(m)),
+    pending: async (limit: number) => pending.all(limit).map((r) => JSON.parse(r.doc) as OutboxMessage),
+    markDelivered: async (id: string, at: string) => {
+      const found = parse<OutboxMessage>(get.get(id));
+      if (found) deliver.run(JSON.stringify({ ...found, deliveredAt: at }), id);
+    },
   };
 }
 
@@ -216,6 +293,8 @@ class SqliteStore implements Store {
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly cases: ReturnType<typeof casesRepo>;
+  readonly outbox: ReturnType<typeof outboxRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
@@ -225,6 +304,8 @@ class SqliteStore implements Store {
     this.decisions = decisionsRepo(db);
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
+    this.cases = casesRepo(db);
+    this.outbox = outboxRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);
     this.loginFailures = loginFailuresRepo(db);

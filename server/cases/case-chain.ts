@@ -1,0 +1,143 @@
+import type { DecisionOutput } from '@shared/schemas/decision';
+import type { Visibility } from '@shared/schemas/case';
+import type { z } from 'zod';
+import { buildEvent } from '../audit/chain';
+import type { Clock } from '../clock';
+import { conflict } from '../http/problem';
+import { DuplicateKeyError, type ChainEvent, type EventAction, type EventActor, type OutboxMessage, type Store, type StoredCase, type StoredDecision } from '../storage/store';
+
+/** The words in a case; they live in the event's personal part so erasure can remove them. */
+const TEXT_FIELDS = ['statement', 'requestedOutcome', 'resolutionRationale'] as const;
+
+function splitCase(c: StoredCase) {
+  const { statement, requestedOutcome, resolutionRationale, memberId, extension, proposal, ...rest } = c;
+  const { rationale: _rationale, ...publicProposal } = proposal ?? { rationale: null };
+  return {
+    // memberId is personal too; the decision (seq 0) already commits to it.
+    publicPart: {
+      ...rest,
+      extension: extension ? { months: extension.months, at: extension.at } : null,
+      proposal: proposal ? publicProposal : null,
+    },
+    texts: { statement, requestedOutcome, resolutionRationale, memberId, extensionReason: extension?.reason ?? null, proposalRationale: proposal?.rationale ?? null },
+  };
+}
+
+/** Rebuilds the case projection from the snapshot an event carries (after a crash). */
+function caseFromEvent(event: ChainEvent): StoredCase | null {
+  const snapshot = event.data.case as Record<string, any> | undefined;
+  const texts = (event.personal?.caseTexts ?? {}) as Record<string, any>;
+  if (!snapshot) return null;
+  return {
+    ...snapshot,
+    memberId: texts.memberId ?? null,
+    statement: texts.statement ?? null,
+    requestedOutcome: texts.requestedOutcome ?? null,
+    resolutionRationale: texts.resolutionRationale ?? null,
+    extension: snapshot.extension ? { ...snapshot.extension, reason: texts.extensionReason ?? '' } : null,
+    proposal: snapshot.proposal ? { ...snapshot.proposal, rationale: texts.proposalRationale ?? '' } : null,
+  } as StoredCase;
+}
+
+export interface CaseChange {
+  action: EventAction;
+  next: StoredCase;
+  visibility: z.infer<typeof Visibility>;
+  /** Non-personal facts of this change (before/after states, versions, outcomes). */
+  data?: Record<string, unknown>;
+  /** The words this change adds (a comment, a rationale), shown with the entry's visibility. */
+  text?: string | null;
+  /** Staff-only words (an approver's own reasoning when the member sees the outcome's rationale). */
+  note?: string | null;
+  /** A member notification to queue. */
+  notify?: OutboxMessage['kind'];
+  /** A new effective outcome for the decision (approved override). */
+  effectiveOutcome?: DecisionOutput;
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The chain head, read BEFORE the case it guards. If the newest event's case projection is
+ * behind it (a crash between the two writes, or a writer still between them), the event is
+ * applied first. Every later read of the case is then at least as new as this head, and a
+ * change appended at head.seq + 1 collides with any concurrent change instead of overtaking it.
+ */
+export async function consistentHead(store: Store, decision: StoredDecision): Promise<ChainHead> {
+  const last = await store.events.last(decision.id);
+  if (!last) return { seq: 0, hash: decision.hash };
+  if (last.caseId) {
+    const stored = await store.cases.get(last.caseId);
+    const snapshotVersion = (last.data.case as { version?: number } | undefined)?.version ?? 0;
+    if (!stored || stored.version < snapshotVersion) await applyEvent(store, last);
+  }
+  return { seq: last.seq, hash: last.hash };
+}
+
+/**
+ * Commits one case change: first the chain event, whose unique (decisionId, seq) decides any
+ * race, then the projections (case, effective outcome, outbox). A crash between the two is
+ * repaired by `syncFromChain`, because every event carries the case as it became.
+ */
+export async function commitCaseChange(
+  deps: { store: Store; clock: Clock },
+  decision: StoredDecision,
+  head: ChainHead,
+  before: StoredCase | null,
+  actor: EventActor,
+  change: CaseChange,
+): Promise<StoredCase> {
+  const { store, clock } = deps;
+  const { publicPart, texts } = splitCase(change.next);
+  const event = buildEvent(head, {
+    decisionId: decision.id,
+    action: change.action,
+    at: clock.now().toISOString(),
+    actor,
+    caseId: change.next.id,
+    data: {
+      ...change.data,
+      visibility: change.visibility,
+      fromStatus: before?.status ?? null,
+      toStatus: change.next.status,
+      ...(change.notify ? { notify: change.notify } : {}),
+      ...(change.effectiveOutcome ? { effectiveOutcome: change.effectiveOutcome } : {}),
+      case: publicPart,
+    },
+    personal: { text: change.text ?? null, note: change.note ?? null, caseTexts: texts },
+  });
+  try {
+    await store.events.append(event);
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error;
+    const current = before ? await store.cases.get(before.id) : null;
+    throw conflict('version_conflict', 'Someone else changed this decision\'s case at the same moment. Reload and try again.', {
+      currentVersion: current?.version ?? null,
+    });
+  }
+  await applyEvent(store, event);
+  return change.next;
+}
+
+/** Brings the projections in line with one chain event. Idempotent. */
+async function applyEvent(store: Store, event: ChainEvent) {
+  const next = caseFromEvent(event);
+  if (!next) return;
+  const notify = event.data.notify as OutboxMessage['kind'] | undefined;
+  if (notify) {
+    await store.outbox.add({ id: `${event.decisionId}#${event.seq}`, caseId: next.id, memberId: next.memberId, kind: notify, createdAt: event.at, deliveredAt: null });
+  }
+  const effective = event.data.effectiveOutcome as DecisionOutput | undefined;
+  if (effective) await store.decisions.setEffectiveOutcome(event.decisionId, effective, true);
+  // Last: the case's version is the marker that everything this event implies has been applied.
+  await store.cases.put(next);
+}
+
+/** Repairs the projections of one decision from its chain (see consistentHead). */
+export async function syncFromChain(store: Store, decisionId: string): Promise<void> {
+  const decision = await store.decisions.get(decisionId);
+  if (decision) await consistentHead(store, decision);
+}

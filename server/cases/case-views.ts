@@ -1,0 +1,39 @@
+import { ACTIVE_STATUSES, type Case, type TimelineEntry } from '@shared/schemas/case';
+import type { User } from '@shared/schemas/session';
+import { isStaff } from '../auth/access';
+import type { ChainEvent, StoredCase } from '../storage/store';
+
+export const isActive = (c: Pick<StoredCase, 'status'>) => ACTIVE_STATUSES.includes(c.status);
+
+export function toWireCase(c: StoredCase, now: Date, viewer: User): Case {
+  const { memberId: _memberId, ...rest } = c;
+  const wire: Case = { ...rest, overdue: isActive(c) && c.dueAt < now.toISOString() };
+  if (!isStaff(viewer)) {
+    // Members see their own words and the outcome, not the reviewers' working notes.
+    wire.proposal = null;
+    wire.assignee = null;
+  }
+  return wire;
+}
+
+/** The case's entries on the decision's chain, as the viewer may see them. */
+export function timelineFor(events: ChainEvent[], caseId: string, viewer: User): TimelineEntry[] {
+  const staff = isStaff(viewer);
+  return events
+    .filter((e) => e.caseId === caseId)
+    .map((e): TimelineEntry => {
+      const visibility = e.data.visibility === 'member' ? 'member' : 'internal';
+      const { case: _snapshot, ...data } = e.data;
+      return {
+        seq: e.seq,
+        action: e.action,
+        at: e.at,
+        actor: staff ? { role: e.actor.role, id: e.actor.id } : { role: e.actor.role },
+        visibility,
+        text: (e.personal?.text as string | null | undefined) ?? null,
+        ...(staff ? { note: (e.personal?.note as string | null | undefined) ?? null } : {}),
+        data: staff ? data : { toStatus: data.toStatus },
+      };
+    })
+    .filter((entry) => staff || entry.visibility === 'member');
+}

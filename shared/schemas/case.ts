@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Cursor, DecisionType, Instant, Limit, pageOf } from './common';
+import { Decision, RiskBand } from './decision';
+
+export const CaseStatus = z.enum(['open', 'in_review', 'pending_approval', 'resolved', 'withdrawn']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const ACTIVE_STATUSES: CaseStatus[] = ['open', 'in_review', 'pending_approval'];
+
+export const CaseOrigin = z.enum(['objection', 'sample']);
+export const Channel = z.enum(['portal', 'phone', 'post']);
+export const Resolution = z.enum(['confirmed', 'overridden']);
+export const Visibility = z.enum(['internal', 'member']);
+
+const Rationale = z.string().trim().min(20, 'give a rationale of at least 20 characters').max(5000);
+
+/** The change a reviewer proposes, per decision type (DESIGN §3, issue 3). */
+export const RenewalOverride = z.strictObject({ newPremiumCents: z.int().min(0) });
+export const FraudOverride = z
+  .strictObject({ flagged: z.boolean(), action: z.enum(['none', 'hold_payment', 'refer_investigation']) })
+  .refine((o) => o.flagged || o.action === 'none', { message: 'an unflagged claim has action "none"', path: ['action'] });
+export const RiskOverride = z.strictObject({ score: z.number().min(0).max(1), band: RiskBand });
+export const Override = z.union([RenewalOverride, FraudOverride, RiskOverride]);
+export type Override = z.infer<typeof Override>;
+
+export const Proposal = z.object({
+  outcome: z.enum(['confirm', 'override']),
+  override: z.record(z.string(), z.unknown()).nullable(),
+  rationale: z.string(),
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+});
+
+export const Case = z.object({
+  id: z.string(),
+  decisionId: z.string(),
+  decisionType: DecisionType,
+  origin: CaseOrigin,
+  channel: Channel.nullable(),
+  status: CaseStatus,
+  resolution: Resolution.nullable(),
+  statement: z.string().nullable(),
+  requestedOutcome: z.string().nullable(),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  originalDueAt: z.string(),
+  extension: z.object({ months: z.number(), reason: z.string(), at: z.string() }).nullable(),
+  assignee: z.string().nullable(),
+  proposal: Proposal.nullable(),
+  /** Member-visible reason of the final outcome. */
+  resolutionRationale: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+  overdue: z.boolean(),
+});
+export type Case = z.infer<typeof Case>;
+
+export const TimelineEntry = z.object({
+  seq: z.number(),
+  action: z.string(),
+  at: z.string(),
+  actor: z.object({ role: z.string(), id: z.string().optional() }),
+  visibility: Visibility,
+  text: z.string().nullable(),
+  /** Staff only. */
+  note: z.string().nullable().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const CaseDetail = z.object({ case: Case, decision: Decision, timeline: z.array(TimelineEntry) });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CasePage = pageOf(Case);
+export type CasePage = z.infer<typeof CasePage>;
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const CaseListQuery = z.strictObject({
+  status: CaseStatus.optional(),
+  type: DecisionType.optional(),
+  origin: CaseOrigin.optional(),
+  /** A user id, or "me". */
+  assignee: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  overdue: booleanFlag.optional(),
+  limit: Limit,
+  cursor: Cursor.optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const NewObjection = z.strictObject({
+  statement: z.string().trim().min(1).max(5000),
+  requestedOutcome: z.string().trim().max(1000).optional(),
+  /** Only for staff registering an objection received by phone or post. */
+  receivedAt: Instant.optional(),
+  channel: z.enum(['phone', 'post']).optional(),
+});
+export type NewObjection = z.infer<typeof NewObjection>;
+
+const ExpectedVersion = z.int().min(1);
+
+export const CaseIdParams = z.strictObject({ id: z.string().regex(/^case_[0-9a-f]{24}_\d+$/, 'not a case id') });
+export const ClaimCase = z.strictObject({ expectedVersion: ExpectedVersion });
+export const AssignCase = z.strictObject({ userId: z.string().min(1).max(100), expectedVersion: ExpectedVersion });
+export const CommentOnCase = z.strictObject({ text: z.string().trim().min(1).max(5000), visibility: Visibility, expectedVersion: ExpectedVersion });
+export const ResolveCase = z
+  .strictObject({
+    outcome: z.enum(['confirm', 'override']),
+    rationale: Rationale,
+    override: z.record(z.string(), z.unknown()).optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .refine((r) => r.outcome === 'confirm' || r.override !== undefined, { message: 'an override needs the new outcome', path: ['override'] });
+export const ApproveCase = z.strictObject({ approve: z.boolean(), rationale: Rationale, expectedVersion: ExpectedVersion });
+export const ExtendCase = z.strictObject({
+  months: z.int().min(1).max(2),
+  reason: z.string().trim().min(10, 'tell the member why, in at least 10 characters').max(2000),
+  expectedVersion: ExpectedVersion,
+});
+export const WithdrawCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });
+export type ResolveCase = z.infer<typeof ResolveCase>;
+
+/** GET /api/decisions/:id — the decision (original output and effective outcome) with its cases. */
+export const DecisionDetail = z.intersection(Decision, z.object({ cases: z.array(Case) }));
+export type DecisionDetail = z.infer<typeof DecisionDetail>;
