@@ -4,7 +4,9 @@ import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
 import { ConfigError, DEMO_INGEST_KEY, loadConfig } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed';
+import { deliverOutbox, logSender } from './jobs/outbox';
 import { startPeriodicJob } from './jobs/periodic';
+import { repairRecentProjections } from './jobs/repair';
 import { openStore } from './storage/open-store';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,11 +27,16 @@ async function main() {
   const { app, services } = createApp({ store, config, clock, logger, clientDir: path.join(root, 'dist/client') });
 
   if (seed) {
-    const result = await seedDemo({ store, clock, decisions: services.decisions });
+    const result = await seedDemo({ store, clock, decisions: services.decisions, cases: services.cases });
     logger.info(result, 'demo data seeded');
   }
 
-  const anchors = startPeriodicJob({ name: 'anchor', intervalMs: config.anchorIntervalMs, store, clock, logger, run: services.audit.anchor });
+  // A process that died mid-change leaves at most one event ahead of its case: repair it now.
+  await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
+  const jobs = [
+    startPeriodicJob({ name: 'anchor', intervalMs: config.anchorIntervalMs, store, clock, logger, run: services.audit.anchor }),
+    startPeriodicJob({ name: 'outbox', intervalMs: 30_000, store, clock, logger, run: () => deliverOutbox(store, clock, logSender(logger)) }),
+  ];
   const server = app.listen(config.port, () => {
     const demo = DEMO_USERS.map((u) => u.username).join(', ');
     process.stdout.write(
@@ -41,7 +48,7 @@ async function main() {
   });
 
   const shutdown = () => {
-    anchors.stop();
+    for (const job of jobs) job.stop();
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

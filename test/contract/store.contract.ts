@@ -3,7 +3,7 @@ import { NewDecision } from '@shared/schemas/decision';
 import { toRecord } from '../../server/decisions/ingest';
 import { defaultPolicies } from '../../server/policies/policies';
 import { buildEvent } from '../../server/audit/chain';
-import { DuplicateKeyError, type Store, type StoredDecision } from '../../server/storage/store';
+import { DuplicateKeyError, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 
@@ -103,6 +103,60 @@ export function describeStoreContract(kind: StoreKind) {
       const scanned = (await collect(store.events.scanByChain())).map((e) => `${e.decisionId}#${e.seq}`);
       const expected = ds.map((d) => d.id).sort().flatMap((id) => [1, 2, 3].map((s) => `${id}#${s}`));
       expect(scanned).toEqual(expected);
+    });
+
+    it('sets the effective outcome without touching the original output', async () => {
+      const d = record(renewalDecision());
+      await store.decisions.insertMany([d]);
+      const effective = { ...d.output, newPremiumCents: 1 } as StoredDecision['output'];
+      await store.decisions.setEffectiveOutcome(d.id, effective, true);
+      const after = (await store.decisions.get(d.id))!;
+      expect(after).toMatchObject({ effectiveOutcome: effective, overridden: true, output: d.output, hash: d.hash });
+    });
+
+    it('lists events since an instant, oldest first', async () => {
+      const d = record(renewalDecision());
+      await store.decisions.insertMany([d]);
+      let head: { seq: number; hash: string } = { seq: 0, hash: d.hash };
+      for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']) {
+        const e = buildEvent(head, { decisionId: d.id, action: 'comment', at, actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null });
+        await store.events.append(e);
+        head = e;
+      }
+      expect((await store.events.since('2026-01-02T00:00:00.000Z', 10)).map((e) => e.seq)).toEqual([2, 3]);
+      expect(await store.events.since('2026-01-02T00:00:00.000Z', 1)).toHaveLength(1);
+    });
+
+    it('keeps cases: replace by id, per decision, and a due-date keyset with filters', async () => {
+      const base = (i: number, over: Partial<StoredCase> = {}): StoredCase => ({
+        id: `case_${String(i).padStart(24, '0')}_1`, decisionId: `dec_${String(i).padStart(24, '0')}`, decisionType: i % 2 ? 'fraud_flag' : 'renewal_price',
+        memberId: i % 3 ? 'M-1' : 'M-2', origin: 'objection', channel: 'portal', status: 'open', resolution: null, statement: 's', requestedOutcome: null,
+        receivedAt: '2026-01-01T00:00:00.000Z', dueAt: `2026-02-${String(10 + i).padStart(2, '0')}T00:00:00.000Z`, originalDueAt: 'x', extension: null,
+        assignee: null, proposal: null, resolutionRationale: null, openedAt: 'x', closedAt: null, version: 1, ...over,
+      });
+      for (let i = 0; i < 6; i++) await store.cases.put(base(i));
+      await store.cases.put(base(0, { status: 'in_review', assignee: 'u1', version: 2 }));
+      expect((await store.cases.get(base(0).id))?.version).toBe(2);
+      expect(await store.cases.listForDecision(base(1).decisionId)).toEqual([base(1)]);
+      const first = await store.cases.page({}, null, 4);
+      expect(first.map((c) => c.dueAt)).toEqual([...first.map((c) => c.dueAt)].sort());
+      const last = first[3]!;
+      expect(await store.cases.page({}, { dueAt: last.dueAt, id: last.id }, 10)).toHaveLength(2);
+      expect(await store.cases.page({ types: ['fraud_flag'] }, null, 10)).toHaveLength(3);
+      expect(await store.cases.page({ assignee: 'u1' }, null, 10)).toHaveLength(1);
+      expect(await store.cases.page({ memberId: 'M-2' }, null, 10)).toHaveLength(2);
+      expect(await store.cases.page({ statuses: ['open'], dueBefore: '2026-02-13T00:00:00.000Z' }, null, 10)).toHaveLength(2);
+      expect(await store.cases.page({ dueBefore: '2026-02-14T00:00:00.000Z' }, { dueAt: '2026-02-11T00:00:00.000Z', id: base(1).id }, 10)).toHaveLength(2);
+      expect(await store.cases.count({ status: 'open' })).toBe(5);
+    });
+
+    it('keeps the outbox idempotent and tracks delivery', async () => {
+      const m = { id: 'dec_x#1', caseId: 'c', memberId: 'M-1', kind: 'received' as const, createdAt: 'a', deliveredAt: null };
+      await store.outbox.add(m);
+      await store.outbox.add(m);
+      expect(await store.outbox.pending(10)).toEqual([m]);
+      await store.outbox.markDelivered(m.id, 'b');
+      expect(await store.outbox.pending(10)).toEqual([]);
     });
 
     it('keeps anchors in order and refuses a taken seq', async () => {
