@@ -7,5 +7,6 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: { outDir: '../dist/client', emptyOutDir: true },
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  // changeOrigin false: the API refuses cookie writes whose Origin is not its own host.
+  server: { proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } } },
 });

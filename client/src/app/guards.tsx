@@ -1,0 +1,32 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '@shared/schemas/common';
+import { ErrorState, LoadingState, NotFoundPage } from '../components/page-states';
+import { useSession, useUser } from '../features/auth';
+import { signInPath } from '../lib/return-to';
+import { sessionHasEnded } from '../lib/session-ended';
+import { AppLayout } from './layout';
+import { hasAnyRole, landingPathFor } from './navigation';
+
+/** Signed-in screens. Without a session, go to sign-in and remember where the reader was going. */
+export function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <LoadingState />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) {
+    const here = location.pathname + location.search + location.hash;
+    return <Navigate to={signInPath(here, sessionHasEnded() ? 'session_ended' : undefined)} replace />;
+  }
+  return <AppLayout user={session.data} />;
+}
+
+/** Someone outside the role gets the same "not found" as for a missing page (no enumeration). */
+export function RequireRole({ anyOf }: { anyOf: Role[] }) {
+  const user = useUser();
+  return hasAnyRole(user.roles, anyOf) ? <Outlet /> : <NotFoundPage />;
+}
+
+export function HomeRedirect() {
+  const user = useUser();
+  return <Navigate to={landingPathFor(user.roles)} replace />;
+}

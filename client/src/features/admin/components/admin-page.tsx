@@ -1,0 +1,7 @@
+import { PlaceholderPage } from '../../../components/placeholder-page';
+import { useT } from '../../../i18n';
+
+export function AdminPage() {
+  const t = useT();
+  return <PlaceholderPage title={t('admin.title')} intro={t('admin.intro')} />;
+}

@@ -1,0 +1,23 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { DecisionType } from '@shared/schemas/common';
+import { DecisionPage } from '@shared/schemas/decision';
+import { api, withQuery } from '../../../lib/api-client';
+
+export interface DecisionListFilter {
+  type?: DecisionType;
+  limit?: number;
+}
+
+/** One page of decisions, newest first (the server's order: decidedAt, then id, descending). */
+export const listDecisions = (filter: DecisionListFilter, cursor: string | undefined, signal?: AbortSignal) =>
+  api.get(withQuery('/api/decisions', { type: filter.type, limit: filter.limit ?? 20, cursor }), DecisionPage, { signal });
+
+export const decisionsQuery = (filter: DecisionListFilter = {}) =>
+  infiniteQueryOptions({
+    queryKey: ['decisions', 'list', filter],
+    queryFn: ({ pageParam, signal }) => listDecisions(filter, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+export const useDecisions = (filter: DecisionListFilter = {}) => useInfiniteQuery(decisionsQuery(filter));

@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import type { Decision } from '@shared/schemas/decision';
+import { useI18n } from '../../../i18n';
+import { useOutcomeWords } from './outcome';
+
+export interface DecisionListItemProps {
+  decision: Decision;
+  /** Whether the member has contested it; cases are not wired yet, so callers leave it out for now. */
+  contested?: boolean;
+}
+
+export function DecisionListItem({ decision, contested = false }: DecisionListItemProps) {
+  const { t, formatDate } = useI18n();
+  const outcome = useOutcomeWords()(decision, 'effective');
+  return (
+    <li className="decision-item">
+      <div className="decision-item-main">
+        <h2 className="decision-item-title">
+          <Link to={`/decisions/${decision.id}`} className="stretched-link">
+            {t(`decisionType.${decision.type}`)}
+          </Link>
+        </h2>
+        <p className={`decision-item-outcome tone-${outcome.tone}`}>{outcome.headline}</p>
+        {outcome.detail ? <p className="decision-item-detail">{outcome.detail}</p> : null}
+        <p className="decision-item-meta">
+          <time dateTime={decision.decidedAt}>{t('decisions.decidedOn', { date: formatDate(decision.decidedAt) })}</time>
+          {decision.subject.policyId ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span className="nowrap">
+                {t('decision.policy')} {decision.subject.policyId}
+              </span>
+            </>
+          ) : null}
+        </p>
+      </div>
+      {contested || decision.overridden ? (
+        <ul className="badges">
+          {contested ? <li className="badge badge-info">{t('decisions.contested')}</li> : null}
+          {decision.overridden ? <li className="badge badge-success">{t('decisions.changedAfterReview')}</li> : null}
+        </ul>
+      ) : null}
+      <span className="decision-item-chevron" aria-hidden="true">
+        ›
+      </span>
+    </li>
+  );
+}

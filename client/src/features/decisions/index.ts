@@ -1,0 +1,3 @@
+export { ContestDecisionPage } from './components/contest-decision-page';
+export { DecisionPage } from './components/decision-page';
+export { MyDecisionsPage } from './components/my-decisions-page';

@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as format from './format';
+import { guessLanguage, isLang, translate, type Lang, type MessageKey, type MessageValues } from './languages';
+
+const STORAGE_KEY = 'recourse.lang';
+
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t: Translate;
+  formatMoney(cents: number, currency: string): string;
+  formatDate(iso: string): string;
+  formatDateTime(iso: string): string;
+  formatList(items: string[]): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function readStoredLanguage(): Lang | null {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLang(stored) ? stored : null;
+  } catch {
+    // Storage can be unavailable (privacy settings); the guess from the browser still works.
+    return null;
+  }
+}
+
+function initialLanguage(): Lang {
+  return readStoredLanguage() ?? guessLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLanguage);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered, but still applied for this visit.
+    }
+  }, []);
+
+  useEffect(() => {
+    // Screen readers pick their voice from the document language.
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, values) => translate(lang, key, values),
+      formatMoney: (cents, currency) => format.formatMoney(lang, cents, currency),
+      formatDate: (iso) => format.formatDate(lang, iso),
+      formatDateTime: (iso) => format.formatDateTime(lang, iso),
+      formatList: (items) => format.formatList(lang, items),
+    }),
+    [lang, setLang],
+  );
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n must be used inside <I18nProvider>');
+  return i18n;
+}
+
+/** The translate function for the reader's language. */
+export const useT = (): Translate => useI18n().t;
