@@ -16,6 +16,16 @@ import { createDecisionService } from './decisions/decisions.service';
 import { casesRouter } from './cases/cases.routes';
 import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
+import { createMetricsService } from './metrics/metrics.service';
+import { metricsRouter } from './metrics/metrics.routes';
+import { createRollupHooks } from './metrics/rollup-hooks';
+import { createErasureService } from './members/erasure.service';
+import { createExplanationService } from './members/explanations.service';
+import { createExportService } from './members/export.service';
+import { createHoldService } from './members/holds.service';
+import { membersRouter } from './members/members.routes';
+import { createModelService } from './models/models.service';
+import { modelsRouter } from './models/models.routes';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -40,10 +50,20 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
   const sessions = createSessionService({ store, clock, config });
-  const cases = createCaseService({ store, clock, policies });
-  const decisions = createDecisionService({ store, clock, policies, afterIngest: [cases.sampleDecisions] });
+  // Rollups follow every write: ingest (afterIngest) and case events (onEvent).
+  const rollups = createRollupHooks({ store });
+  const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
+  const decisions = createDecisionService({ store, clock, policies, afterIngest: [cases.sampleDecisions, rollups.onIngest] });
+  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
-  return { sessions, decisions, cases, audit, policies };
+  const models = createModelService({ store, clock });
+  const explanations = createExplanationService({ store });
+  // Staff-log digests of member ids are keyed, so the log alone does not reveal who was concerned.
+  const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
+  const exports = createExportService({ store, clock, explanations, digestKey });
+  const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
+  const holds = createHoldService({ store, clock, digestKey });
+  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -89,7 +109,10 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
   api.use(policiesRouter(services.policies));
+  api.use(modelsRouter(services.models));
+  api.use(membersRouter(services));
   api.use(auditRouter(services.audit));
+  api.use(metricsRouter(services.metrics));
   api.use(notFoundHandler);
   api.use(errorHandler(logger));
   app.use('/api', api);

@@ -4,6 +4,14 @@ import { DecisionType } from '@shared/schemas/common';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** AI Act Art. 26(6): deployers keep the logs of a high-risk system for at least six months. */
+export const MIN_RETENTION_DAYS = 183;
+const retentionDays = z.coerce
+  .number()
+  .int()
+  .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days: the AI Act (Art. 26(6)) requires keeping logs for six months`)
+  .default(7 * 365);
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -24,6 +32,9 @@ const Env = z.object({
     .pipe(z.array(DecisionType)),
   FOUR_EYES_MIN_RENEWAL_CENTS: z.coerce.number().int().min(0).default(0),
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
+  RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
+  RETENTION_DAYS_FRAUD_FLAG: retentionDays,
+  RETENTION_DAYS_RISK_SCORE: retentionDays,
 });
 
 export interface Config {
@@ -45,6 +56,7 @@ export interface Config {
   fourEyesTypes: DecisionType[];
   fourEyesMinRenewalCents: number;
   fourEyesMinRiskPoints: number;
+  retentionDays: Record<DecisionType, number>;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -76,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesTypes: e.FOUR_EYES_TYPES,
     fourEyesMinRenewalCents: e.FOUR_EYES_MIN_RENEWAL_CENTS,
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
+    retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
   };
 }
 

@@ -35,6 +35,7 @@ async function main() {
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
   const jobs = [
     startPeriodicJob({ name: 'anchor', intervalMs: config.anchorIntervalMs, store, clock, logger, run: services.audit.anchor }),
+    startPeriodicJob({ name: 'retention', intervalMs: 86_400_000, store, clock, logger, run: () => services.erasure.applyRetention(config.retentionDays) }),
     startPeriodicJob({ name: 'outbox', intervalMs: 30_000, store, clock, logger, run: () => deliverOutbox(store, clock, logSender(logger)) }),
   ];
   const server = app.listen(config.port, () => {

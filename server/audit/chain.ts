@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { FraudFlagOutput } from '@shared/schemas/decision';
 import type { ChainEvent, StoredDecision } from '../storage/store';
 
 /** RFC 8785 canonical JSON: the same value always hashes the same, whatever the key order. */
@@ -24,8 +25,22 @@ export const personalDigest = (salt: string, personal: unknown) => sha256(salt +
 export const linkHash = (prevHash: string, body: unknown) => sha256(prevHash + canonicalJson(body));
 
 /** The personal part of a decision: who it is about and what was known about them. */
-export function decisionPersonal(d: Pick<StoredDecision, 'subject' | 'inputs' | 'rationale' | 'idempotencyKey'>) {
-  return { subject: d.subject, inputs: d.inputs, rationale: d.rationale, idempotencyKey: d.idempotencyKey };
+export function decisionPersonal(d: Pick<StoredDecision, 'subject' | 'inputs' | 'rationale' | 'idempotencyKey' | 'type' | 'output'>) {
+  return {
+    subject: d.subject,
+    inputs: d.inputs,
+    rationale: d.rationale,
+    idempotencyKey: d.idempotencyKey,
+    // A fraud flag's output names the claim: an identifier, so it is committed by digest only.
+    claimId: d.type === 'fraud_flag' ? (d.output as FraudFlagOutput).claimId : null,
+  };
+}
+
+/** The output as the chain commits to it directly: without identifiers. */
+function publicOutput(d: Pick<StoredDecision, 'type' | 'output'>) {
+  if (d.type !== 'fraud_flag') return d.output;
+  const { claimId: _claimId, ...rest } = d.output as FraudFlagOutput;
+  return rest;
 }
 
 /** Seq 0 of a chain: the decision's non-personal facts plus the digest of the personal ones. */
@@ -39,7 +54,7 @@ export function decisionChainBody(d: StoredDecision) {
     recordedAt: d.recordedAt,
     legalBasis: d.legalBasis,
     specialCategoryData: d.specialCategoryData,
-    output: d.output,
+    output: publicOutput(d),
     findings: d.findings,
     personalDigest: d.personalDigest,
   };

@@ -55,6 +55,12 @@ export interface CaseChange {
   effectiveOutcome?: DecisionOutput;
 }
 
+/**
+ * Runs after a case event is committed and projected (metrics rollups). The event is already on
+ * the chain, so a failure here does not undo the change; derived data is rebuilt from the chain.
+ */
+export type CaseEventHook = (event: ChainEvent, decision: StoredDecision) => Promise<void>;
+
 export interface ChainHead {
   seq: number;
   hash: string;
@@ -83,7 +89,7 @@ export async function consistentHead(store: Store, decision: StoredDecision): Pr
  * repaired by `syncFromChain`, because every event carries the case as it became.
  */
 export async function commitCaseChange(
-  deps: { store: Store; clock: Clock },
+  deps: { store: Store; clock: Clock; onEvent?: CaseEventHook },
   decision: StoredDecision,
   head: ChainHead,
   before: StoredCase | null,
@@ -119,6 +125,8 @@ export async function commitCaseChange(
     });
   }
   await applyEvent(store, event);
+  // Only the writer whose append won gets here, so each event is reported once.
+  if (deps.onEvent) await deps.onEvent(event, decision);
   return change.next;
 }
 

@@ -15,11 +15,12 @@ import { canReadDecision, isApprover, isMember, isReviewer, isStaff, visibleType
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../decisions/cursor';
 import { toWire } from '../decisions/decisions.service';
+import { memberSafe } from '../decisions/member-view';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/problem';
 import { parseOrThrow } from '../http/validate';
 import type { Policies } from '../policies/policies';
 import type { CaseFilter, EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
-import { commitCaseChange, consistentHead, type CaseChange } from './case-chain';
+import { commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
 import { isActive, timelineFor, toWireCase } from './case-views';
 import { dueDate, extendedDueDate, localDateString } from './deadlines';
 import { sampleReason } from './sampling';
@@ -34,8 +35,10 @@ const SYSTEM: EventActor = { id: 'system', role: 'system' };
 
 const overrideSchemas = { renewal_price: RenewalOverride, fraud_flag: FraudOverride, risk_score: RiskOverride };
 
-export function createCaseService(deps: { store: Store; clock: Clock; policies: Policies }) {
+export function createCaseService(deps: { store: Store; clock: Clock; policies: Policies; onEvent?: CaseEventHook }) {
   const { store, clock, policies } = deps;
+  // onEvent (metrics rollups) sees every committed case event; see CaseEventHook.
+  const chainDeps = { store, clock, onEvent: deps.onEvent };
 
   /** Staff who may act on this type; governance and admin read but never change a case. */
   function requireActingReviewer(user: User, c: StoredCase) {
@@ -59,7 +62,8 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
 
   async function detail(user: User, c: StoredCase, decision: StoredDecision): Promise<CaseDetail> {
     const events = await store.events.list(decision.id);
-    return { case: toWireCase(c, clock.now(), user), decision: toWire(decision), timeline: timelineFor(events, c.id, user) };
+    const decisionView = memberSafe(user, toWire(decision), await store.cases.listForDecision(decision.id));
+    return { case: toWireCase(c, clock.now(), user), decision: decisionView, timeline: timelineFor(events, c.id, user) };
   }
 
   /**
@@ -77,7 +81,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
     rules.access(c);
     if (expectedVersion !== undefined && c.version !== expectedVersion) throw versionConflict(c);
     rules.state?.(c);
-    const next = await commitCaseChange({ store, clock }, decision, head, c, actorOf(user), change(c, decision, clock.now()));
+    const next = await commitCaseChange(chainDeps, decision, head, c, actorOf(user), change(c, decision, clock.now()));
     return detail(user, next, (await store.decisions.get(decision.id))!);
   }
 
@@ -124,7 +128,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
       version: 1,
     };
     try {
-      await commitCaseChange({ store, clock }, decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } });
+      await commitCaseChange(chainDeps, decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } });
     } catch (error) {
       // Another event took seq 1 first (a concurrent retry or an objection): nothing to do.
       if (!(error instanceof AppError && error.code === 'version_conflict')) throw error;
@@ -200,7 +204,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             ...fields,
           };
       try {
-        await commitCaseChange({ store, clock }, decision, head, active ?? null, actorOf(user), {
+        await commitCaseChange(chainDeps, decision, head, active ?? null, actorOf(user), {
           action: 'objection_filed',
           next,
           visibility: 'member',

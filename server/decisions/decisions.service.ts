@@ -2,6 +2,7 @@ import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, typ
 import type { ProblemFieldError } from '@shared/schemas/problem';
 import type { DecisionDetail } from '@shared/schemas/case';
 import { toWireCase } from '../cases/case-views';
+import { memberSafe } from './member-view';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isStaff, visibleTypes } from '../auth/access';
 import type { Clock } from '../clock';
@@ -131,7 +132,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return {
-        items: items.map(toWire),
+        items: await Promise.all(items.map(async (d) => (isStaff(user) || d.type !== 'fraud_flag' ? toWire(d) : memberSafe(user, toWire(d), await store.cases.listForDecision(d.id))))),
         nextCursor: rows.length > query.limit && last ? encodeCursor([last.decidedAt, last.id]) : null,
       };
     },
@@ -140,10 +141,9 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
     async get(user: User, id: string): Promise<DecisionDetail> {
       const record = await store.decisions.get(id);
       if (!record || !canReadDecision(user, record)) throw notFound(`No decision ${id}.`);
-      const cases = (await store.cases.listForDecision(id))
-        .filter((c) => isStaff(user) || c.origin === 'objection')
-        .map((c) => toWireCase(c, clock.now(), user));
-      return { ...toWire(record), cases };
+      const allCases = await store.cases.listForDecision(id);
+      const cases = allCases.filter((c) => isStaff(user) || c.origin === 'objection').map((c) => toWireCase(c, clock.now(), user));
+      return { ...memberSafe(user, toWire(record), allCases), cases };
     },
   };
 }

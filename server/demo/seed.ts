@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { DecisionService } from '../decisions/decisions.service';
 import type { Store } from '../storage/store';
 import { generateDecisions } from './generator';
+import { DEMO_MODEL_ENTRIES } from './models';
 import { toUser } from '../auth/sessions.service';
 import type { CaseService } from '../cases/cases.service';
 import { decisionIdFor } from '../decisions/ingest';
@@ -30,6 +31,7 @@ export async function seedDemo(deps: { store: Store; clock: Clock; decisions: De
   for (const user of DEMO_USERS) {
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
+  for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
   const batch: unknown[] = [];
   let accepted = 0;
   for (const decision of generateDecisions({ count: DEMO_DECISIONS, members: DEMO_MEMBERS, now: clock.now(), seed: 7 })) {

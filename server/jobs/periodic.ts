@@ -10,11 +10,21 @@ import type { Store } from '../storage/store';
 export function startPeriodicJob(opts: { name: string; intervalMs: number; store: Store; clock: Clock; logger: Logger; run: () => Promise<unknown> }) {
   const holder = randomUUID();
   let running = false;
+  let lastTerm = -1;
   const tick = async () => {
     if (running) return;
+    const now = opts.clock.now();
+    // Once per term: the lease says which process, this says only once in it.
+    const term = Math.floor(now.getTime() / opts.intervalMs);
+    if (term === lastTerm) return;
     running = true;
     try {
-      if (await opts.store.leases.tryAcquire(opts.name, holder, opts.clock.now(), opts.intervalMs)) await opts.run();
+      if (await opts.store.leases.tryAcquire(opts.name, holder, now, opts.intervalMs)) {
+        lastTerm = term;
+        await opts.run();
+      } else {
+        lastTerm = term;
+      }
     } catch (error) {
       opts.logger.error({ err: error, job: opts.name }, 'periodic job failed');
     } finally {

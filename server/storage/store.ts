@@ -2,6 +2,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { Decision, DecisionOutput } from '@shared/schemas/decision';
 import type { CaseOrigin, CaseStatus } from '@shared/schemas/case';
 import type { z } from 'zod';
+import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
 
@@ -17,10 +18,16 @@ export interface Store {
   anchors: AnchorRepo;
   cases: CaseRepo;
   outbox: OutboxRepo;
+  models: ModelRepo;
+  holds: LegalHoldRepo;
+  staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
   loginFailures: LoginFailureRepo;
   leases: LeaseRepo;
+  rollups: RollupRepo;
+  /** Makes erased data unrecoverable from the store's files where the engine allows it. */
+  purgeFreedSpace(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,8 @@ export interface DecisionRepo {
   count(): Promise<number>;
   /** The effective outcome is a projection of the chain (approved overrides); the original stays. */
   setEffectiveOutcome(id: string, effectiveOutcome: DecisionOutput, overridden: boolean): Promise<void>;
+  /** Rewrites a decision whose personal data was erased; the chain fields stay as they were. */
+  replaceErased(record: StoredDecision): Promise<void>;
 }
 
 export type EventAction =
@@ -109,6 +118,8 @@ export interface EventRepo {
   count(): Promise<number>;
   /** Events at or after `at`, oldest first (projection repair after a crash). */
   since(at: string, limit: number): Promise<ChainEvent[]>;
+  /** Drops the personal part (and its salt) of every event of a chain; digests and hashes stay. */
+  erasePersonal(decisionId: string): Promise<void>;
 }
 
 /** A case as stored: the wire case without the derived `overdue`, plus the member it concerns. */
@@ -155,7 +166,7 @@ export interface CasePageKey {
 }
 
 export interface CaseRepo {
-  /** Writes the whole case (a projection of its chain events; one writer per version). */
+  /** Writes the whole case (a projection of its chain events); never replaces a newer version. */
   put(c: StoredCase): Promise<void>;
   get(id: string): Promise<StoredCase | null>;
   listForDecision(decisionId: string): Promise<StoredCase[]>;
@@ -178,6 +189,49 @@ export interface OutboxRepo {
   add(message: OutboxMessage): Promise<void>;
   pending(limit: number): Promise<OutboxMessage[]>;
   markDelivered(id: string, at: string): Promise<void>;
+  /** Forgets which member a message was for. */
+  eraseMember(memberId: string): Promise<void>;
+}
+
+export interface ModelRepo {
+  /** Replaces the entry for (modelId, version). */
+  put(entry: ModelEntry): Promise<void>;
+  get(modelId: string, version: string): Promise<ModelEntry | null>;
+  list(): Promise<ModelEntry[]>;
+}
+
+export interface LegalHold {
+  memberId: string;
+  reason: string;
+  setBy: string;
+  setAt: string;
+}
+
+export interface LegalHoldRepo {
+  put(hold: LegalHold): Promise<void>;
+  get(memberId: string): Promise<LegalHold | null>;
+  delete(memberId: string): Promise<void>;
+  list(): Promise<LegalHold[]>;
+}
+
+/** What staff did outside any one decision's chain (exports on request, erasures, holds), hash-chained. */
+export interface StaffLogEntry {
+  seq: number;
+  at: string;
+  actor: EventActor;
+  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered';
+  /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
+  subjectDigest: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface StaffLogRepo {
+  /** Rejects with DuplicateKeyError when the seq is taken. */
+  append(entry: StaffLogEntry): Promise<void>;
+  latest(): Promise<StaffLogEntry | null>;
+  list(): Promise<StaffLogEntry[]>;
 }
 
 export interface AnchorRepo {
@@ -194,6 +248,8 @@ export interface UserRepo {
   byUsername(username: string): Promise<StoredUser | null>;
   byId(id: string): Promise<StoredUser | null>;
   list(): Promise<StoredUser[]>;
+  /** Removes the accounts of a member (erasure) and returns their ids. */
+  deleteByMemberId(memberId: string): Promise<string[]>;
 }
 
 export interface StoredSession {
@@ -210,6 +266,7 @@ export interface SessionRepo {
   get(tokenHash: string): Promise<StoredSession | null>;
   touch(tokenHash: string, lastSeenAt: string): Promise<void>;
   delete(tokenHash: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
 }
 
 export interface LoginFailureRepo {
@@ -221,6 +278,53 @@ export interface LoginFailureRepo {
 export interface LeaseRepo {
   /** True when `holder` holds the named lease for the current term of length ttl (see leases.ts). */
   tryAcquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+}
+
+/**
+ * Where a rollup's counters belong: one UTC day (of decidedAt) × type × model version, either for
+ * all its decisions (attribute and group '') or for one group of a monitored attribute.
+ */
+export interface RollupKey {
+  day: string;
+  type: DecisionType;
+  modelId: string;
+  modelVersion: string;
+  attribute: string;
+  group: string;
+}
+
+/** Integer counters by name (names are free text: reason codes, reviewer ids). */
+export type RollupCounters = Record<string, number>;
+
+export interface Rollup extends RollupKey {
+  counters: RollupCounters;
+}
+
+export interface RollupFilter {
+  /** Inclusive bounds on the day, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  type?: DecisionType;
+  modelId?: string;
+  modelVersion?: string;
+  /** '' for the decision-level rollups; omitted for every rollup. */
+  attribute?: string;
+}
+
+/**
+ * Derived counters kept current on every write, so metrics never scan the decision log
+ * (DESIGN §5). They may drift after a crash between a write and its rollup increment;
+ * `npm run rollups:rebuild` recomputes them from the log.
+ */
+export interface RollupRepo {
+  /** Adds the counters to the one document of this key, creating it when missing. */
+  increment(key: RollupKey, counters: RollupCounters): Promise<void>;
+  /** The same for many keys at once (one transaction on SQLite, one bulk write on MongoDB). */
+  incrementMany(rollups: Rollup[]): Promise<void>;
+  list(filter: RollupFilter): Promise<Rollup[]>;
+  /** Swaps the whole set for a rebuilt one. */
+  replaceAll(rollups: Rollup[]): Promise<void>;
+  clear(): Promise<void>;
 }
 
 export class DuplicateKeyError extends Error {

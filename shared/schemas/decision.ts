@@ -126,6 +126,10 @@ const recordedFields = {
   findings: z.array(ComplianceFinding),
   /** True once an approved override replaced the original output as the effective outcome. */
   overridden: z.boolean(),
+  /** Set when the member's view withholds the fraud indicators while a case is open. */
+  restricted: z.boolean().optional(),
+  /** Set once the member's personal data was erased (GDPR Art. 17 or retention). */
+  erasedAt: z.string().optional(),
 };
 
 /** A decision as recorded: the original output is never changed; `effectiveOutcome` is what applies now. */

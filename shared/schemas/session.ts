@@ -20,3 +20,9 @@ export const SessionInfo = z.object({ user: User });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const Health = z.object({ status: z.literal('ok'), storage: z.enum(['sqlite', 'mongodb']) });
+
+export const LangQuery = z.strictObject({ lang: z.enum(['en', 'nl', 'fr']).default('en') });
+export const MemberIdBody = z.strictObject({ memberId: MemberId });
+export const MemberIdParams = z.strictObject({ memberId: MemberId });
+export const HoldReason = z.strictObject({ reason: z.string().trim().min(5, 'say why, in at least 5 characters').max(1000) });
+export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number() });

@@ -3,7 +3,7 @@ import { NewDecision } from '@shared/schemas/decision';
 import { toRecord } from '../../server/decisions/ingest';
 import { defaultPolicies } from '../../server/policies/policies';
 import { buildEvent } from '../../server/audit/chain';
-import { DuplicateKeyError, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
+import { DuplicateKeyError, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 
@@ -137,6 +137,9 @@ export function describeStoreContract(kind: StoreKind) {
       for (let i = 0; i < 6; i++) await store.cases.put(base(i));
       await store.cases.put(base(0, { status: 'in_review', assignee: 'u1', version: 2 }));
       expect((await store.cases.get(base(0).id))?.version).toBe(2);
+      // A late write of an older version (a repair racing a newer change) changes nothing.
+      await store.cases.put(base(0, { status: 'open', version: 1 }));
+      expect((await store.cases.get(base(0).id))).toMatchObject({ version: 2, status: 'in_review' });
       expect(await store.cases.listForDecision(base(1).decisionId)).toEqual([base(1)]);
       const first = await store.cases.page({}, null, 4);
       expect(first.map((c) => c.dueAt)).toEqual([...first.map((c) => c.dueAt)].sort());
@@ -205,6 +208,61 @@ export function describeStoreContract(kind: StoreKind) {
       const later = new Date('2026-11-25T12:01:30Z');
       expect(await store.leases.tryAcquire('job', 'z', later, 60_000)).toBe(true);
       expect(await store.leases.tryAcquire('job', winner, later, 60_000)).toBe(false);
+    });
+
+    const rollupKey = (over: Partial<RollupKey> = {}): RollupKey => ({
+      day: '2026-11-20', type: 'renewal_price', modelId: 'm', modelVersion: '1', attribute: '', group: '', ...over,
+    });
+    const byKey = (rollups: Rollup[]) => Object.fromEntries(rollups.map((r) => [`${r.day}|${r.type}|${r.modelVersion}|${r.attribute}|${r.group}`, r.counters]));
+
+    it('upsert-increments one rollup document per key, any counter names', async () => {
+      await store.rollups.increment(rollupKey(), { decisions: 1, 'score:3': 1 });
+      await store.rollups.increment(rollupKey(), { decisions: 2, 'resolvedByReason:A.B$C%2E': 1, premiumChangePpm: -45_000 });
+      await store.rollups.increment(rollupKey({ attribute: 'region', group: 'West.Flanders $1' }), { decisions: 1 });
+      const all = await store.rollups.list({});
+      expect(all).toHaveLength(2);
+      expect(byKey(all)).toEqual({
+        '2026-11-20|renewal_price|1||': { decisions: 3, 'score:3': 1, 'resolvedByReason:A.B$C%2E': 1, premiumChangePpm: -45_000 },
+        '2026-11-20|renewal_price|1|region|West.Flanders $1': { decisions: 1 },
+      });
+    });
+
+    it('sums a batch per key and filters by day range, type, model and attribute', async () => {
+      await store.rollups.incrementMany([
+        { ...rollupKey({ day: '2026-11-19' }), counters: { decisions: 1 } },
+        { ...rollupKey({ day: '2026-11-20' }), counters: { decisions: 1 } },
+        { ...rollupKey({ day: '2026-11-20' }), counters: { decisions: 1, flagged: 0 } },
+        { ...rollupKey({ day: '2026-11-21', type: 'fraud_flag', modelId: 'f' }), counters: { decisions: 4 } },
+        { ...rollupKey({ day: '2026-11-20', attribute: 'age_band', group: '30-44' }), counters: { decisions: 2 } },
+        { ...rollupKey({ day: '2026-11-20', modelVersion: '2' }), counters: { decisions: 7 } },
+      ]);
+      const sumOf = (rs: Rollup[]) => rs.reduce((n, r) => n + (r.counters.decisions ?? 0), 0);
+      expect(sumOf(await store.rollups.list({ attribute: '' }))).toBe(14);
+      expect(sumOf(await store.rollups.list({ attribute: '', from: '2026-11-20', to: '2026-11-20' }))).toBe(9);
+      expect(sumOf(await store.rollups.list({ attribute: '', from: '2026-11-20' }))).toBe(13);
+      expect(sumOf(await store.rollups.list({ attribute: '', type: 'fraud_flag' }))).toBe(4);
+      expect(sumOf(await store.rollups.list({ attribute: '', modelId: 'm', modelVersion: '1' }))).toBe(3);
+      expect(await store.rollups.list({ attribute: 'age_band' })).toEqual([{ ...rollupKey({ attribute: 'age_band', group: '30-44' }), counters: { decisions: 2 } }]);
+      expect((await store.rollups.list({ attribute: '', from: '2026-11-20', to: '2026-11-20', modelVersion: '1' }))[0]!.counters).toEqual({ decisions: 2 });
+    });
+
+    it('loses no increment when many land on one document at once', async () => {
+      // FerretDB loses concurrent $inc upserts on one document; the adapter must not.
+      await Promise.all(Array.from({ length: 50 }, () => store.rollups.increment(rollupKey(), { decisions: 1, objections: 2 })));
+      expect((await store.rollups.list({}))[0]!.counters).toEqual({ decisions: 50, objections: 100 });
+    });
+
+    it('replaces the whole rollup set and clears it', async () => {
+      await store.rollups.increment(rollupKey(), { decisions: 5 });
+      await store.rollups.increment(rollupKey({ day: '2026-11-01' }), { decisions: 1 });
+      const rebuilt: Rollup[] = [
+        { ...rollupKey(), counters: { decisions: 4, resolved: 1 } },
+        { ...rollupKey({ attribute: 'region', group: 'Brussels' }), counters: { decisions: 4 } },
+      ];
+      await store.rollups.replaceAll(rebuilt);
+      expect(byKey(await store.rollups.list({}))).toEqual(byKey(rebuilt));
+      await store.rollups.clear();
+      expect(await store.rollups.list({})).toEqual([]);
     });
   });
 }

@@ -5,6 +5,7 @@ import { fixedClock } from '../../server/clock';
 import { DEMO_INGEST_KEY, testConfig, type Config } from '../../server/config';
 import { DEMO_USERS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { createUser } from '../../server/auth/users.service';
+import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
 import type { Store } from '../../server/storage/store';
 
 export const TEST_NOW = '2026-11-25T12:00:00.000Z';
@@ -30,6 +31,7 @@ export async function buildTestApp(store: Store, overrides: Partial<Config> = {}
   for (const user of DEMO_USERS) {
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
+  for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
   const { app, services } = createApp({ store, config, clock });
   const agents = new Map<string, request.Agent>();
   return {

@@ -22,6 +22,8 @@ export interface RawAccess {
 export interface TestStore {
   store: Store;
   raw: RawAccess;
+  /** The embedded store's files (database, WAL, shared memory), for tests that read them raw. */
+  files?: () => string[];
   /** Closes the store and removes what it left behind. */
   dispose(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function openTestSqlite(): Promise<TestStore> {
   return {
     store,
     raw,
+    files: () => fs.readdirSync(dir).map((name) => path.join(dir, name)),
     dispose: async () => {
       await raw.close();
       await store.close();

@@ -17,6 +17,11 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await cases.createIndex({ memberId: 1, dueAt: 1, _id: 1 }, { name: 'cases_member_due' });
   await cases.createIndex({ assignee: 1, dueAt: 1, _id: 1 }, { name: 'cases_assignee_due' });
   await db.collection('outbox').createIndex({ deliveredAt: 1, _id: 1 }, { name: 'outbox_pending' });
+  await db.collection('sessions').createIndex({ userId: 1 }, { name: 'sessions_user' });
+  await db.collection('outbox').createIndex({ memberId: 1 }, { name: 'outbox_member' });
+  await db.collection('users').createIndex({ memberId: 1 }, { name: 'users_member' });
   await db.collection('users').createIndex({ username: 1 }, { unique: true, name: 'users_username' });
+  // Metrics read rollups by attribute ('' for the decision-level ones) and day range.
+  await db.collection('rollups').createIndex({ attribute: 1, day: 1, type: 1 }, { name: 'rollups_attribute_day' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

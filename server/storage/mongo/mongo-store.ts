@@ -1,6 +1,7 @@
 import { MongoClient, MongoServerError, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionOutput } from '@shared/schemas/decision';
+import type { ModelEntry } from '@shared/schemas/model';
 import {
   DuplicateKeyError,
   type CaseFilter,
@@ -9,13 +10,17 @@ import {
   type DecisionFilter,
   type OutboxMessage,
   type StoredCase,
+  type LegalHold,
+  type StaffLogEntry,
   type DecisionPageKey,
+  type RollupRepo,
   type Store,
   type StoredDecision,
   type StoredSession,
   type StoredUser,
 } from '../store';
 import { ensureIndexes } from './indexes';
+import { rollupsRepo } from './mongo-rollups';
 import { leaseTerm } from '../leases';
 
 /** Our documents use string (or numeric) ids of our own, never ObjectIds. */
@@ -51,12 +56,14 @@ class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
   private readonly decisionsCol: Collection<StrDoc>;
   private readonly eventsCol: Collection<StrDoc>;
+  readonly rollups: RollupRepo;
   constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
   ) {
     this.decisionsCol = db.collection<StrDoc>('decisions');
     this.eventsCol = db.collection<StrDoc>('events');
+    this.rollups = rollupsRepo(db);
   }
 
   decisions = (() => {
@@ -106,6 +113,7 @@ class MongoStore implements Store {
       count: async () => col().countDocuments(),
       setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) =>
         void (await col().updateOne({ _id: id }, { $set: { effectiveOutcome, overridden } })),
+      replaceErased: async (record: StoredDecision) => void (await col().replaceOne({ _id: record.id }, toDoc(record) as StrDoc)),
     };
   })();
 
@@ -128,6 +136,8 @@ class MongoStore implements Store {
       count: async () => col().countDocuments(),
       since: async (at: string, limit: number) =>
         (await col().find({ at: { $gte: at } }).sort({ at: 1, decisionId: 1, seq: 1 }).limit(limit).toArray()).map((d) => strip<ChainEvent>(d)!),
+      erasePersonal: async (decisionId: string) =>
+        void (await col().updateMany({ decisionId }, { $set: { personal: null, personalSalt: null } })),
     };
   })();
 
@@ -162,7 +172,17 @@ class MongoStore implements Store {
       return q;
     };
     return {
-      put: async (c: StoredCase) => void (await col().replaceOne({ _id: c.id }, toDoc(c) as StrDoc, { upsert: true })),
+      put: async (c: StoredCase) => {
+        try {
+          // Never replace a newer version: a late repair must not undo a change made after it.
+          await col().replaceOne({ _id: c.id, version: { $lte: c.version } }, toDoc(c) as StrDoc, { upsert: true });
+        } catch (error) {
+          // The upsert collided with an existing document: either it is newer (nothing to do)
+          // or another writer created it at the same moment (write again, now as an update).
+          if (!isDuplicate(error)) throw error;
+          await col().replaceOne({ _id: c.id, version: { $lte: c.version } }, toDoc(c) as StrDoc);
+        }
+      },
       get: async (id: string) => fromDoc<StoredCase>(await col().findOne({ _id: id })),
       listForDecision: async (decisionId: string) =>
         (await col().find({ decisionId }).sort({ _id: 1 }).toArray()).map((d) => fromDoc<StoredCase>(d)!),
@@ -193,6 +213,44 @@ class MongoStore implements Store {
       pending: async (limit: number) =>
         (await col().find({ deliveredAt: null }).sort({ _id: 1 }).limit(limit).toArray()).map((d) => fromDoc<OutboxMessage>(d)!),
       markDelivered: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { deliveredAt: at } })),
+      eraseMember: async (memberId: string) => void (await col().updateMany({ memberId }, { $set: { memberId: null } })),
+    };
+  })();
+
+  models = (() => {
+    const col = () => this.db.collection<StrDoc>('models');
+    const key = (modelId: string, version: string) => `${modelId}@${version}`;
+    return {
+      put: async (entry: ModelEntry) =>
+        void (await col().replaceOne({ _id: key(entry.modelId, entry.version) }, { _id: key(entry.modelId, entry.version), ...entry }, { upsert: true })),
+      get: async (modelId: string, version: string) => strip<ModelEntry>(await col().findOne({ _id: key(modelId, version) })),
+      list: async () => (await col().find().sort({ _id: 1 }).toArray()).map((d) => strip<ModelEntry>(d)!),
+    };
+  })();
+
+  holds = (() => {
+    const col = () => this.db.collection<StrDoc>('legal_holds');
+    return {
+      put: async (hold: LegalHold) => void (await col().replaceOne({ _id: hold.memberId }, { _id: hold.memberId, ...hold }, { upsert: true })),
+      get: async (memberId: string) => strip<LegalHold>(await col().findOne({ _id: memberId })),
+      delete: async (memberId: string) => void (await col().deleteOne({ _id: memberId })),
+      list: async () => (await col().find().sort({ _id: 1 }).toArray()).map((d) => strip<LegalHold>(d)!),
+    };
+  })();
+
+  staffLog = (() => {
+    const col = () => this.db.collection<StrDoc>('staff_log');
+    return {
+      append: async (entry: StaffLogEntry) => {
+        try {
+          await col().insertOne({ _id: entry.seq, ...entry } as unknown as StrDoc);
+        } catch (error) {
+          if (isDuplicate(error)) throw new DuplicateKeyError(`staff log ${entry.seq}`);
+          throw error;
+        }
+      },
+      latest: async () => strip<StaffLogEntry>((await col().find().sort({ _id: -1 }).limit(1).toArray())[0] ?? null),
+      list: async () => (await col().find().sort({ _id: 1 }).toArray()).map((d) => strip<StaffLogEntry>(d)!),
     };
   })();
 
@@ -210,6 +268,11 @@ class MongoStore implements Store {
       byUsername: async (username: string) => fromDoc<StoredUser>(await col().findOne({ username })),
       byId: async (id: string) => fromDoc<StoredUser>(await col().findOne({ _id: id })),
       list: async () => (await col().find().sort({ username: 1 }).toArray()).map((d) => fromDoc<StoredUser>(d)!),
+      deleteByMemberId: async (memberId: string) => {
+        const ids = (await col().find({ memberId }).toArray()).map((d) => String(d._id));
+        await col().deleteMany({ memberId });
+        return ids;
+      },
     };
   })();
 
@@ -221,6 +284,7 @@ class MongoStore implements Store {
       touch: async (tokenHash: string, lastSeenAt: string) =>
         void (await col().updateOne({ _id: tokenHash }, { $set: { lastSeenAt } })),
       delete: async (tokenHash: string) => void (await col().deleteOne({ _id: tokenHash })),
+      deleteForUser: async (userId: string) => void (await col().deleteMany({ userId })),
     };
   })();
 
@@ -248,6 +312,9 @@ class MongoStore implements Store {
       },
     };
   })();
+
+  /** MongoDB compacts its own files; nothing an application can force portably. */
+  async purgeFreedSpace(): Promise<void> {}
 
   async close(): Promise<void> {
     await this.client.close();

@@ -55,4 +55,25 @@ export const migrations: string[] = [
 
    CREATE TABLE outbox (id TEXT PRIMARY KEY, delivered INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL);
    CREATE INDEX outbox_pending ON outbox (delivered, id);`,
+
+  `CREATE TABLE models (model_id TEXT NOT NULL, version TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (model_id, version));
+   CREATE TABLE legal_holds (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+   CREATE TABLE staff_log (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+   CREATE INDEX sessions_user ON sessions (user_id);`,
+
+  // Rollups: one row per counter of a rollup document, so an increment is a single upsert
+  // (INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n). attribute and grp are '' for the
+  // decision-level rollup of a day × type × model version.
+  `CREATE TABLE rollups (
+     attribute TEXT NOT NULL,
+     grp TEXT NOT NULL,
+     day TEXT NOT NULL,
+     type TEXT NOT NULL,
+     model_id TEXT NOT NULL,
+     model_version TEXT NOT NULL,
+     name TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (attribute, grp, day, type, model_id, model_version, name)
+   ) WITHOUT ROWID;
+   CREATE INDEX rollups_attribute_day ON rollups (attribute, day, type);`,
 ];

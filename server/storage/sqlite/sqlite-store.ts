@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionOutput } from '@shared/schemas/decision';
+import type { ModelEntry } from '@shared/schemas/model';
 import {
   DuplicateKeyError,
   type CaseFilter,
@@ -11,6 +12,8 @@ import {
   type DecisionFilter,
   type OutboxMessage,
   type StoredCase,
+  type LegalHold,
+  type StaffLogEntry,
   type DecisionPageKey,
   type Store,
   type StoredDecision,
@@ -18,6 +21,7 @@ import {
   type StoredUser,
 } from '../store';
 import { migrations } from './migrations';
+import { rollupsRepo } from './sqlite-rollups';
 import { leaseTerm } from '../leases';
 
 type Db = Database.Database;
@@ -77,6 +81,7 @@ function decisionsRepo(db: Db) {
   });
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM decisions WHERE id = ?');
   const updateDoc = db.prepare('UPDATE decisions SET doc = ? WHERE id = ?');
+  const replaceErased = db.prepare('UPDATE decisions SET doc = ?, member_id = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions');
   const pageCache = new Map<string, Database.Statement>();
   return {
@@ -114,11 +119,14 @@ function decisionsRepo(db: Db) {
       const found = parse<StoredDecision>(get.get(id));
       if (found) updateDoc.run(JSON.stringify({ ...found, effectiveOutcome, overridden }), id);
     },
+    // Erased decisions leave the member index entirely.
+    replaceErased: async (record: StoredDecision) => void replaceErased.run(JSON.stringify(record), record.erasedAt ? null : record.subject.memberId, record.id),
   };
 }
 
 function eventsRepo(db: Db) {
   const insert = db.prepare('INSERT INTO events (decision_id, seq, at, doc) VALUES (?, ?, ?, ?)');
+  const update = db.prepare('UPDATE events SET doc = ? WHERE decision_id = ? AND seq = ?');
   const since = db.prepare<[string, number], { doc: string }>('SELECT doc FROM events WHERE at >= ? ORDER BY at, decision_id, seq LIMIT ?');
   const list = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq');
   const last = db.prepare<[string], { doc: string }>('SELECT doc FROM events WHERE decision_id = ? ORDER BY seq DESC LIMIT 1');
@@ -143,6 +151,14 @@ function eventsRepo(db: Db) {
       ),
     count: async () => count.get()!.n,
     since: async (at: string, limit: number) => since.all(at, limit).map((r) => JSON.parse(r.doc) as ChainEvent),
+    erasePersonal: async (decisionId: string) => {
+      db.transaction(() => {
+        for (const row of list.all(decisionId)) {
+          const event = JSON.parse(row.doc) as ChainEvent;
+          update.run(JSON.stringify({ ...event, personal: null, personalSalt: null }), decisionId, event.seq);
+        }
+      })();
+    },
   };
 }
 
@@ -150,7 +166,8 @@ function casesRepo(db: Db) {
   const put = db.prepare(
     `INSERT INTO cases (id, decision_id, decision_type, member_id, status, origin, assignee, due_at, doc)
      VALUES (@id, @decisionId, @decisionType, @memberId, @status, @origin, @assignee, @dueAt, @doc)
-     ON CONFLICT(id) DO UPDATE SET member_id = @memberId, status = @status, origin = @origin, assignee = @assignee, due_at = @dueAt, doc = @doc`,
+     ON CONFLICT(id) DO UPDATE SET member_id = @memberId, status = @status, origin = @origin, assignee = @assignee, due_at = @dueAt, doc = @doc
+     WHERE json_extract(cases.doc, '$.version') <= @version`,
   );
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM cases WHERE id = ?');
   const forDecision = db.prepare<[string], { doc: string }>('SELECT doc FROM cases WHERE decision_id = ? ORDER BY id');
@@ -179,7 +196,7 @@ function casesRepo(db: Db) {
   };
   return {
     put: async (c: StoredCase) =>
-      void put.run({ id: c.id, decisionId: c.decisionId, decisionType: c.decisionType, memberId: c.memberId, status: c.status, origin: c.origin, assignee: c.assignee, dueAt: c.dueAt, doc: JSON.stringify(c) }),
+      void put.run({ id: c.id, decisionId: c.decisionId, decisionType: c.decisionType, memberId: c.memberId, status: c.status, origin: c.origin, assignee: c.assignee, dueAt: c.dueAt, version: c.version, doc: JSON.stringify(c) }),
     get: async (id: string) => parse<StoredCase>(get.get(id)),
     listForDecision: async (decisionId: string) => forDecision.all(decisionId).map((r) => JSON.parse(r.doc) as StoredCase),
     page: async (filter: CaseFilter, after: CasePageKey | null, limit: number) => {
@@ -201,6 +218,8 @@ function outboxRepo(db: Db) {
   const pending = db.prepare<[number], { doc: string }>('SELECT doc FROM outbox WHERE delivered = 0 ORDER BY id LIMIT ?');
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM outbox WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered = 1, doc = ? WHERE id = ?');
+  const all = db.prepare('SELECT id, doc FROM outbox');
+  const rewrite = db.prepare('UPDATE outbox SET doc = ? WHERE id = ?');
   return {
     add: async (m: OutboxMessage) => void add.run(m.id, JSON.stringify(m)),
     pending: async (limit: number) => pending.all(limit).map((r) => JSON.parse(r.doc) as OutboxMessage),
@@ -208,6 +227,56 @@ function outboxRepo(db: Db) {
       const found = parse<OutboxMessage>(get.get(id));
       if (found) deliver.run(JSON.stringify({ ...found, deliveredAt: at }), id);
     },
+    eraseMember: async (memberId: string) => {
+      db.transaction(() => {
+        for (const row of all.all() as { id: string; doc: string }[]) {
+          const message = JSON.parse(row.doc) as OutboxMessage;
+          if (message.memberId === memberId) rewrite.run(JSON.stringify({ ...message, memberId: null }), row.id);
+        }
+      })();
+    },
+  };
+}
+
+function modelsRepo(db: Db) {
+  const put = db.prepare('INSERT INTO models (model_id, version, doc) VALUES (?, ?, ?) ON CONFLICT(model_id, version) DO UPDATE SET doc = excluded.doc');
+  const get = db.prepare<[string, string], { doc: string }>('SELECT doc FROM models WHERE model_id = ? AND version = ?');
+  const list = db.prepare<[], { doc: string }>('SELECT doc FROM models ORDER BY model_id, version');
+  return {
+    put: async (entry: ModelEntry) => void put.run(entry.modelId, entry.version, JSON.stringify(entry)),
+    get: async (modelId: string, version: string) => parse<ModelEntry>(get.get(modelId, version)),
+    list: async () => list.all().map((r) => JSON.parse(r.doc) as ModelEntry),
+  };
+}
+
+function holdsRepo(db: Db) {
+  const put = db.prepare('INSERT INTO legal_holds (member_id, doc) VALUES (?, ?) ON CONFLICT(member_id) DO UPDATE SET doc = excluded.doc');
+  const get = db.prepare<[string], { doc: string }>('SELECT doc FROM legal_holds WHERE member_id = ?');
+  const remove = db.prepare('DELETE FROM legal_holds WHERE member_id = ?');
+  const list = db.prepare<[], { doc: string }>('SELECT doc FROM legal_holds ORDER BY member_id');
+  return {
+    put: async (hold: LegalHold) => void put.run(hold.memberId, JSON.stringify(hold)),
+    get: async (memberId: string) => parse<LegalHold>(get.get(memberId)),
+    delete: async (memberId: string) => void remove.run(memberId),
+    list: async () => list.all().map((r) => JSON.parse(r.doc) as LegalHold),
+  };
+}
+
+function staffLogRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO staff_log (seq, doc) VALUES (?, ?)');
+  const latest = db.prepare<[], { doc: string }>('SELECT doc FROM staff_log ORDER BY seq DESC LIMIT 1');
+  const list = db.prepare<[], { doc: string }>('SELECT doc FROM staff_log ORDER BY seq');
+  return {
+    append: async (entry: StaffLogEntry) => {
+      try {
+        insert.run(entry.seq, JSON.stringify(entry));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateKeyError(`staff log ${entry.seq}`);
+        throw error;
+      }
+    },
+    latest: async () => parse<StaffLogEntry>(latest.get()),
+    list: async () => list.all().map((r) => JSON.parse(r.doc) as StaffLogEntry),
   };
 }
 
@@ -234,6 +303,7 @@ function usersRepo(db: Db) {
   const byUsername = db.prepare<[string], { doc: string }>('SELECT doc FROM users WHERE username = ?');
   const byId = db.prepare<[string], { doc: string }>('SELECT doc FROM users WHERE id = ?');
   const list = db.prepare<[], { doc: string }>('SELECT doc FROM users ORDER BY username');
+  const remove = db.prepare('DELETE FROM users WHERE id = ?');
   return {
     insert: async (user: StoredUser) => {
       try {
@@ -246,6 +316,11 @@ function usersRepo(db: Db) {
     byUsername: async (username: string) => parse<StoredUser>(byUsername.get(username)),
     byId: async (id: string) => parse<StoredUser>(byId.get(id)),
     list: async () => list.all().map((r) => JSON.parse(r.doc) as StoredUser),
+    deleteByMemberId: async (memberId: string) => {
+      const ids = list.all().map((r) => JSON.parse(r.doc) as StoredUser).filter((u) => u.memberId === memberId).map((u) => u.id);
+      for (const id of ids) remove.run(id);
+      return ids;
+    },
   };
 }
 
@@ -254,6 +329,7 @@ function sessionsRepo(db: Db) {
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM sessions WHERE token_hash = ?');
   const update = db.prepare('UPDATE sessions SET doc = ? WHERE token_hash = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   return {
     insert: async (session: StoredSession) => void insert.run(session.tokenHash, session.userId, JSON.stringify(session)),
     get: async (tokenHash: string) => parse<StoredSession>(get.get(tokenHash)),
@@ -262,6 +338,7 @@ function sessionsRepo(db: Db) {
       if (found) update.run(JSON.stringify({ ...found, lastSeenAt }), tokenHash);
     },
     delete: async (tokenHash: string) => void remove.run(tokenHash),
+    deleteForUser: async (userId: string) => void removeForUser.run(userId),
   };
 }
 
@@ -294,22 +371,38 @@ class SqliteStore implements Store {
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
+  readonly models: ReturnType<typeof modelsRepo>;
+  readonly holds: ReturnType<typeof holdsRepo>;
+  readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
   readonly leases: ReturnType<typeof leasesRepo>;
+  readonly rollups: ReturnType<typeof rollupsRepo>;
 
   constructor(private readonly db: Db) {
     this.decisions = decisionsRepo(db);
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
     this.cases = casesRepo(db);
+    this.models = modelsRepo(db);
+    this.holds = holdsRepo(db);
+    this.staffLog = staffLogRepo(db);
     this.outbox = outboxRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);
     this.loginFailures = loginFailuresRepo(db);
     this.leases = leasesRepo(db);
+    this.rollups = rollupsRepo(db);
+  }
+
+  /**
+   * secure_delete already zeroes freed cells in the main file; the WAL still holds the old page
+   * images until a checkpoint, so checkpoint and truncate it.
+   */
+  async purgeFreedSpace(): Promise<void> {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,23 @@
+import type { Decision } from '@shared/schemas/decision';
+import type { User } from '@shared/schemas/session';
+import { isStaff } from '../auth/access';
+import { isActive } from '../cases/case-views';
+import type { StoredCase } from '../storage/store';
+
+/**
+ * DESIGN §3: while a case on a fraud flag is open, the member learns that an automated check
+ * held the claim and what their rights are, but not the indicators (inputs, reason codes,
+ * contributions) — so the check cannot be gamed while it is being reviewed. Applied in every
+ * endpoint that shows a decision to a member.
+ */
+export function isRestrictedFor(viewer: User, decision: Pick<Decision, 'type'>, cases: Pick<StoredCase, 'status'>[]): boolean {
+  return !isStaff(viewer) && decision.type === 'fraud_flag' && cases.some(isActive);
+}
+
+export function withheldIndicators<T extends Decision>(decision: T): T {
+  return { ...decision, inputs: {}, rationale: { reasonCodes: [], contributions: [] }, restricted: true };
+}
+
+export function memberSafe<T extends Decision>(viewer: User, decision: T, cases: Pick<StoredCase, 'status'>[]): T {
+  return isRestrictedFor(viewer, decision, cases) ? withheldIndicators(decision) : decision;
+}

@@ -1,0 +1,147 @@
+import type { DecisionType } from '@shared/schemas/common';
+import type { User } from '@shared/schemas/session';
+import { buildEvent } from '../audit/chain';
+import { appendStaffLog, staffActor } from '../audit/staff-log';
+import { isActive } from '../cases/case-views';
+import type { Clock } from '../clock';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { DuplicateKeyError, type EventActor, type Store, type StoredCase, type StoredDecision } from '../storage/store';
+
+const ERASED = 'erased';
+
+/** What is left of a decision once its personal data is gone: type, model, dates, outcome, chain. */
+function erasedRecord(record: StoredDecision, at: string): StoredDecision {
+  const scrubClaim = <T>(output: T): T =>
+    record.type === 'fraud_flag' ? ({ ...(output as object), claimId: ERASED } as T) : output;
+  return {
+    ...record,
+    idempotencyKey: `${ERASED}:${record.id}`,
+    subject: { memberId: ERASED },
+    inputs: {},
+    rationale: { reasonCodes: [], contributions: [] },
+    output: scrubClaim(record.output),
+    effectiveOutcome: scrubClaim(record.effectiveOutcome),
+    bodyHash: '',
+    personalSalt: null,
+    erasedAt: at,
+  } as StoredDecision;
+}
+
+function erasedCase(c: StoredCase): StoredCase {
+  return {
+    ...c,
+    memberId: null,
+    statement: null,
+    requestedOutcome: null,
+    resolutionRationale: null,
+    extension: c.extension ? { ...c.extension, reason: '' } : null,
+    proposal: c.proposal ? { ...c.proposal, rationale: '' } : null,
+  };
+}
+
+/**
+ * GDPR Art. 17 and Art. 5(1)(e). The chain commits to personal data only through salted
+ * digests, so removing the data and the salts keeps every chain verifiable; the erasure itself
+ * is an event on each chain, which is what makes the missing data legitimate to the verifier.
+ */
+export function createErasureService(deps: { store: Store; clock: Clock; onErased?: (before: StoredDecision, after: StoredDecision) => Promise<void> }) {
+  const { store, clock } = deps;
+
+  /** Erases one decision's personal data; safe to re-run after a crash at any point. */
+  async function eraseDecision(record: StoredDecision, actor: EventActor, reason: 'request' | 'retention'): Promise<boolean> {
+    if (record.erasedAt) return false;
+    const at = clock.now().toISOString();
+    const events = await store.events.list(record.id);
+    if (!events.some((e) => e.action === 'erased')) {
+      for (let attempt = 0; ; attempt++) {
+        const last = (await store.events.last(record.id)) ?? { seq: 0, hash: record.hash };
+        const event = buildEvent(last, { decisionId: record.id, action: 'erased', at, actor, caseId: null, data: { reason }, personal: null });
+        try {
+          await store.events.append(event);
+          break;
+        } catch (error) {
+          if (!(error instanceof DuplicateKeyError) || attempt > 10) throw error;
+        }
+      }
+    }
+    await store.events.erasePersonal(record.id);
+    for (const c of await store.cases.listForDecision(record.id)) await store.cases.put(erasedCase(c));
+    const erased = erasedRecord(record, at);
+    await store.decisions.replaceErased(erased);
+    // Anonymous counts stay; only what was keyed on removed inputs (attribute groups) moves.
+    await deps.onErased?.(record, erased);
+    return true;
+  }
+
+  async function decisionsOf(memberId: string): Promise<StoredDecision[]> {
+    const out: StoredDecision[] = [];
+    let after = null;
+    for (;;) {
+      const page = await store.decisions.page({ memberId }, after, 500);
+      out.push(...page);
+      if (page.length < 500) return out;
+      after = { decidedAt: page[page.length - 1]!.decidedAt, id: page[page.length - 1]!.id };
+    }
+  }
+
+  return {
+    eraseDecision,
+
+    async eraseMember(user: User, memberId: string) {
+      if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin erases personal data.');
+      const hold = await store.holds.get(memberId);
+      if (hold) throw conflict('legal_hold', `Member data is under a legal hold (${hold.reason}); lift it first.`);
+      const records = await decisionsOf(memberId);
+      const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
+      if (records.length === 0 && accounts.length === 0) throw notFound(`No data about ${memberId}.`);
+      const actor = staffActor(user);
+      let cases = 0;
+      for (const record of records) {
+        cases += (await store.cases.listForDecision(record.id)).length;
+        await eraseDecision(record, actor, 'request');
+      }
+      for (const id of await store.users.deleteByMemberId(memberId)) await store.sessions.deleteForUser(id);
+      await store.outbox.eraseMember(memberId);
+      await store.purgeFreedSpace();
+      // The staff log records that an erasure happened, not whose: that would undo it.
+      await appendStaffLog(store, clock, { actor, action: 'erasure', subjectDigest: null, data: { decisions: records.length, cases, accounts: accounts.length } });
+      return { decisions: records.length, cases, accounts: accounts.length };
+    },
+
+    /** Art. 5(1)(e): personal data of decisions past their retention period, unless a case is open or a hold applies. */
+    async applyRetention(retentionDays: Record<DecisionType, number>) {
+      const now = clock.now();
+      const report: Record<string, { erased: number; keptOpenCase: number; keptOnHold: number }> = {};
+      const holds = new Set((await store.holds.list()).map((h) => h.memberId));
+      const actor: EventActor = { id: 'system', role: 'retention' };
+      for (const [type, days] of Object.entries(retentionDays) as [DecisionType, number][]) {
+        const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+        const counts = { erased: 0, keptOpenCase: 0, keptOnHold: 0 };
+        let after = null;
+        for (;;) {
+          const page = await store.decisions.page({ type, to: cutoff }, after, 500);
+          for (const record of page) {
+            if (record.erasedAt) continue;
+            if (holds.has(record.subject.memberId)) {
+              counts.keptOnHold++;
+              continue;
+            }
+            if ((await store.cases.listForDecision(record.id)).some(isActive)) {
+              counts.keptOpenCase++;
+              continue;
+            }
+            if (await eraseDecision(record, actor, 'retention')) counts.erased++;
+          }
+          if (page.length < 500) break;
+          after = { decidedAt: page[page.length - 1]!.decidedAt, id: page[page.length - 1]!.id };
+        }
+        report[type] = counts;
+      }
+      await store.purgeFreedSpace();
+      await appendStaffLog(store, clock, { actor, action: 'retention_run', subjectDigest: null, data: { report, retentionDays } });
+      return report;
+    },
+  };
+}
+
+export type ErasureService = ReturnType<typeof createErasureService>;

@@ -1,0 +1,71 @@
+import type { Lang } from '@shared/schemas/model';
+import type { User } from '@shared/schemas/session';
+import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
+import { timelineFor, toWireCase } from '../cases/case-views';
+import type { Clock } from '../clock';
+import { toWire } from '../decisions/decisions.service';
+import { memberSafe } from '../decisions/member-view';
+import { forbidden, notFound } from '../http/problem';
+import type { Store, StoredDecision } from '../storage/store';
+import type { ExplanationService } from './explanations.service';
+
+const PAGE = 200;
+
+/**
+ * GDPR Art. 15 (access) and Art. 20 (portability): everything about one member, as one JSON
+ * document, exactly as that member may see it — member-visible timeline only, fraud
+ * indicators withheld while a case is open.
+ */
+export function createExportService(deps: { store: Store; clock: Clock; explanations: ExplanationService; digestKey: string }) {
+  const { store, clock, explanations } = deps;
+
+  async function build(memberId: string, lang: Lang) {
+    // The export is what the member themself would see, even when staff produce it.
+    const memberView: User = { id: 'export', username: 'export', roles: ['member'], memberId, scopes: [] };
+    const records: StoredDecision[] = [];
+    let after = null;
+    for (;;) {
+      const page = await store.decisions.page({ memberId }, after, PAGE);
+      records.push(...page);
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { decidedAt: last.decidedAt, id: last.id };
+    }
+    const decisions = [];
+    const cases = [];
+    for (const record of records) {
+      const decisionCases = await store.cases.listForDecision(record.id);
+      decisions.push({
+        ...memberSafe(memberView, toWire(record), decisionCases),
+        explanation: await explanations.explainRecord(memberView, record, lang),
+      });
+      const events = decisionCases.some((c) => c.origin === 'objection') ? await store.events.list(record.id) : [];
+      for (const c of decisionCases.filter((x) => x.origin === 'objection')) {
+        cases.push({ ...toWireCase(c, clock.now(), memberView), timeline: timelineFor(events, c.id, memberView) });
+      }
+    }
+    return { exportedAt: clock.now().toISOString(), memberId, lang, decisions, cases };
+  }
+
+  return {
+    async exportOwn(user: User, lang: Lang) {
+      if (!user.memberId) throw forbidden('forbidden', 'Only members have data to export here.');
+      return build(user.memberId, lang);
+    },
+    /** Staff produce the same export on a member's request; the request is on the staff log. */
+    async exportForMember(user: User, memberId: string, lang: Lang) {
+      if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin exports on a member\'s behalf.');
+      const result = await build(memberId, lang);
+      if (result.decisions.length === 0) throw notFound(`No decisions about ${memberId}.`);
+      await appendStaffLog(store, clock, {
+        actor: staffActor(user),
+        action: 'member_export',
+        subjectDigest: subjectDigest(deps.digestKey, memberId),
+        data: { decisions: result.decisions.length, cases: result.cases.length },
+      });
+      return result;
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

@@ -1,0 +1,34 @@
+import type { User } from '@shared/schemas/session';
+import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
+import type { Clock } from '../clock';
+import { forbidden, notFound } from '../http/problem';
+import type { Store } from '../storage/store';
+
+/** A legal hold keeps a member's data from erasure (a dispute, an investigation) until lifted. */
+export function createHoldService(deps: { store: Store; clock: Clock; digestKey: string }) {
+  const { store, clock } = deps;
+  const requireAdmin = (user: User) => {
+    if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin sets or lifts legal holds.');
+  };
+  return {
+    async list(user: User) {
+      requireAdmin(user);
+      return { items: await store.holds.list() };
+    },
+    async set(user: User, memberId: string, reason: string) {
+      requireAdmin(user);
+      const hold = { memberId, reason, setBy: user.id, setAt: clock.now().toISOString() };
+      await store.holds.put(hold);
+      await appendStaffLog(store, clock, { actor: staffActor(user), action: 'legal_hold_set', subjectDigest: subjectDigest(deps.digestKey, memberId), data: { reason } });
+      return hold;
+    },
+    async lift(user: User, memberId: string, reason: string) {
+      requireAdmin(user);
+      if (!(await store.holds.get(memberId))) throw notFound(`No legal hold on ${memberId}.`);
+      await store.holds.delete(memberId);
+      await appendStaffLog(store, clock, { actor: staffActor(user), action: 'legal_hold_lifted', subjectDigest: subjectDigest(deps.digestKey, memberId), data: { reason } });
+    },
+  };
+}
+
+export type HoldService = ReturnType<typeof createHoldService>;

@@ -1,0 +1,245 @@
+import { ACTIVE_STATUSES } from '@shared/schemas/case';
+import type { DecisionType } from '@shared/schemas/common';
+import type {
+  FairnessQuery,
+  FairnessReport,
+  FindingsReport,
+  MetricsOverview,
+  MetricsQuery,
+  ModelMetricsList,
+  ModelVersionMetrics,
+  OverrideReport,
+  OverviewDay,
+} from '@shared/schemas/metrics';
+import type { User } from '@shared/schemas/session';
+import type { Clock } from '../clock';
+import { forbidden, validationFailed } from '../http/problem';
+import type { CaseFilter, Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
+import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
+import { percentileOf } from './percentiles';
+import { psi } from './psi';
+import { binEdges, COUNTER, DEFAULT_MONITORED_ATTRIBUTES, FAVOURABLE, PREFIX, SCORE_BINS } from './rollups';
+
+const DAY_MS = 86_400_000;
+/** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
+const MAX_FILLED_DAYS = 1100;
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+function sum(rollups: Iterable<Rollup>): RollupCounters {
+  const total: RollupCounters = {};
+  for (const r of rollups) for (const [name, n] of Object.entries(r.counters)) total[name] = (total[name] ?? 0) + n;
+  return total;
+}
+
+const get = (counters: RollupCounters, name: string) => counters[name] ?? 0;
+
+/** The counters under one prefix, by their suffix. */
+function byPrefix(counters: RollupCounters, prefix: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [name, n] of Object.entries(counters)) if (name.startsWith(prefix) && n !== 0) out.set(name.slice(prefix.length), n);
+  return out;
+}
+
+function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}
+
+function daysBetween(from: string, to: string): string[] | null {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  const span = (end - start) / DAY_MS;
+  if (span < 0 || span > MAX_FILLED_DAYS) return null;
+  return Array.from({ length: span + 1 }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
+}
+
+/**
+ * Governance metrics (DESIGN §6). Everything comes from the rollups, so the cost depends on the
+ * number of days × model versions × groups selected, never on the number of decisions. The open
+ * and overdue counts are the only other reads: indexed counts of the cases.
+ */
+export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[] }) {
+  const { store, clock } = deps;
+  const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
+
+  function requireGovernance(user: User) {
+    if (!user.roles.includes('governance')) throw forbidden('forbidden', 'Only governance reads the metrics.');
+  }
+
+  const selection = (q: MetricsQuery | FairnessQuery): RollupFilter => ({
+    from: q.from,
+    to: q.to,
+    type: q.type,
+    modelId: q.modelId,
+    modelVersion: q.modelVersion,
+  });
+
+  /** The decision-level rollups of the selection. */
+  const decisionLevel = (q: MetricsQuery) => store.rollups.list({ ...selection(q), attribute: '' });
+
+  return {
+    async overview(user: User, q: MetricsQuery): Promise<MetricsOverview> {
+      requireGovernance(user);
+      const rollups = await decisionLevel(q);
+      const total = sum(rollups);
+      const perDay = new Map([...groupBy(rollups, (r) => r.day)].map(([day, rs]) => [day, sum(rs)]));
+      const seen = [...perDay.keys()].sort();
+      const from = q.from ?? seen[0];
+      const to = q.to ?? seen[seen.length - 1];
+      const days = (from && to && daysBetween(from, to)) || seen;
+      const byDay = days.map((day): OverviewDay => {
+        const c = perDay.get(day) ?? {};
+        return { day, decisions: get(c, COUNTER.decisions), contested: get(c, COUNTER.objections), resolved: get(c, COUNTER.resolved), overridden: get(c, COUNTER.overridden) };
+      });
+      const resolutionDays = new Map([...byPrefix(total, PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
+      const active: CaseFilter = { statuses: ACTIVE_STATUSES, ...(q.type ? { type: q.type } : {}) };
+      const [openCases, overdueCases] = await Promise.all([
+        store.cases.count(active),
+        store.cases.count({ ...active, dueBefore: clock.now().toISOString() }),
+      ]);
+      const decisions = get(total, COUNTER.decisions);
+      const contested = get(total, COUNTER.objections);
+      const resolved = get(total, COUNTER.resolved);
+      const overridden = get(total, COUNTER.overridden);
+      return {
+        from: q.from ?? null,
+        to: q.to ?? null,
+        decisions,
+        contested,
+        contestRate: share(contested, decisions),
+        resolved,
+        overridden,
+        overrideRate: share(overridden, resolved),
+        openCases,
+        overdueCases,
+        medianResolutionDays: percentileOf(resolutionDays, 0.5),
+        p90ResolutionDays: percentileOf(resolutionDays, 0.9),
+        byDay,
+      };
+    },
+
+    /** Per model version; PSI against the version of the same model first seen before it in the period. */
+    async models(user: User, q: MetricsQuery): Promise<ModelMetricsList> {
+      requireGovernance(user);
+      const versions = [...groupBy(await decisionLevel(q), (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {
+        const c = sum(rs);
+        const first = rs[0]!;
+        return {
+          modelId: first.modelId,
+          modelVersion: first.modelVersion,
+          type: first.type,
+          firstDay: rs.map((r) => r.day).sort()[0]!,
+          counters: c,
+          counts: Array.from({ length: SCORE_BINS }, (_, i) => get(c, PREFIX.score + i)),
+        };
+      });
+      const items: ModelVersionMetrics[] = [];
+      const models = groupBy(versions, (v) => JSON.stringify([v.modelId, v.type]));
+      for (const key of [...models.keys()].sort()) {
+        const ordered = models.get(key)!.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.modelVersion.localeCompare(b.modelVersion));
+        ordered.forEach((v, i) => {
+          const previous = i > 0 ? ordered[i - 1]! : null;
+          const decisions = get(v.counters, COUNTER.decisions);
+          const contested = get(v.counters, COUNTER.objections);
+          const resolved = get(v.counters, COUNTER.resolved);
+          const overridden = get(v.counters, COUNTER.overridden);
+          items.push({
+            modelId: v.modelId,
+            modelVersion: v.modelVersion,
+            type: v.type,
+            firstDay: v.firstDay,
+            decisions,
+            contested,
+            contestRate: share(contested, decisions),
+            resolved,
+            overridden,
+            overrideRate: share(overridden, resolved),
+            histogram: {
+              unit: v.type === 'renewal_price' ? 'relative_premium_change' : 'score',
+              bins: binEdges(v.type).map((edge, bin) => ({ ...edge, count: v.counts[bin]! })),
+            },
+            psi: previous ? psi(previous.counts, v.counts) : null,
+            psiAgainst: previous?.modelVersion ?? null,
+          });
+        });
+      }
+      return { items };
+    },
+
+    async fairness(user: User, q: FairnessQuery): Promise<FairnessReport> {
+      requireGovernance(user);
+      if (!attributes.includes(q.attribute)) {
+        throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
+      }
+      const rollups = await store.rollups.list({ ...selection(q), attribute: q.attribute });
+      const counts = [...groupBy(rollups, (r) => r.group)].map(([group, rs]): GroupCounts => {
+        const ofType = (type: DecisionType) => sum(rs.filter((r) => r.type === type));
+        const c = sum(rs);
+        return {
+          group,
+          decisions: get(c, COUNTER.decisions),
+          favourable: get(c, COUNTER.favourable),
+          fraudDecisions: get(ofType('fraud_flag'), COUNTER.decisions),
+          flagged: get(c, COUNTER.flagged),
+          renewalDecisions: get(ofType('renewal_price'), COUNTER.decisions),
+          premiumChangePpm: get(c, COUNTER.premiumChangePpm),
+          resolved: get(c, COUNTER.resolved),
+          overridden: get(c, COUNTER.overridden),
+        };
+      });
+      return { attribute: q.attribute, type: q.type ?? null, threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE, groups: fairnessGroups(counts) };
+    },
+
+    async overrides(user: User, q: MetricsQuery): Promise<OverrideReport> {
+      requireGovernance(user);
+      const total = sum(await decisionLevel(q));
+      const resolvedByReason = byPrefix(total, PREFIX.resolvedByReason);
+      const overriddenByReason = byPrefix(total, PREFIX.overriddenByReason);
+      const resolvedBy = byPrefix(total, PREFIX.resolvedBy);
+      const overriddenBy = byPrefix(total, PREFIX.overriddenBy);
+      const approvedBy = byPrefix(total, PREFIX.approvedBy);
+      const reviewerIds = [...new Set([...resolvedBy.keys(), ...approvedBy.keys()])].sort();
+      const names = new Map(await Promise.all(reviewerIds.map(async (id) => [id, (await store.users.byId(id))?.username ?? null] as const)));
+      const resolved = get(total, COUNTER.resolved);
+      const overridden = get(total, COUNTER.overridden);
+      return {
+        resolved,
+        overridden,
+        overrideRate: share(overridden, resolved),
+        byReasonCode: [...resolvedByReason.keys()].sort().map((code) => {
+          const r = resolvedByReason.get(code) ?? 0;
+          const o = overriddenByReason.get(code) ?? 0;
+          return { code, resolved: r, overridden: o, overrideRate: share(o, r) };
+        }),
+        byReviewer: reviewerIds.map((reviewerId) => {
+          const r = resolvedBy.get(reviewerId) ?? 0;
+          const o = overriddenBy.get(reviewerId) ?? 0;
+          return { reviewerId, username: names.get(reviewerId) ?? null, resolved: r, overridden: o, overrideRate: share(o, r), approved: approvedBy.get(reviewerId) ?? 0 };
+        }),
+      };
+    },
+
+    async findings(user: User, q: MetricsQuery): Promise<FindingsReport> {
+      requireGovernance(user);
+      const rollups = await decisionLevel(q);
+      const items: FindingsReport['items'] = [];
+      for (const rs of groupBy(rollups, (r) => JSON.stringify([r.type, r.modelId, r.modelVersion])).values()) {
+        const first = rs[0]!;
+        for (const [code, count] of byPrefix(sum(rs), PREFIX.finding)) {
+          items.push({ code, type: first.type, modelId: first.modelId, modelVersion: first.modelVersion, count });
+        }
+      }
+      items.sort((a, b) => a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion));
+      return { decisions: get(sum(rollups), COUNTER.decisions), total: items.reduce((n, i) => n + i.count, 0), items };
+    },
+  };
+}
+
+export type MetricsService = ReturnType<typeof createMetricsService>;

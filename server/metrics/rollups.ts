@@ -1,0 +1,231 @@
+import type { DecisionType } from '@shared/schemas/common';
+import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
+import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
+
+/**
+ * What the rollups count, and under which key. Pure functions: the live hooks and the rebuild
+ * use the same ones, so a rebuild reproduces exactly what the hooks wrote.
+ *
+ * Keys: the UTC day of the decision's `decidedAt` × type × model id × version. Everything that
+ * later happens to a decision (an objection, a resolution) is counted on the decision's own key,
+ * so a rate compares like with like: the objections against the decisions they contest.
+ * For each monitored attribute (an input of the decision, default `age_band` and `region`)
+ * a second, smaller document per group carries the counts fairness needs. A decision touches
+ * 1 + (monitored attributes) documents; a batch sums per key first.
+ */
+
+export const DEFAULT_MONITORED_ATTRIBUTES = ['age_band', 'region'] as const;
+
+/** The group of a decision without the attribute among its inputs. */
+export const MISSING_GROUP = '(missing)';
+const MAX_GROUP_LENGTH = 100;
+
+export const SCORE_BINS = 20;
+/** Renewals have no score; their relative premium change is binned over this range instead. */
+export const PREMIUM_CHANGE_RANGE = [-0.5, 0.5] as const;
+/** Relative changes are summed in millionths, so sums stay integers and exact in any order. */
+export const PPM = 1_000_000;
+/** A change beyond +1000% (a premium from almost nothing) is counted as +1000% in the mean. */
+const MAX_RELATIVE_CHANGE = 10;
+/** Resolution times at or above this many days share the last bucket. */
+export const MAX_RESOLUTION_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+/** Counter names. Prefixed ones carry a free-text suffix (a reason code, a user id, a bucket). */
+export const COUNTER = {
+  decisions: 'decisions',
+  flagged: 'flagged',
+  favourable: 'favourable',
+  premiumChangePpm: 'premiumChangePpm',
+  objections: 'objections',
+  resolved: 'resolved',
+  overridden: 'overridden',
+} as const;
+
+export const PREFIX = {
+  score: 'score:',
+  resolutionDays: 'resolutionDays:',
+  resolvedByReason: 'resolvedByReason:',
+  overriddenByReason: 'overriddenByReason:',
+  resolvedBy: 'resolvedBy:',
+  overriddenBy: 'overriddenBy:',
+  approvedBy: 'approvedBy:',
+  finding: 'finding:',
+} as const;
+
+/** What counts as favourable per type, for the fairness ratios (shown to governance as is). */
+export const FAVOURABLE: Record<DecisionType, string> = {
+  renewal_price: 'no premium increase (new premium at or below the previous one)',
+  fraud_flag: 'not flagged for fraud',
+  risk_score: 'a low or medium risk band',
+};
+
+export const dayOf = (instant: string) => new Date(instant).toISOString().slice(0, 10);
+
+/** The group of a decision for one attribute: the input's value as text, bounded. */
+export function groupOf(inputs: StoredDecision['inputs'], attribute: string): string {
+  const value = Object.hasOwn(inputs, attribute) ? inputs[attribute] : undefined;
+  if (value === undefined || value === null || value === '') return MISSING_GROUP;
+  return String(value).slice(0, MAX_GROUP_LENGTH);
+}
+
+/** (new − previous) ÷ previous; 0 when both are zero; a premium from nothing counts as the cap. */
+export function relativePremiumChange(output: RenewalPriceOutput): number {
+  const { previousPremiumCents: before, newPremiumCents: after } = output;
+  if (before === 0) return after === 0 ? 0 : MAX_RELATIVE_CHANGE;
+  return Math.min(MAX_RELATIVE_CHANGE, (after - before) / before);
+}
+
+/** The value a decision's histogram bins: its score, or for a renewal its relative premium change. */
+export function scoreOf(decision: Pick<StoredDecision, 'type' | 'output'>): number {
+  if (decision.type === 'renewal_price') return relativePremiumChange(decision.output as RenewalPriceOutput);
+  return (decision.output as FraudFlagOutput | RiskScoreOutput).score;
+}
+
+const rangeOf = (type: DecisionType): readonly [number, number] => (type === 'renewal_price' ? PREMIUM_CHANGE_RANGE : [0, 1]);
+
+/** Fixed bins; values outside the range fall into the outer bins. */
+export function binOf(type: DecisionType, value: number): number {
+  const [lo, hi] = rangeOf(type);
+  const bin = Math.floor(((value - lo) / (hi - lo)) * SCORE_BINS);
+  return Math.min(SCORE_BINS - 1, Math.max(0, bin));
+}
+
+export function binEdges(type: DecisionType): { from: number; to: number }[] {
+  const [lo, hi] = rangeOf(type);
+  const width = (hi - lo) / SCORE_BINS;
+  // Rounded so edges read as 0.05, not 0.05000000000000001.
+  const at = (i: number) => Math.round((lo + i * width) * 1e9) / 1e9;
+  return Array.from({ length: SCORE_BINS }, (_, i) => ({ from: at(i), to: at(i + 1) }));
+}
+
+export function isFavourable(decision: Pick<StoredDecision, 'type' | 'output'>): boolean {
+  switch (decision.type) {
+    case 'renewal_price': {
+      const o = decision.output as RenewalPriceOutput;
+      return o.newPremiumCents <= o.previousPremiumCents;
+    }
+    case 'fraud_flag':
+      return !(decision.output as FraudFlagOutput).flagged;
+    case 'risk_score': {
+      const band = (decision.output as RiskScoreOutput).band;
+      return band === 'low' || band === 'medium';
+    }
+  }
+}
+
+const baseKey = (d: StoredDecision): RollupKey => ({
+  day: dayOf(d.decidedAt),
+  type: d.type,
+  modelId: d.model.id,
+  modelVersion: d.model.version,
+  attribute: '',
+  group: '',
+});
+
+/** The base document plus one per monitored attribute, each with the same counters. */
+function withGroups(d: StoredDecision, attributes: readonly string[], base: RollupCounters, perGroup: RollupCounters): Rollup[] {
+  const key = baseKey(d);
+  return [
+    { ...key, counters: base },
+    ...attributes.map((attribute) => ({ ...key, attribute, group: groupOf(d.inputs ?? {}, attribute), counters: { ...perGroup } })),
+  ];
+}
+
+/**
+ * What recording a decision adds. Measured on the model's original output (the effective outcome
+ * may change later by override; the override counters show that).
+ */
+export function decisionRollups(d: StoredDecision, attributes: readonly string[]): Rollup[] {
+  const common: RollupCounters = { [COUNTER.decisions]: 1 };
+  if (d.type === 'fraud_flag' && (d.output as FraudFlagOutput).flagged) common[COUNTER.flagged] = 1;
+  if (isFavourable(d)) common[COUNTER.favourable] = 1;
+  if (d.type === 'renewal_price') common[COUNTER.premiumChangePpm] = Math.round(relativePremiumChange(d.output as RenewalPriceOutput) * PPM);
+  const base: RollupCounters = { ...common, [PREFIX.score + binOf(d.type, scoreOf(d))]: 1 };
+  for (const finding of d.findings ?? []) base[PREFIX.finding + finding.code] = (base[PREFIX.finding + finding.code] ?? 0) + 1;
+  return withGroups(d, attributes, base, common);
+}
+
+interface CaseSnapshot {
+  receivedAt?: string;
+  closedAt?: string | null;
+}
+
+/** Whole days from receipt to resolution, floored, capped at the last bucket. */
+export function resolutionDays(receivedAt: string, closedAt: string): number {
+  const days = Math.floor((Date.parse(closedAt) - Date.parse(receivedAt)) / DAY_MS);
+  return Math.min(MAX_RESOLUTION_DAYS, Math.max(0, days));
+}
+
+/**
+ * What one chain event adds, on the key of the decision it belongs to:
+ * - objection filed: objections + 1 (sample cases are not contests);
+ * - resolved (confirmed, or an override that needed no second person) and approved (an
+ *   override with the second person's approval): resolved + 1, overridden + 1 for an override,
+ *   the days from receipt to resolution, per reason code of the decision and per reviewer
+ *   (who decided: the proposer of an approved override, the resolver otherwise), and who approved.
+ */
+export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
+  if (event.action === 'objection_filed') return withGroups(d, attributes, { [COUNTER.objections]: 1 }, { [COUNTER.objections]: 1 });
+  let overridden: boolean;
+  let reviewer: string;
+  if (event.action === 'approved') {
+    overridden = true;
+    reviewer = typeof event.data.proposedBy === 'string' ? event.data.proposedBy : event.actor.id;
+  } else if (event.action === 'resolved') {
+    overridden = event.data.outcome === 'overridden';
+    reviewer = event.actor.id;
+  } else {
+    return [];
+  }
+  const outcome: RollupCounters = { [COUNTER.resolved]: 1, ...(overridden ? { [COUNTER.overridden]: 1 } : {}) };
+  const base: RollupCounters = { ...outcome, [PREFIX.resolvedBy + reviewer]: 1 };
+  if (overridden) base[PREFIX.overriddenBy + reviewer] = 1;
+  if (event.action === 'approved') base[PREFIX.approvedBy + event.actor.id] = 1;
+  const snapshot = (event.data.case ?? {}) as CaseSnapshot;
+  if (snapshot.receivedAt && snapshot.closedAt) base[PREFIX.resolutionDays + resolutionDays(snapshot.receivedAt, snapshot.closedAt)] = 1;
+  for (const code of new Set((d.rationale?.reasonCodes ?? []).map((r) => r.code))) {
+    base[PREFIX.resolvedByReason + code] = 1;
+    if (overridden) base[PREFIX.overriddenByReason + code] = 1;
+  }
+  return withGroups(d, attributes, base, outcome);
+}
+
+/** The identity of a rollup document, for maps and comparisons. */
+export const rollupId = (k: RollupKey) => JSON.stringify([k.day, k.type, k.modelId, k.modelVersion, k.attribute, k.group]);
+
+/** Adds rollups into a map by key (mutates `into`); counters that sum to zero are dropped. */
+export function addInto(into: Map<string, Rollup>, rollups: Iterable<Rollup>): Map<string, Rollup> {
+  for (const r of rollups) {
+    const id = rollupId(r);
+    let target = into.get(id);
+    if (!target) {
+      target = { day: r.day, type: r.type, modelId: r.modelId, modelVersion: r.modelVersion, attribute: r.attribute, group: r.group, counters: {} };
+      into.set(id, target);
+    }
+    for (const [name, n] of Object.entries(r.counters)) {
+      const sum = (target.counters[name] ?? 0) + n;
+      if (sum === 0) delete target.counters[name];
+      else target.counters[name] = sum;
+    }
+  }
+  return into;
+}
+
+/** Sums a list of rollups per key: one write per document. */
+export const mergeRollups = (rollups: Iterable<Rollup>): Rollup[] => [...addInto(new Map(), rollups).values()];
+
+const negate = (rollups: Rollup[]): Rollup[] =>
+  rollups.map((r) => ({ ...r, counters: Object.fromEntries(Object.entries(r.counters).map(([k, n]) => [k, -n])) }));
+
+/**
+ * What erasing a decision's personal data changes. The inputs (and with them the groups) and
+ * the reason codes are gone afterwards, so a rebuild can only count the decision under
+ * MISSING_GROUP and without reason codes; applying this adjustment at erasure keeps the live
+ * rollups equal to what a rebuild finds. The erasure must call it with the record before and
+ * after, and the decision's events.
+ */
+export function erasureAdjustment(before: StoredDecision, after: StoredDecision, events: ChainEvent[], attributes: readonly string[]): Rollup[] {
+  const contribution = (d: StoredDecision) => [...decisionRollups(d, attributes), ...events.flatMap((e) => eventRollups(e, d, attributes))];
+  return mergeRollups([...contribution(after), ...negate(contribution(before))]).filter((r) => Object.keys(r.counters).length > 0);
+}

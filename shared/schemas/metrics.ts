@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { DecisionType, Identifier } from './common';
+import { FeatureName } from './decision';
+
+/** A calendar day in UTC, the grain of the rollups (the day of a decision's `decidedAt`). */
+export const MetricsDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'not a calendar date');
+
+/** `?format=csv` or `Accept: text/csv` asks for CSV; JSON otherwise. */
+export const MetricsFormat = z.enum(['json', 'csv']);
+
+const selection = {
+  /** Inclusive, by the UTC day of `decidedAt`. */
+  from: MetricsDay.optional(),
+  to: MetricsDay.optional(),
+  type: DecisionType.optional(),
+  modelId: Identifier.optional(),
+  modelVersion: Identifier.optional(),
+  format: MetricsFormat.optional(),
+};
+
+const orderedPeriod = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const periodMessage = { message: 'must not be before from', path: ['to'] };
+
+export const MetricsQuery = z.strictObject(selection).refine(orderedPeriod, periodMessage);
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+export const FairnessQuery = z
+  .strictObject({ ...selection, attribute: FeatureName.default('age_band') })
+  .refine(orderedPeriod, periodMessage);
+export type FairnessQuery = z.infer<typeof FairnessQuery>;
+
+/** A share; null when its denominator is zero (nothing to divide, not a rate of 0). */
+const Rate = z.number().nullable();
+
+export const OverviewDay = z.object({
+  day: z.string(),
+  decisions: z.number(),
+  contested: z.number(),
+  resolved: z.number(),
+  overridden: z.number(),
+});
+export type OverviewDay = z.infer<typeof OverviewDay>;
+
+export const MetricsOverview = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  decisions: z.number(),
+  /** Objection cases filed against decisions of the period (sample cases are not contests). */
+  contested: z.number(),
+  contestRate: Rate,
+  /** Cases resolved (confirmed or overridden), objection and sample alike. */
+  resolved: z.number(),
+  overridden: z.number(),
+  overrideRate: Rate,
+  /** Current counts, per type; the period and model do not apply to them. */
+  openCases: z.number(),
+  overdueCases: z.number(),
+  /** Whole days from receipt to resolution, nearest-rank percentiles. */
+  medianResolutionDays: z.number().nullable(),
+  p90ResolutionDays: z.number().nullable(),
+  byDay: z.array(OverviewDay),
+});
+export type MetricsOverview = z.infer<typeof MetricsOverview>;
+
+export const HistogramBin = z.object({ from: z.number(), to: z.number(), count: z.number() });
+export const ScoreHistogram = z.object({
+  /** Renewals are binned by relative premium change, clamped to the outer bins. */
+  unit: z.enum(['score', 'relative_premium_change']),
+  bins: z.array(HistogramBin),
+});
+export type ScoreHistogram = z.infer<typeof ScoreHistogram>;
+
+export const ModelVersionMetrics = z.object({
+  modelId: z.string(),
+  modelVersion: z.string(),
+  type: DecisionType,
+  firstDay: z.string(),
+  decisions: z.number(),
+  contested: z.number(),
+  contestRate: Rate,
+  resolved: z.number(),
+  overridden: z.number(),
+  overrideRate: Rate,
+  histogram: ScoreHistogram,
+  /** Population stability index against `psiAgainst`; null for a model's first version. */
+  psi: z.number().nullable(),
+  psiAgainst: z.string().nullable(),
+});
+export type ModelVersionMetrics = z.infer<typeof ModelVersionMetrics>;
+
+export const ModelMetricsList = z.object({ items: z.array(ModelVersionMetrics) });
+export type ModelMetricsList = z.infer<typeof ModelMetricsList>;
+
+export const FairnessGroup = z.object({
+  group: z.string(),
+  decisions: z.number(),
+  /** Of this group's fraud checks; null without any. */
+  flagRate: Rate,
+  /** Mean relative premium change of this group's renewals; null without any. */
+  meanPremiumChange: z.number().nullable(),
+  overrideRate: Rate,
+  favourableRate: Rate,
+  /** favourableRate ÷ the most favoured group's; null when nobody had a favourable outcome. */
+  ratio: z.number().nullable(),
+  /** ratio below the threshold (four-fifths rule). */
+  flagged: z.boolean(),
+});
+export type FairnessGroup = z.infer<typeof FairnessGroup>;
+
+export const FairnessReport = z.object({
+  attribute: z.string(),
+  type: DecisionType.nullable(),
+  threshold: z.number(),
+  /** What counts as a favourable outcome, per decision type. */
+  favourable: z.record(DecisionType, z.string()),
+  groups: z.array(FairnessGroup),
+});
+export type FairnessReport = z.infer<typeof FairnessReport>;
+
+export const OverrideByReason = z.object({ code: z.string(), resolved: z.number(), overridden: z.number(), overrideRate: Rate });
+export const OverrideByReviewer = z.object({
+  /** Who decided the outcome: the proposer of an approved override, the resolver otherwise. */
+  reviewerId: z.string(),
+  username: z.string().nullable(),
+  resolved: z.number(),
+  overridden: z.number(),
+  overrideRate: Rate,
+  /** Overrides this person approved as the second pair of eyes. */
+  approved: z.number(),
+});
+export const OverrideReport = z.object({
+  resolved: z.number(),
+  overridden: z.number(),
+  overrideRate: Rate,
+  byReasonCode: z.array(OverrideByReason),
+  byReviewer: z.array(OverrideByReviewer),
+});
+export type OverrideReport = z.infer<typeof OverrideReport>;
+
+export const FindingCount = z.object({
+  code: z.string(),
+  type: DecisionType,
+  modelId: z.string(),
+  modelVersion: z.string(),
+  count: z.number(),
+});
+export const FindingsReport = z.object({
+  decisions: z.number(),
+  total: z.number(),
+  items: z.array(FindingCount),
+});
+export type FindingsReport = z.infer<typeof FindingsReport>;

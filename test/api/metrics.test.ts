@@ -1,0 +1,366 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type request from 'supertest';
+import { FairnessReport, MetricsOverview, ModelMetricsList, OverrideReport, FindingsReport } from '@shared/schemas/metrics';
+import { diffRollups, rebuildRollups } from '../../server/metrics/rebuild';
+import { buildTestApp, TEST_NOW, type TestApp } from '../support/app';
+import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
+import { describeEachStore, type TestStore } from '../support/stores';
+
+const DAY = 86_400_000;
+const daysAfterNow = (days: number) => new Date(Date.parse(TEST_NOW) + days * DAY).toISOString();
+const statement = 'I do not agree with this decision, please review it.';
+// Clock moves by weeks in these tests; sessions must outlive them.
+const longSessions = { sampleRate: 0, sessionIdleMs: 365 * DAY, sessionAbsoluteMs: 365 * DAY };
+
+/** Case commands through the real HTTP API, each checking its status. */
+function caseSteps(app: TestApp) {
+  const ok = (res: request.Response, status = 200) => {
+    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  return {
+    async batch(decisions: unknown[]): Promise<string[]> {
+      return ok(await app.ingest().post('/api/decisions/batch').send({ decisions })).ids;
+    },
+    async object(username: string, decisionId: string, extra: Record<string, unknown> = {}) {
+      const body = ok(await (await app.as(username)).post(`/api/decisions/${decisionId}/objections`).send({ statement, ...extra }), 201);
+      return body.case as { id: string; version: number };
+    },
+    async claim(reviewer: string, c: { id: string; version: number }) {
+      return ok(await (await app.as(reviewer)).post(`/api/cases/${c.id}/claim`).send({ expectedVersion: c.version })).case as { id: string; version: number };
+    },
+    async confirm(reviewer: string, c: { id: string; version: number }) {
+      const res = await (await app.as(reviewer)).post(`/api/cases/${c.id}/resolve`).send({ outcome: 'confirm', rationale: 'Checked: the decision follows the published rules.', expectedVersion: c.version });
+      return ok(res).case as { id: string; version: number; status: string };
+    },
+    async override(reviewer: string, c: { id: string; version: number }, override: Record<string, unknown>) {
+      const res = await (await app.as(reviewer)).post(`/api/cases/${c.id}/resolve`).send({ outcome: 'override', rationale: 'The inputs were wrong; the outcome is corrected.', override, expectedVersion: c.version });
+      return ok(res).case as { id: string; version: number; status: string };
+    },
+    async approve(approver: string, c: { id: string; version: number }, approve = true) {
+      const res = await (await app.as(approver)).post(`/api/cases/${c.id}/approve`).send({ approve, rationale: 'Second look: agreed with the reasoning.', expectedVersion: c.version });
+      return ok(res).case as { id: string; version: number; status: string };
+    },
+  };
+}
+
+describeEachStore('metrics on a fixture of known counts', (kind) => {
+  let t: TestStore;
+  let app: TestApp;
+  let steps: ReturnType<typeof caseSteps>;
+  beforeAll(async () => {
+    t = await kind.open();
+    app = await buildTestApp(t.store, longSessions);
+    steps = caseSteps(app);
+  });
+  afterAll(async () => t.dispose());
+
+  it('200 renewals, 20 objections (8 confirmed, 6 overridden by four eyes, 6 open): exact rates', async () => {
+    const ids = await steps.batch(
+      Array.from({ length: 200 }, (_, i) =>
+        renewalDecision({ idempotencyKey: `fixture-${i}`, model: { id: 'renewal-fixture', version: '1' }, decidedAt: i < 100 ? '2026-11-19T10:00:00Z' : '2026-11-20T23:59:59Z' }),
+      ),
+    );
+    const cases = [];
+    for (const id of ids.slice(0, 20)) cases.push(await steps.object('anna', id));
+    // Case i is resolved i + 1 days after it was received: resolution times 1 … 14 days.
+    for (let i = 0; i < 14; i++) {
+      app.clock.set(daysAfterNow(i + 1));
+      const claimed = await steps.claim('pricing.reviewer', cases[i]!);
+      if (i < 8) {
+        expect((await steps.confirm('pricing.reviewer', claimed)).status).toBe('resolved');
+      } else {
+        const proposed = await steps.override('pricing.reviewer', claimed, { newPremiumCents: 120_000 });
+        expect((await steps.approve('senior.reviewer', proposed)).status).toBe('resolved');
+      }
+    }
+    await steps.claim('pricing.reviewer', cases[14]!);
+
+    const gov = await app.as('governance');
+    const res = await gov.get('/api/metrics/overview?modelId=renewal-fixture&type=renewal_price');
+    expect(res.status).toBe(200);
+    const overview = MetricsOverview.parse(res.body);
+    expect(overview).toMatchObject({
+      decisions: 200,
+      contested: 20,
+      contestRate: 0.1,
+      resolved: 14,
+      overridden: 6,
+      overrideRate: 6 / 14,
+      openCases: 6,
+      overdueCases: 0,
+      medianResolutionDays: 7,
+      p90ResolutionDays: 13,
+    });
+    expect(overview.byDay).toEqual([
+      { day: '2026-11-19', decisions: 100, contested: 20, resolved: 14, overridden: 6 },
+      { day: '2026-11-20', decisions: 100, contested: 0, resolved: 0, overridden: 0 },
+    ]);
+
+    // Days are UTC days of decidedAt, inclusive at both ends.
+    const oneDay = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-20&to=2026-11-20&modelId=renewal-fixture')).body);
+    expect(oneDay).toMatchObject({ decisions: 100, contested: 0, contestRate: 0, overrideRate: null, medianResolutionDays: null });
+    const filled = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-18&to=2026-11-21&modelId=renewal-fixture')).body);
+    expect(filled.byDay.map((d) => [d.day, d.decisions])).toEqual([['2026-11-18', 0], ['2026-11-19', 100], ['2026-11-20', 100], ['2026-11-21', 0]]);
+
+    // Past the one-month deadline the six open cases are overdue.
+    app.clock.set(daysAfterNow(40));
+    expect((await gov.get('/api/metrics/overview?type=renewal_price')).body).toMatchObject({ openCases: 6, overdueCases: 6 });
+    app.clock.set(TEST_NOW);
+
+    const models = ModelMetricsList.parse((await gov.get('/api/metrics/models?modelId=renewal-fixture')).body);
+    expect(models.items).toHaveLength(1);
+    expect(models.items[0]).toMatchObject({ modelVersion: '1', decisions: 200, contestRate: 0.1, overrideRate: 6 / 14, psi: null, psiAgainst: null });
+    // +7.5% premium change: all 200 in the bin [0.05, 0.1) of the renewal range -0.5 … +0.5.
+    expect(models.items[0]!.histogram.unit).toBe('relative_premium_change');
+    expect(models.items[0]!.histogram.bins.find((b) => b.count > 0)).toEqual({ from: 0.05, to: 0.1, count: 200 });
+
+    const overrides = OverrideReport.parse((await gov.get('/api/metrics/overrides?modelId=renewal-fixture')).body);
+    expect(overrides.byReasonCode).toEqual([{ code: 'CLAIMS_HISTORY', resolved: 14, overridden: 6, overrideRate: 6 / 14 }]);
+    const byName = Object.fromEntries(overrides.byReviewer.map((r) => [r.username, r]));
+    expect(byName['pricing.reviewer']).toMatchObject({ resolved: 14, overridden: 6, approved: 0 });
+    expect(byName['senior.reviewer']).toMatchObject({ resolved: 0, overridden: 0, approved: 6 });
+
+    const fairness = FairnessReport.parse((await gov.get('/api/metrics/fairness?type=renewal_price&attribute=age_band&modelId=renewal-fixture')).body);
+    expect(fairness.groups).toEqual([
+      { group: '30-44', decisions: 200, flagRate: null, meanPremiumChange: 0.075, overrideRate: 6 / 14, favourableRate: 0, ratio: null, flagged: false },
+    ]);
+  });
+
+  it('counts compliance findings per code and model version', async () => {
+    await steps.batch([
+      renewalDecision({ model: { id: 'findings-model', version: '1' }, inputs: { claims_last_12m: 3, sex: 'F', region: 'Flanders' } }),
+      renewalDecision({ model: { id: 'findings-model', version: '1' }, specialCategoryData: true, legalBasis: 'contract' }),
+      renewalDecision({ model: { id: 'findings-model', version: '1' } }),
+    ]);
+    const findings = FindingsReport.parse((await (await app.as('governance')).get('/api/metrics/findings?modelId=findings-model')).body);
+    expect(findings).toEqual({
+      decisions: 3,
+      total: 2,
+      items: [
+        { code: 'prohibited_input', type: 'renewal_price', modelId: 'findings-model', modelVersion: '1', count: 1 },
+        { code: 'special_category_without_consent', type: 'renewal_price', modelId: 'findings-model', modelVersion: '1', count: 1 },
+      ],
+    });
+  });
+
+  it('answers in CSV for ?format=csv and Accept: text/csv, escaped', async () => {
+    await steps.batch([
+      renewalDecision({ model: { id: 'csv-model', version: '1' }, inputs: { claims_last_12m: 3, region: 'Brussels, "Capital"' } }),
+      renewalDecision({ model: { id: 'csv-model', version: '1' }, inputs: { claims_last_12m: 3, region: '=HYPERLINK("x")' } }),
+    ]);
+    const gov = await app.as('governance');
+    const overview = await gov.get('/api/metrics/overview?modelId=renewal-fixture&format=csv');
+    expect(overview.status).toBe(200);
+    expect(overview.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(overview.headers['content-disposition']).toContain('recourse-overview.csv');
+    expect(overview.text.split('\r\n')).toEqual([
+      'day,decisions,contested,resolved,overridden',
+      '2026-11-19,100,20,14,6',
+      '2026-11-20,100,0,0,0',
+      'total,200,20,14,6',
+      '',
+    ]);
+
+    const fairness = await gov.get('/api/metrics/fairness?attribute=region&modelId=csv-model').set('Accept', 'text/csv');
+    expect(fairness.headers['content-type']).toContain('text/csv');
+    const lines = fairness.text.trim().split('\r\n');
+    expect(lines[0]).toBe('attribute,group,decisions,flagRate,meanPremiumChange,overrideRate,favourableRate,ratio,flagged');
+    expect(lines).toContain('region,"Brussels, ""Capital""",1,,0.075,,0,,false');
+    expect(lines).toContain(`region,"'=HYPERLINK(""x"")",1,,0.075,,0,,false`);
+
+    for (const path of ['models', 'overrides', 'findings']) {
+      const res = await gov.get(`/api/metrics/${path}?format=csv`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+    }
+    // JSON stays the default for browsers' */*.
+    expect((await gov.get('/api/metrics/overview').set('Accept', '*/*')).headers['content-type']).toContain('application/json');
+  });
+
+  it('is for governance only, and refuses bad queries with problem+json', async () => {
+    for (const username of ['anna', 'pricing.reviewer', 'senior.reviewer', 'admin']) {
+      const res = await (await app.as(username)).get('/api/metrics/overview');
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('forbidden');
+    }
+    expect((await (await app.as('anna')).get('/api/metrics/fairness?format=csv')).status).toBe(403);
+    expect((await app.anonymous().get('/api/metrics/models')).status).toBe(401);
+    const gov = await app.as('governance');
+    for (const query of ['from=2026-13-01', 'from=2026-02-30', 'from=20261101', 'from=2026-11-20&to=2026-11-19', 'type=car', 'format=xml', 'bogus=1', 'from=2026-11-01&from=2026-11-02']) {
+      const res = await gov.get(`/api/metrics/overview?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('validation_failed');
+    }
+    const unmonitored = await gov.get('/api/metrics/fairness?attribute=sex');
+    expect(unmonitored.status).toBe(400);
+    expect(unmonitored.body.errors[0].path).toBe('attribute');
+  });
+});
+
+describeEachStore('drift and fairness metrics', (kind) => {
+  let t: TestStore;
+  let app: TestApp;
+  let steps: ReturnType<typeof caseSteps>;
+  beforeAll(async () => {
+    t = await kind.open();
+    app = await buildTestApp(t.store, longSessions);
+    steps = caseSteps(app);
+  });
+  afterAll(async () => t.dispose());
+
+  const scores = (offset: number) => Array.from({ length: 40 }, (_, i) => offset + (i + 0.5) / 80);
+  const riskScores = (modelId: string, version: string, decidedAt: string, values: number[]) =>
+    values.map((score) => riskDecision({ model: { id: modelId, version }, decidedAt, output: { score, band: 'low' } }));
+
+  it('gives PSI above 0.25 for versions scoring disjoint halves, below 0.1 for identical ones', async () => {
+    await steps.batch([
+      // Listed newest first: versions are ordered by their first decision day, not by arrival.
+      ...riskScores('drift-shift', '2', '2026-11-12T09:00:00Z', scores(0.5)),
+      ...riskScores('drift-shift', '1', '2026-11-10T09:00:00Z', scores(0)),
+      ...riskScores('drift-same', '1', '2026-11-10T09:00:00Z', scores(0.25)),
+      ...riskScores('drift-same', '2', '2026-11-12T09:00:00Z', scores(0.25)),
+    ]);
+    const res = await (await app.as('governance')).get('/api/metrics/models?type=risk_score');
+    const { items } = ModelMetricsList.parse(res.body);
+    const find = (modelId: string, version: string) => items.find((i) => i.modelId === modelId && i.modelVersion === version)!;
+    expect(find('drift-shift', '1')).toMatchObject({ psi: null, firstDay: '2026-11-10', decisions: 40 });
+    expect(find('drift-shift', '2').psiAgainst).toBe('1');
+    expect(find('drift-shift', '2').psi).toBeGreaterThan(0.25);
+    expect(find('drift-same', '2').psi).toBeLessThan(0.1);
+    expect(find('drift-same', '2').psi).toBeCloseTo(0, 10);
+    const bins = find('drift-shift', '1').histogram.bins;
+    expect(bins).toHaveLength(20);
+    expect(bins.slice(0, 10).map((b) => b.count)).toEqual(Array(10).fill(4));
+    expect(bins.slice(10).every((b) => b.count === 0)).toBe(true);
+  });
+
+  it('flags the age band whose favourable rate is below 0.8 of the best one', async () => {
+    const fraud = (ageBand: string, flagged: boolean) =>
+      fraudDecision({
+        model: { id: 'fair-screen', version: '1' },
+        inputs: { claim_amount_cents: 480_000, provider_on_watchlist: flagged, age_band: ageBand, region: 'Wallonia' },
+        // Far from the threshold, so no near-threshold sample cases.
+        output: { claimId: 'C-1', score: flagged ? 0.95 : 0.2, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' },
+      });
+    await steps.batch([
+      ...Array.from({ length: 10 }, (_, i) => fraud('18-29', i < 5)),
+      ...Array.from({ length: 10 }, (_, i) => fraud('60-74', i < 1)),
+    ]);
+    const res = await (await app.as('governance')).get('/api/metrics/fairness?type=fraud_flag&attribute=age_band&modelId=fair-screen');
+    expect(res.status).toBe(200);
+    const report = FairnessReport.parse(res.body);
+    expect(report.favourable.fraud_flag).toBe('not flagged for fraud');
+    const [young, old] = report.groups;
+    expect(young).toMatchObject({ group: '18-29', decisions: 10, flagRate: 0.5, favourableRate: 0.5, flagged: true });
+    expect(young!.ratio).toBeCloseTo(0.5 / 0.9, 12);
+    expect(old).toMatchObject({ group: '60-74', decisions: 10, flagRate: 0.1, favourableRate: 0.9, ratio: 1, flagged: false });
+    const regions = FairnessReport.parse((await (await app.as('governance')).get('/api/metrics/fairness?attribute=region&modelId=fair-screen')).body);
+    expect(regions.groups).toEqual([expect.objectContaining({ group: 'Wallonia', decisions: 20, flagRate: 0.3, ratio: 1, flagged: false })]);
+  });
+});
+
+describeEachStore('rollups rebuild', (kind) => {
+  let t: TestStore;
+  let app: TestApp;
+  let steps: ReturnType<typeof caseSteps>;
+  beforeAll(async () => {
+    t = await kind.open();
+    // Random sampling on, and small renewal overrides without a second person: every path.
+    app = await buildTestApp(t.store, { ...longSessions, sampleRate: 0.3, fourEyesMinRenewalCents: 5000 });
+    steps = caseSteps(app);
+  });
+  afterAll(async () => t.dispose());
+
+  it('rebuilds exactly the live rollups after a mixed workload, and repairs drift', async () => {
+    const decisions = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        renewalDecision({
+          idempotencyKey: `mixed-r-${i}`,
+          model: { id: 'renewal-tariff', version: i % 2 ? '2026.1' : '2026.2' },
+          decidedAt: `2026-11-${String(10 + (i % 4)).padStart(2, '0')}T${i % 3 ? '00:30' : '23:30'}:00Z`,
+          inputs: { claims_last_12m: i % 4, age_band: ['18-29', '30-44', '60-74'][i % 3]!, region: i % 2 ? 'Flanders' : 'Brussels', ...(i === 5 ? { sex: 'M' } : {}) },
+          output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents: 90_000 + i * 2500 },
+          rationale: { reasonCodes: [{ code: 'CLAIMS_HISTORY' }, { code: 'MEDICAL_INFLATION' }], contributions: [{ feature: 'claims_last_12m', contribution: i * 2500 - 10_000 }] },
+        }),
+      ),
+      ...Array.from({ length: 8 }, (_, i) =>
+        fraudDecision({
+          idempotencyKey: `mixed-f-${i}`,
+          decidedAt: `2026-11-1${i % 3}T08:00:00Z`,
+          inputs: { claim_amount_cents: 480_000, provider_on_watchlist: true, age_band: i % 2 ? '45-59' : '18-29' },
+          output: { claimId: 'C-1', score: i < 3 ? 0.9 : 0.72, threshold: 0.7, flagged: true, action: 'hold_payment' },
+        }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) => riskDecision({ idempotencyKey: `mixed-k-${i}`, output: { score: i / 6, band: i < 3 ? 'low' : 'high' } })),
+    ];
+    const ids = await steps.batch(decisions);
+    // A retried batch adds nothing.
+    await steps.batch(decisions);
+    const [r0, r1, r2, r3, r4, r5] = ids;
+    const [f0, f1] = ids.slice(12);
+    const [k0] = ids.slice(20);
+
+    app.clock.set(daysAfterNow(1));
+    const c0 = await steps.claim('pricing.reviewer', await steps.object('anna', r0!));
+    await steps.confirm('pricing.reviewer', c0);
+    const c1 = await steps.claim('pricing.reviewer', await steps.object('anna', r1!));
+    await steps.approve('senior.reviewer', await steps.override('pricing.reviewer', c1, { newPremiumCents: 50_000 }));
+    // A small override needs no second person: resolved at once as overridden.
+    const c2 = await steps.claim('pricing.reviewer', await steps.object('anna', r2!));
+    expect((await steps.override('pricing.reviewer', c2, { newPremiumCents: 92_000 })).status).toBe('resolved');
+    // Rejected, then confirmed.
+    const c3 = await steps.claim('pricing.reviewer', await steps.object('anna', r3!));
+    const rejected = await steps.approve('senior.reviewer', await steps.override('pricing.reviewer', c3, { newPremiumCents: 10_000 }), false);
+    app.clock.set(daysAfterNow(5));
+    await steps.confirm('pricing.reviewer', rejected);
+    // Withdrawn, then objected again.
+    const withdrawn = await steps.object('anna', r4!);
+    expect((await (await app.as('anna')).post(`/api/cases/${withdrawn.id}/withdraw`).send({ expectedVersion: withdrawn.version })).status).toBe(200);
+    await steps.object('anna', r4!);
+    await steps.object('pricing.reviewer', r5!, { channel: 'post', receivedAt: '2026-11-20T09:00:00Z' });
+    // Fraud: released by override with approval; a postal objection on a risk score, confirmed.
+    const cf = await steps.claim('fraud.reviewer', await steps.object('anna', f0!));
+    await steps.approve('senior.reviewer', await steps.override('fraud.reviewer', cf, { flagged: false, action: 'none' }));
+    await steps.object('fraud.reviewer', f1!, { channel: 'phone', receivedAt: '2026-11-21T09:00:00Z' });
+    const ck = await steps.claim('pricing.reviewer', await steps.object('bram', k0!));
+    await steps.confirm('pricing.reviewer', ck);
+    // Sample cases (random and near-threshold) worked without an objection.
+    const samples = await app.store.cases.page({ origin: 'sample', statuses: ['open'] }, null, 2);
+    expect(samples.length).toBeGreaterThan(0);
+    for (const sample of samples) {
+      const reviewer = sample.decisionType === 'fraud_flag' ? 'fraud.reviewer' : 'pricing.reviewer';
+      await steps.confirm(reviewer, await steps.claim(reviewer, sample));
+    }
+    app.clock.set(TEST_NOW);
+
+    const live = await app.store.rollups.list({});
+    const total = (name: string) => live.filter((r) => r.attribute === '').reduce((n, r) => n + (r.counters[name] ?? 0), 0);
+    expect(total('decisions')).toBe(26);
+    expect(total('objections')).toBe(10);
+    expect(total('overridden')).toBe(3);
+    expect(total('resolved')).toBe(6 + samples.length);
+    expect(total('finding:prohibited_input')).toBe(1);
+
+    const rebuilt = await rebuildRollups(app.store);
+    expect(diffRollups(live, rebuilt)).toEqual([]);
+
+    // Drift (a lost or doubled increment) is found, and replacing repairs it.
+    await app.store.rollups.increment({ ...live[0]!, attribute: '', group: '' }, { decisions: 1 });
+    const drifted = diffRollups(await app.store.rollups.list({}), rebuilt);
+    expect(drifted).toEqual([expect.objectContaining({ counter: 'decisions', rebuilt: expect.any(Number) })]);
+    expect(drifted[0]!.live - drifted[0]!.rebuilt).toBe(1);
+    await app.store.rollups.replaceAll(rebuilt);
+    expect(diffRollups(await app.store.rollups.list({}), await rebuildRollups(app.store))).toEqual([]);
+
+    // Erasure leaves no inputs or reason codes to rebuild from; its adjustment keeps the two equal.
+    const before = (await app.store.decisions.get(r1!))!;
+    await t.raw.updateDecision(r1!, (doc) => {
+      doc.inputs = {};
+      doc.rationale = { reasonCodes: [], contributions: [] };
+    });
+    await app.services.rollups.onErasure(before, (await app.store.decisions.get(r1!))!);
+    expect(diffRollups(await app.store.rollups.list({}), await rebuildRollups(app.store))).toEqual([]);
+  }, 60_000);
+});
