@@ -1,29 +1,64 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
-import { Anchor, VerifyResult } from '@shared/schemas/audit';
+import { Anchor, AuditEventPage, AuditEventsQuery, AuditExportQuery, VerifyResult } from '@shared/schemas/audit';
+import {
+  ApproveCase,
+  AssignCase,
+  CaseDetail,
+  CaseIdParams,
+  CaseListQuery,
+  CasePage,
+  ClaimCase,
+  CommentOnCase,
+  DecisionDetail,
+  ExtendCase,
+  NewObjection,
+  ResolveCase,
+  WithdrawCase,
+} from '@shared/schemas/case';
 import { BatchResult, Decision, DecisionBatch, DecisionIdParams, DecisionListQuery, DecisionPage, NewDecision } from '@shared/schemas/decision';
+import { Explanation } from '@shared/schemas/explanation';
+import {
+  CoverageReport,
+  FairnessQuery,
+  FairnessReport,
+  FindingsReport,
+  MetricsOverview,
+  MetricsQuery,
+  ModelMetricsList,
+  OverrideReport,
+} from '@shared/schemas/metrics';
+import { ModelEntry, ModelList } from '@shared/schemas/model';
 import { Problem } from '@shared/schemas/problem';
-import { Health, SessionInfo, SignIn } from '@shared/schemas/session';
+import { ErasureResult, Health, HoldReason, LangQuery, MemberIdBody, MemberIdParams, SessionInfo, SignIn } from '@shared/schemas/session';
+import { ModelParams } from './models/models.routes';
 
 const json = (schema: z.ZodType, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
-const errors = {
-  '400': problem('Invalid input'),
-  '401': problem('Not signed in'),
-  '404': problem('Not found, or not yours'),
-};
+const readErrors = { '400': problem('Invalid input'), '401': problem('Not signed in'), '403': problem('Not allowed for this role'), '404': problem('Not found, or not yours') };
+const writeErrors = { ...readErrors, '409': problem('Conflict: version_conflict, invalid_state, case_already_open, deadline_passed, legal_hold') };
 
 const op = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => o;
+const csvOrJson = (schema: z.ZodType) => ({
+  description: 'OK (CSV with ?format=csv or Accept: text/csv)',
+  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+});
+
+const caseAction = (summary: string, schema: z.ZodType, ok = '200') =>
+  op({ summary, requestParams: { path: CaseIdParams }, requestBody: body(schema), responses: { [ok]: json(CaseDetail), ...writeErrors } });
 
 /** The contract of DESIGN §4, generated from the same zod schemas the server validates with. */
 export function openApiDocument() {
   const paths: ZodOpenApiPathsObject = {
-    '/api/health': { get: op({ summary: 'Liveness and storage kind', responses: { '200': json(Health) } }) },
+    '/api/health': { get: op({ summary: 'Liveness and storage kind', security: [], responses: { '200': json(Health) } }) },
+    '/api/openapi.json': { get: op({ summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } }) },
     '/api/session': {
       post: op({
         summary: 'Sign in; sets an httpOnly session cookie',
-        requestBody: { content: { 'application/json': { schema: SignIn } } },
+        security: [],
+        requestBody: body(SignIn),
         responses: { '200': json(SessionInfo), '400': problem('Invalid input'), '401': problem('Wrong name or password'), '429': problem('Throttled') },
       }),
       get: op({ summary: 'Who am I', responses: { '200': json(SessionInfo), '401': problem('Not signed in') } }),
@@ -33,42 +68,76 @@ export function openApiDocument() {
       post: op({
         summary: 'Record one decision (ingest key)',
         security: [{ ingestKey: [] }],
-        requestBody: { content: { 'application/json': { schema: NewDecision } } },
+        requestBody: body(NewDecision),
         responses: {
           '201': json(Decision, 'Recorded'),
           '200': json(Decision, 'Same key and body as before: the recorded decision'),
           '400': problem('Invalid decision'),
+          '401': problem('No ingest key'),
+          '403': problem('Unknown ingest key'),
           '409': problem('idempotency_conflict'),
         },
       }),
-      get: op({
-        summary: 'List decisions (members: their own; reviewers: their scopes)',
-        requestParams: { query: DecisionListQuery },
-        responses: { '200': json(DecisionPage), ...errors },
-      }),
+      get: op({ summary: 'List decisions (members: their own; reviewers: their scopes)', requestParams: { query: DecisionListQuery }, responses: { '200': json(DecisionPage), ...readErrors } }),
     },
     '/api/decisions/batch': {
       post: op({
         summary: 'Record up to 10,000 decisions, all or nothing (JSON or NDJSON)',
         security: [{ ingestKey: [] }],
-        requestBody: {
-          content: {
-            'application/json': { schema: DecisionBatch },
-            'application/x-ndjson': { schema: NewDecision },
-          },
-        },
-        responses: { '200': json(BatchResult), '400': problem('Invalid items, each named'), '409': problem('idempotency_conflict'), '413': problem('Too large') },
+        requestBody: { content: { 'application/json': { schema: DecisionBatch }, 'application/x-ndjson': { schema: NewDecision } } },
+        responses: { '200': json(BatchResult), '400': problem('Invalid items, each named'), '401': problem('No ingest key'), '409': problem('idempotency_conflict'), '413': problem('Too large') },
       }),
     },
     '/api/decisions/{id}': {
-      get: op({ summary: 'One decision', requestParams: { path: DecisionIdParams }, responses: { '200': json(Decision), ...errors } }),
+      get: op({ summary: 'One decision with its effective outcome and cases', requestParams: { path: DecisionIdParams }, responses: { '200': json(DecisionDetail), ...readErrors } }),
     },
-    '/api/audit/verify': {
-      get: op({ summary: 'Recompute every chain and anchor', responses: { '200': json(VerifyResult), ...errors } }),
+    '/api/decisions/{id}/explanation': {
+      get: op({ summary: 'Plain-language explanation (GDPR Art. 15(1)(h), AI Act Art. 86)', requestParams: { path: DecisionIdParams, query: LangQuery }, responses: { '200': json(Explanation), ...readErrors } }),
     },
+    '/api/decisions/{id}/objections': {
+      post: op({ summary: 'Object to a decision (member), or register one received by phone or post (reviewer)', requestParams: { path: DecisionIdParams }, requestBody: body(NewObjection), responses: { '201': json(CaseDetail), ...writeErrors } }),
+    },
+    '/api/cases': { get: op({ summary: 'Case queue, sorted by due date', requestParams: { query: CaseListQuery }, responses: { '200': json(CasePage), ...readErrors } }) },
+    '/api/cases/{id}': { get: op({ summary: 'A case with its decision and timeline', requestParams: { path: CaseIdParams }, responses: { '200': json(CaseDetail), ...readErrors } }) },
+    '/api/cases/{id}/claim': { post: caseAction('Claim a case', ClaimCase) },
+    '/api/cases/{id}/assign': { post: caseAction('Assign a case to a reviewer (approver)', AssignCase) },
+    '/api/cases/{id}/comments': { post: caseAction('Comment, internal or to the member', CommentOnCase, '201') },
+    '/api/cases/{id}/resolve': { post: caseAction('Confirm, or propose an override', ResolveCase) },
+    '/api/cases/{id}/approve': { post: caseAction('Approve or reject an override (four-eyes)', ApproveCase) },
+    '/api/cases/{id}/extend': { post: caseAction('Extend the deadline once, by up to two months', ExtendCase) },
+    '/api/cases/{id}/withdraw': { post: caseAction('Withdraw an objection (member)', WithdrawCase) },
+    '/api/me/export': { get: op({ summary: 'Everything about me (GDPR Art. 15 and 20)', requestParams: { query: LangQuery }, responses: { '200': { description: 'JSON document' }, ...readErrors } }) },
+    '/api/models': {
+      get: op({ summary: 'The model registry', responses: { '200': json(ModelList), ...readErrors } }),
+      put: op({ summary: 'Register or replace a model version (admin)', requestBody: body(ModelEntry), responses: { '200': json(ModelEntry), '201': json(ModelEntry), ...readErrors } }),
+    },
+    '/api/models/{modelId}/{version}': { get: op({ summary: 'One model version', requestParams: { path: ModelParams }, responses: { '200': json(ModelEntry), ...readErrors } }) },
+    '/api/policies': { get: op({ summary: 'Policies in force (four-eyes, sampling, ingest checks)', responses: { '200': { description: 'Policies' }, ...readErrors } }) },
+    '/api/audit/verify': { get: op({ summary: 'Recompute every chain and anchor', responses: { '200': json(VerifyResult), ...readErrors } }) },
     '/api/audit/anchors': {
-      get: op({ summary: 'The anchors', responses: { '200': json(z.object({ items: z.array(Anchor) })), ...errors } }),
-      post: op({ summary: 'Seal the chain heads now', responses: { '201': json(Anchor), ...errors } }),
+      get: op({ summary: 'The anchors', responses: { '200': json(z.object({ items: z.array(Anchor) })), ...readErrors } }),
+      post: op({ summary: 'Seal the chain heads now', responses: { '201': json(Anchor), ...readErrors } }),
+    },
+    '/api/audit/events': { get: op({ summary: 'Chain events, newest first', requestParams: { query: AuditEventsQuery }, responses: { '200': json(AuditEventPage), ...readErrors } }) },
+    '/api/audit/export': {
+      get: op({
+        summary: 'Decisions or events of a period, streamed (NDJSON or CSV)',
+        requestParams: { query: AuditExportQuery },
+        responses: { '200': { description: 'Streamed rows', content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...readErrors },
+      }),
+    },
+    '/api/metrics/overview': { get: op({ summary: 'Decisions, contest and override rates, cases, resolution times', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(MetricsOverview), ...readErrors } }) },
+    '/api/metrics/models': { get: op({ summary: 'Per model version: rates, score histogram, PSI', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(ModelMetricsList), ...readErrors } }) },
+    '/api/metrics/fairness': { get: op({ summary: 'Per group of a monitored attribute', requestParams: { query: FairnessQuery }, responses: { '200': csvOrJson(FairnessReport), ...readErrors } }) },
+    '/api/metrics/overrides': { get: op({ summary: 'Override rate per reason code and per reviewer', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(OverrideReport), ...readErrors } }) },
+    '/api/metrics/findings': { get: op({ summary: 'Compliance findings', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(FindingsReport), ...readErrors } }) },
+    '/api/metrics/coverage': { get: op({ summary: 'Explanation coverage', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(CoverageReport), ...readErrors } }) },
+    '/api/admin/members/{memberId}/export': { get: op({ summary: 'A member\'s export, on their request (admin; logged)', requestParams: { path: MemberIdParams, query: LangQuery }, responses: { '200': { description: 'JSON document' }, ...readErrors } }) },
+    '/api/admin/erasure': { post: op({ summary: 'Erase a member\'s personal data (GDPR Art. 17)', requestBody: body(MemberIdBody), responses: { '200': json(ErasureResult), ...writeErrors } }) },
+    '/api/admin/legal-holds': { get: op({ summary: 'Legal holds', responses: { '200': { description: 'Holds' }, ...readErrors } }) },
+    '/api/admin/legal-holds/{memberId}': {
+      put: op({ summary: 'Set a legal hold', requestParams: { path: MemberIdParams }, requestBody: body(HoldReason), responses: { '200': { description: 'The hold' }, ...readErrors } }),
+      delete: op({ summary: 'Lift a legal hold', requestParams: { path: MemberIdParams }, requestBody: body(HoldReason), responses: { '204': { description: 'Lifted' }, ...readErrors } }),
     },
   };
   return createDocument({

@@ -1,11 +1,46 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import { AuditEventsQuery, AuditExportQuery, type AuditEventsQuery as EventsQuery, type AuditExportQuery as ExportQuery } from '@shared/schemas/audit';
 import { requireUser } from '../http/auth';
+import { validate } from '../http/validate';
+import { csvLine } from '../metrics/csv';
 import type { AuditService } from './audit.service';
+
+const DECISION_COLUMNS = ['id', 'type', 'decidedAt', 'recordedAt', 'memberId', 'modelId', 'modelVersion', 'legalBasis', 'output', 'effectiveOutcome', 'overridden', 'findings', 'hash'];
+const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'caseId', 'data', 'hash', 'prevHash'];
+
+function csvRow(kind: 'decisions' | 'events', row: Record<string, any>) {
+  return kind === 'decisions'
+    ? [row.id, row.type, row.decidedAt, row.recordedAt, row.subject?.memberId, row.model?.id, row.model?.version, row.legalBasis, JSON.stringify(row.output), JSON.stringify(row.effectiveOutcome), row.overridden, JSON.stringify(row.findings), row.hash]
+    : [row.decisionId, row.seq, row.at, row.action, row.actor?.id, row.actor?.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];
+}
+
+/** Writes with backpressure: a slow client slows the export, it does not fill our memory. */
+const write = async (res: Response, chunk: string) => {
+  if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
+};
 
 export function auditRouter(audit: AuditService): Router {
   const router = Router();
   router.get('/audit/verify', requireUser, async (req, res) => res.json(await audit.verify(req.user!)));
   router.get('/audit/anchors', requireUser, async (req, res) => res.json({ items: await audit.anchors(req.user!) }));
   router.post('/audit/anchors', requireUser, async (req, res) => res.status(201).json(await audit.anchorNow(req.user!)));
+  router.get('/audit/events', requireUser, validate({ query: AuditEventsQuery }), async (req, res) =>
+    res.json(await audit.events(req.user!, req.query as unknown as EventsQuery)));
+
+  router.get('/audit/export', requireUser, validate({ query: AuditExportQuery }), async (req, res) => {
+    const query = req.query as unknown as ExportQuery;
+    const rows = audit.exportRows(req.user!, query)[Symbol.asyncIterator]();
+    // Pull the first row before sending headers, so an access or input error is still a clean problem.
+    let next = await rows.next();
+    const csv = query.format === 'csv';
+    res.status(200);
+    res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
+    res.setHeader('Content-Disposition', `attachment; filename="recourse-${query.kind}-${query.from}-${query.to}.${csv ? 'csv' : 'ndjson'}"`);
+    if (csv) await write(res, csvLine(query.kind === 'decisions' ? DECISION_COLUMNS : EVENT_COLUMNS));
+    for (; !next.done; next = await rows.next()) {
+      await write(res, csv ? csvLine(csvRow(query.kind, next.value)) : JSON.stringify(next.value) + '\n');
+    }
+    res.end();
+  });
   return router;
 }

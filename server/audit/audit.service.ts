@@ -1,11 +1,21 @@
+import type { AuditEvent, AuditEventsQuery, AuditExportQuery } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
-import { forbidden } from '../http/problem';
-import type { Store } from '../storage/store';
+import { decodeCursor, encodeCursor } from '../decisions/cursor';
+import { toWire } from '../decisions/decisions.service';
+import { badRequest, forbidden } from '../http/problem';
+import type { ChainEvent, Store } from '../storage/store';
 import { createAnchor } from './anchors';
 import { verifyAll } from './verify';
 
 const mayInspect = (user: User) => user.roles.includes('governance') || user.roles.includes('admin');
+
+/** The salt stays inside the store: with it, a guessed value could be confirmed against a digest. */
+const toAuditEvent = ({ personalSalt: _salt, ...event }: ChainEvent): AuditEvent => event as AuditEvent;
+
+const dayStart = (day: string) => `${day}T00:00:00.000Z`;
+const dayEnd = (day: string) => `${day}T23:59:59.999Z`;
+const EXPORT_CHUNK = 500;
 
 export function createAuditService({ store, clock, signingKey }: { store: Store; clock: Clock; signingKey?: string }) {
   const requireInspector = (user: User) => {
@@ -27,6 +37,54 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
     },
     /** For the periodic job. */
     anchor: () => createAnchor(store, clock, signingKey),
+
+    async events(user: User, query: AuditEventsQuery) {
+      requireInspector(user);
+      const after = query.cursor ? decodeCursor<[string, string, number]>(query.cursor, ['string', 'string', 'number']) : null;
+      const rows = await store.events.page(
+        {
+          decisionId: query.decisionId,
+          caseId: query.caseId,
+          actorId: query.actor,
+          action: query.action,
+          from: query.from && dayStart(query.from),
+          to: query.to && dayEnd(query.to),
+        },
+        after ? { at: after[0], decisionId: after[1], seq: after[2] } : null,
+        query.limit + 1,
+      );
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return { items: items.map(toAuditEvent), nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.decisionId, last.seq]) : null };
+    },
+
+    /**
+     * A regulator's request: every decision or event of a period, streamed chunk by chunk so
+     * a year of decisions never sits in memory.
+     */
+    async *exportRows(user: User, query: AuditExportQuery): AsyncGenerator<Record<string, unknown>> {
+      requireInspector(user);
+      if (query.from > query.to) throw badRequest('validation_failed', '"from" is after "to".');
+      const from = dayStart(query.from);
+      const to = dayEnd(query.to);
+      if (query.kind === 'decisions') {
+        let after = null;
+        for (;;) {
+          const page = await store.decisions.page({ from, to }, after, EXPORT_CHUNK);
+          for (const record of page) yield toWire(record) as unknown as Record<string, unknown>;
+          if (page.length < EXPORT_CHUNK) return;
+          after = { decidedAt: page[page.length - 1]!.decidedAt, id: page[page.length - 1]!.id };
+        }
+      }
+      let after = null;
+      for (;;) {
+        const page = await store.events.page({ from, to }, after, EXPORT_CHUNK);
+        for (const event of page) yield toAuditEvent(event) as unknown as Record<string, unknown>;
+        if (page.length < EXPORT_CHUNK) return;
+        const last = page[page.length - 1]!;
+        after = { at: last.at, decisionId: last.decisionId, seq: last.seq };
+      }
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { FairnessQuery, MetricsQuery } from '@shared/schemas/metrics';
-import type { FairnessReport, FindingsReport, MetricsOverview, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
+import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
 import { requireUser } from '../http/auth';
 import { validate } from '../http/validate';
 import { streamCsv, type CsvValue } from './csv';
@@ -52,6 +52,12 @@ const findingsCsv: CsvTable<FindingsReport> = {
   rows: (f) => f.items.map((i) => [i.code, i.type, i.modelId, i.modelVersion, i.count]),
 };
 
+const coverageCsv: CsvTable<CoverageReport> = {
+  name: 'explanation-coverage',
+  columns: ['modelId', 'modelVersion', 'kind', 'key', 'decisions'],
+  rows: (c) => c.gaps.map((g) => [g.modelId, g.modelVersion, g.kind, g.key, g.decisions]),
+};
+
 /** `?format=csv`, or `Accept: text/csv` preferred over JSON. */
 function wantsCsv(req: Request): boolean {
   const format = (req.query as { format?: string }).format;
@@ -83,6 +89,9 @@ export function metricsRouter(metrics: MetricsService): Router {
 
   router.get('/metrics/findings', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
     send(req, res, await metrics.findings(req.user!, query<MetricsQuery>(req)), findingsCsv));
+
+  router.get('/metrics/coverage', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
+    send(req, res, await metrics.coverage(req.user!, query<MetricsQuery>(req)), coverageCsv));
 
   return router;
 }

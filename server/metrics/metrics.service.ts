@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type {
   FairnessQuery,
   FairnessReport,
+  CoverageReport,
   FindingsReport,
   MetricsOverview,
   MetricsQuery,
@@ -238,6 +239,42 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       }
       items.sort((a, b) => a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion));
       return { decisions: get(sum(rollups), COUNTER.decisions), total: items.reduce((n, i) => n + i.count, 0), items };
+    },
+
+    /**
+     * Explanation coverage from the rollups: every feature and reason code a model version used
+     * in the period, against its registry entry. A gap is a text a member would miss.
+     */
+    async coverage(user: User, q: MetricsQuery): Promise<CoverageReport> {
+      requireGovernance(user);
+      const rollups = await decisionLevel(q);
+      const models: CoverageReport['models'] = [];
+      const gaps: CoverageReport['gaps'] = [];
+      let decisions = 0;
+      let unexplained = 0;
+      for (const rs of groupBy(rollups, (r) => JSON.stringify([r.modelId, r.modelVersion])).values()) {
+        const { modelId, modelVersion } = rs[0]!;
+        const totals = sum(rs);
+        const count = get(totals, COUNTER.decisions);
+        const entry = await store.models.get(modelId, modelVersion);
+        const modelGaps: CoverageReport['gaps'] = [];
+        if (!entry) modelGaps.push({ modelId, modelVersion, kind: 'model', key: `${modelId}@${modelVersion}`, decisions: count });
+        else {
+          for (const [feature, n] of byPrefix(totals, PREFIX.feature)) {
+            if (!entry.features[feature]) modelGaps.push({ modelId, modelVersion, kind: 'feature_label', key: feature, decisions: n });
+          }
+          for (const [code, n] of byPrefix(totals, PREFIX.reasonCode)) {
+            if (!entry.reasonCodes[code]) modelGaps.push({ modelId, modelVersion, kind: 'reason_code', key: code, decisions: n });
+          }
+        }
+        decisions += count;
+        // An upper bound per version: the gap touching most decisions decides how many lack a text.
+        unexplained += Math.min(count, Math.max(0, ...modelGaps.map((g) => g.decisions)));
+        models.push({ modelId, modelVersion, decisions: count, registered: !!entry, gaps: modelGaps.length });
+        gaps.push(...modelGaps);
+      }
+      models.sort((a, b) => a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion));
+      return { decisions, fullyExplainedShare: share(decisions - unexplained, decisions), models, gaps };
     },
   };
 }

@@ -51,6 +51,9 @@ export const PREFIX = {
   overriddenBy: 'overriddenBy:',
   approvedBy: 'approvedBy:',
   finding: 'finding:',
+  /** Decisions that used this input feature / reason code: what explanation coverage is measured on. */
+  feature: 'feature:',
+  reasonCode: 'reasonCode:',
 } as const;
 
 /** What counts as favourable per type, for the fairness ratios (shown to governance as is). */
@@ -143,6 +146,8 @@ export function decisionRollups(d: StoredDecision, attributes: readonly string[]
   if (d.type === 'renewal_price') common[COUNTER.premiumChangePpm] = Math.round(relativePremiumChange(d.output as RenewalPriceOutput) * PPM);
   const base: RollupCounters = { ...common, [PREFIX.score + binOf(d.type, scoreOf(d))]: 1 };
   for (const finding of d.findings ?? []) base[PREFIX.finding + finding.code] = (base[PREFIX.finding + finding.code] ?? 0) + 1;
+  for (const feature of Object.keys(d.inputs)) base[PREFIX.feature + feature] = 1;
+  for (const { code } of d.rationale.reasonCodes) base[PREFIX.reasonCode + code] = 1;
   return withGroups(d, attributes, base, common);
 }
 

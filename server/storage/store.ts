@@ -120,6 +120,24 @@ export interface EventRepo {
   since(at: string, limit: number): Promise<ChainEvent[]>;
   /** Drops the personal part (and its salt) of every event of a chain; digests and hashes stay. */
   erasePersonal(decisionId: string): Promise<void>;
+  /** The audit browser: newest first, keyset-paged. */
+  page(filter: EventFilter, after: EventPageKey | null, limit: number): Promise<ChainEvent[]>;
+}
+
+export interface EventFilter {
+  decisionId?: string;
+  caseId?: string;
+  actorId?: string;
+  action?: EventAction;
+  /** Inclusive bounds on the event time. */
+  from?: string;
+  to?: string;
+}
+
+export interface EventPageKey {
+  at: string;
+  decisionId: string;
+  seq: number;
 }
 
 /** A case as stored: the wire case without the derived `overdue`, plus the member it concerns. */

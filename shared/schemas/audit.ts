@@ -25,3 +25,58 @@ export const Anchor = z.object({
   signature: z.string().nullable(),
 });
 export type Anchor = z.infer<typeof Anchor>;
+
+export const EventAction = z.enum([
+  'objection_filed',
+  'sampled',
+  'assigned',
+  'comment',
+  'resolution_proposed',
+  'resolved',
+  'approved',
+  'rejected',
+  'extended',
+  'withdrawn',
+  'erased',
+]);
+
+const Day = z.iso.date();
+const IdentifierLike = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+
+export const AuditEventsQuery = z.strictObject({
+  decisionId: z.string().regex(/^dec_[0-9a-f]{24}$/).optional(),
+  caseId: z.string().regex(/^case_[0-9a-f]{24}_\d+$/).optional(),
+  actor: IdentifierLike.optional(),
+  action: EventAction.optional(),
+  /** Dates (YYYY-MM-DD), inclusive, in UTC. */
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
+export type AuditEventsQuery = z.infer<typeof AuditEventsQuery>;
+
+export const AuditEvent = z.object({
+  decisionId: z.string(),
+  seq: z.number(),
+  action: EventAction,
+  at: z.string(),
+  actor: z.object({ id: z.string(), role: z.string() }),
+  caseId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  personal: z.record(z.string(), z.unknown()).nullable(),
+  personalDigest: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditEventPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() });
+
+export const AuditExportQuery = z.strictObject({
+  kind: z.enum(['decisions', 'events']),
+  format: z.enum(['ndjson', 'csv']).default('ndjson'),
+  from: Day,
+  to: Day,
+});
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;

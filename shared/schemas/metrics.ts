@@ -153,3 +153,21 @@ export const FindingsReport = z.object({
   items: z.array(FindingCount),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
+
+/** Explanation coverage: how much of what the models use has member-facing texts in every language. */
+export const CoverageGapRow = z.object({
+  modelId: z.string(),
+  modelVersion: z.string(),
+  kind: z.enum(['model', 'feature_label', 'reason_code']),
+  key: z.string(),
+  /** Decisions in the period that used it. */
+  decisions: z.number(),
+});
+export const CoverageReport = z.object({
+  decisions: z.number(),
+  /** Share of decisions whose features and reason codes all have texts in en, nl and fr. */
+  fullyExplainedShare: z.number().nullable(),
+  models: z.array(z.object({ modelId: z.string(), modelVersion: z.string(), decisions: z.number(), registered: z.boolean(), gaps: z.number() })),
+  gaps: z.array(CoverageGapRow),
+});
+export type CoverageReport = z.infer<typeof CoverageReport>;

@@ -9,7 +9,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await decisions.createIndex({ decidedAt: -1, _id: -1 }, { name: 'decisions_time' });
   // The chain's guard: two writers appending the same seq collide instead of forking.
   await db.collection('events').createIndex({ decisionId: 1, seq: 1 }, { unique: true, name: 'events_chain' });
-  await db.collection('events').createIndex({ at: 1 }, { name: 'events_at' });
+  await db.collection('events').createIndex({ at: -1, decisionId: -1, seq: -1 }, { name: 'events_at' });
   const cases = db.collection('cases');
   await cases.createIndex({ decisionId: 1 }, { name: 'cases_decision' });
   await cases.createIndex({ decisionType: 1, dueAt: 1, _id: 1 }, { name: 'cases_type_due' });

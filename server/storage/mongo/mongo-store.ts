@@ -8,6 +8,8 @@ import {
   type CasePageKey,
   type ChainEvent,
   type DecisionFilter,
+  type EventFilter,
+  type EventPageKey,
   type OutboxMessage,
   type StoredCase,
   type LegalHold,
@@ -136,6 +138,27 @@ class MongoStore implements Store {
       count: async () => col().countDocuments(),
       since: async (at: string, limit: number) =>
         (await col().find({ at: { $gte: at } }).sort({ at: 1, decisionId: 1, seq: 1 }).limit(limit).toArray()).map((d) => strip<ChainEvent>(d)!),
+      page: async (filter: EventFilter, after: EventPageKey | null, limit: number) => {
+        const q: Document = {};
+        if (filter.decisionId) q.decisionId = filter.decisionId;
+        if (filter.caseId) q.caseId = filter.caseId;
+        if (filter.actorId) q['actor.id'] = filter.actorId;
+        if (filter.action) q.action = filter.action;
+        const range: Document[] = [];
+        if (filter.from) range.push({ at: { $gte: filter.from } });
+        if (filter.to) range.push({ at: { $lte: filter.to } });
+        if (after) {
+          range.push({
+            $or: [
+              { at: { $lt: after.at } },
+              { at: after.at, decisionId: { $lt: after.decisionId } },
+              { at: after.at, decisionId: after.decisionId, seq: { $lt: after.seq } },
+            ],
+          });
+        }
+        if (range.length) q.$and = range;
+        return (await col().find(q).sort({ at: -1, decisionId: -1, seq: -1 }).limit(limit).toArray()).map((d) => strip<ChainEvent>(d)!);
+      },
       erasePersonal: async (decisionId: string) =>
         void (await col().updateMany({ decisionId }, { $set: { personal: null, personalSalt: null } })),
     };
