@@ -26,6 +26,9 @@ import { dueDate, extendedDueDate, localDateString } from './deadlines';
 import { sampleReason } from './sampling';
 
 const invalidState = (detail: string) => conflict('invalid_state', detail);
+const requireOpen = (c: StoredCase) => {
+  if (!isActive(c)) throw invalidState('This case is closed.');
+};
 
 const actorOf = (user: User): EventActor => ({
   id: user.id,
@@ -300,12 +303,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
         user,
         caseId,
         body.expectedVersion,
-        {
-          access: (c) => requireActingReviewer(user, c),
-          state: (c) => {
-            if (!isActive(c)) throw invalidState('This case is closed.');
-          },
-        },
+        { access: (c) => requireActingReviewer(user, c), state: requireOpen },
         (c) => ({ action: 'comment', next: bump(c, {}), visibility: body.visibility, text: body.text }),
       ),
 
@@ -409,12 +407,12 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
-          if (!isActive(c)) throw invalidState('This case is closed.');
-          if (c.extension) throw invalidState('The deadline was already extended once.');
-          // Art. 12(3): the extension must be announced within the first month.
-          if (clock.now().toISOString() >= c.originalDueAt) {
-            throw conflict('deadline_passed', `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`);
-          }
+            requireOpen(c);
+            if (c.extension) throw invalidState('The deadline was already extended once.');
+            // Art. 12(3): the extension must be announced within the first month.
+            if (clock.now().toISOString() >= c.originalDueAt) {
+              throw conflict('deadline_passed', `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`);
+            }
           },
         },
         (c, _decision, now) => {
