@@ -19,5 +19,6 @@ function newestMtime(dir: string): number {
 const sources = Math.max(newestMtime(path.join(root, 'client')), newestMtime(path.join(root, 'shared')));
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   process.stdout.write('Building the client…\n');
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  // Always a production build, even when started from a test runner that sets NODE_ENV=test.
+  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -111,8 +111,9 @@ describeInBrowser('member portal', () => {
 
     await page.getByRole('link', { name: 'Contest this decision' }).click();
     await page.waitForURL(/\/contest$/);
-    expect(await heading(page)).toBe('Contest this decision');
-    await checkA11y(page, 'contest-placeholder');
+    await expect.poll(() => heading(page)).toBe('Contest this decision');
+    await page.getByLabel('Why do you disagree?').waitFor();
+    await checkA11y(page, 'contest-form');
   });
 
   it('a member gets "not found" for a decision that is not theirs', async () => {
@@ -140,7 +141,7 @@ describeInBrowser('member portal', () => {
     await expectPath(page, '/review');
     expect(await heading(page)).toBe('Case queue');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Case queue']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Case queue', 'Decisions']);
     await expect.poll(() => page.getByText('Renewal price and Risk score', { exact: false }).count()).toBe(1);
     await checkA11y(page, 'case-queue');
     await screenshot(page, 'reviewer-case-queue');
@@ -166,9 +167,9 @@ describeInBrowser('member portal', () => {
   });
 
   it.each([
-    ['governance', '/governance', 'Dashboard', ['Dashboard', 'Audit']],
+    ['governance', '/governance', 'Governance dashboard', ['Dashboard', 'Audit']],
     ['admin', '/admin', 'Administration', ['Admin']],
-    ['senior.reviewer', '/review', 'Case queue', ['Case queue']],
+    ['senior.reviewer', '/review', 'Case queue', ['Case queue', 'Decisions']],
   ])('%s lands on %s', async (username, landing, title, navigation) => {
     const { page } = await open();
     await page.goto('/sign-in');

@@ -105,7 +105,7 @@ export function AppLayout({ user }: { user: User }) {
                 <ul>
                   {items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} end={item.to === '/governance'}>
+                      <NavLink to={item.to} end={item.end}>
                         {t(item.label)}
                       </NavLink>
                     </li>

@@ -11,9 +11,14 @@ interface I18n {
   setLang(lang: Lang): void;
   t: Translate;
   formatMoney(cents: number, currency: string): string;
+  formatSignedMoney(cents: number, currency: string): string;
+  formatNumber(value: number, maximumFractionDigits?: number): string;
+  formatScorePoints(score: number, signed?: boolean): string;
+  formatPercent(ratio: number, signed?: boolean): string;
   formatDate(iso: string): string;
   formatDateTime(iso: string): string;
   formatList(items: string[]): string;
+  formatRelativeDays(days: number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -55,9 +60,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, values) => translate(lang, key, values),
       formatMoney: (cents, currency) => format.formatMoney(lang, cents, currency),
+      formatSignedMoney: (cents, currency) => format.formatSignedMoney(lang, cents, currency),
+      formatNumber: (value, digits) => format.formatNumber(lang, value, digits),
+      formatScorePoints: (score, signed) => format.formatScorePoints(lang, score, signed),
+      formatPercent: (ratio, signed) => format.formatPercent(lang, ratio, signed),
       formatDate: (iso) => format.formatDate(lang, iso),
       formatDateTime: (iso) => format.formatDateTime(lang, iso),
       formatList: (items) => format.formatList(lang, items),
+      formatRelativeDays: (days) => format.formatRelativeDays(lang, days),
     }),
     [lang, setLang],
   );

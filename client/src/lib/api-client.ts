@@ -17,6 +17,11 @@ export class ApiError extends Error {
     super(detail);
   }
 
+  /** An extension member of the problem (`currentVersion` of a version_conflict, `caseId` of case_already_open). */
+  extra(name: string): unknown {
+    return (this.problem as Record<string, unknown> | undefined)?.[name];
+  }
+
   /** A 4xx is an answer, not an accident: retrying it will not help. */
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;
@@ -58,16 +63,9 @@ async function readProblem(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, `${response.status} ${response.statusText}`.trim());
 }
 
-async function request<S extends z.ZodType | undefined>(
-  method: string,
-  url: string,
-  body: unknown,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<S extends z.ZodType ? z.output<S> : void> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-
   let response: Response;
   try {
     response = await fetch(url, {
@@ -81,12 +79,22 @@ async function request<S extends z.ZodType | undefined>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', error instanceof Error ? error.message : 'The request failed.');
   }
-
   if (!response.ok) {
     const error = await readProblem(response);
     if (error.status === 401 && error.code === 'unauthenticated' && !options.quietUnauthenticated) onUnauthenticated();
     throw error;
   }
+  return response;
+}
+
+async function request<S extends z.ZodType | undefined>(
+  method: string,
+  url: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<S extends z.ZodType ? z.output<S> : void> {
+  const response = await send(method, url, body, options, 'application/json, application/problem+json');
 
   if (schema === undefined) return undefined as never;
   let json: unknown;
@@ -113,7 +121,16 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return search ? `${path}?${search}` : path;
 }
 
+/** A file the server offers as a download (say, the member's export), with the name it suggests. */
+async function download(url: string, options: RequestOptions = {}): Promise<{ blob: Blob; filename: string | null }> {
+  const response = await send('GET', url, undefined, options, '*/*');
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), filename };
+}
+
 export const api = {
+  download,
   get: <S extends z.ZodType>(url: string, schema: S, options?: RequestOptions) => request('GET', url, undefined, schema, options),
   post: <S extends z.ZodType | undefined>(url: string, body: unknown, schema: S, options?: RequestOptions) =>
     request('POST', url, body, schema, options),

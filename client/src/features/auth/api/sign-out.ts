@@ -17,5 +17,6 @@ export async function signOut(): Promise<void> {
 export const useSignOut = () =>
   useMutation({
     mutationFn: signOut,
+    meta: { invalidates: false },
     onSuccess: () => window.location.replace('/sign-in'),
   });

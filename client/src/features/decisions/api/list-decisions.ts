@@ -5,12 +5,14 @@ import { api, withQuery } from '../../../lib/api-client';
 
 export interface DecisionListFilter {
   type?: DecisionType;
+  /** Staff only: one member's decisions (members always get their own). */
+  memberId?: string;
   limit?: number;
 }
 
 /** One page of decisions, newest first (the server's order: decidedAt, then id, descending). */
 export const listDecisions = (filter: DecisionListFilter, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get(withQuery('/api/decisions', { type: filter.type, limit: filter.limit ?? 20, cursor }), DecisionPage, { signal });
+  api.get(withQuery('/api/decisions', { type: filter.type, memberId: filter.memberId, limit: filter.limit ?? 20, cursor }), DecisionPage, { signal });
 
 export const decisionsQuery = (filter: DecisionListFilter = {}) =>
   infiniteQueryOptions({

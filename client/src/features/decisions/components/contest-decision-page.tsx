@@ -1,8 +1,20 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { PlaceholderPage } from '../../../components/placeholder-page';
-import { useT } from '../../../i18n';
+import { ACTIVE_STATUSES, type CaseDetail, type DecisionDetail } from '@shared/schemas/case';
+import { Field } from '../../../components/form-field';
+import { useOutcomeWords } from '../../../components/outcome';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemMessage } from '../../../components/problem-message';
+import { oneMonthAfter, useI18n, useT } from '../../../i18n';
+import { isApiError } from '../../../lib/api-client';
+import { useFileObjection } from '../api/file-objection';
+import { isDecisionId, useDecision } from '../api/get-decision';
 
-/** Where the objection form will live (POST /api/decisions/:id/objections, not built yet). */
+const STATEMENT_MAX = 5000;
+const OUTCOME_MAX = 1000;
+
+/** The member's objection: why they disagree, what they ask for, and when they will hear back. */
 export function ContestDecisionPage() {
   const t = useT();
   const { id } = useParams();
@@ -14,7 +26,148 @@ export function ContestDecisionPage() {
           {t('contest.back')}
         </Link>
       </p>
-      <PlaceholderPage title={t('contest.title')} intro={t('contest.intro')} />
+      {isDecisionId(id) ? <ContestLoader id={id} /> : <NotFoundState />}
+    </>
+  );
+}
+
+function ContestLoader({ id }: { id: string }) {
+  const decision = useDecision(id);
+  const [filed, setFiled] = useState<CaseDetail | null>(null);
+  if (filed) return <ObjectionReceived detail={filed} />;
+  if (decision.isPending) return <LoadingState />;
+  if (decision.isError) return <ErrorState error={decision.error} onRetry={() => void decision.refetch()} />;
+  return <ContestForm decision={decision.data} onFiled={setFiled} />;
+}
+
+function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled: (detail: CaseDetail) => void }) {
+  const { t, formatDate } = useI18n();
+  const words = useOutcomeWords()(decision, 'effective');
+  const file = useFileObjection(decision.id, onFiled);
+  const [statement, setStatement] = useState('');
+  const [missing, setMissing] = useState(false);
+  const statementRef = useRef<HTMLTextAreaElement>(null);
+  const [expected] = useState(() => oneMonthAfter(new Date()).toISOString());
+  const open = decision.cases.find((c) => c.origin === 'objection' && ACTIVE_STATUSES.includes(c.status));
+  const title = t('contest.title');
+
+  if (open) {
+    return (
+      <>
+        <PageTitle title={title} />
+        <div className="notice">
+          <p>{t('contest.alreadyOpen', { date: formatDate(open.dueAt) })}</p>
+          <Link to={`/cases/${open.id}`}>{t('decision.followCase')}</Link>
+        </div>
+      </>
+    );
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = String(form.get('statement') ?? '').trim();
+    const requested = String(form.get('requestedOutcome') ?? '').trim();
+    setMissing(!text);
+    if (!text) {
+      statementRef.current?.focus();
+      return;
+    }
+    file.mutate({ statement: text, ...(requested ? { requestedOutcome: requested } : {}) });
+  };
+
+  const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
+
+  return (
+    <>
+      <PageTitle title={title} intro={t('contest.intro')} />
+      <div className="contest-layout">
+        <section className="card">
+          <p className="contest-about">
+            <span className="muted">{t('contest.about', { type: t(`decisionType.${decision.type}`), date: formatDate(decision.decidedAt) })}</span>
+            <br />
+            <strong className={`tone-${words.tone}`}>{words.headline}</strong>
+          </p>
+          {file.isError ? (
+            <ProblemMessage error={file.error}>
+              {typeof caseId === 'string' ? (
+                <p>
+                  <Link to={`/cases/${caseId}`}>{t('decision.followCase')}</Link>
+                </p>
+              ) : null}
+            </ProblemMessage>
+          ) : null}
+          <form className="form" onSubmit={onSubmit} noValidate>
+            <Field label={t('contest.statement')} hint={t('contest.statementHint')} error={missing && !statement.trim() ? t('contest.statementMissing') : null}>
+              {(ids, describedBy, invalid) => (
+                <>
+                  <textarea
+                    id={ids.id}
+                    ref={statementRef}
+                    name="statement"
+                    rows={7}
+                    maxLength={STATEMENT_MAX}
+                    value={statement}
+                    onChange={(event) => setStatement(event.target.value)}
+                    aria-describedby={[describedBy, `${ids.id}-count`].filter(Boolean).join(' ')}
+                    aria-invalid={invalid}
+                    required
+                  />
+                  <p className="field-count" id={`${ids.id}-count`}>
+                    {t('contest.characters', { count: statement.length, max: STATEMENT_MAX })}
+                  </p>
+                </>
+              )}
+            </Field>
+            <Field label={t('contest.requestedOutcome')} optional={t('form.optional')} hint={t(`contest.requestedHint.${decision.type}`)}>
+              {({ id }, describedBy) => <textarea id={id} name="requestedOutcome" rows={2} maxLength={OUTCOME_MAX} aria-describedby={describedBy} />}
+            </Field>
+            <div className="deadline-box">
+              <h2>{t('contest.whenTitle')}</h2>
+              <p>{t('contest.when', { date: formatDate(expected) })}</p>
+              <p className="muted small">{t('contest.whenExtension')}</p>
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary button-large" disabled={file.isPending}>
+                {file.isPending ? t('contest.submitting') : t('contest.submit')}
+              </button>
+              <Link to={`/decisions/${decision.id}`} className="button button-quiet-link">
+                {t('contest.cancel')}
+              </Link>
+            </div>
+          </form>
+        </section>
+      </div>
+    </>
+  );
+}
+
+/** The confirmation, with the deadline the server set: that date, not our estimate, is the promise. */
+function ObjectionReceived({ detail }: { detail: CaseDetail }) {
+  const { t, formatDate } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <>
+      <PageTitle title={t('contest.receivedTitle')} />
+      <section className="card confirmation" aria-labelledby="received-heading">
+        <h2 id="received-heading" tabIndex={-1} ref={heading}>
+          {t('contest.receivedHeading')}
+        </h2>
+        <p>{t('contest.receivedText', { date: formatDate(detail.case.receivedAt) })}</p>
+        <p className="deadline">
+          {t('contest.receivedDue')} <strong>{formatDate(detail.case.dueAt)}</strong>
+        </p>
+        <p className="muted">{t('contest.receivedNext')}</p>
+        <div className="form-actions">
+          <Link to={`/cases/${detail.case.id}`} className="button button-primary">
+            {t('decision.followCase')}
+          </Link>
+          <Link to={`/decisions/${detail.decision.id}`} className="button">
+            {t('contest.back')}
+          </Link>
+        </div>
+      </section>
     </>
   );
 }

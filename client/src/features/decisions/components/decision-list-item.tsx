@@ -1,15 +1,17 @@
 import { Link } from 'react-router';
 import type { Decision } from '@shared/schemas/decision';
 import { useI18n } from '../../../i18n';
-import { useOutcomeWords } from './outcome';
+import { useOutcomeWords } from '../../../components/outcome';
 
 export interface DecisionListItemProps {
   decision: Decision;
-  /** Whether the member has contested it; cases are not wired yet, so callers leave it out for now. */
+  /** Whether the member has contested it (an objection under review or answered). */
   contested?: boolean;
+  /** Staff lists say whom a decision is about; a member's own list does not need to. */
+  showMember?: boolean;
 }
 
-export function DecisionListItem({ decision, contested = false }: DecisionListItemProps) {
+export function DecisionListItem({ decision, contested = false, showMember = false }: DecisionListItemProps) {
   const { t, formatDate } = useI18n();
   const outcome = useOutcomeWords()(decision, 'effective');
   return (
@@ -23,6 +25,12 @@ export function DecisionListItem({ decision, contested = false }: DecisionListIt
         <p className={`decision-item-outcome tone-${outcome.tone}`}>{outcome.headline}</p>
         {outcome.detail ? <p className="decision-item-detail">{outcome.detail}</p> : null}
         <p className="decision-item-meta">
+          {showMember ? (
+            <>
+              <span className="nowrap">{t('staffDecisions.member', { memberId: decision.subject.memberId })}</span>
+              <span aria-hidden="true"> · </span>
+            </>
+          ) : null}
           <time dateTime={decision.decidedAt}>{t('decisions.decidedOn', { date: formatDate(decision.decidedAt) })}</time>
           {decision.subject.policyId ? (
             <>

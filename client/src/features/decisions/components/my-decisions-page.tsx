@@ -4,7 +4,8 @@ import { useT } from '../../../i18n';
 import { useDecisions } from '../api/list-decisions';
 import { DecisionListItem } from './decision-list-item';
 
-export function MyDecisionsPage() {
+/** `contestedDecisionIds`: decisions with an objection under review (the app joins in the member's cases). */
+export function MyDecisionsPage({ contestedDecisionIds }: { contestedDecisionIds?: ReadonlySet<string> }) {
   const t = useT();
   const decisions = useDecisions();
   const items = decisions.data?.pages.flatMap((page) => page.items) ?? [];
@@ -22,7 +23,7 @@ export function MyDecisionsPage() {
         <>
           <ul className="decision-list">
             {items.map((decision) => (
-              <DecisionListItem key={decision.id} decision={decision} />
+              <DecisionListItem key={decision.id} decision={decision} contested={contestedDecisionIds?.has(decision.id)} />
             ))}
           </ul>
           {decisions.isFetchNextPageError ? <ErrorState error={decisions.error} onRetry={() => void decisions.fetchNextPage()} /> : null}

@@ -1,8 +1,41 @@
-import { PlaceholderPage } from '../../../components/placeholder-page';
-import { useT } from '../../../i18n';
+import { PageTitle } from '../../../components/page-title';
+import { useMetricsFilter } from '../hooks/use-metrics-filter';
+import { useGovernanceI18n } from '../i18n';
+import { CoverageSection, FindingsSection } from './compliance-section';
+import { FairnessSection } from './fairness-section';
+import { ModelsSection } from './models-section';
+import { OverviewSection } from './overview-section';
+import { PeriodFilter } from './period-filter';
+import { ReviewSection } from './review-section';
+import './governance.css';
 
-/** Charts (recharts) will be imported here only, so they stay in this lazily loaded chunk. */
+/**
+ * Model governance (AI Act Art. 12, 14, 72): how the automated decisions and the people reviewing
+ * them behave, per period, type and model version. Every number comes from the rollups, so the
+ * page costs the same at a million decisions as at a hundred. Loaded lazily, with its charts.
+ */
 export function DashboardPage() {
-  const t = useT();
-  return <PlaceholderPage title={t('dashboard.title')} intro={t('dashboard.intro')} />;
+  const { t, typeName, formatDay } = useGovernanceI18n();
+  const { filter, attribute, set } = useMetricsFilter();
+  return (
+    <div className="gov-page">
+      <PageTitle title={t('dashboard.title')} intro={t('dashboard.intro')} />
+      <PeriodFilter filter={filter} onChange={set} label={t('filter.label')} />
+      <p className="gov-showing" role="status">
+        {t('dashboard.showing', {
+          from: formatDay(filter.from),
+          to: formatDay(filter.to),
+          types: filter.type ? typeName(filter.type) : t('filter.allTypesLower'),
+        })}
+      </p>
+      <OverviewSection filter={filter} />
+      <ModelsSection filter={filter} />
+      <FairnessSection filter={filter} attribute={attribute} onAttributeChange={(next) => set({ attribute: next === 'age_band' ? null : next })} />
+      <ReviewSection filter={filter} />
+      <div className="gov-grid-2 gov-grid-sections">
+        <FindingsSection filter={filter} />
+        <CoverageSection filter={filter} />
+      </div>
+    </div>
+  );
 }

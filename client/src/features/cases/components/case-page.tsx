@@ -1,0 +1,227 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CaseDetail } from '@shared/schemas/case';
+import { DecisionEvidence } from '../../../components/decision-evidence';
+import { useOutcomeWords, useOutputWords, type OutputOf } from '../../../components/outcome';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
+import { PageTitle } from '../../../components/page-title';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { isCaseId, useCase } from '../api/get-case';
+import { CaseActions, isConflict, type Reviewer } from './case-actions';
+import { CaseTimeline } from './case-timeline';
+import { DueDate } from './due-date';
+
+export interface CasePageProps {
+  userId: string;
+  /** Reviewers act; governance reads the same page without the actions. */
+  canAct: boolean;
+  isApprover: boolean;
+  canReadMetrics: boolean;
+}
+
+export function CasePage(props: CasePageProps) {
+  const { t } = useI18n();
+  const { id } = useParams();
+  return (
+    <>
+      {/* Governance reads cases without a queue of its own. */}
+      {props.canAct ? (
+        <p className="back-link">
+          <Link to="/review">
+            <span aria-hidden="true">← </span>
+            {t('casePage.back')}
+          </Link>
+        </p>
+      ) : null}
+      {isCaseId(id) ? <CaseLoader id={id} {...props} /> : <NotFoundState />}
+    </>
+  );
+}
+
+function CaseLoader({ id, ...props }: { id: string } & CasePageProps) {
+  const detail = useCase(id);
+  // Keep showing the case while it reloads after a conflict; only the first load shows a spinner.
+  if (detail.isPending) return <LoadingState />;
+  if (detail.isError && !detail.data) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  return <CaseView detail={detail.data!} reloading={detail.isFetching} {...props} />;
+}
+
+function CaseView({ detail, reloading, userId, canAct, isApprover, canReadMetrics }: { detail: CaseDetail; reloading: boolean } & CasePageProps) {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const { case: c, decision, timeline } = detail;
+  const [conflict, setConflict] = useState(false);
+  const [done, setDone] = useState<MessageKey | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const reviewer: Reviewer = { id: userId, isApprover };
+  const words = useOutcomeWords();
+  const outputWords = useOutputWords();
+  const original = words(decision, 'original');
+  const effective = words(decision, 'effective');
+  const proposed = c.proposal?.override
+    ? outputWords(decision.type, { ...decision.effectiveOutcome, ...c.proposal.override } as OutputOf<typeof decision.type>)
+    : null;
+  const origin = c.origin === 'sample' ? t('caseOrigin.sample') : t(`channel.objectionBy.${c.channel ?? 'portal'}`);
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const onConflict = (error: unknown) => {
+    if (isConflict(error)) {
+      setDone(null);
+      setConflict(true);
+    }
+  };
+  const onDone = (message: MessageKey) => {
+    setConflict(false);
+    setDone(message);
+  };
+
+  return (
+    <article className="case-page">
+      <PageTitle title={t('casePage.title', { type: t(`decisionType.${decision.type}`), origin })}>
+        <ul className="badges title-badges">
+          <li className={`badge badge-status badge-${c.status}`}>{t(`caseStatus.${c.status}`)}</li>
+          {c.resolution ? <li className="badge badge-neutral">{t(`resolution.${c.resolution}`)}</li> : null}
+        </ul>
+      </PageTitle>
+
+      {conflict ? (
+        <div className="notice notice-warning conflict" role="alert" tabIndex={-1} ref={conflictRef}>
+          <p>
+            <strong>{t('problem.versionConflictTitle')}</strong>
+          </p>
+          <p>{reloading ? t('casePage.reloading') : t('casePage.reloaded', { status: t(`caseStatus.${c.status}`) })}</p>
+        </div>
+      ) : null}
+      {/* Always in the page, so that what was done is announced when it appears. */}
+      <div role="status">{done ? <p className="notice notice-success">{t(done)}</p> : null}</div>
+
+      <div className="case-layout">
+        <div className="case-main">
+          <section className="card" aria-labelledby="statement-title">
+            <h2 id="statement-title">{c.origin === 'sample' ? t('casePage.sampleTitle') : t('casePage.statementTitle')}</h2>
+            {c.origin === 'sample' ? (
+              <p>{t('casePage.sampleText')}</p>
+            ) : (
+              <>
+                {c.statement ? <blockquote className="quote quote-large">{c.statement}</blockquote> : null}
+                {c.requestedOutcome ? (
+                  <p>
+                    <span className="muted">{t('casePage.requested')}</span> {c.requestedOutcome}
+                  </p>
+                ) : (
+                  <p className="muted">{t('casePage.noRequested')}</p>
+                )}
+                <p className="muted small">{t('casePage.receivedVia', { date: formatDateTime(c.receivedAt), channel: t(`channel.${c.channel ?? 'portal'}`) })}</p>
+              </>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="outcome-title">
+            <h2 id="outcome-title">{t('casePage.outcomeTitle')}</h2>
+            <dl className="details">
+              <div>
+                <dt>{t('decision.original')}</dt>
+                <dd className={`tone-${original.tone}`}>
+                  <strong>{original.headline}</strong>
+                  {original.detail ? <span className="muted"> · {original.detail}</span> : null}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('decision.effective')}</dt>
+                <dd className={`tone-${effective.tone}`}>
+                  <strong>{effective.headline}</strong>
+                  {effective.detail ? <span className="muted"> · {effective.detail}</span> : null}
+                </dd>
+              </div>
+              {proposed && c.status === 'pending_approval' ? (
+                <div>
+                  <dt>{t('casePage.proposed')}</dt>
+                  <dd>
+                    <strong>{proposed.headline}</strong>
+                    {proposed.detail ? <span className="muted"> · {proposed.detail}</span> : null}
+                    <br />
+                    <span className="muted small">
+                      {t('casePage.proposedBy', { who: c.proposal!.proposedBy === userId ? t('actor.you') : t('actor.reviewer'), date: formatDateTime(c.proposal!.proposedAt) })}
+                    </span>
+                    <blockquote className="quote">{c.proposal!.rationale}</blockquote>
+                  </dd>
+                </div>
+              ) : null}
+              {c.resolutionRationale ? (
+                <div>
+                  <dt>{t('casePage.resolutionRationale')}</dt>
+                  <dd>
+                    <blockquote className="quote">{c.resolutionRationale}</blockquote>
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+          </section>
+
+          <DecisionEvidence decision={decision} canReadMetrics={canReadMetrics} />
+
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('casePage.timeline')}</h2>
+            <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: true, userId }} />
+          </section>
+        </div>
+
+        <aside className="case-aside" aria-label={t('casePage.asideLabel')}>
+          <section className="card" aria-labelledby="facts-title">
+            <h2 id="facts-title">{t('casePage.factsTitle')}</h2>
+            <dl className="facts">
+              <div>
+                <dt>{t('casePage.due')}</dt>
+                <dd>
+                  <DueDate c={c} />
+                </dd>
+              </div>
+              {c.extension ? (
+                <div>
+                  <dt>{t('casePage.extension')}</dt>
+                  <dd>
+                    {t('casePage.extensionText', { months: c.extension.months, date: formatDate(c.originalDueAt) })}
+                    <br />
+                    <span className="muted">{c.extension.reason}</span>
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t('casePage.assignee')}</dt>
+                <dd>{c.assignee ? (c.assignee === userId ? t('caseQueue.assignedToYou') : t('caseQueue.assignedToOther')) : t('caseQueue.unassigned')}</dd>
+              </div>
+              <div>
+                <dt>{t('casePage.received')}</dt>
+                <dd>{formatDate(c.receivedAt)}</dd>
+              </div>
+              <div>
+                <dt>{t('casePage.member')}</dt>
+                <dd>{decision.subject.memberId}</dd>
+              </div>
+              <div>
+                <dt>{t('casePage.decision')}</dt>
+                <dd>
+                  <Link to={`/decisions/${decision.id}`}>{t('casePage.openDecision')}</Link>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('casePage.reference')}</dt>
+                <dd className="mono small">
+                  {c.id} · v{c.version}
+                </dd>
+              </div>
+            </dl>
+          </section>
+          {canAct ? (
+            <section className="card" aria-labelledby="actions-title">
+              <h2 id="actions-title">{t('casePage.actionsTitle')}</h2>
+              <CaseActions detail={detail} reviewer={reviewer} onConflict={onConflict} onDone={onDone} />
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Case, TimelineEntry } from '@shared/schemas/case';
+import type { DecisionType } from '@shared/schemas/common';
+import { useOutputWords, type OutputOf } from '../../../components/outcome';
+import { useI18n, type MessageKey } from '../../../i18n';
+
+export interface TimelineViewer {
+  /** Staff read internal entries, notes and who did what; members read what is meant for them. */
+  staff: boolean;
+  userId: string;
+}
+
+function memberWords(entry: TimelineEntry, c: Case): MessageKey {
+  switch (entry.action) {
+    case 'objection_filed':
+      return c.channel === 'phone' ? 'timeline.member.filedPhone' : c.channel === 'post' ? 'timeline.member.filedPost' : 'timeline.member.filed';
+    case 'assigned':
+      return 'timeline.member.assigned';
+    case 'comment':
+      return 'timeline.member.comment';
+    case 'resolved':
+    case 'approved':
+      return c.resolution === 'overridden' ? 'timeline.member.changed' : 'timeline.member.confirmed';
+    case 'extended':
+      return 'timeline.member.extended';
+    case 'withdrawn':
+      return 'timeline.member.withdrawn';
+    case 'erased':
+      return 'timeline.erased';
+    default:
+      return 'timeline.member.update';
+  }
+}
+
+function staffWords(entry: TimelineEntry): MessageKey {
+  const data = entry.data as { claimed?: boolean; outcome?: string; channel?: string };
+  switch (entry.action) {
+    case 'sampled':
+      return 'timeline.staff.sampled';
+    case 'objection_filed':
+      return data.channel === 'phone' ? 'timeline.staff.filedPhone' : data.channel === 'post' ? 'timeline.staff.filedPost' : 'timeline.staff.filed';
+    case 'assigned':
+      return data.claimed ? 'timeline.staff.claimed' : 'timeline.staff.assigned';
+    case 'comment':
+      return entry.visibility === 'member' ? 'timeline.staff.messageToMember' : 'timeline.staff.internalNote';
+    case 'resolution_proposed':
+      return 'timeline.staff.proposed';
+    case 'approved':
+      return 'timeline.staff.approved';
+    case 'rejected':
+      return 'timeline.staff.rejected';
+    case 'resolved':
+      return data.outcome === 'overridden' ? 'timeline.staff.overridden' : 'timeline.staff.confirmed';
+    case 'extended':
+      return 'timeline.staff.extended';
+    case 'withdrawn':
+      return 'timeline.staff.withdrawn';
+    case 'erased':
+      return 'timeline.erased';
+    default:
+      return 'timeline.staff.other';
+  }
+}
+
+function useActorName(viewer: TimelineViewer) {
+  const { t } = useI18n();
+  return (entry: TimelineEntry): string | null => {
+    if (entry.actor.role === 'system') return t('actor.system');
+    if (viewer.staff) {
+      if (entry.actor.id && entry.actor.id === viewer.userId) return t('actor.you');
+      if (entry.actor.role === 'member') return t('actor.member');
+      if (entry.actor.role === 'approver') return t('actor.approver');
+      return t('actor.reviewer');
+    }
+    // The member's own steps already say "you" in their title.
+    return entry.actor.role === 'member' ? null : t('actor.staff');
+  };
+}
+
+/** The case's history, oldest first, as the reader may see it. */
+export function CaseTimeline({ entries, c, decisionType, viewer }: { entries: TimelineEntry[]; c: Case; decisionType: DecisionType; viewer: TimelineViewer }) {
+  const { t, formatDateTime, formatDate } = useI18n();
+  const actorName = useActorName(viewer);
+  const outputWords = useOutputWords();
+  if (!entries.length) return <p className="muted">{t('timeline.empty')}</p>;
+  return (
+    <ol className="timeline">
+      {entries.map((entry) => {
+        const data = entry.data as { after?: unknown; months?: number; dueDate?: string; toDueAt?: string; reason?: string };
+        const after = entry.action === 'resolution_proposed' && data.after ? outputWords(decisionType, data.after as OutputOf<typeof decisionType>) : null;
+        return (
+          <li key={entry.seq} className={`timeline-entry timeline-${entry.action}${entry.visibility === 'internal' ? ' timeline-internal' : ''}`}>
+            <div className="timeline-head">
+              <strong>{t(viewer.staff ? staffWords(entry) : memberWords(entry, c), { action: entry.action })}</strong>
+              {viewer.staff ? (
+                <span className={`badge ${entry.visibility === 'internal' ? 'badge-neutral' : 'badge-info'}`}>
+                  {entry.visibility === 'internal' ? t('timeline.internal') : t('timeline.visibleToMember')}
+                </span>
+              ) : null}
+            </div>
+            <p className="timeline-meta">
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              {actorName(entry) ? ` · ${actorName(entry)}` : ''}
+            </p>
+            {entry.action === 'extended' ? (
+              <p>{t('timeline.newDueDate', { date: formatDate(data.toDueAt ?? c.dueAt) })}</p>
+            ) : null}
+            {after ? <p>{t('timeline.proposedOutcome', { outcome: [after.headline, after.detail].filter(Boolean).join(' · ') })}</p> : null}
+            {entry.action === 'sampled' && typeof data.reason === 'string' ? <p className="muted">{data.reason}</p> : null}
+            {/* A member reads their own statement just above the timeline; staff see it in each entry's context. */}
+            {entry.text && (viewer.staff || entry.action !== 'objection_filed') ? <blockquote className="quote">{entry.text}</blockquote> : null}
+            {viewer.staff && entry.note ? (
+              <p className="timeline-note">
+                <span className="muted">{t('timeline.note')}</span> {entry.note}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,161 @@
+import { useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import { ACTIVE_STATUSES, type CaseDetail } from '@shared/schemas/case';
+import { useOutcomeWords } from '../../../components/outcome';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
+import { PageTitle } from '../../../components/page-title';
+import { ProblemMessage } from '../../../components/problem-message';
+import { useI18n } from '../../../i18n';
+import { isCaseId, useCase } from '../api/get-case';
+import { useWithdrawCase } from '../api/withdraw-case';
+import { CaseTimeline } from './case-timeline';
+import { DueDate } from './due-date';
+
+export function MemberCasePage({ userId }: { userId: string }) {
+  const { t } = useI18n();
+  const { id } = useParams();
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/cases">
+          <span aria-hidden="true">← </span>
+          {t('myCases.back')}
+        </Link>
+      </p>
+      {isCaseId(id) ? <MemberCaseLoader id={id} userId={userId} /> : <NotFoundState />}
+    </>
+  );
+}
+
+function MemberCaseLoader({ id, userId }: { id: string; userId: string }) {
+  const detail = useCase(id);
+  if (detail.isPending) return <LoadingState />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  return <MemberCaseView detail={detail.data} userId={userId} />;
+}
+
+function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string }) {
+  const { t, formatDate } = useI18n();
+  const { case: c, decision, timeline } = detail;
+  const active = ACTIVE_STATUSES.includes(c.status);
+  const words = useOutcomeWords();
+  const effective = words(decision, 'effective');
+
+  return (
+    <article>
+      <PageTitle title={t('myCases.itemTitle', { type: t(`decisionType.${decision.type}`) })}>
+        <ul className="badges title-badges">
+          <li className={`badge badge-status badge-${c.status}`}>{t(`memberCaseStatus.${c.status}`)}</li>
+        </ul>
+      </PageTitle>
+
+      <div className="case-overview">
+        <section className="card" aria-labelledby="case-status-title">
+          <h2 id="case-status-title" tabIndex={-1}>{t('myCase.statusTitle')}</h2>
+          <p className="lead">{t(`myCase.statusText.${c.status}`)}</p>
+          <dl className="details">
+            <div>
+              <dt>{t('myCase.filed')}</dt>
+              <dd>{formatDate(c.receivedAt)}</dd>
+            </div>
+            <div>
+              <dt>{active ? t('myCase.answerBy') : t('myCase.closed')}</dt>
+              <dd>
+                <DueDate c={c} dateFirst />
+              </dd>
+            </div>
+            {c.extension ? (
+              <div>
+                <dt>{t('myCase.extended')}</dt>
+                <dd>{t('myCase.extendedText', { months: c.extension.months, reason: c.extension.reason })}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('myCase.decision')}</dt>
+              <dd>
+                <Link to={`/decisions/${decision.id}`}>{t('decision.title', { type: t(`decisionType.${decision.type}`) })}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('decision.effective')}</dt>
+              <dd className={`tone-${effective.tone}`}>
+                <strong>{effective.headline}</strong>
+                {effective.detail ? <span className="muted"> · {effective.detail}</span> : null}
+              </dd>
+            </div>
+          </dl>
+        </section>
+
+        {c.status === 'resolved' && c.resolutionRationale ? (
+          <section className="card answer" aria-labelledby="answer-title">
+            <h2 id="answer-title">{c.resolution === 'overridden' ? t('myCase.answerChanged') : t('myCase.answerConfirmed')}</h2>
+            <blockquote className="quote">{c.resolutionRationale}</blockquote>
+          </section>
+        ) : null}
+
+        <section className="card" aria-labelledby="statement-title">
+          <h2 id="statement-title">{t('myCase.yourStatement')}</h2>
+          {c.statement ? <blockquote className="quote">{c.statement}</blockquote> : null}
+          {c.requestedOutcome ? (
+            <p>
+              <span className="muted">{t('myCase.youAskedFor')}</span> {c.requestedOutcome}
+            </p>
+          ) : null}
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('myCase.timeline')}</h2>
+        <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: false, userId }} />
+      </section>
+
+      {active ? <WithdrawSection caseId={c.id} version={c.version} /> : null}
+    </article>
+  );
+}
+
+/** Withdrawing ends the review for good, so it asks first, in a modal dialog (focus trapped, Esc cancels). */
+function WithdrawSection({ caseId, version }: { caseId: string; version: number }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const ask = () => {
+    dialog.current?.showModal();
+    // The safe answer has focus, so an Enter pressed out of habit keeps the objection.
+    keep.current?.focus();
+  };
+  // This section goes away with the case's new state: continue at the status, which now says so.
+  const withdraw = useWithdrawCase(caseId, {
+    onSuccess: () => requestAnimationFrame(() => document.getElementById('case-status-title')?.focus()),
+  });
+
+  return (
+    <section className="card withdraw" aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{t('withdraw.title')}</h2>
+      <p>{t('withdraw.text')}</p>
+      {withdraw.isError ? <ProblemMessage error={withdraw.error} /> : null}
+      <button type="button" className="button button-danger" onClick={ask}>
+        {t('withdraw.button')}
+      </button>
+      <dialog ref={dialog} className="dialog" aria-labelledby="withdraw-dialog-title" aria-describedby="withdraw-dialog-text">
+        <h2 id="withdraw-dialog-title">{t('withdraw.confirmTitle')}</h2>
+        <p id="withdraw-dialog-text">{t('withdraw.confirmText')}</p>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button-danger-solid"
+            disabled={withdraw.isPending}
+            onClick={() =>
+              withdraw.mutate({ expectedVersion: version }, { onSettled: () => dialog.current?.close() })
+            }
+          >
+            {withdraw.isPending ? t('withdraw.withdrawing') : t('withdraw.confirm')}
+          </button>
+          <button type="button" className="button" ref={keep} onClick={() => dialog.current?.close()}>
+            {t('withdraw.keep')}
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { Decision } from '@shared/schemas/decision';
+import { ChoiceGroup, Field } from '../../../components/form-field';
+import { useI18n, type Translate } from '../../../i18n';
+import { parseMoneyToCents } from '../../../lib/parse-money';
+
+export type OverrideResult = { override: Record<string, unknown> } | { error: string; field: string };
+
+/**
+ * The new outcome a reviewer proposes, one form per decision type. Its body is exactly the
+ * server's type-specific override: renewal `{ newPremiumCents }`, fraud `{ flagged, action }`,
+ * risk `{ score, band }`.
+ */
+export function readOverride(decision: Decision, form: FormData, t: Translate): OverrideResult {
+  switch (decision.type) {
+    case 'renewal_price': {
+      const cents = parseMoneyToCents(String(form.get('newPremium') ?? ''));
+      if (cents === null) return { field: 'newPremium', error: t('override.premiumInvalid') };
+      if (cents === decision.effectiveOutcome.newPremiumCents) return { field: 'newPremium', error: t('override.noChange') };
+      return { override: { newPremiumCents: cents } };
+    }
+    case 'fraud_flag': {
+      const flagged = form.get('flagged');
+      if (flagged !== 'true' && flagged !== 'false') return { field: 'flagged', error: t('override.flaggedMissing') };
+      const action = flagged === 'true' ? String(form.get('action') ?? '') : 'none';
+      if (flagged === 'true' && action !== 'hold_payment' && action !== 'refer_investigation') return { field: 'action', error: t('override.actionMissing') };
+      if ((flagged === 'true') === decision.effectiveOutcome.flagged && action === decision.effectiveOutcome.action) {
+        return { field: 'flagged', error: t('override.noChange') };
+      }
+      return { override: { flagged: flagged === 'true', action } };
+    }
+    case 'risk_score': {
+      const text = String(form.get('score') ?? '').replace(',', '.').trim();
+      const points = Number(text);
+      if (!text || !Number.isFinite(points) || points < 0 || points > 100) return { field: 'score', error: t('override.scoreInvalid') };
+      const band = String(form.get('band') ?? '');
+      if (!['low', 'medium', 'high', 'very_high'].includes(band)) return { field: 'band', error: t('override.bandMissing') };
+      const score = Math.round(points * 10) / 1000;
+      if (score === decision.effectiveOutcome.score && band === decision.effectiveOutcome.band) return { field: 'score', error: t('override.noChange') };
+      return { override: { score, band } };
+    }
+  }
+}
+
+export function OverrideFields({ decision, errors }: { decision: Decision; errors: Record<string, string | undefined> }) {
+  const { t, formatMoney, formatScorePoints } = useI18n();
+  const [flagged, setFlagged] = useState<string>('');
+  switch (decision.type) {
+    case 'renewal_price': {
+      const { newPremiumCents, currency } = decision.effectiveOutcome;
+      return (
+        <Field label={t('override.newPremium', { currency })} hint={t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) })} error={errors.newPremium}>
+          {({ id }, describedBy, invalid) => (
+            <input id={id} name="newPremium" type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
+          )}
+        </Field>
+      );
+    }
+    case 'fraud_flag':
+      return (
+        <>
+          <ChoiceGroup legend={t('override.claimLegend', { claimId: decision.output.claimId })} error={errors.flagged}>
+            <label className="choice">
+              <input type="radio" name="flagged" value="false" onChange={(event) => setFlagged(event.target.value)} /> {t('override.release')}
+            </label>
+            <label className="choice">
+              <input type="radio" name="flagged" value="true" onChange={(event) => setFlagged(event.target.value)} /> {t('override.keepFlagged')}
+            </label>
+          </ChoiceGroup>
+          {flagged === 'true' ? (
+            <Field label={t('override.action')} error={errors.action}>
+              {({ id }, describedBy, invalid) => (
+                <select id={id} name="action" defaultValue={decision.effectiveOutcome.action === 'none' ? 'hold_payment' : decision.effectiveOutcome.action} aria-describedby={describedBy} aria-invalid={invalid}>
+                  <option value="hold_payment">{t('fraudAction.hold_payment')}</option>
+                  <option value="refer_investigation">{t('fraudAction.refer_investigation')}</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
+        </>
+      );
+    case 'risk_score':
+      return (
+        <>
+          <Field label={t('override.score')} hint={t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) })} error={errors.score}>
+            {({ id }, describedBy, invalid) => (
+              <input id={id} name="score" type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
+            )}
+          </Field>
+          <Field label={t('override.band')} error={errors.band}>
+            {({ id }, describedBy, invalid) => (
+              <select id={id} name="band" defaultValue={decision.effectiveOutcome.band} aria-describedby={describedBy} aria-invalid={invalid}>
+                {(['low', 'medium', 'high', 'very_high'] as const).map((band) => (
+                  <option key={band} value={band}>
+                    {t(`riskBand.${band}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      );
+  }
+}

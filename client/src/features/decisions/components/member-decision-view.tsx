@@ -1,0 +1,86 @@
+import { Link } from 'react-router';
+import { ACTIVE_STATUSES, type Case, type DecisionDetail } from '@shared/schemas/case';
+import { PageTitle } from '../../../components/page-title';
+import { useI18n } from '../../../i18n';
+import { ExplanationSection } from './explanation-section';
+import { OutcomeCards } from './outcome-cards';
+
+const isActive = (c: Case) => ACTIVE_STATUSES.includes(c.status);
+
+/** The most recent objection: the one under review, else the last one answered or withdrawn. */
+function latestObjection(cases: Case[]): Case | undefined {
+  return [...cases].filter((c) => c.origin === 'objection').sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
+}
+
+export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
+  const { t, formatDate } = useI18n();
+  const typeName = t(`decisionType.${decision.type}`);
+  const objection = latestObjection(decision.cases);
+  const underReview = objection && isActive(objection) ? objection : undefined;
+  const contested = decision.cases.some((c) => c.origin === 'objection' && c.status !== 'withdrawn');
+
+  return (
+    <article className="decision">
+      <PageTitle
+        title={t('decision.title', { type: typeName })}
+        intro={<time dateTime={decision.decidedAt}>{t('decisions.decidedOn', { date: formatDate(decision.decidedAt) })}</time>}
+      >
+        {contested || decision.overridden ? (
+          <ul className="badges title-badges">
+            {contested ? <li className="badge badge-info">{t('decisions.contested')}</li> : null}
+            {decision.overridden ? <li className="badge badge-success">{t('decisions.changedAfterReview')}</li> : null}
+          </ul>
+        ) : null}
+      </PageTitle>
+
+      {decision.erasedAt ? <p className="notice">{t('decision.erased', { date: formatDate(decision.erasedAt) })}</p> : null}
+
+      <OutcomeCards decision={decision} />
+
+      {/* `restricted`: the server withholds the fraud indicators from the member while a case is open. */}
+      {decision.restricted ? <p className="notice">{t('decision.fraudNote')}</p> : null}
+
+      {objection ? <ObjectionStatus objection={objection} /> : null}
+
+      {!underReview ? (
+        <section className="card rights" aria-labelledby="contest-title">
+          <div>
+            <h2 id="contest-title">{objection ? t('decision.contestAgainTitle') : t('decision.contestTitle')}</h2>
+            <p>{t('decision.rightsText')}</p>
+          </div>
+          <Link to={`/decisions/${decision.id}/contest`} className="button button-primary button-large">
+            {t('decision.contest')}
+          </Link>
+        </section>
+      ) : null}
+
+      <ExplanationSection decision={decision} />
+    </article>
+  );
+}
+
+/** Where the member's objection stands, with the date they will have an answer by. */
+function ObjectionStatus({ objection }: { objection: Case }) {
+  const { t, formatDate } = useI18n();
+  const active = isActive(objection);
+  return (
+    <section className={`card case-summary${active ? ' case-summary-active' : ''}`} aria-labelledby="objection-title">
+      <h2 id="objection-title">{t('decision.yourObjection')}</h2>
+      <p>
+        {t('decision.objectionFiled', { date: formatDate(objection.receivedAt) })}{' '}
+        <span className={`badge badge-status badge-${objection.status}`}>{t(`memberCaseStatus.${objection.status}`)}</span>
+      </p>
+      {active ? (
+        <p>
+          {t('decision.answerBy', { date: formatDate(objection.dueAt) })}
+          {objection.extension ? ` ${t('decision.extendedBecause', { reason: objection.extension.reason })}` : ''}
+        </p>
+      ) : objection.resolutionRationale ? (
+        <blockquote className="quote">{objection.resolutionRationale}</blockquote>
+      ) : null}
+      <p className="case-summary-link">
+        <Link to={`/cases/${objection.id}`}>{t('decision.followCase')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Model governance in a real browser: the governance lead reads the dashboard (charts with their
+ * tables, fairness, review, findings, coverage), then the audit browser (events, verification in
+ * words, anchors). Each page is checked with axe and saved as docs/screenshots/governance-*.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expectPath, heading, signIn } from './support/actions';
+import { checkA11y, describeInBrowser, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type BrowserPage } from './support/browser';
+import { startServer, type E2eServer } from './support/server';
+
+describeInBrowser('governance dashboard and audit browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let governance: BrowserPage;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    governance = await openPage(browser, server.baseUrl);
+    await governance.page.goto('/sign-in');
+    await signIn(governance.page, 'governance');
+  });
+
+  afterAll(async () => {
+    await governance?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(() => governance.assertNoErrors());
+
+  /** Waits until every lazily drawn chart on the page has its bars. */
+  const chartsDrawn = async (page: Page) => {
+    await page.locator('.gov-figure').first().waitFor();
+    await expect.poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-bar-rectangle')))).toBe(true);
+    return page.locator('.gov-figure').count();
+  };
+
+  it('shows the dashboard with its charts, their tables and the fairness table', async () => {
+    const { page } = governance;
+    await expectPath(page, '/governance');
+    expect(await heading(page)).toBe('Governance dashboard');
+
+    // Decisions over time, contest and override rate per version, PSI: four charts, each with its words and table.
+    expect(await chartsDrawn(page)).toBe(4);
+    const decisions = page.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
+    expect(await decisions.innerText()).toMatch(/^\d{1,3}(,\d{3})*$/);
+    expect(await page.locator('.gov-figure-caption').first().innerText()).toMatch(/decisions from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}/);
+    const psi = page.locator('.gov-figure', { hasText: 'Score drift (PSI)' });
+    expect(await psi.locator('.recharts-reference-line').count()).toBe(2); // 0.1 and 0.25
+    await psi.getByText('Show as table').click();
+    const psiRows = psi.locator('table tbody tr');
+    expect(await psiRows.count()).toBe(5); // the demo's five model versions
+    expect(await psiRows.allInnerTexts()).toContainEqual(expect.stringMatching(/claims-fraud-screen\s+3\.1.*Baseline/s));
+
+    // Fairness: one row per age band, each with its ratio to the most favoured group; then by region.
+    const fairness = page.locator('section', { has: page.getByRole('heading', { name: 'Fairness across groups' }) });
+    const groups = fairness.locator('tbody tr');
+    expect(await groups.count()).toBe(5);
+    expect(await fairness.locator('thead').innerText()).toMatch(/RATIO/i);
+    expect(await groups.first().locator('.gov-ratio').innerText()).toMatch(/^(1|0\.\d{1,2})$/);
+    await fairness.getByLabel('Attribute').selectOption('region');
+    await expect.poll(() => new URL(page.url()).searchParams.get('attribute')).toBe('region');
+    await expect.poll(() => fairness.locator('thead th').first().innerText()).toMatch(/region/i);
+    expect(await groups.count()).toBeGreaterThan(1);
+
+    // Every block offers its numbers as CSV, on the same period.
+    const csvLinks = page.locator('a.gov-download');
+    expect(await csvLinks.count()).toBe(6);
+    const overviewCsv = await page.request.get((await csvLinks.first().getAttribute('href'))!);
+    expect(overviewCsv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect((await overviewCsv.text()).split(/\r?\n/)[0]).toBe('day,decisions,contested,resolved,overridden');
+
+    await checkA11y(page, 'governance-dashboard');
+    await screenshot(page, 'governance-dashboard', { fullPage: true });
+
+    // At 360 px nothing pushes the page sideways: wide tables scroll inside themselves.
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await chartsDrawn(page);
+    await checkA11y(page, 'governance-dashboard-360');
+    await screenshot(page, 'governance-dashboard-360', { size: PHONE, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('lists audit events, verifies the chains in words and seals an anchor', async () => {
+    const { page } = governance;
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await expectPath(page, '/governance/audit');
+    await expect.poll(() => heading(page)).toBe('Audit trail');
+
+    const rows = page.locator('table.gov-events tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(25);
+
+    // Sealing adds an anchor to the list, and says what it covers.
+    await page.getByRole('button', { name: 'Seal now' }).click();
+    await expect.poll(() => page.locator('.gov-seal-message').innerText()).toMatch(/^Anchor \d+ seals [\d,]+ chains and [\d,]+ events\.$/);
+    const anchors = (await (await page.request.get('/api/audit/anchors')).json()) as { items: unknown[] };
+    await expect.poll(() => page.locator('.gov-anchors tbody tr').count()).toBe(anchors.items.length);
+
+    // Verification in words, with the same counts the API gives.
+    const expected = (await (await page.request.get('/api/audit/verify')).json()) as { ok: boolean; chains: number; events: number };
+    expect(expected.ok).toBe(true);
+    await page.getByRole('button', { name: 'Verify all chains' }).click();
+    const verdict = page.locator('.gov-verdict');
+    await verdict.waitFor();
+    const n = (value: number) => value.toLocaleString('en-GB');
+    expect(await verdict.innerText()).toBe(`All ${n(expected.chains)} chains and ${n(expected.events)} events verify.`);
+
+    await checkA11y(page, 'governance-audit');
+    await screenshot(page, 'governance-audit', { fullPage: true });
+
+    // Cursor paging.
+    await page.getByRole('button', { name: 'Load more events' }).click();
+    await expect.poll(() => rows.count()).toBe(50);
+
+    // Filtering by action: only approvals remain; selecting a decision narrows to its chain.
+    await page.getByLabel('Action').selectOption('approved');
+    await page.getByRole('button', { name: 'Show events' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('approved');
+    await expect.poll(async () => (await rows.locator('.gov-action').allInnerTexts()).every((text) => text === 'Override approved')).toBe(true);
+    await rows.first().locator('td:nth-child(3) a').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('decisionId')).toMatch(/^dec_[0-9a-f]{24}$/);
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    expect(new Set(await rows.locator('td:nth-child(3) a').allInnerTexts()).size).toBe(1);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(25);
+    await checkA11y(page, 'governance-audit-filtered');
+  });
+});
