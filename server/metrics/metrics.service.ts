@@ -13,6 +13,8 @@ import type {
   OverviewDay,
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
+import { ownEntry } from '@shared/explain/labels';
+import { isReviewer } from '../auth/access';
 import type { Clock } from '../clock';
 import { forbidden, validationFailed } from '../http/problem';
 import type { CaseFilter, Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
@@ -128,8 +130,12 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
 
     /** Per model version; PSI against the version of the same model first seen before it in the period. */
     async models(user: User, q: MetricsQuery): Promise<ModelMetricsList> {
-      requireGovernance(user);
-      const versions = [...groupBy(await decisionLevel(q), (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {
+      // Reviewers see the distributions of the models in their scopes: where an outcome sits
+      // among the model's others is part of reviewing it (issue 5). Aggregates only, no members.
+      const scopes = user.roles.includes('governance') ? null : isReviewer(user) ? user.scopes : [];
+      if (scopes?.length === 0) requireGovernance(user);
+      const inScope = (await decisionLevel(q)).filter((r) => !scopes || scopes.includes(r.type));
+      const versions = [...groupBy(inScope, (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {
         const c = sum(rs);
         const first = rs[0]!;
         return {
@@ -261,10 +267,10 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         if (!entry) modelGaps.push({ modelId, modelVersion, kind: 'model', key: `${modelId}@${modelVersion}`, decisions: count });
         else {
           for (const [feature, n] of byPrefix(totals, PREFIX.feature)) {
-            if (!entry.features[feature]) modelGaps.push({ modelId, modelVersion, kind: 'feature_label', key: feature, decisions: n });
+            if (!ownEntry(entry.features, feature)) modelGaps.push({ modelId, modelVersion, kind: 'feature_label', key: feature, decisions: n });
           }
           for (const [code, n] of byPrefix(totals, PREFIX.reasonCode)) {
-            if (!entry.reasonCodes[code]) modelGaps.push({ modelId, modelVersion, kind: 'reason_code', key: code, decisions: n });
+            if (!ownEntry(entry.reasonCodes, code)) modelGaps.push({ modelId, modelVersion, kind: 'reason_code', key: code, decisions: n });
           }
         }
         decisions += count;

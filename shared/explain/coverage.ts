@@ -2,6 +2,7 @@ import type { NewDecision } from '../schemas/decision';
 import type { CoverageGap } from '../schemas/explanation';
 import type { ModelEntry } from '../schemas/model';
 import { GapLog, modelGapKey, valueGapKey } from './gaps';
+import { ownEntry } from './labels';
 
 /** What coverage needs of a decision; a NewDecision fits, so rollups can count gaps at ingest. */
 export type ExplainableDecision = Pick<NewDecision, 'model' | 'inputs' | 'rationale'>;
@@ -23,9 +24,9 @@ export function missingLabels(model: ModelEntry | null, decision: ExplainableDec
     return gaps.list();
   }
   const checkValue = (feature: string, value: unknown) => {
-    const info = model.features[feature];
+    const info = ownEntry(model.features, feature);
     if (!info) gaps.add('feature_label', feature);
-    else if (typeof value === 'string' && !info.valueLabels?.[value]) gaps.add('value_label', valueGapKey(feature, value));
+    else if (typeof value === 'string' && !ownEntry(info.valueLabels, value)) gaps.add('value_label', valueGapKey(feature, value));
   };
   for (const [feature, value] of Object.entries(decision.inputs)) checkValue(feature, value);
   for (const c of decision.rationale.contributions) checkValue(c.feature, decision.inputs[c.feature]);
@@ -33,7 +34,7 @@ export function missingLabels(model: ModelEntry | null, decision: ExplainableDec
     checkValue(c.feature, c.from);
     checkValue(c.feature, c.to);
   }
-  for (const r of decision.rationale.reasonCodes) if (!model.reasonCodes[r.code]) gaps.add('reason_code', r.code);
+  for (const r of decision.rationale.reasonCodes) if (!ownEntry(model.reasonCodes, r.code)) gaps.add('reason_code', r.code);
   return gaps.list();
 }
 

@@ -15,16 +15,24 @@ export interface LabelContext {
   gaps: GapLog;
 }
 
+/**
+ * Fix (issue 8, found by test/security/fuzz-properties.test.ts): the registry's own entry for a
+ * name. `record[name]` also finds what every object inherits, so an input called "toString" made
+ * the explanation and the member's export fail with a 500 instead of reporting a missing label.
+ */
+export const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
 /** The registry's label, or the raw name visibly marked; a missing label is logged unless the whole model is. */
 export function featureLabel(feature: string, ctx: LabelContext): string {
-  const info = ctx.model?.features[feature];
+  const info = ownEntry(ctx.model?.features, feature);
   if (info) return info.label[ctx.lang];
   if (ctx.model) ctx.gaps.add('feature_label', feature);
   return TEXTS[ctx.lang].missingLabel(feature);
 }
 
 export function reasonText(code: string, ctx: LabelContext): string {
-  const text = ctx.model?.reasonCodes[code];
+  const text = ownEntry(ctx.model?.reasonCodes, code);
   if (text) return text[ctx.lang];
   if (ctx.model) ctx.gaps.add('reason_code', code);
   return TEXTS[ctx.lang].missingLabel(code);
@@ -39,8 +47,8 @@ export function featureValue(feature: string, value: InputValue, ctx: LabelConte
 export function describeValue(feature: string, value: InputValue, ctx: LabelContext): { text: string; word: boolean } {
   const texts = TEXTS[ctx.lang];
   if (value === null) return { text: texts.unknownValue, word: false };
-  const info = ctx.model?.features[feature];
-  const labelled = info?.valueLabels?.[String(value)];
+  const info = ownEntry(ctx.model?.features, feature);
+  const labelled = ownEntry(info?.valueLabels, String(value));
   if (labelled) return { text: labelled[ctx.lang], word: true };
   if (typeof value === 'boolean') return { text: value ? texts.yes : texts.no, word: true };
   if (typeof value === 'string') {

@@ -21,7 +21,7 @@ export const roleGroups = {
    * The server allows governance only today; add the review roles here once it lets reviewers
    * read the models in their scopes.
    */
-  metricsReaders: ['governance'] as Role[],
+  metricsReaders: ['governance', 'reviewer', 'approver'] as Role[],
 };
 
 export const hasAnyRole = (roles: Role[], wanted: Role[]) => roles.some((role) => wanted.includes(role));
