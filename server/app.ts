@@ -48,6 +48,19 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({ level, redact: { paths: ['req.headers', 'res.headers', '*.password', '*.token'], remove: true } }, destination);
 }
 
+/**
+ * Fix (issue 8, found by test/security/log-capture.test.ts): the path as the router declares it
+ * (`/api/admin/members/:memberId/export`), never as called, because ids in a URL (the member id
+ * of an admin's export or a legal hold) are personal data. A path no route matched keeps only
+ * its first segment: whatever else it carries was typed by someone.
+ */
+export function loggedPath(req: Pick<express.Request, 'route' | 'baseUrl' | 'originalUrl'>): string {
+  const route: unknown = req.route?.path;
+  if (typeof route === 'string') return `${req.baseUrl}${route}`;
+  const [first, ...rest] = req.originalUrl.split('?')[0]!.split('/').filter(Boolean);
+  return `/${first ?? ''}${rest.length ? '/…' : ''}`;
+}
+
 export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
   const sessions = createSessionService({ store, clock, config });
   // Rollups follow every write: ingest (afterIngest) and case events (onEvent).
@@ -89,9 +102,12 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
       logger,
       quietReqLogger: true,
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        // The request is serialised when it arrives, before routing; its path is logged at the end.
+        req: (req: { method: string }) => ({ method: req.method }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
+      customSuccessObject: (req, _res, fields) => ({ ...fields, path: loggedPath(req as express.Request) }),
+      customErrorObject: (req, _res, _err, fields) => ({ ...fields, path: loggedPath(req as express.Request) }),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { VerifyResult } from '@shared/schemas/audit';
-import type { ChainEvent, Store } from '../storage/store';
-import { decisionHash, decisionPersonal, eventHash, personalDigest } from './chain';
+import type { ChainEvent, Store, StoredDecision } from '../storage/store';
+import { publicOutcome } from '../decisions/public-outcome';
+import { canonicalJson, decisionHash, decisionPersonal, eventHash, personalDigest } from './chain';
 import { anchorHash, anchorSignature } from './anchors';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains, type ChainView } from './walk';
@@ -35,6 +36,15 @@ export function checkChain(view: ChainView): Broken | null {
     const broken = checkEvent(event, prev.hash, erased);
     if (broken) return { decisionId, seq: event.seq, ...broken };
     prev = { seq: event.seq, hash: event.hash };
+  }
+  // Fix (issue 8, found by test/security/tampering.test.ts): the effective outcome sits outside
+  // the hashed record, yet it is what the member is shown and billed on. It is a projection of the
+  // chain (the last event carrying an override, else the original output), so one that disagrees
+  // with its chain was altered. A crash between an event and its projection is repaired at start.
+  const override = view.events.findLast((e) => e.data.effectiveOutcome);
+  const expected = override ? (override.data.effectiveOutcome as StoredDecision['output']) : decision.output;
+  if (canonicalJson(publicOutcome(decision.type, expected)) !== canonicalJson(publicOutcome(decision.type, decision.effectiveOutcome)) || decision.overridden !== !!override) {
+    return { decisionId, seq: 0, reason: 'altered', detail: 'The effective outcome does not match the decision\'s chain.' };
   }
   return null;
 }

@@ -2,6 +2,7 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { Visibility } from '@shared/schemas/case';
 import type { z } from 'zod';
 import { buildEvent } from '../audit/chain';
+import { publicOutcome, withIdentifiers } from '../decisions/public-outcome';
 import type { Clock } from '../clock';
 import { conflict } from '../http/problem';
 import { DuplicateKeyError, type ChainEvent, type EventAction, type EventActor, type OutboxMessage, type Store, type StoredCase, type StoredDecision } from '../storage/store';
@@ -110,7 +111,7 @@ export async function commitCaseChange(
       fromStatus: before?.status ?? null,
       toStatus: change.next.status,
       ...(change.notify ? { notify: change.notify } : {}),
-      ...(change.effectiveOutcome ? { effectiveOutcome: change.effectiveOutcome } : {}),
+      ...(change.effectiveOutcome ? { effectiveOutcome: publicOutcome(decision.type, change.effectiveOutcome) } : {}),
       case: publicPart,
     },
     personal: { text: change.text ?? null, note: change.note ?? null, caseTexts: texts },
@@ -139,7 +140,10 @@ async function applyEvent(store: Store, event: ChainEvent) {
     await store.outbox.add({ id: `${event.decisionId}#${event.seq}`, caseId: next.id, memberId: next.memberId, kind: notify, createdAt: event.at, deliveredAt: null });
   }
   const effective = event.data.effectiveOutcome as DecisionOutput | undefined;
-  if (effective) await store.decisions.setEffectiveOutcome(event.decisionId, effective, true);
+  if (effective) {
+    const decision = await store.decisions.get(event.decisionId);
+    if (decision) await store.decisions.setEffectiveOutcome(event.decisionId, withIdentifiers(decision.output, effective), true);
+  }
   // Last: the case's version is the marker that everything this event implies has been applied.
   await store.cases.put(next);
 }

@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../decisions/cursor';
 import { toWire } from '../decisions/decisions.service';
 import { memberSafe } from '../decisions/member-view';
+import { publicOutcome } from '../decisions/public-outcome';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/problem';
 import { parseOrThrow } from '../http/validate';
 import type { Policies } from '../policies/policies';
@@ -341,7 +342,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
               next: bump(c, { status: 'resolved', resolution: 'overridden', resolutionRationale: body.rationale, closedAt: now.toISOString(), proposal: null }),
               visibility: 'member',
               text: body.rationale,
-              data: { outcome: 'overridden', before: decision.effectiveOutcome, after: effective },
+              data: { outcome: 'overridden', before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
               notify: 'resolved',
               effectiveOutcome: effective,
             };
@@ -351,7 +352,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             next: bump(c, { status: 'pending_approval', proposal: { outcome: 'override', override, rationale: body.rationale, proposedBy: user.id, proposedAt: now.toISOString() } }),
             visibility: 'internal',
             text: body.rationale,
-            data: { outcome: 'override', before: decision.effectiveOutcome, after: effective },
+            data: { outcome: 'override', before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
           };
         },
       ),
@@ -392,7 +393,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             visibility: 'member',
             text: proposal.rationale,
             note: body.rationale,
-            data: { outcome: 'overridden', proposedBy: proposal.proposedBy, before: decision.effectiveOutcome, after: effective },
+            data: { outcome: 'overridden', proposedBy: proposal.proposedBy, before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
             notify: 'resolved',
             effectiveOutcome: effective,
           };

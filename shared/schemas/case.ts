@@ -120,6 +120,16 @@ export const ExtendCase = z.strictObject({
 export const WithdrawCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });
 export type ResolveCase = z.infer<typeof ResolveCase>;
 
-/** GET /api/decisions/:id — the decision (original output and effective outcome) with its cases. */
-export const DecisionDetail = z.intersection(Decision, z.object({ cases: z.array(Case) }));
+/**
+ * GET /api/decisions/:id — the decision (original output and effective outcome) with its cases.
+ * Fix (issue 8, found by test/security/http-fuzz.test.ts): as an intersection with the strict
+ * Decision this became `allOf` in the OpenAPI document, which no response satisfies (one half
+ * forbids `cases`); each decision type extended with its cases means the same and documents right.
+ */
+const withCases = { cases: z.array(Case) };
+export const DecisionDetail = z.discriminatedUnion('type', [
+  Decision.options[0].extend(withCases),
+  Decision.options[1].extend(withCases),
+  Decision.options[2].extend(withCases),
+]);
 export type DecisionDetail = z.infer<typeof DecisionDetail>;

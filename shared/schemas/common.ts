@@ -10,7 +10,12 @@ export type Role = z.infer<typeof Role>;
 export const Instant = z.iso
   .datetime({ offset: true })
   // overwrite, not transform: the type stays a string, so the OpenAPI output schema is exact.
-  .overwrite((value) => new Date(value).toISOString());
+  // Fix (issue 8, found by test/security/http-fuzz.test.ts): zod runs overwrite after a failed
+  // format check too, and `new Date('aaa').toISOString()` throws, so any bad instant was a 500.
+  .overwrite((value) => {
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? value : new Date(time).toISOString();
+  });
 
 /** Identifiers that end up in URLs, indexes and logs: printable, bounded, no operators. */
 export const Identifier = z

@@ -1,0 +1,375 @@
+/**
+ * Every route × every caller → the outcome DESIGN §1 and §4 promise. The rows are checked
+ * against the router itself, so a new route without a row fails here before it ships.
+ *
+ * `allow` is stricter than "not refused": it means a 2xx, because every cell sends a valid body
+ * against a fresh fixture in the right state, so anything else is a wrong answer too.
+ */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INGEST_KEY } from '../../server/config';
+import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
+import { buildTestApp, type TestApp } from '../support/app';
+import { fraudDecision, renewalDecision } from '../support/fixtures';
+import { apiRoutes } from '../support/routes';
+import { sessionCookieFor } from '../support/session-cookies';
+import { describeEachStore, openTestSqlite, type TestStore } from '../support/stores';
+
+const CALLERS = ['anonymous', 'member_own', 'member_other', 'fraud', 'pricing', 'senior', 'governance', 'admin', 'ingest'] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = 'allow' | 401 | 403 | 404;
+
+const USERNAME: Record<Caller, string | null> = {
+  anonymous: null,
+  member_own: 'anna', // M-1001: the subject of every fixture below
+  member_other: 'bram', // M-1002
+  fraud: 'fraud.reviewer', // scope fraud_flag: out of scope for the renewal fixtures
+  pricing: 'pricing.reviewer', // scopes renewal_price, risk_score
+  senior: 'senior.reviewer', // approver, all scopes
+  governance: 'governance',
+  admin: 'admin',
+  ingest: null,
+};
+const isStaffCaller = (c: Caller) => ['fraud', 'pricing', 'senior', 'governance', 'admin'].includes(c);
+
+/** What one cell needs: a fresh decision, case or member so no cell sees another's state. */
+interface Fixture {
+  decisionId?: string;
+  caseId?: string;
+  memberId?: string;
+  userIds: Record<string, string>;
+}
+
+interface Row {
+  fixture?: (f: Fixtures) => Promise<Partial<Fixture>>;
+  path?: (f: Fixture) => string;
+  query?: string;
+  body?: (caller: Caller, f: Fixture) => unknown;
+  expect: Record<Caller, Outcome>;
+}
+
+// ---- expectation shorthands ------------------------------------------------------------------
+
+const everyone = (o: Outcome): Record<Caller, Outcome> => Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Outcome>;
+const PUBLIC = everyone('allow');
+const SIGNED_IN: Record<Caller, Outcome> = { ...everyone('allow'), anonymous: 401, ingest: 401 };
+/** Role-gated: the named callers, 403 for every other signed-in caller (checked before any lookup). */
+const only = (...allowed: Caller[]): Record<Caller, Outcome> => ({
+  ...everyone(403),
+  anonymous: 401,
+  ingest: 401,
+  ...Object.fromEntries(allowed.map((c) => [c, 'allow'])),
+});
+/** Anna's renewal decision: its subject and staff in scope read it; everyone else gets 404. */
+const READ_DECISION: Record<Caller, Outcome> = { ...SIGNED_IN, member_other: 404, fraud: 404 };
+/** A reviewer's command on anna's case: in-scope reviewers act; the member and read-only staff get 403. */
+const REVIEWER_ACTS = (overrides: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> => ({
+  ...only('pricing', 'senior'),
+  member_other: 404,
+  fraud: 404,
+  ...overrides,
+});
+
+// ---- fixtures ----------------------------------------------------------------------------------
+
+class Fixtures {
+  private n = 0;
+  constructor(private readonly t: TestApp) {}
+
+  cookie = (username: string) => sessionCookieFor(this.t.store, this.t.clock, this.t.config, username);
+
+  /** Each decision a second newer than the last, so lists show the newest fixture first. */
+  private decidedAt() {
+    return new Date(Date.parse('2026-11-24T00:00:00.000Z') + ++this.n * 1000).toISOString();
+  }
+
+  async decision(memberId = 'M-1001', make = renewalDecision): Promise<Partial<Fixture>> {
+    const res = await this.t.ingest().post('/api/decisions').send(make({ subject: { memberId, claimId: 'C-1' }, decidedAt: this.decidedAt() } as never));
+    if (res.status !== 201) throw new Error(`fixture decision: ${res.status} ${JSON.stringify(res.body)}`);
+    return { decisionId: res.body.id, memberId };
+  }
+
+  private async as(username: string, method: 'post', url: string, body: unknown) {
+    const res = await request(this.t.app)[method](url).set('Cookie', await this.cookie(username)).send(body as object);
+    if (res.status >= 300) throw new Error(`fixture ${url} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async openCase(make = renewalDecision): Promise<Partial<Fixture>> {
+    const d = await this.decision('M-1001', make);
+    const filed = await this.as('anna', 'post', `/api/decisions/${d.decisionId}/objections`, { statement: 'Please have a person look at this again.' });
+    return { ...d, caseId: filed.case.id };
+  }
+
+  async claimedCase(): Promise<Partial<Fixture>> {
+    const c = await this.openCase();
+    await this.as('pricing.reviewer', 'post', `/api/cases/${c.caseId}/claim`, { expectedVersion: 1 });
+    return c;
+  }
+
+  async proposedCase(): Promise<Partial<Fixture>> {
+    const c = await this.claimedCase();
+    await this.as('pricing.reviewer', 'post', `/api/cases/${c.caseId}/resolve`, {
+      outcome: 'override',
+      rationale: 'The claims counted belong to another policy.',
+      override: { newPremiumCents: 120_000 },
+      expectedVersion: 2,
+    });
+    return c;
+  }
+
+  async memberWithData(): Promise<Partial<Fixture>> {
+    return this.decision(`M-9${String(++this.n).padStart(5, '0')}`);
+  }
+
+  async heldMember(): Promise<Partial<Fixture>> {
+    const memberId = `M-8${String(++this.n).padStart(5, '0')}`;
+    await this.t.store.holds.put({ memberId, reason: 'pending dispute', setBy: 'admin', setAt: this.t.clock.now().toISOString() });
+    return { memberId };
+  }
+}
+
+// ---- the table ---------------------------------------------------------------------------------
+
+const statement = 'I do not agree with this decision about me.';
+const objection = (caller: Caller) =>
+  isStaffCaller(caller) ? { statement, channel: 'phone', receivedAt: '2026-11-25T09:00:00.000Z' } : { statement };
+
+const ROWS: Record<string, Row> = {
+  'GET /api/health': { expect: PUBLIC },
+  'GET /api/openapi.json': { expect: PUBLIC },
+  'POST /api/session': { body: (c) => ({ username: USERNAME[c] ?? 'anna', password: 'demo' }), expect: PUBLIC },
+  'GET /api/session': { expect: SIGNED_IN },
+  'DELETE /api/session': { expect: SIGNED_IN },
+
+  // Ingest is the scoring services' door: a session is never its credential (401 "send a key",
+  // as test/api/ingest.test.ts pins), so nobody signed in writes a decision either.
+  'POST /api/decisions': { body: () => renewalDecision(), expect: { ...everyone(401), ingest: 'allow' } },
+  'POST /api/decisions/batch': { body: () => ({ decisions: [renewalDecision(), fraudDecision()] }), expect: { ...everyone(401), ingest: 'allow' } },
+
+  'GET /api/decisions': { fixture: (f) => f.openCase(), query: 'limit=20', expect: SIGNED_IN },
+  'GET /api/decisions/:id': { fixture: (f) => f.decision(), expect: READ_DECISION },
+  'GET /api/decisions/:id/explanation': { fixture: (f) => f.decision(), query: 'lang=nl', expect: READ_DECISION },
+  'POST /api/decisions/:id/objections': {
+    fixture: (f) => f.decision(),
+    body: objection,
+    // Governance and admin read the decision but never file or register anything.
+    expect: { ...READ_DECISION, governance: 403, admin: 403 },
+  },
+
+  'GET /api/cases': { fixture: (f) => f.openCase(), query: 'limit=20', expect: SIGNED_IN },
+  'GET /api/cases/:id': { fixture: (f) => f.openCase(), expect: READ_DECISION },
+  'POST /api/cases/:id/claim': { fixture: (f) => f.openCase(), body: () => ({ expectedVersion: 1 }), expect: REVIEWER_ACTS() },
+  'POST /api/cases/:id/assign': {
+    fixture: (f) => f.openCase(),
+    body: (_c, f) => ({ userId: f.userIds['pricing.reviewer'], expectedVersion: 1 }),
+    expect: REVIEWER_ACTS({ pricing: 403 }), // assigning to others is the approver's
+  },
+  'POST /api/cases/:id/comments': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ text: 'We are looking into your claims history.', visibility: 'member', expectedVersion: 1 }),
+    expect: REVIEWER_ACTS(),
+  },
+  'POST /api/cases/:id/resolve': {
+    fixture: (f) => f.claimedCase(), // claimed by pricing.reviewer; the approver may resolve too
+    body: () => ({ outcome: 'confirm', rationale: 'Checked against the claims register: it stands.', expectedVersion: 2 }),
+    expect: REVIEWER_ACTS(),
+  },
+  'POST /api/cases/:id/approve': {
+    fixture: (f) => f.proposedCase(), // proposed by pricing.reviewer
+    body: () => ({ approve: true, rationale: 'Verified against the claims register.', expectedVersion: 3 }),
+    expect: REVIEWER_ACTS({ pricing: 403 }), // four-eyes: never the proposer
+  },
+  'POST /api/cases/:id/extend': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ months: 2, reason: 'We need the file from your hospital.', expectedVersion: 1 }),
+    expect: REVIEWER_ACTS(),
+  },
+  'POST /api/cases/:id/withdraw': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ expectedVersion: 1 }),
+    expect: { ...only('member_own'), member_other: 404, fraud: 404 },
+  },
+
+  'GET /api/policies': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },
+  'GET /api/models': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },
+  'GET /api/models/:modelId/:version': {
+    path: () => `/api/models/${DEMO_MODEL_ENTRIES[0]!.modelId}/${DEMO_MODEL_ENTRIES[0]!.version}`,
+    expect: only('fraud', 'pricing', 'senior', 'governance', 'admin'),
+  },
+  'PUT /api/models': { body: () => DEMO_MODEL_ENTRIES[0], expect: only('admin') },
+
+  'GET /api/me/export': { fixture: (f) => f.decision(), expect: only('member_own', 'member_other') },
+  'GET /api/admin/members/:memberId/export': { fixture: (f) => f.decision(), expect: only('admin') },
+  'POST /api/admin/erasure': { fixture: (f) => f.memberWithData(), body: (_c, f) => ({ memberId: f.memberId }), expect: only('admin') },
+  'GET /api/admin/legal-holds': { expect: only('admin') },
+  'PUT /api/admin/legal-holds/:memberId': { fixture: (f) => f.memberWithData(), body: () => ({ reason: 'pending court case' }), expect: only('admin') },
+  'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },
+
+  'GET /api/audit/verify': { expect: only('governance', 'admin') },
+  'GET /api/audit/anchors': { expect: only('governance', 'admin') },
+  // Sealing the chain heads changes no record: governance may do it (before a regulator's export).
+  'POST /api/audit/anchors': { expect: only('governance', 'admin') },
+  'GET /api/audit/events': { query: 'limit=5', expect: only('governance', 'admin') },
+  'GET /api/audit/export': { query: 'kind=events&from=2026-11-24&to=2026-11-25', expect: only('governance', 'admin') },
+
+  'GET /api/metrics/overview': { expect: only('governance') },
+  // Reviewers see the score distributions of the models in their scopes (aggregates, no members).
+  'GET /api/metrics/models': { expect: only('governance', 'fraud', 'pricing', 'senior') },
+  'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
+  'GET /api/metrics/overrides': { expect: only('governance') },
+  'GET /api/metrics/findings': { expect: only('governance') },
+  'GET /api/metrics/coverage': { expect: only('governance') },
+};
+
+/** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
+const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/audit/anchors']);
+const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch']);
+
+/** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
+const SENSITIVE = [
+  'GET /api/decisions',
+  'GET /api/decisions/:id',
+  'GET /api/cases/:id',
+  'POST /api/decisions/:id/objections',
+  'POST /api/cases/:id/claim',
+  'POST /api/cases/:id/approve',
+  'POST /api/cases/:id/withdraw',
+  'GET /api/me/export',
+  'POST /api/admin/erasure',
+  'GET /api/audit/verify',
+];
+
+// ---- the runner --------------------------------------------------------------------------------
+
+const concretePath = (route: string, f: Fixture) =>
+  route
+    .replace(':id', f.caseId && route.startsWith('/api/cases/') ? f.caseId : (f.decisionId ?? 'dec_000000000000000000000000'))
+    .replace(':memberId', f.memberId ?? 'M-1001');
+
+const matches = (outcome: Outcome, status: number) => (outcome === 'allow' ? status >= 200 && status < 300 : status === outcome);
+
+const logSize = (t: TestApp) => Promise.all([t.store.decisions.count(), t.store.events.count()]);
+
+async function runCell(t: TestApp, fixtures: Fixtures, userIds: Record<string, string>, key: string, caller: Caller) {
+  const row = ROWS[key]!;
+  const [method, route] = key.split(' ') as [string, string];
+  const f: Fixture = { userIds, ...(row.fixture ? await row.fixture(fixtures) : {}) };
+  const url = (row.path ? row.path(f) : concretePath(route, f)) + (row.query ? `?${row.query}` : '');
+  let req = (request(t.app) as unknown as Record<string, (u: string) => request.Test>)[method.toLowerCase()]!(url);
+  const username = USERNAME[caller];
+  if (username) req = req.set('Cookie', await fixtures.cookie(username));
+  if (caller === 'ingest') req = req.set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
+  const body = row.body?.(caller, f);
+  // Governance never writes: measured around its own request only, after the cell's fixture.
+  const guardLog = caller === 'governance' && method !== 'GET' && !GOVERNANCE_WRITES.has(key);
+  const before = guardLog ? await logSize(t) : null;
+  const res = body === undefined ? await req : await req.send(body as object);
+
+  const problems: string[] = [];
+  const expected = row.expect[caller];
+  if (!matches(expected, res.status)) problems.push(`${key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+  if (res.status >= 400 && res.headers['content-type']?.startsWith('application/problem+json') !== true) {
+    problems.push(`${key} as ${caller}: a ${res.status} that is not problem+json`);
+  }
+  if (before && JSON.stringify(await logSize(t)) !== JSON.stringify(before)) problems.push(`${key} as governance changed the log`);
+  // Whatever the status, nothing of anna's fixture may reach bram or an out-of-scope reviewer.
+  if ((caller === 'member_other' || caller === 'fraud') && res.status < 300) {
+    const text = JSON.stringify(res.body ?? '') + (res.text ?? '');
+    for (const secret of [f.decisionId, f.caseId, caller === 'member_other' ? 'M-1001' : undefined]) {
+      if (secret && text.includes(secret)) problems.push(`${key} as ${caller}: the response shows ${secret}`);
+    }
+  }
+  return problems;
+}
+
+function matrixSuite(open: () => Promise<TestStore>, keys: string[] | 'all') {
+  let t: TestStore;
+  let app: TestApp;
+  let fixtures: Fixtures;
+  const userIds: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await open();
+    app = await buildTestApp(t.store);
+    fixtures = new Fixtures(app);
+    for (const u of await t.store.users.list()) userIds[u.username] = u.id;
+  });
+  afterAll(async () => t.dispose());
+
+  for (const key of keys === 'all' ? Object.keys(ROWS) : keys) {
+    it(key, async () => {
+      const problems: string[] = [];
+      for (const caller of CALLERS) problems.push(...(await runCell(app, fixtures, userIds, key, caller)));
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+describe('authorisation matrix: the table itself', () => {
+  it('has exactly one row per route the router serves, and a cell for every caller', async () => {
+    const t = await openTestSqlite();
+    const app = await buildTestApp(t.store);
+    const served = apiRoutes(app.app).map((r) => `${r.method} ${r.path}`).sort();
+    await t.dispose();
+    expect(Object.keys(ROWS).sort()).toEqual(served);
+    for (const [key, row] of Object.entries(ROWS)) expect(Object.keys(row.expect).sort(), key).toEqual([...CALLERS].sort());
+  });
+
+  it('says governance never writes, anonymous callers reach only the public routes, and no one reads what is not theirs', () => {
+    for (const [key, row] of Object.entries(ROWS)) {
+      const method = key.split(' ')[0]!;
+      if (method !== 'GET' && !GOVERNANCE_WRITES.has(key)) {
+        expect([403, 404].concat(INGEST_ROUTES.has(key) ? [401] : []), key).toContain(row.expect.governance);
+      }
+      if (!['GET /api/health', 'GET /api/openapi.json', 'POST /api/session'].includes(key)) expect(row.expect.anonymous, key).toBe(401);
+      // A resource of anna's (a route with :id) is 404 for bram and the out-of-scope reviewer: no enumeration.
+      if (key.includes(':id')) {
+        expect(row.expect.member_other, key).toBe(404);
+        expect(row.expect.fraud, key).toBe(404);
+      }
+    }
+  });
+});
+
+describe('authorisation matrix: every route × every caller [sqlite]', () => matrixSuite(openTestSqlite, 'all'));
+
+describeEachStore('authorisation matrix: the most sensitive rows', (kind) => matrixSuite(kind.open, SENSITIVE));
+
+describe('authorisation matrix: the scope mirror', () => {
+  let t: TestStore;
+  let app: TestApp;
+  let fixtures: Fixtures;
+  beforeAll(async () => {
+    t = await openTestSqlite();
+    app = await buildTestApp(t.store);
+    fixtures = new Fixtures(app);
+  });
+  afterAll(async () => t.dispose());
+
+  it('on a fraud flag, the fraud reviewer acts and the pricing reviewer gets 404', async () => {
+    const statuses: Record<string, number> = {};
+    for (const username of ['fraud.reviewer', 'pricing.reviewer', 'senior.reviewer']) {
+      const f = await fixtures.openCase(fraudDecision);
+      const cookie = await fixtures.cookie(username);
+      statuses[`${username} read`] = (await request(app.app).get(`/api/decisions/${f.decisionId}`).set('Cookie', cookie)).status;
+      statuses[`${username} claim`] = (await request(app.app).post(`/api/cases/${f.caseId}/claim`).set('Cookie', cookie).send({ expectedVersion: 1 })).status;
+    }
+    expect(statuses).toEqual({
+      'fraud.reviewer read': 200,
+      'fraud.reviewer claim': 200,
+      'pricing.reviewer read': 404,
+      'pricing.reviewer claim': 404,
+      'senior.reviewer read': 200,
+      'senior.reviewer claim': 200,
+    });
+  });
+
+  it('answers a role-gated route the same for an existing and an unknown member', async () => {
+    await fixtures.decision('M-1001');
+    const bram = await fixtures.cookie('bram');
+    const known = await request(app.app).get('/api/admin/members/M-1001/export').set('Cookie', bram);
+    const unknown = await request(app.app).get('/api/admin/members/M-0000404/export').set('Cookie', bram);
+    expect(known.status).toBe(403);
+    expect(unknown.body).toEqual(known.body);
+  });
+});
