@@ -44,9 +44,24 @@ export function checkChain(view: ChainView): Broken | null {
   const override = view.events.findLast((e) => e.data.effectiveOutcome);
   const expected = override ? (override.data.effectiveOutcome as StoredDecision['output']) : decision.output;
   if (canonicalJson(publicOutcome(decision.type, expected)) !== canonicalJson(publicOutcome(decision.type, decision.effectiveOutcome)) || decision.overridden !== !!override) {
-    return { decisionId, seq: 0, reason: 'altered', detail: 'The effective outcome does not match the decision\'s chain.' };
+    return { decisionId, seq: 0, reason: 'altered', detail: EFFECTIVE_MISMATCH };
   }
   return null;
+}
+
+const EFFECTIVE_MISMATCH = "The effective outcome does not match the decision's chain.";
+
+/**
+ * An override is written to the chain first and to the decision's effective outcome a moment
+ * later; a verification running in between would see them disagree. Such a break is read again
+ * after the writer has had time to finish, and only reported if it stays.
+ */
+async function recheckSettled(store: Store, view: ChainView): Promise<Broken | null> {
+  const broken = checkChain(view);
+  if (!broken || broken.detail !== EFFECTIVE_MISMATCH) return broken;
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  const decision = await store.decisions.get(view.decisionId);
+  return checkChain({ decisionId: view.decisionId, decision, events: await store.events.list(view.decisionId) });
 }
 
 function checkEvent(event: ChainEvent, prevHash: string, erased: boolean): Pick<Broken, 'reason' | 'detail'> | null {
@@ -85,7 +100,7 @@ export async function verifyAll(store: Store, signingKey?: string): Promise<Veri
   let chains = 0;
   let events = 0;
   for await (const view of walkChains(store)) {
-    const broken = checkChain(view);
+    const broken = checkChain(view) && (await recheckSettled(store, view));
     if (broken) return result(chains, events, anchors.length, broken);
     chains++;
     events += view.events.length + 1;
