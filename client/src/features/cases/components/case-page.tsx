@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '@shared/schemas/case';
+import { BackLink } from '../../../components/back-link';
 import { DecisionEvidence } from '../../../components/decision-evidence';
 import { useOutcomeWords, useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
@@ -10,6 +11,7 @@ import { isCaseId, useCase } from '../api/get-case';
 import { CaseActions, isConflict, type Reviewer } from './case-actions';
 import { CaseTimeline } from './case-timeline';
 import { DueDate } from './due-date';
+import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
 export interface CasePageProps {
   userId: string;
@@ -26,12 +28,7 @@ export function CasePage(props: CasePageProps) {
     <>
       {/* Governance reads cases without a queue of its own. */}
       {props.canAct ? (
-        <p className="back-link">
-          <Link to="/review">
-            <span aria-hidden="true">← </span>
-            {t('casePage.back')}
-          </Link>
-        </p>
+        <BackLink to="/review">{t('casePage.back')}</BackLink>
       ) : null}
       {isCaseId(id) ? <CaseLoader id={id} {...props} /> : <NotFoundState />}
     </>
@@ -121,26 +118,13 @@ function CaseView({ detail, reloading, userId, canAct, isApprover, canReadMetric
           <section className="card" aria-labelledby="outcome-title">
             <h2 id="outcome-title">{t('casePage.outcomeTitle')}</h2>
             <dl className="details">
-              <div>
-                <dt>{t('decision.original')}</dt>
-                <dd className={`tone-${original.tone}`}>
-                  <strong>{original.headline}</strong>
-                  {original.detail ? <span className="muted"> · {original.detail}</span> : null}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('decision.effective')}</dt>
-                <dd className={`tone-${effective.tone}`}>
-                  <strong>{effective.headline}</strong>
-                  {effective.detail ? <span className="muted"> · {effective.detail}</span> : null}
-                </dd>
-              </div>
+              <OutcomeEntry label={t('decision.original')} words={original} />
+              <OutcomeEntry label={t('decision.effective')} words={effective} />
               {proposed && c.status === 'pending_approval' ? (
                 <div>
                   <dt>{t('casePage.proposed')}</dt>
                   <dd>
-                    <strong>{proposed.headline}</strong>
-                    {proposed.detail ? <span className="muted"> · {proposed.detail}</span> : null}
+                    <OutcomeText words={proposed} />
                     <br />
                     <span className="muted small">
                       {t('casePage.proposedBy', { who: c.proposal!.proposedBy === userId ? t('actor.you') : t('actor.reviewer'), date: formatDateTime(c.proposal!.proposedAt) })}

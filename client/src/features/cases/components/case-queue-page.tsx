@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CaseOrigin, CaseStatus, type Case } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/page-states';
+import { PagedList } from '../../../components/paged-list';
 import { PageTitle } from '../../../components/page-title';
+import { TypeFilter } from '../../../components/type-filter';
 import { useI18n } from '../../../i18n';
 import { useCases, type CaseListFilter } from '../api/list-cases';
 import { DueDate } from './due-date';
@@ -37,7 +38,7 @@ export function CaseQueuePage({ scopes, userId }: { scopes: DecisionType[]; user
   const [filter, setFilter, reset] = useQueueFilter(scopes);
   const cases = useCases(filter);
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
-  const ids = { status: useId(), type: useId(), origin: useId(), mine: useId(), overdue: useId() };
+  const ids = { status: useId(), origin: useId(), mine: useId(), overdue: useId() };
   const intro = scopes.length
     ? t('caseQueue.intro', { scopes: formatList(scopes.map((scope) => t(`decisionType.${scope}`))) })
     : t('caseQueue.noScopes');
@@ -57,17 +58,7 @@ export function CaseQueuePage({ scopes, userId }: { scopes: DecisionType[]; user
             ))}
           </select>
         </div>
-        <div className="filter">
-          <label htmlFor={ids.type}>{t('filters.type')}</label>
-          <select id={ids.type} value={filter.type ?? ''} onChange={(event) => setFilter('type', event.target.value)}>
-            <option value="">{t('filters.anyType')}</option>
-            {scopes.map((scope) => (
-              <option key={scope} value={scope}>
-                {t(`decisionType.${scope}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TypeFilter scopes={scopes} value={filter.type ?? ''} onChange={(event) => setFilter('type', event.target.value)} />
         <div className="filter">
           <label htmlFor={ids.origin}>{t('filters.origin')}</label>
           <select id={ids.origin} value={filter.origin ?? ''} onChange={(event) => setFilter('origin', event.target.value)}>
@@ -97,29 +88,9 @@ export function CaseQueuePage({ scopes, userId }: { scopes: DecisionType[]; user
         {cases.isPending ? '' : t(cases.hasNextPage ? 'caseQueue.countMore' : 'caseQueue.count', { count: items.length })}
       </p>
 
-      {cases.isPending ? (
-        <LoadingState />
-      ) : cases.isError && items.length === 0 ? (
-        <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t('caseQueue.empty')}</EmptyState>
-      ) : (
-        <>
-          <ul className="queue-list">
-            {items.map((c) => (
-              <QueueItem key={c.id} c={c} userId={userId} />
-            ))}
-          </ul>
-          {cases.isFetchNextPageError ? <ErrorState error={cases.error} onRetry={() => void cases.fetchNextPage()} /> : null}
-          {cases.hasNextPage && !cases.isFetchNextPageError ? (
-            <p className="list-more">
-              <button type="button" className="button" onClick={() => void cases.fetchNextPage()} disabled={cases.isFetchingNextPage}>
-                {cases.isFetchingNextPage ? t('decisions.loadingMore') : t('caseQueue.loadMore')}
-              </button>
-            </p>
-          ) : null}
-        </>
-      )}
+      <PagedList query={cases} items={items} className="queue-list" empty={t('caseQueue.empty')} loadMoreLabel={t('caseQueue.loadMore')}>
+        {(c) => <QueueItem key={c.id} c={c} userId={userId} />}
+      </PagedList>
     </>
   );
 }

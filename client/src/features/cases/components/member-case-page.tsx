@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVE_STATUSES, type CaseDetail } from '@shared/schemas/case';
+import { BackLink } from '../../../components/back-link';
 import { useOutcomeWords } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
 import { PageTitle } from '../../../components/page-title';
@@ -10,18 +11,14 @@ import { isCaseId, useCase } from '../api/get-case';
 import { useWithdrawCase } from '../api/withdraw-case';
 import { CaseTimeline } from './case-timeline';
 import { DueDate } from './due-date';
+import { OutcomeEntry } from './outcome-entry';
 
 export function MemberCasePage({ userId }: { userId: string }) {
   const { t } = useI18n();
   const { id } = useParams();
   return (
     <>
-      <p className="back-link">
-        <Link to="/cases">
-          <span aria-hidden="true">← </span>
-          {t('myCases.back')}
-        </Link>
-      </p>
+      <BackLink to="/cases">{t('myCases.back')}</BackLink>
       {isCaseId(id) ? <MemberCaseLoader id={id} userId={userId} /> : <NotFoundState />}
     </>
   );
@@ -76,13 +73,7 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
                 <Link to={`/decisions/${decision.id}`}>{t('decision.title', { type: t(`decisionType.${decision.type}`) })}</Link>
               </dd>
             </div>
-            <div>
-              <dt>{t('decision.effective')}</dt>
-              <dd className={`tone-${effective.tone}`}>
-                <strong>{effective.headline}</strong>
-                {effective.detail ? <span className="muted"> · {effective.detail}</span> : null}
-              </dd>
-            </div>
+            <OutcomeEntry label={t('decision.effective')} words={effective} />
           </dl>
         </section>
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVE_STATUSES, type CaseDetail, type DecisionDetail } from '@shared/schemas/case';
+import { BackLink } from '../../../components/back-link';
 import { Field } from '../../../components/form-field';
 import { useOutcomeWords } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
@@ -20,12 +21,7 @@ export function ContestDecisionPage() {
   const { id } = useParams();
   return (
     <>
-      <p className="back-link">
-        <Link to={`/decisions/${id ?? ''}`}>
-          <span aria-hidden="true">← </span>
-          {t('contest.back')}
-        </Link>
-      </p>
+      <BackLink to={`/decisions/${id ?? ''}`}>{t('contest.back')}</BackLink>
       {isDecisionId(id) ? <ContestLoader id={id} /> : <NotFoundState />}
     </>
   );

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../../../components/back-link';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
 import { useT } from '../../../i18n';
 import { isDecisionId, useDecision } from '../api/get-decision';
@@ -22,12 +23,7 @@ export function DecisionPage({ memberView, canRegisterObjection = false, canRead
   const t = useT();
   return (
     <>
-      <p className="back-link">
-        <Link to="/decisions">
-          <span aria-hidden="true">← </span>
-          {memberView ? t('decision.backToList') : t('staffDecisions.back')}
-        </Link>
-      </p>
+      <BackLink to="/decisions">{memberView ? t('decision.backToList') : t('staffDecisions.back')}</BackLink>
       {isDecisionId(id) ? (
         <DecisionLoader id={id} memberView={memberView} canRegisterObjection={canRegisterObjection} canReadMetrics={canReadMetrics} />
       ) : (

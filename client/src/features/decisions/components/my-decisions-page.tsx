@@ -1,4 +1,4 @@
-import { EmptyState, ErrorState, LoadingState } from '../../../components/page-states';
+import { PagedList } from '../../../components/paged-list';
 import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
 import { useDecisions } from '../api/list-decisions';
@@ -13,29 +13,9 @@ export function MyDecisionsPage({ contestedDecisionIds }: { contestedDecisionIds
   return (
     <>
       <PageTitle title={t('decisions.title')} intro={t('decisions.intro')} />
-      {decisions.isPending ? (
-        <LoadingState />
-      ) : decisions.isError && items.length === 0 ? (
-        <ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t('decisions.empty')}</EmptyState>
-      ) : (
-        <>
-          <ul className="decision-list">
-            {items.map((decision) => (
-              <DecisionListItem key={decision.id} decision={decision} contested={contestedDecisionIds?.has(decision.id)} />
-            ))}
-          </ul>
-          {decisions.isFetchNextPageError ? <ErrorState error={decisions.error} onRetry={() => void decisions.fetchNextPage()} /> : null}
-          {decisions.hasNextPage && !decisions.isFetchNextPageError ? (
-            <p className="list-more">
-              <button type="button" className="button" onClick={() => void decisions.fetchNextPage()} disabled={decisions.isFetchingNextPage}>
-                {decisions.isFetchingNextPage ? t('decisions.loadingMore') : t('decisions.loadMore')}
-              </button>
-            </p>
-          ) : null}
-        </>
-      )}
+      <PagedList query={decisions} items={items} className="decision-list" empty={t('decisions.empty')} loadMoreLabel={t('decisions.loadMore')}>
+        {(decision) => <DecisionListItem key={decision.id} decision={decision} contested={contestedDecisionIds?.has(decision.id)} />}
+      </PagedList>
     </>
   );
 }

@@ -2,8 +2,9 @@ import { useId, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { DecisionType } from '@shared/schemas/common';
 import { MemberId } from '@shared/schemas/common';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/page-states';
+import { PagedList } from '../../../components/paged-list';
 import { PageTitle } from '../../../components/page-title';
+import { TypeFilter } from '../../../components/type-filter';
 import { useT } from '../../../i18n';
 import { useDecisions } from '../api/list-decisions';
 import { DecisionListItem } from './decision-list-item';
@@ -21,7 +22,6 @@ export function StaffDecisionsPage({ scopes }: { scopes: DecisionType[] }) {
   const memberId = memberParam.success ? memberParam.data : undefined;
   const decisions = useDecisions({ type, memberId });
   const items = decisions.data?.pages.flatMap((page) => page.items) ?? [];
-  const typeId = useId();
   const memberInputId = useId();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -39,17 +39,7 @@ export function StaffDecisionsPage({ scopes }: { scopes: DecisionType[] }) {
     <>
       <PageTitle title={t('staffDecisions.title')} intro={t('staffDecisions.intro')} />
       <form className="filters card" onSubmit={onSubmit} aria-label={t('staffDecisions.filters')} key={params.toString()}>
-        <div className="filter">
-          <label htmlFor={typeId}>{t('filters.type')}</label>
-          <select id={typeId} name="type" defaultValue={type ?? ''}>
-            <option value="">{t('filters.anyType')}</option>
-            {scopes.map((scope) => (
-              <option key={scope} value={scope}>
-                {t(`decisionType.${scope}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TypeFilter scopes={scopes} name="type" defaultValue={type ?? ''} />
         <div className="filter">
           <label htmlFor={memberInputId}>{t('staffDecisions.memberFilter')}</label>
           <input id={memberInputId} name="member" type="search" defaultValue={memberId ?? ''} placeholder="M-1001" autoComplete="off" spellCheck={false} />
@@ -61,29 +51,9 @@ export function StaffDecisionsPage({ scopes }: { scopes: DecisionType[] }) {
         </div>
       </form>
       {params.get('member') && !memberId ? <p className="notice notice-error">{t('staffDecisions.memberInvalid')}</p> : null}
-      {decisions.isPending ? (
-        <LoadingState />
-      ) : decisions.isError && items.length === 0 ? (
-        <ErrorState error={decisions.error} onRetry={() => void decisions.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t('staffDecisions.empty')}</EmptyState>
-      ) : (
-        <>
-          <ul className="decision-list">
-            {items.map((decision) => (
-              <DecisionListItem key={decision.id} decision={decision} showMember />
-            ))}
-          </ul>
-          {decisions.isFetchNextPageError ? <ErrorState error={decisions.error} onRetry={() => void decisions.fetchNextPage()} /> : null}
-          {decisions.hasNextPage && !decisions.isFetchNextPageError ? (
-            <p className="list-more">
-              <button type="button" className="button" onClick={() => void decisions.fetchNextPage()} disabled={decisions.isFetchingNextPage}>
-                {decisions.isFetchingNextPage ? t('decisions.loadingMore') : t('decisions.loadMore')}
-              </button>
-            </p>
-          ) : null}
-        </>
-      )}
+      <PagedList query={decisions} items={items} className="decision-list" empty={t('staffDecisions.empty')} loadMoreLabel={t('decisions.loadMore')}>
+        {(decision) => <DecisionListItem key={decision.id} decision={decision} showMember />}
+      </PagedList>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { auditExportUrl } from '../api/audit-export';
-import { defaultPeriod, isDay, todayUtc } from '../hooks/use-metrics-filter';
+import { defaultPeriod } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
+import { PeriodError, PeriodFields, periodProblem } from './period-fields';
 import { DownloadIcon, Section } from './section';
 
 const KINDS = ['decisions', 'events'] as const;
@@ -10,42 +11,17 @@ const FORMATS = ['csv', 'ndjson'] as const;
 /** A regulator's request (AI Act Art. 12, 26(6)): every decision or event of a period, as a file. */
 export function ExportSection() {
   const { t, formatDay } = useGovernanceI18n();
-  const ids = { from: useId(), to: useId(), error: useId() };
+  const errorId = useId();
   const [period, setPeriod] = useState(defaultPeriod);
-  const problem = !isDay(period.from) || !isDay(period.to) ? 'incomplete' : period.from > period.to ? 'order' : null;
+  const problem = periodProblem(period);
   return (
     <Section title={t('export.title')} intro={t('export.intro')}>
       <div className="gov-export">
         <div className="gov-export-period">
-          <div className="filter">
-            <label htmlFor={ids.from}>{t('filter.from')}</label>
-            <input
-              id={ids.from}
-              type="date"
-              value={period.from}
-              max={todayUtc()}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? ids.error : undefined}
-              onChange={(event) => setPeriod({ ...period, from: event.target.value })}
-            />
-          </div>
-          <div className="filter">
-            <label htmlFor={ids.to}>{t('filter.to')}</label>
-            <input
-              id={ids.to}
-              type="date"
-              value={period.to}
-              max={todayUtc()}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? ids.error : undefined}
-              onChange={(event) => setPeriod({ ...period, to: event.target.value })}
-            />
-          </div>
+          <PeriodFields period={period} errorId={errorId} onChange={setPeriod} />
         </div>
         {problem ? (
-          <p id={ids.error} className="gov-filter-error" role="alert">
-            {problem === 'order' ? t('filter.errorOrder') : t('filter.errorIncomplete')}
-          </p>
+          <PeriodError id={errorId} problem={problem} />
         ) : (
           <div className="gov-export-files">
             {KINDS.map((kind) => (

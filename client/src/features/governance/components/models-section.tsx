@@ -59,73 +59,40 @@ function VersionCells({ m }: { m: ModelVersionMetrics }) {
 }
 
 function ContestFigure({ items }: { items: ModelVersionMetrics[] }) {
-  const { t, formatRate, formatPercent, formatNumber } = useGovernanceI18n();
-  const max = niceCeil(Math.max(...items.map((m) => m.contestRate ?? 0)));
-  const bars: HorizontalBar[] = items.map((m) => ({
-    key: `${m.modelId}@${m.modelVersion}`,
-    label: m.modelId,
-    sublabel: t('models.versionShort', { version: m.modelVersion }),
-    value: m.contestRate,
-    valueLabel: m.contestRate === null ? t('models.noDecisions') : formatRate(m.contestRate),
-    tone: 'primary',
-  }));
+  const { t, formatRate } = useGovernanceI18n();
   const highest = items.reduce((a, b) => ((b.contestRate ?? -1) > (a.contestRate ?? -1) ? b : a));
   return (
-    <ChartFigure
+    <RateFigure
+      items={items}
       title={t('models.contestTitle')}
-      chart={
-        <Suspense fallback={<BlockLoading label={t('common.drawing')} />}>
-          <HorizontalBarChart bars={bars} max={max} formatTick={(v) => formatPercent(v)} />
-        </Suspense>
-      }
+      rate={(m) => m.contestRate}
+      rateHeader={t('models.contestRate')}
+      noRate={t('models.noDecisions')}
+      tone="primary"
+      counts={[
+        { header: t('models.decisions'), count: (m) => m.decisions },
+        { header: t('models.contested'), count: (m) => m.contested },
+      ]}
       summary={t('models.contestSummary', { version: versionLabel(highest), rate: formatRate(highest.contestRate) })}
-      table={
-        <table className="data-table gov-table">
-          <caption className="visually-hidden">{t('models.contestTitle')}</caption>
-          <thead>
-            <tr>
-              <VersionHeader />
-              <th scope="col" className="gov-num">{t('models.decisions')}</th>
-              <th scope="col" className="gov-num">{t('models.contested')}</th>
-              <th scope="col" className="gov-num">{t('models.contestRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={`${m.modelId}@${m.modelVersion}`}>
-                <VersionCells m={m} />
-                <td className="gov-num">{formatNumber(m.decisions, 0)}</td>
-                <td className="gov-num">{formatNumber(m.contested, 0)}</td>
-                <td className="gov-num">{formatRate(m.contestRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
     />
   );
 }
 
 function OverrideFigure({ items }: { items: ModelVersionMetrics[] }) {
-  const { t, formatRate, formatPercent, formatNumber } = useGovernanceI18n();
-  const max = niceCeil(Math.max(...items.map((m) => m.overrideRate ?? 0)));
-  const bars: HorizontalBar[] = items.map((m) => ({
-    key: `${m.modelId}@${m.modelVersion}`,
-    label: m.modelId,
-    sublabel: t('models.versionShort', { version: m.modelVersion }),
-    value: m.overrideRate,
-    valueLabel: m.overrideRate === null ? t('models.noneResolved') : formatRate(m.overrideRate),
-    tone: 'warn',
-  }));
+  const { t, formatRate, formatNumber } = useGovernanceI18n();
   const withResolved = items.filter((m) => m.resolved > 0);
   return (
-    <ChartFigure
+    <RateFigure
+      items={items}
       title={t('models.overrideTitle')}
-      chart={
-        <Suspense fallback={<BlockLoading label={t('common.drawing')} />}>
-          <HorizontalBarChart bars={bars} max={max} formatTick={(v) => formatPercent(v)} />
-        </Suspense>
-      }
+      rate={(m) => m.overrideRate}
+      rateHeader={t('models.overrideRate')}
+      noRate={t('models.noneResolved')}
+      tone="warn"
+      counts={[
+        { header: t('models.resolved'), count: (m) => m.resolved },
+        { header: t('models.overridden'), count: (m) => m.overridden },
+      ]}
       summary={
         withResolved.length === 0
           ? t('models.overrideSummaryNone')
@@ -133,24 +100,77 @@ function OverrideFigure({ items }: { items: ModelVersionMetrics[] }) {
               list: withResolved.map((m) => `${versionLabel(m)} ${formatRate(m.overrideRate)} (${formatNumber(m.overridden, 0)}/${formatNumber(m.resolved, 0)})`).join('; '),
             })
       }
+    />
+  );
+}
+
+/** A rate per model version as bars, with its table: the two counts it is made of, then the rate itself. */
+function RateFigure({
+  items,
+  title,
+  rate,
+  rateHeader,
+  noRate,
+  tone,
+  counts,
+  summary,
+}: {
+  items: ModelVersionMetrics[];
+  title: string;
+  rate: (m: ModelVersionMetrics) => number | null;
+  rateHeader: string;
+  /** Written instead of a rate for a version with nothing to divide by. */
+  noRate: string;
+  tone: Tone;
+  counts: { header: string; count: (m: ModelVersionMetrics) => number }[];
+  summary: string;
+}) {
+  const { t, formatRate, formatPercent, formatNumber } = useGovernanceI18n();
+  const max = niceCeil(Math.max(...items.map((m) => rate(m) ?? 0)));
+  const bars: HorizontalBar[] = items.map((m) => {
+    const value = rate(m);
+    return {
+      key: `${m.modelId}@${m.modelVersion}`,
+      label: m.modelId,
+      sublabel: t('models.versionShort', { version: m.modelVersion }),
+      value,
+      valueLabel: value === null ? noRate : formatRate(value),
+      tone,
+    };
+  });
+  return (
+    <ChartFigure
+      title={title}
+      chart={
+        <Suspense fallback={<BlockLoading label={t('common.drawing')} />}>
+          <HorizontalBarChart bars={bars} max={max} formatTick={(v) => formatPercent(v)} />
+        </Suspense>
+      }
+      summary={summary}
       table={
         <table className="data-table gov-table">
-          <caption className="visually-hidden">{t('models.overrideTitle')}</caption>
+          <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
               <VersionHeader />
-              <th scope="col" className="gov-num">{t('models.resolved')}</th>
-              <th scope="col" className="gov-num">{t('models.overridden')}</th>
-              <th scope="col" className="gov-num">{t('models.overrideRate')}</th>
+              {counts.map(({ header }, index) => (
+                <th key={index} scope="col" className="gov-num">
+                  {header}
+                </th>
+              ))}
+              <th scope="col" className="gov-num">{rateHeader}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((m) => (
               <tr key={`${m.modelId}@${m.modelVersion}`}>
                 <VersionCells m={m} />
-                <td className="gov-num">{formatNumber(m.resolved, 0)}</td>
-                <td className="gov-num">{formatNumber(m.overridden, 0)}</td>
-                <td className="gov-num">{formatRate(m.overrideRate)}</td>
+                {counts.map(({ count }, index) => (
+                  <td key={index} className="gov-num">
+                    {formatNumber(count(m), 0)}
+                  </td>
+                ))}
+                <td className="gov-num">{formatRate(rate(m))}</td>
               </tr>
             ))}
           </tbody>
