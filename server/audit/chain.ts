@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { FraudFlagOutput } from '@shared/schemas/decision';
 import type { ChainEvent, StoredDecision } from '../storage/store';
 
@@ -89,7 +89,9 @@ function writeCanonical(value: unknown, path: object[]): string | undefined {
   return out;
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// crypto.hash (Node >= 20.12) is the one-shot form of createHash().update().digest(): the same
+// digest without a Hash object per call, about twice as fast on the short texts hashed here.
+export const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 export const newSalt = () => randomBytes(16).toString('hex');
 

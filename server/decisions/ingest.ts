@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { NewDecision, decidedAtTooFarAhead, type ComplianceFinding } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
-import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest } from '../audit/chain';
+import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../audit/chain';
 import { zodErrors } from '../http/validate';
 import type { Policies } from '../policies/policies';
 import type { StoredDecision } from '../storage/store';
@@ -10,8 +9,7 @@ import type { StoredDecision } from '../storage/store';
  * The id is derived from the idempotency key, so a retried write lands on the same id and the
  * store's unique primary key makes ingest idempotent without a separate key index.
  */
-export const decisionIdFor = (idempotencyKey: string) =>
-  'dec_' + createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24);
+export const decisionIdFor = (idempotencyKey: string) => 'dec_' + sha256(idempotencyKey).slice(0, 24);
 
 export type ValidatedItem = { ok: true; decision: NewDecision } | { ok: false; errors: ProblemFieldError[] };
 
@@ -44,7 +42,7 @@ export function complianceFindings(decision: NewDecision, policies: Policies): C
   return findings;
 }
 
-export const bodyHashOf = (decision: NewDecision) => createHash('sha256').update(canonicalJson(decision)).digest('hex');
+export const bodyHashOf = (decision: NewDecision) => sha256(canonicalJson(decision));
 
 /** Turns a validated decision into the record that becomes seq 0 of its chain. */
 export function toRecord(decision: NewDecision, recordedAt: Date, policies: Policies): StoredDecision {

@@ -17,15 +17,16 @@ const keyColumns = ['attribute', 'grp', 'day', 'type', 'model_id', 'model_versio
 
 /** A rollup document is the set of its counter rows; see the migration that creates the table. */
 export function rollupsRepo(db: Database.Database): RollupRepo {
+  // Positional parameters (issue #7): an ingest batch of 1,000 decisions upserts ~5,700 counter
+  // rows, and binding by position instead of from an object per row saves about a quarter.
   const add = db.prepare(
-    `INSERT INTO rollups (attribute, grp, day, type, model_id, model_version, name, n)
-     VALUES (@attribute, @group, @day, @type, @modelId, @modelVersion, @name, @n)
+    `INSERT INTO rollups (attribute, grp, day, type, model_id, model_version, name, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (attribute, grp, day, type, model_id, model_version, name) DO UPDATE SET n = n + excluded.n`,
   );
   const addAll = db.transaction((rollups: Rollup[]) => {
     for (const r of rollups) {
       for (const [name, n] of Object.entries(r.counters)) {
-        if (n !== 0) add.run({ attribute: r.attribute, group: r.group, day: r.day, type: r.type, modelId: r.modelId, modelVersion: r.modelVersion, name, n });
+        if (n !== 0) add.run(r.attribute, r.group, r.day, r.type, r.modelId, r.modelVersion, name, n);
       }
     }
   });

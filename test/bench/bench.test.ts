@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runBench, type BenchResult } from './bench';
+import { formatTable } from './report';
+
+/** Every leaf of the result that should be a number, by its path. */
+function numbers(result: BenchResult): Record<string, unknown> {
+  const { machine: _machine, ingestMongo: _mongo, ...rest } = result;
+  const out: Record<string, unknown> = {};
+  for (const [group, value] of Object.entries(rest)) {
+    if (typeof value === 'object' && value !== null) for (const [name, n] of Object.entries(value)) out[`${group}.${name}`] = n;
+    else out[group] = value;
+  }
+  return out;
+}
+
+/**
+ * The benchmark is not a timed test (issue #7): this runs the tiny scale through the same code
+ * as `npm run bench` and checks only that it yields a well-formed result, never the targets.
+ */
+describe('npm run bench', () => {
+  it('produces a well-formed result at the tiny scale', async () => {
+    const result = await runBench({ scale: 'tiny' });
+    expect(Object.keys(result).sort()).toEqual(['ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
+    expect(result.machine).toMatch(/\S/);
+    expect(result.ingestMongo).toBeNull();
+    expect(Object.keys(result.ingest).sort()).toEqual(['decisionsPerSec', 'floorPerSec', 'ratio']);
+    expect(Object.keys(result.queries).sort()).toEqual(['cases', 'decisions', 'detailP95Ms', 'memberListP95Ms', 'queueP95Ms']);
+    expect(Object.keys(result.overview).sort()).toEqual(['largeDecisions', 'p95MsLarge', 'p95MsSmall', 'smallDecisions', 'volumeRatio', 'vsFullScan']);
+    expect(Object.keys(result.verify).sort()).toEqual(['events', 'eventsPerSec']);
+    for (const [path, value] of Object.entries(numbers(result))) {
+      expect(Number.isFinite(value), `${path} = ${String(value)}`).toBe(true);
+      expect(value as number, path).toBeGreaterThan(0);
+    }
+    expect(result.queries).toMatchObject({ decisions: 5000, cases: 500 });
+    expect(result.overview).toMatchObject({ smallDecisions: 1000, largeDecisions: 5000 });
+    expect(result.verify.events).toBeGreaterThanOrEqual(2000);
+    expect(formatTable(result, 'tiny')).toContain('ingest ratio');
+  }, 120_000);
+});
