@@ -16,7 +16,7 @@ import type { ChainEvent, Store, StoredDecision } from '../../server/storage/sto
 import { TEST_NOW } from '../support/app';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 import { sessionCookieFor } from '../support/session-cookies';
-import { tamperStoreKinds, type TamperStore } from '../support/tamper-stores';
+import { storeKinds, type TestStore } from '../support/stores';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = Record<string, any>;
@@ -25,7 +25,7 @@ type Doc = Record<string, any>;
  * A small log: four decisions, chains of 0 to 5 events (an approved override among them), two
  * anchors, the second sealing everything. Built through HTTP, as in production.
  */
-async function buildLog(t: TamperStore, run: number) {
+async function buildLog(t: TestStore, run: number) {
   const clock = fixedClock(TEST_NOW);
   const config = testConfig({ sampleRate: 0, auditSigningKey: 'tamper-test-signing-key-0123' });
   // Users straight into the store: scrypt for each of 30 runs would cost more than the test.
@@ -134,7 +134,7 @@ interface Expectation {
 }
 
 /** Applies one tampering; returns what verify must name, or null when this draw cannot apply. */
-async function tamper(store: Store, t: TamperStore, ids: string[], op: Tamper): Promise<Expectation | null> {
+async function tamper(store: Store, t: TestStore, ids: string[], op: Tamper): Promise<Expectation | null> {
   const raw = t.raw;
   const anchors = await store.anchors.list();
   const latest = anchors[anchors.length - 1]!;
@@ -250,7 +250,7 @@ async function tamper(store: Store, t: TamperStore, ids: string[], op: Tamper): 
   return { describe: `swapped anchors ${anchor.seq} and ${other.seq}`, names: (b) => b.reason === 'anchor_altered' && b.anchorSeq === Math.min(anchor.seq, other.seq) };
 }
 
-for (const kind of tamperStoreKinds()) {
+for (const kind of storeKinds()) {
   // FerretDB spends ~3 ms a write and builds indexes for each fresh database: fewer runs there.
   const numRuns = Number(process.env.TAMPER_RUNS) || (kind.name === 'sqlite' ? 30 : 8);
   describe(`tampering with the stored log [${kind.name}]`, () => {

@@ -16,6 +16,8 @@ export interface RawAccess {
   deleteDecision(id: string): Promise<void>;
   updateEvent(decisionId: string, seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
   deleteEvent(decisionId: string, seq: number): Promise<void>;
+  updateAnchor(seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
+  deleteAnchor(seq: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export async function openTestSqlite(): Promise<TestStore> {
     deleteDecision: async (id) => void db.prepare('DELETE FROM decisions WHERE id = ?').run(id),
     updateEvent: async (decisionId, seq, mutate) => rewrite('events', 'decision_id = ? AND seq = ?', [decisionId, seq], mutate),
     deleteEvent: async (decisionId, seq) => void db.prepare('DELETE FROM events WHERE decision_id = ? AND seq = ?').run(decisionId, seq),
+    updateAnchor: async (seq, mutate) => rewrite('anchors', 'seq = ?', [seq], mutate),
+    deleteAnchor: async (seq) => void db.prepare('DELETE FROM anchors WHERE seq = ?').run(seq),
     close: async () => void db.close(),
   };
   return {
@@ -63,19 +67,19 @@ export async function openTestMongo(uri: string): Promise<TestStore> {
   const store = await openMongoStore(uri, dbName);
   const client = await new MongoClient(uri).connect();
   const db = client.db(dbName);
+  const update = async (collection: string, filter: Record<string, unknown>, mutate: (doc: Record<string, any>) => void) => {
+    const doc = await db.collection<any>(collection).findOne(filter);
+    if (!doc) throw new Error(`nothing in ${collection} matches ${JSON.stringify(filter)}`);
+    mutate(doc);
+    await db.collection<any>(collection).replaceOne(filter, doc);
+  };
   const raw: RawAccess = {
-    updateDecision: async (id, mutate) => {
-      const doc = (await db.collection<any>('decisions').findOne({ _id: id }))!;
-      mutate(doc);
-      await db.collection<any>('decisions').replaceOne({ _id: id }, doc);
-    },
+    updateDecision: (id, mutate) => update('decisions', { _id: id }, mutate),
     deleteDecision: async (id) => void (await db.collection<any>('decisions').deleteOne({ _id: id })),
-    updateEvent: async (decisionId, seq, mutate) => {
-      const doc = (await db.collection<any>('events').findOne({ decisionId, seq }))!;
-      mutate(doc);
-      await db.collection<any>('events').replaceOne({ decisionId, seq }, doc);
-    },
+    updateEvent: (decisionId, seq, mutate) => update('events', { decisionId, seq }, mutate),
     deleteEvent: async (decisionId, seq) => void (await db.collection<any>('events').deleteOne({ decisionId, seq })),
+    updateAnchor: (seq, mutate) => update('anchors', { _id: seq }, mutate),
+    deleteAnchor: async (seq) => void (await db.collection<any>('anchors').deleteOne({ _id: seq })),
     close: async () => client.close(),
   };
   return {
