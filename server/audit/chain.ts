@@ -14,14 +14,32 @@ export function canonicalJson(value: unknown): string {
  * of ingest and most of verification. Same algorithm, same output and the same errors
  * (test/bench/canonical-json.test.ts compares the two on arbitrary values); it is 2-3x faster
  * because printable-ASCII strings skip JSON.stringify, object keys are quoted once and
- * cached, keys sort with a plain code-unit comparator, and the circularity check walks the
- * current path (a few objects deep) instead of keeping a Set.
+ * cached, keys sort by code units (the few keys of most objects by insertion sort, see
+ * sortKeys), and the circularity check walks the current path (a few objects deep) instead of
+ * keeping a Set.
  */
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const MAX_CACHED_KEYS = 10_000;
 const quotedKeys = new Map<string, string>();
 /** RFC 8785 §3.2.3: keys sort by their UTF-16 code units, which is what `<` compares. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Performance (verification): most objects hashed have 1 to 10 keys, for which Array#sort's
+ * fixed cost per call dominates; sorting them by insertion canonicalises a decision a quarter
+ * faster. Larger objects (an `inputs` map of up to 200 features) keep Array#sort.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX) return keys.sort(byCodeUnits);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
 
 function quote(text: string): string {
   if (PLAIN_ASCII.test(text)) return `"${text}"`;
@@ -77,7 +95,7 @@ function writeCanonical(value: unknown, path: object[]): string | undefined {
   } else {
     out = '{';
     let first = true;
-    for (const key of Object.keys(object).sort(byCodeUnits)) {
+    for (const key of sortKeys(Object.keys(object))) {
       const item = object[key];
       if (item === undefined || typeof item === 'symbol') continue;
       out += `${first ? '' : ','}${quoteKey(key)}:${writeCanonical(item, path)}`;
@@ -93,7 +111,24 @@ function writeCanonical(value: unknown, path: object[]): string | undefined {
 // digest without a Hash object per call, about twice as fast on the short texts hashed here.
 export const sha256 = (text: string) => hash('sha256', text, 'hex');
 
-export const newSalt = () => randomBytes(16).toString('hex');
+/*
+ * Performance (issue #7): one randomBytes call per salt cost 2 µs, a tenth of recording a
+ * decision. Salts are cut from a pool drawn from the same CSPRNG 256 at a time; each byte is
+ * handed out once.
+ */
+const SALT_BYTES = 16;
+const SALT_POOL = 256 * SALT_BYTES;
+let saltPool = Buffer.alloc(0);
+let saltOffset = 0;
+
+export function newSalt(): string {
+  if (saltOffset + SALT_BYTES > saltPool.length) {
+    saltPool = randomBytes(SALT_POOL);
+    saltOffset = 0;
+  }
+  saltOffset += SALT_BYTES;
+  return saltPool.toString('hex', saltOffset - SALT_BYTES, saltOffset);
+}
 
 /**
  * The chain commits to personal data through a salted digest instead of the data itself.

@@ -43,11 +43,39 @@ export function checkChain(view: ChainView): Broken | null {
   // with its chain was altered. A crash between an event and its projection is repaired at start.
   const override = view.events.findLast((e) => e.data.effectiveOutcome);
   const expected = override ? (override.data.effectiveOutcome as StoredDecision['output']) : decision.output;
-  if (canonicalJson(publicOutcome(decision.type, expected)) !== canonicalJson(publicOutcome(decision.type, decision.effectiveOutcome)) || decision.overridden !== !!override) {
+  if (!sameOutcome(decision.type, expected, decision.effectiveOutcome) || decision.overridden !== !!override) {
     return { decisionId, seq: 0, reason: 'altered', detail: EFFECTIVE_MISMATCH };
   }
   return null;
 }
+
+/** Whether two outcomes show the member the same thing: equal canonical JSON of their public parts. */
+function sameOutcome(type: StoredDecision['type'], a: StoredDecision['output'], b: StoredDecision['output']): boolean {
+  const left = publicOutcome(type, a);
+  const right = publicOutcome(type, b);
+  // Performance (verification): outcomes are flat objects of numbers and strings, so equal
+  // fields settle it without canonicalising both (~1 µs a decision, the output being
+  // canonicalised for its hash already). Anything else, or a difference, is decided by the
+  // canonical JSON as before.
+  return sameFlatFields(left, right) || canonicalJson(left) === canonicalJson(right);
+}
+
+/** True when both are plain objects with the same own keys holding identical strings, numbers or booleans. */
+function sameFlatFields(a: unknown, b: unknown): boolean {
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    const value = a[key];
+    if (value !== b[key] || !isJsonScalar(value) || !Object.hasOwn(b, key)) return false;
+  }
+  return true;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+const isJsonScalar = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 const EFFECTIVE_MISMATCH = "The effective outcome does not match the decision's chain.";
 

@@ -41,6 +41,16 @@ describe('canonicalJson', () => {
     }), { numRuns: 2000 });
   });
 
+  it('matches it on objects of few and of many keys (both ways of sorting them)', () => {
+    const key = fc.oneof(fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 }), fc.integer({ min: 0, max: 99 }).map(String));
+    const item = fc.oneof(fc.integer(), fc.constant(null));
+    // canonicalJson sorts up to 16 keys by insertion and more with Array#sort.
+    const value = fc.oneof(fc.dictionary(key, item, { maxKeys: 16 }), fc.dictionary(key, item, { minKeys: 17, maxKeys: 40 }));
+    fc.assert(fc.property(value, (v) => {
+      expect(ours(v)).toEqual(reference(v));
+    }), { numRuns: 1000 });
+  });
+
   it('matches it on the odd values JavaScript allows', () => {
     const circular: Record<string, unknown> = { a: 1 };
     circular.self = circular;
