@@ -31,7 +31,7 @@ import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { openApiDocument } from './openapi';
 import { policiesFromConfig, type Policies } from './policies/policies';
-import type { Store } from './storage/store';
+import type { Store, StoredDecision } from './storage/store';
 
 export interface AppDeps {
   store: Store;
@@ -63,10 +63,14 @@ export function loggedPath(req: Pick<express.Request, 'route' | 'baseUrl' | 'ori
 
 export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
   const sessions = createSessionService({ store, clock, config });
-  // Rollups follow every write: ingest (afterIngest) and case events (onEvent).
+  // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
-  const decisions = createDecisionService({ store, clock, policies, afterIngest: [cases.sampleDecisions, rollups.onIngest] });
+  const followUps = (inserted: StoredDecision[], now: Date) => {
+    const sampled = cases.sampleNew(inserted, now);
+    return { ...sampled, rollups: rollups.forIngest(inserted, sampled.events) };
+  };
+  const decisions = createDecisionService({ store, clock, policies, followUps });
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });

@@ -84,6 +84,37 @@ export async function consistentHead(store: Store, decision: StoredDecision): Pr
   return { seq: last.seq, hash: last.hash };
 }
 
+/** The chain event a case change appends at `head.seq + 1`. Pure: writing it is the caller's. */
+export function caseChangeEvent(
+  decision: StoredDecision,
+  head: ChainHead,
+  before: StoredCase | null,
+  actor: EventActor,
+  change: CaseChange,
+  at: Date,
+): ChainEvent {
+  const { publicPart, texts } = splitCase(change.next);
+  return buildEvent(head, {
+    decisionId: decision.id,
+    action: change.action,
+    at: at.toISOString(),
+    actor,
+    caseId: change.next.id,
+    data: {
+      ...change.data,
+      visibility: change.visibility,
+      fromStatus: before?.status ?? null,
+      toStatus: change.next.status,
+      // The snapshot shows only the new due date; the open-case rollups need the old one too.
+      ...(before && before.dueAt !== change.next.dueAt ? { fromDueAt: before.dueAt } : {}),
+      ...(change.notify ? { notify: change.notify } : {}),
+      ...(change.effectiveOutcome ? { effectiveOutcome: publicOutcome(decision.type, change.effectiveOutcome) } : {}),
+      case: publicPart,
+    },
+    personal: { text: change.text ?? null, note: change.note ?? null, caseTexts: texts },
+  });
+}
+
 /**
  * Commits one case change: first the chain event, whose unique (decisionId, seq) decides any
  * race, then the projections (case, effective outcome, outbox). A crash between the two is
@@ -98,24 +129,7 @@ export async function commitCaseChange(
   change: CaseChange,
 ): Promise<StoredCase> {
   const { store, clock } = deps;
-  const { publicPart, texts } = splitCase(change.next);
-  const event = buildEvent(head, {
-    decisionId: decision.id,
-    action: change.action,
-    at: clock.now().toISOString(),
-    actor,
-    caseId: change.next.id,
-    data: {
-      ...change.data,
-      visibility: change.visibility,
-      fromStatus: before?.status ?? null,
-      toStatus: change.next.status,
-      ...(change.notify ? { notify: change.notify } : {}),
-      ...(change.effectiveOutcome ? { effectiveOutcome: publicOutcome(decision.type, change.effectiveOutcome) } : {}),
-      case: publicPart,
-    },
-    personal: { text: change.text ?? null, note: change.note ?? null, caseTexts: texts },
-  });
+  const event = caseChangeEvent(decision, head, before, actor, change, clock.now());
   try {
     await store.events.append(event);
   } catch (error) {

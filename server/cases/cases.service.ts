@@ -20,8 +20,8 @@ import { publicOutcome } from '../decisions/public-outcome';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/problem';
 import { parseOrThrow } from '../http/validate';
 import type { Policies } from '../policies/policies';
-import type { CaseFilter, EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
-import { commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
+import type { CaseFilter, ChainEvent, EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
+import { caseChangeEvent, commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
 import { isActive, timelineFor, toWireCase } from './case-views';
 import { dueDate, extendedDueDate, localDateString } from './deadlines';
 import { sampleReason } from './sampling';
@@ -103,14 +103,15 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
     return true;
   }
 
-  /** Opens a sample case for proactive oversight (AI Act Art. 14); idempotent per decision. */
-  async function openSampleCase(decision: StoredDecision, reason: string) {
-    const head = await consistentHead(store, decision);
-    if ((await store.cases.listForDecision(decision.id)).length > 0) return;
+  /**
+   * The sample case for proactive oversight (AI Act Art. 14) of a decision just recorded: its
+   * chain's seq 1 and the case. Pure; the decision's insert writes both (see IngestFollowUps).
+   */
+  function sampleCase(decision: StoredDecision, reason: string, now: Date): { event: ChainEvent; case: StoredCase } {
     const receivedAt = new Date(decision.recordedAt);
     const due = dueDate(receivedAt).toISOString();
     const c: StoredCase = {
-      id: `case_${decision.id.slice(4)}_${head.seq + 1}`,
+      id: `case_${decision.id.slice(4)}_1`,
       decisionId: decision.id,
       decisionType: decision.type,
       memberId: decision.subject?.memberId ?? null,
@@ -127,25 +128,31 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
       assignee: null,
       proposal: null,
       resolutionRationale: null,
-      openedAt: clock.now().toISOString(),
+      openedAt: now.toISOString(),
       closedAt: null,
       version: 1,
     };
-    try {
-      await commitCaseChange(chainDeps, decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } });
-    } catch (error) {
-      // Another event took seq 1 first (a concurrent retry or an objection): nothing to do.
-      if (!(error instanceof AppError && error.code === 'version_conflict')) throw error;
-    }
+    const head = { seq: 0, hash: decision.hash };
+    const event = caseChangeEvent(decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } }, now);
+    return { event, case: c };
   }
 
   return {
-    /** Ingest hook: samples new decisions; re-running it for a retried batch changes nothing. */
-    async sampleDecisions(records: StoredDecision[]) {
+    /**
+     * Sample cases for decisions just recorded (never for a retried duplicate: the store only
+     * passes the ones it inserted). The draw depends on the id alone, so a retry draws the same.
+     */
+    sampleNew(records: StoredDecision[], now: Date): { events: ChainEvent[]; cases: StoredCase[] } {
+      const events: ChainEvent[] = [];
+      const cases: StoredCase[] = [];
       for (const record of records) {
         const reason = sampleReason(record, policies.sampling);
-        if (reason) await openSampleCase(record, reason);
+        if (!reason) continue;
+        const sampled = sampleCase(record, reason, now);
+        events.push(sampled.event);
+        cases.push(sampled.case);
       }
+      return { events, cases };
     },
 
     async fileObjection(user: User, decisionId: string, body: NewObjection): Promise<CaseDetail> {

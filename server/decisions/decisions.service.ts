@@ -8,7 +8,7 @@ import { canReadDecision, isStaff, visibleTypes } from '../auth/access';
 import type { Clock } from '../clock';
 import { conflict, notFound, payloadTooLarge, validationFailed } from '../http/problem';
 import type { Policies } from '../policies/policies';
-import type { DecisionFilter, Store, StoredDecision } from '../storage/store';
+import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../storage/store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toRecord, validateItem } from './ingest';
 
@@ -18,15 +18,14 @@ export function toWire(record: StoredDecision): Decision {
   return decision as Decision;
 }
 
-/** Runs after new decisions are stored (sampling, rollups); must be idempotent per decision. */
-export type IngestHook = (records: StoredDecision[]) => Promise<void>;
+/** What new decisions set off (sample cases, rollups), written with them; see IngestFollowUps. */
+export type IngestFollowUpsOf = (inserted: StoredDecision[], now: Date) => IngestFollowUps;
 
 /** Bounds the size of a refusal: a 10,000-item batch with many errors each still names every item. */
 const MAX_REPORTED_ERRORS = 20_000;
 
-export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; afterIngest?: IngestHook[] }) {
-  const { store, clock, policies } = deps;
-  const hooks = deps.afterIngest ?? [];
+export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUps?: IngestFollowUpsOf }) {
+  const { store, clock, policies, followUps } = deps;
 
   /**
    * Stores validated decisions idempotently: same key and same body is a duplicate (not an error),
@@ -57,7 +56,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       throw conflict('idempotency_conflict', 'An idempotency key was reused with a different body. Nothing was stored.', undefined, conflicts);
     }
     const toInsert = fresh.filter((r) => !existing.has(r.id));
-    const { inserted, duplicates: raced } = await store.decisions.insertMany(toInsert);
+    const { inserted, duplicates: raced } = await store.decisions.insertMany(toInsert, followUps && ((records) => followUps(records, clock.now())));
     // A concurrent writer may have stored the same key between our read and our insert.
     if (raced.length) {
       const winners = await store.decisions.getMany(raced);
@@ -67,7 +66,6 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
     }
     const insertedSet = new Set(inserted);
     const newRecords = toInsert.filter((r) => insertedSet.has(r.id));
-    for (const hook of hooks) await hook(newRecords);
     return { inserted: newRecords, existing };
   }
 

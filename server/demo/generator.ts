@@ -169,6 +169,11 @@ export interface GenerateOptions {
   now: Date;
   days?: number;
   keyPrefix?: string;
+  /**
+   * Decision times rise with the sequence, as from a live scoring service that logs each
+   * decision as it is made; otherwise they are spread at random over the period (a backfill).
+   */
+  chronological?: boolean;
 }
 
 /**
@@ -199,7 +204,8 @@ export function* generateDecisions(options: GenerateOptions): Generator<NewDecis
       continue;
     }
     const m = random.pick(members);
-    const fraction = random.next();
+    const draw = random.next();
+    const fraction = options.chronological ? (i + draw) / options.count : draw;
     const kind = random.next();
     if (kind < 0.4) yield renewal(m, versionFor(DEMO_MODELS.renewal.versions, fraction), random, at(fraction), key, false);
     else if (kind < 0.75) yield fraud(m, versionFor(DEMO_MODELS.fraud.versions, fraction), random, at(fraction), key, i, false);

@@ -1,19 +1,23 @@
-import type { IngestHook } from '../decisions/decisions.service';
-import type { ChainEvent, Store, StoredDecision } from '../storage/store';
+import type { ChainEvent, Rollup, Store, StoredDecision } from '../storage/store';
 import { DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, erasureAdjustment, eventRollups, mergeRollups } from './rollups';
 
 /**
- * Keeps the rollups current on every write. Each hook runs after its write was acknowledged;
- * a crash in between leaves a count missing (never doubled: ingest hooks only see decisions
- * that were new, and a case event is committed once). Rollups are derived data, and
- * `npm run rollups:rebuild` is the recovery path.
+ * Keeps the rollups current on every write. Ingest's increments are written with the decisions
+ * (on SQLite in the same transaction). A case event's run after the event was acknowledged;
+ * a crash in between leaves a count missing (never doubled: a case event is committed once).
+ * Rollups are derived data, and `npm run rollups:rebuild` is the recovery path.
  */
 export function createRollupHooks(deps: { store: Store; attributes?: readonly string[] }) {
   const { store } = deps;
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
 
-  const onIngest: IngestHook = async (records) => {
-    if (records.length) await store.rollups.incrementMany(mergeRollups(records.flatMap((r) => decisionRollups(r, attributes))));
+  /** What new decisions and the chain events written with them (sample cases) add. */
+  const forIngest = (records: StoredDecision[], events: ChainEvent[]): Rollup[] => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return mergeRollups([
+      ...records.flatMap((r) => decisionRollups(r, attributes)),
+      ...events.flatMap((e) => eventRollups(e, byId.get(e.decisionId)!, attributes)),
+    ]);
   };
 
   /** For commitCaseChange: called once per appended chain event. */
@@ -28,7 +32,7 @@ export function createRollupHooks(deps: { store: Store; attributes?: readonly st
     if (rollups.length) await store.rollups.incrementMany(rollups);
   };
 
-  return { attributes, onIngest, onCaseEvent, onErasure };
+  return { attributes, forIngest, onCaseEvent, onErasure };
 }
 
 export type RollupHooks = ReturnType<typeof createRollupHooks>;

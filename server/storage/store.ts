@@ -57,9 +57,27 @@ export interface DecisionPageKey {
   id: string;
 }
 
+/**
+ * What recording new decisions sets off: sample cases (each a chain event at seq 1 and its case
+ * projection) and rollup increments. Computed only for the decisions actually inserted.
+ */
+export interface IngestFollowUps {
+  events: ChainEvent[];
+  cases: StoredCase[];
+  rollups: Rollup[];
+}
+
 export interface DecisionRepo {
-  /** Inserts those whose id is new; ids already present are reported, never overwritten. */
-  insertMany(records: StoredDecision[]): Promise<{ inserted: string[]; duplicates: string[] }>;
+  /**
+   * Inserts those whose id is new; ids already present are reported, never overwritten. Then
+   * writes what `followUps` derives from the inserted ones: SQLite in the same transaction
+   * (one commit per batch, nothing lost in a crash), MongoDB right after, one document at a
+   * time. An event whose (decisionId, seq) is taken is skipped with its case: someone else's.
+   */
+  insertMany(
+    records: StoredDecision[],
+    followUps?: (inserted: StoredDecision[]) => IngestFollowUps,
+  ): Promise<{ inserted: string[]; duplicates: string[] }>;
   get(id: string): Promise<StoredDecision | null>;
   getMany(ids: string[]): Promise<StoredDecision[]>;
   page(filter: DecisionFilter, after: DecisionPageKey | null, limit: number): Promise<StoredDecision[]>;
@@ -173,6 +191,8 @@ export interface CaseFilter {
   origin?: StoredCase['origin'];
   assignee?: string;
   memberId?: string;
+  /** Only cases due at or after this instant. */
+  dueFrom?: string;
   /** Only cases due before this instant. */
   dueBefore?: string;
 }

@@ -10,10 +10,14 @@ import { timed } from './stats';
 
 export const INGEST_BATCH = 1000;
 
-/** The generator's decisions as request bodies of INGEST_BATCH, built one at a time (never all held). */
+/**
+ * The generator's decisions as request bodies of INGEST_BATCH, built one at a time (never all held).
+ * In decision-time order, as a scoring service sends them while it decides; the floor gets
+ * the very same bodies.
+ */
 export function* ingestBodies(count: number, now: Date, keyPrefix: string): Generator<{ body: string; size: number }> {
   let batch: NewDecisionInput[] = [];
-  for (const decision of generateDecisions({ count, members: Math.max(10, Math.floor(count / 50)), now, seed: 11, keyPrefix })) {
+  for (const decision of generateDecisions({ count, members: Math.max(10, Math.floor(count / 50)), now, seed: 11, keyPrefix, chronological: true })) {
     batch.push(decision);
     if (batch.length === INGEST_BATCH) {
       yield { body: JSON.stringify({ decisions: batch }), size: batch.length };

@@ -40,6 +40,37 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.decisions.get('dec_000000000000000000000000')).toBeNull();
     });
 
+    it('writes the follow-ups of the inserted decisions only, skipping a case whose event slot is taken', async () => {
+      const [a, b, c] = [record(renewalDecision()), record(fraudDecision()), record(riskDecision())];
+      await store.decisions.insertMany([a]);
+      // c's seq 1 is already taken (say, by an objection racing the sampler): its case must not land.
+      const taken = buildEvent({ seq: 0, hash: c.hash }, { decisionId: c.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null });
+      await store.events.append(taken);
+      const caseOf = (d: StoredDecision): StoredCase => ({
+        id: `case_${d.id.slice(4)}_1`, decisionId: d.id, decisionType: d.type, memberId: d.subject.memberId, origin: 'sample', channel: null, status: 'open',
+        resolution: null, statement: null, requestedOutcome: null, receivedAt: d.recordedAt, dueAt: '2026-12-25T12:00:00.000Z', originalDueAt: '2026-12-25T12:00:00.000Z',
+        extension: null, assignee: null, proposal: null, resolutionRationale: null, openedAt: d.recordedAt, closedAt: null, version: 1,
+      });
+      const seen: string[][] = [];
+      const result = await store.decisions.insertMany([a, b, c], (inserted) => {
+        seen.push(inserted.map((d) => d.id));
+        return {
+          events: inserted.map((d) => buildEvent({ seq: 0, hash: d.hash }, { decisionId: d.id, action: 'sampled', at: '2026-11-25T12:00:00.000Z', actor: { id: 'system', role: 'system' }, caseId: caseOf(d).id, data: {}, personal: null })),
+          cases: inserted.map(caseOf),
+          rollups: inserted.map((d) => ({ day: '2026-11-25', type: d.type, modelId: 'm', modelVersion: '1', attribute: '', group: '', counters: { decisions: 1 } })),
+        };
+      });
+      expect(result).toEqual({ inserted: [b.id, c.id], duplicates: [a.id] });
+      expect(seen).toEqual([[b.id, c.id]]);
+      expect((await store.events.list(b.id)).map((e) => e.action)).toEqual(['sampled']);
+      expect((await store.events.list(c.id)).map((e) => e.action)).toEqual(['comment']);
+      expect((await store.cases.get(caseOf(b).id))?.origin).toBe('sample');
+      expect(await store.cases.get(caseOf(c).id)).toBeNull();
+      expect(await store.cases.get(caseOf(a).id)).toBeNull();
+      const counted = (await store.rollups.list({ attribute: '' })).reduce((n, r) => n + (r.counters.decisions ?? 0), 0);
+      expect(counted).toBe(2);
+    });
+
     it('pages newest first with a keyset that survives concurrent inserts', async () => {
       const records = Array.from({ length: 7 }, (_, i) =>
         record(renewalDecision({ decidedAt: `2026-11-0${i + 1}T10:00:00.000Z`, subject: { memberId: i % 2 ? 'M-1' : 'M-2' } })),
@@ -150,6 +181,9 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.cases.page({ memberId: 'M-2' }, null, 10)).toHaveLength(2);
       expect(await store.cases.page({ statuses: ['open'], dueBefore: '2026-02-13T00:00:00.000Z' }, null, 10)).toHaveLength(2);
       expect(await store.cases.page({ dueBefore: '2026-02-14T00:00:00.000Z' }, { dueAt: '2026-02-11T00:00:00.000Z', id: base(1).id }, 10)).toHaveLength(2);
+      // dueFrom is inclusive, dueBefore exclusive (the overview counts today's overdue cases so).
+      expect(await store.cases.count({ statuses: ['open'], dueFrom: '2026-02-11T00:00:00.000Z', dueBefore: '2026-02-14T00:00:00.000Z' })).toBe(3);
+      expect(await store.cases.page({ dueFrom: '2026-02-12T00:00:00.000Z', dueBefore: '2026-02-15T00:00:00.000Z' }, { dueAt: '2026-02-12T00:00:00.000Z', id: base(2).id }, 10)).toHaveLength(2);
       expect(await store.cases.count({ status: 'open' })).toBe(5);
     });
 

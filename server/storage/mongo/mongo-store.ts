@@ -15,6 +15,7 @@ import {
   type LegalHold,
   type StaffLogEntry,
   type DecisionPageKey,
+  type IngestFollowUps,
   type RollupRepo,
   type Store,
   type StoredDecision,
@@ -71,7 +72,7 @@ class MongoStore implements Store {
   decisions = (() => {
     const col = () => this.decisionsCol;
     return {
-      insertMany: async (records: StoredDecision[]) => {
+      insertMany: async (records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => {
         if (records.length === 0) return { inserted: [], duplicates: [] };
         const duplicateIndexes = new Set<number>();
         try {
@@ -87,6 +88,7 @@ class MongoStore implements Store {
         const inserted: string[] = [];
         const duplicates: string[] = [];
         records.forEach((r, i) => (duplicateIndexes.has(i) ? duplicates : inserted).push(r.id));
+        if (followUps && inserted.length) await this.writeFollowUps(followUps(records.filter((_, i) => !duplicateIndexes.has(i))));
         return { inserted, duplicates };
       },
       get: async (id: string) => fromDoc<StoredDecision>(await col().findOne({ _id: id })),
@@ -191,7 +193,11 @@ class MongoStore implements Store {
       if (filter.origin) q.origin = filter.origin;
       if (filter.assignee) q.assignee = filter.assignee;
       if (filter.memberId) q.memberId = filter.memberId;
-      if (filter.dueBefore) q.dueAt = { $lt: filter.dueBefore };
+      if (filter.dueFrom || filter.dueBefore) {
+        q.dueAt = {};
+        if (filter.dueFrom) q.dueAt.$gte = filter.dueFrom;
+        if (filter.dueBefore) q.dueAt.$lt = filter.dueBefore;
+      }
       return q;
     };
     return {
@@ -335,6 +341,21 @@ class MongoStore implements Store {
       },
     };
   })();
+
+  /** In order, one document per write: an event before its case, as commitCaseChange does. */
+  private async writeFollowUps(followUps: IngestFollowUps): Promise<void> {
+    const skipped = new Set<string>();
+    for (const event of followUps.events) {
+      try {
+        await this.events.append(event);
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error;
+        if (event.caseId) skipped.add(event.caseId);
+      }
+    }
+    for (const c of followUps.cases) if (!skipped.has(c.id)) await this.cases.put(c);
+    if (followUps.rollups.length) await this.rollups.incrementMany(followUps.rollups);
+  }
 
   /** MongoDB compacts its own files; nothing an application can force portably. */
   async purgeFreedSpace(): Promise<void> {}

@@ -16,7 +16,7 @@ interface DocumentRow {
 const keyColumns = ['attribute', 'grp', 'day', 'type', 'model_id', 'model_version'] as const;
 
 /** A rollup document is the set of its counter rows; see the migration that creates the table. */
-export function rollupsRepo(db: Database.Database): RollupRepo {
+export function rollupsRepo(db: Database.Database): RollupRepo & { incrementNow(rollups: Rollup[]): void } {
   // Positional parameters (issue #7): an ingest batch of 1,000 decisions upserts ~5,700 counter
   // rows, and binding by position instead of from an object per row saves about a quarter.
   const add = db.prepare(
@@ -39,6 +39,8 @@ export function rollupsRepo(db: Database.Database): RollupRepo {
   const cache = new Map<string, Database.Statement>();
 
   return {
+    /** Synchronous, for a caller's transaction (ingest); nests as a savepoint. */
+    incrementNow: (rollups: Rollup[]) => void addAll(rollups),
     increment: async (key: RollupKey, counters: RollupCounters) => addAll([{ ...key, counters }]),
     incrementMany: async (rollups: Rollup[]) => addAll(rollups),
     list: async (filter: RollupFilter) => {
