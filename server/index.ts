@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed';
 import { deliverOutbox, logSender } from './jobs/outbox';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
+import { upgradeRollups } from './metrics/rebuild';
 import { openStore } from './storage/open-store';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,8 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   const clock = systemClock;
+  // Before anything writes: rollups of an older format are rebuilt once (see upgradeRollups).
+  if (await upgradeRollups(store)) logger.info('rollups rebuilt to the current format');
 
   const empty = (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
   const seed = config.seedDemo ?? (empty && store.kind === 'sqlite');

@@ -17,11 +17,11 @@ import { ownEntry } from '@shared/explain/labels';
 import { isReviewer } from '../auth/access';
 import type { Clock } from '../clock';
 import { forbidden, validationFailed } from '../http/problem';
-import type { CaseFilter, Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
+import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
-import { binEdges, COUNTER, DEFAULT_MONITORED_ATTRIBUTES, FAVOURABLE, PREFIX, SCORE_BINS } from './rollups';
+import { binEdges, COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, PREFIX, SCORE_BINS } from './rollups';
 
 const DAY_MS = 86_400_000;
 /** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
@@ -65,8 +65,8 @@ function daysBetween(from: string, to: string): string[] | null {
 
 /**
  * Governance metrics (DESIGN §6). Everything comes from the rollups, so the cost depends on the
- * number of days × model versions × groups selected, never on the number of decisions. The open
- * and overdue counts are the only other reads: indexed counts of the cases.
+ * number of days × model versions × groups selected, never on the number of decisions. The one
+ * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
 export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[] }) {
   const { store, clock } = deps;
@@ -87,6 +87,30 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   /** The decision-level rollups of the selection. */
   const decisionLevel = (q: MetricsQuery) => store.rollups.list({ ...selection(q), attribute: '' });
 
+  /**
+   * Active cases now, and those of them past their due date, from the open-case gauge (one
+   * document per due day, see DUE_ATTRIBUTE). Every day before today is wholly overdue; today's
+   * cases are overdue only once their dueAt has passed, so those few are counted exactly.
+   * Only the type narrows them, not the period or model: a case is open now or not.
+   */
+  async function openAndOverdue(type: DecisionType | undefined) {
+    const now = clock.now().toISOString();
+    const today = dayOf(now);
+    const ofType = type ? { type } : {};
+    const [gauge, overdueToday] = await Promise.all([
+      store.rollups.list({ ...ofType, attribute: DUE_ATTRIBUTE }),
+      store.cases.count({ ...ofType, statuses: ACTIVE_STATUSES, dueFrom: `${today}T00:00:00.000Z`, dueBefore: now }),
+    ]);
+    let openCases = 0;
+    let overdueCases = overdueToday;
+    for (const r of gauge) {
+      const active = get(r.counters, COUNTER.active);
+      openCases += active;
+      if (r.day < today) overdueCases += active;
+    }
+    return { openCases, overdueCases };
+  }
+
   return {
     async overview(user: User, q: MetricsQuery): Promise<MetricsOverview> {
       requireGovernance(user);
@@ -102,11 +126,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         return { day, decisions: get(c, COUNTER.decisions), contested: get(c, COUNTER.objections), resolved: get(c, COUNTER.resolved), overridden: get(c, COUNTER.overridden) };
       });
       const resolutionDays = new Map([...byPrefix(total, PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
-      const active: CaseFilter = { statuses: ACTIVE_STATUSES, ...(q.type ? { type: q.type } : {}) };
-      const [openCases, overdueCases] = await Promise.all([
-        store.cases.count(active),
-        store.cases.count({ ...active, dueBefore: clock.now().toISOString() }),
-      ]);
+      const { openCases, overdueCases } = await openAndOverdue(q.type);
       const decisions = get(total, COUNTER.decisions);
       const contested = get(total, COUNTER.objections);
       const resolved = get(total, COUNTER.resolved);

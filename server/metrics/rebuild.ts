@@ -1,10 +1,23 @@
-import type { ChainEvent, Rollup, Store, StoredDecision } from '../storage/store';
+import type { DecisionType } from '@shared/schemas/common';
+import type { ChainEvent, Rollup, RollupKey, Store, StoredDecision } from '../storage/store';
 import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, rollupId } from './rollups';
+
+/**
+ * What the rollups hold, stamped on them by every rebuild. Format 2 added the open-case gauge
+ * (DUE_ATTRIBUTE); rollups written before it lack the gauge and carry no stamp (format 1).
+ */
+export const ROLLUP_FORMAT = 2;
+
+/** The stamp: a document of its own under a reserved attribute, of no day, type or model. */
+const FORMAT_KEY: RollupKey = { day: '', type: '' as DecisionType, modelId: '', modelVersion: '', attribute: '@format', group: '' };
+const FORMAT_COUNTER = 'format';
+
+const isFormatStamp = (r: RollupKey) => r.attribute === FORMAT_KEY.attribute;
 
 /**
  * Recomputes every rollup from the decision log and the case events, with the same functions the
  * live hooks use. Both scans are ordered by decision id, so they are merged in one pass without
- * holding the log in memory; only the (small) set of rollups is.
+ * holding the log in memory; only the (small) set of rollups is. Ends with the format stamp.
  */
 export async function rebuildRollups(store: Store, attributes: readonly string[] = DEFAULT_MONITORED_ATTRIBUTES): Promise<Rollup[]> {
   const rollups = new Map<string, Rollup>();
@@ -26,7 +39,25 @@ export async function rebuildRollups(store: Store, attributes: readonly string[]
     }
   }
   await events.return?.();
-  return [...rollups.values()].filter((r) => Object.keys(r.counters).length > 0);
+  const rebuilt = [...rollups.values()].filter((r) => Object.keys(r.counters).length > 0);
+  // The stamp goes last: replaceAll on MongoDB writes in order, so a swap cut short leaves no stamp.
+  rebuilt.push({ ...FORMAT_KEY, counters: { [FORMAT_COUNTER]: ROLLUP_FORMAT } });
+  return rebuilt;
+}
+
+/**
+ * Start-up (server/index.ts): rollups of an older format are rebuilt once from the log and the
+ * chains, so the counters this version reads exist; afterwards this is one small read. Rollups
+ * are derived data and the stamp is written last, so a crash part-way rebuilds again at the next
+ * start. Upgrade with the processes of the older version stopped: what they write while this
+ * runs lacks the new counters (`npm run rollups:rebuild` afterwards repairs that). Several new
+ * processes starting at once may each rebuild; they write the same set.
+ */
+export async function upgradeRollups(store: Store, attributes: readonly string[] = DEFAULT_MONITORED_ATTRIBUTES): Promise<boolean> {
+  const [stamp] = await store.rollups.list({ attribute: FORMAT_KEY.attribute });
+  if ((stamp?.counters[FORMAT_COUNTER] ?? 0) >= ROLLUP_FORMAT) return false;
+  await store.rollups.replaceAll(await rebuildRollups(store, attributes));
+  return true;
 }
 
 export interface RollupDifference {
@@ -37,11 +68,15 @@ export interface RollupDifference {
   rebuilt: number;
 }
 
-/** Every counter whose live value differs from the rebuilt one; a missing counter counts as 0. */
+/**
+ * Every counter whose live value differs from the rebuilt one; a missing counter counts as 0.
+ * The format stamp is not a count: live rollups of the hooks alone have none.
+ */
 export function diffRollups(live: readonly Rollup[], rebuilt: readonly Rollup[]): RollupDifference[] {
   const index = (rollups: readonly Rollup[]) => {
     const out = new Map<string, Record<string, number>>();
     for (const r of rollups) {
+      if (isFormatStamp(r)) continue;
       const id = rollupId(r);
       const counters = out.get(id) ?? {};
       for (const [name, n] of Object.entries(r.counters)) counters[name] = (counters[name] ?? 0) + n;

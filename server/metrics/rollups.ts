@@ -1,5 +1,7 @@
+import { ACTIVE_STATUSES, type CaseStatus } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
+import { dueDate, extendedDueDate } from '../cases/deadlines';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
 
 /**
@@ -12,9 +14,20 @@ import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } fr
  * For each monitored attribute (an input of the decision, default `age_band` and `region`)
  * a second, smaller document per group carries the counts fairness needs. A decision touches
  * 1 + (monitored attributes) documents; a batch sums per key first.
+ *
+ * Attributes starting with '@' are reserved for documents that are not decision counts (the
+ * open-case gauge, DUE_ATTRIBUTE), so neither the decision-level ('') nor the fairness queries
+ * (one monitored attribute each) ever read them.
  */
 
 export const DEFAULT_MONITORED_ATTRIBUTES = ['age_band', 'region'] as const;
+
+/**
+ * The open-case gauge: how many cases are active (ACTIVE_STATUSES) now, on documents keyed by
+ * the UTC day of their dueAt × type × model version. Unlike the other counters it goes down as
+ * well as up, so open and overdue counts cost a few documents per due day, never a case scan.
+ */
+export const DUE_ATTRIBUTE = '@due';
 
 /** The group of a decision without the attribute among its inputs. */
 export const MISSING_GROUP = '(missing)';
@@ -40,6 +53,8 @@ export const COUNTER = {
   objections: 'objections',
   resolved: 'resolved',
   overridden: 'overridden',
+  /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
+  active: 'active',
 } as const;
 
 export const PREFIX = {
@@ -63,7 +78,9 @@ export const FAVOURABLE: Record<DecisionType, string> = {
   risk_score: 'a low or medium risk band',
 };
 
-export const dayOf = (instant: string) => new Date(instant).toISOString().slice(0, 10);
+/** The UTC day. Stored instants are already normalised (toISOString), so most need no Date. */
+export const dayOf = (instant: string) =>
+  instant.length === 24 && instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
 
 /** The group of a decision for one attribute: the input's value as text, bounded. */
 export function groupOf(inputs: StoredDecision['inputs'], attribute: string): string {
@@ -151,9 +168,12 @@ export function decisionRollups(d: StoredDecision, attributes: readonly string[]
   return withGroups(d, attributes, base, common);
 }
 
+/** What eventRollups reads of the case snapshot a case event carries (see case-chain.ts). */
 interface CaseSnapshot {
   receivedAt?: string;
   closedAt?: string | null;
+  dueAt?: string;
+  extension?: { months: number } | null;
 }
 
 /** Whole days from receipt to resolution, floored, capped at the last bucket. */
@@ -168,9 +188,15 @@ export function resolutionDays(receivedAt: string, closedAt: string): number {
  * - resolved (confirmed, or an override that needed no second person) and approved (an
  *   override with the second person's approval): resolved + 1, overridden + 1 for an override,
  *   the days from receipt to resolution, per reason code of the decision and per reviewer
- *   (who decided: the proposer of an approved override, the resolver otherwise), and who approved.
+ *   (who decided: the proposer of an approved override, the resolver otherwise), and who approved;
+ * - any case event that opens, closes or moves an active case: the open-case gauge.
  */
 export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
+  return [...outcomeRollups(event, d, attributes), ...gaugeRollups(event, d)];
+}
+
+/** The decision-level and per-group counts of an objection or a resolution. */
+function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
   if (event.action === 'objection_filed') return withGroups(d, attributes, { [COUNTER.objections]: 1 }, { [COUNTER.objections]: 1 });
   let overridden: boolean;
   let reviewer: string;
@@ -194,6 +220,47 @@ export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: r
     if (overridden) base[PREFIX.overriddenByReason + code] = 1;
   }
   return withGroups(d, attributes, base, outcome);
+}
+
+const isActiveStatus = (status: unknown) => ACTIVE_STATUSES.includes(status as CaseStatus);
+
+/** One case counted (+1) or no longer counted (−1) on the gauge of its due day. */
+const dueGauge = (d: StoredDecision, dueAt: string, n: number): Rollup => ({
+  ...baseKey(d),
+  day: dayOf(dueAt),
+  attribute: DUE_ATTRIBUTE,
+  counters: { [COUNTER.active]: n },
+});
+
+/**
+ * The case's due date before the event. Events record `fromDueAt` when the due date moves
+ * (an extension; since the gauge, any change). An objection that took in a sample case before
+ * that moved it from the sample's own due date, which follows from the decision: one month from
+ * its recording (sampleCase in cases.service.ts), or the extension the sample had, which the case carries over.
+ */
+function dueAtBefore(event: ChainEvent, d: StoredDecision, snapshot: CaseSnapshot, dueAt: string): string {
+  if (typeof event.data.fromDueAt === 'string') return event.data.fromDueAt;
+  if (event.action === 'objection_filed' && event.data.fromSample === true) {
+    const sampleDue = dueDate(new Date(d.recordedAt));
+    return (snapshot.extension ? extendedDueDate(sampleDue, snapshot.extension.months) : sampleDue).toISOString();
+  }
+  return dueAt;
+}
+
+/**
+ * How one case event moves the open-case gauge (DUE_ATTRIBUTE): −1 on the old due day if the
+ * case was active, +1 on the new one if it is. Judged by the event's fromStatus and toStatus
+ * (an override awaiting approval stays active; a rejection sends it back to review), so every
+ * action, present or future, is covered. Nothing when the case stays on the same day.
+ */
+function gaugeRollups(event: ChainEvent, d: StoredDecision): Rollup[] {
+  const snapshot = event.data.case as CaseSnapshot | undefined;
+  // Events without a case snapshot ('erased', decision-level events) change no case.
+  if (!snapshot?.dueAt) return [];
+  const moves: Rollup[] = [];
+  if (isActiveStatus(event.data.fromStatus)) moves.push(dueGauge(d, dueAtBefore(event, d, snapshot, snapshot.dueAt), -1));
+  if (isActiveStatus(event.data.toStatus)) moves.push(dueGauge(d, snapshot.dueAt, 1));
+  return mergeRollups(moves).filter((r) => Object.keys(r.counters).length > 0);
 }
 
 /** The identity of a rollup document, for maps and comparisons. */

@@ -69,15 +69,21 @@ function caseFor(d: StoredDecision, random: Random, now: Date): StoredCase {
   };
 }
 
-/** The rollup counters this case's chain events would have added live (objection filed, resolution). */
+/**
+ * The rollup counters this case's chain events would have added live: opened (objection filed or
+ * sampled), then, for a closed case, its closing event (resolution or withdrawal). The statuses
+ * and the due date in between move nothing that is counted.
+ */
 function caseRollups(c: StoredCase, d: StoredDecision): Rollup[] {
   const event = (action: ChainEvent['action'], data: Record<string, unknown>, actor: string) =>
     ({ decisionId: d.id, seq: 1, action, at: c.openedAt, actor: { id: actor, role: 'reviewer' }, caseId: c.id, data }) as ChainEvent;
-  const out: Rollup[] = [];
-  if (c.origin === 'objection') out.push(...eventRollups(event('objection_filed', {}, 'member'), d, DEFAULT_MONITORED_ATTRIBUTES));
-  if (c.status === 'resolved') {
-    const resolved = event('resolved', { outcome: c.resolution, case: { receivedAt: c.receivedAt, closedAt: c.closedAt } }, c.assignee!);
-    out.push(...eventRollups(resolved, d, DEFAULT_MONITORED_ATTRIBUTES));
+  const snapshot = { status: c.status, dueAt: c.dueAt, receivedAt: c.receivedAt, closedAt: c.closedAt };
+  const opened = event(c.origin === 'objection' ? 'objection_filed' : 'sampled', { fromStatus: null, toStatus: 'open', case: { ...snapshot, status: 'open', closedAt: null } }, 'member');
+  const out: Rollup[] = eventRollups(opened, d, DEFAULT_MONITORED_ATTRIBUTES);
+  if (c.status === 'resolved' || c.status === 'withdrawn') {
+    const data = { fromStatus: c.status === 'resolved' ? 'in_review' : 'open', toStatus: c.status, case: snapshot };
+    const closed = c.status === 'resolved' ? event('resolved', { ...data, outcome: c.resolution }, c.assignee!) : event('withdrawn', data, 'member');
+    out.push(...eventRollups(closed, d, DEFAULT_MONITORED_ATTRIBUTES));
   }
   return out;
 }
