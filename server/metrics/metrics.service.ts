@@ -21,9 +21,12 @@ import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/sto
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
-import { binEdges, COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, PREFIX, SCORE_BINS } from './rollups';
+import { binEdges, COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX, SCORE_BINS } from './rollups';
+import { splitIntoWholeMonths } from './whole-months';
 
 const DAY_MS = 86_400_000;
+/** All the overview reads of a decision-level rollup per day; the rest stays in the store. */
+const OVERVIEW_COUNTERS = [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden];
 /** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
 const MAX_FILLED_DAYS = 1100;
 
@@ -88,6 +91,21 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   const decisionLevel = (q: MetricsQuery) => store.rollups.list({ ...selection(q), attribute: '' });
 
   /**
+   * The resolution-time histogram of the selection: whole months from the per-month documents
+   * (MONTH_ATTRIBUTE), the days at the period's edges from the per-day ones. Per day, the number
+   * of distinct durations (counters) grows with volume; per month there are ~30× fewer documents.
+   */
+  async function resolutionTimes(q: MetricsQuery): Promise<RollupCounters> {
+    const { months, days } = splitIntoWholeMonths({ from: q.from, to: q.to });
+    const counters = [PREFIX.resolutionDays];
+    const parts = await Promise.all([
+      ...(months ? [store.rollups.list({ ...selection(q), ...months, attribute: MONTH_ATTRIBUTE, counters })] : []),
+      ...days.map((range) => store.rollups.list({ ...selection(q), ...range, attribute: '', counters })),
+    ]);
+    return sum(parts.flat());
+  }
+
+  /**
    * Active cases now, and those of them past their due date, from the open-case gauge (one
    * document per due day, see DUE_ATTRIBUTE). Every day before today is wholly overdue; today's
    * cases are overdue only once their dueAt has passed, so those few are counted exactly.
@@ -114,7 +132,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   return {
     async overview(user: User, q: MetricsQuery): Promise<MetricsOverview> {
       requireGovernance(user);
-      const rollups = await decisionLevel(q);
+      const rollups = await store.rollups.list({ ...selection(q), attribute: '', counters: OVERVIEW_COUNTERS });
       const total = sum(rollups);
       const perDay = new Map([...groupBy(rollups, (r) => r.day)].map(([day, rs]) => [day, sum(rs)]));
       const seen = [...perDay.keys()].sort();
@@ -125,7 +143,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         const c = perDay.get(day) ?? {};
         return { day, decisions: get(c, COUNTER.decisions), contested: get(c, COUNTER.objections), resolved: get(c, COUNTER.resolved), overridden: get(c, COUNTER.overridden) };
       });
-      const resolutionDays = new Map([...byPrefix(total, PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
+      const resolutionDays = new Map([...byPrefix(await resolutionTimes(q), PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
       const { openCases, overdueCases } = await openAndOverdue(q.type);
       const decisions = get(total, COUNTER.decisions);
       const contested = get(total, COUNTER.objections);

@@ -15,8 +15,8 @@ import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } fr
  * a second, smaller document per group carries the counts fairness needs. A decision touches
  * 1 + (monitored attributes) documents; a batch sums per key first.
  *
- * Attributes starting with '@' are reserved for documents that are not decision counts (the
- * open-case gauge, DUE_ATTRIBUTE), so neither the decision-level ('') nor the fairness queries
+ * Attributes starting with '@' are reserved for documents that are not per-day decision counts
+ * (the open-case gauge DUE_ATTRIBUTE, resolution times per month MONTH_ATTRIBUTE), so neither the decision-level ('') nor the fairness queries
  * (one monitored attribute each) ever read them.
  */
 
@@ -28,6 +28,13 @@ export const DEFAULT_MONITORED_ATTRIBUTES = ['age_band', 'region'] as const;
  * well as up, so open and overdue counts cost a few documents per due day, never a case scan.
  */
 export const DUE_ATTRIBUTE = '@due';
+
+/**
+ * Resolution times once more, per month (day = YYYY-MM) of the decision: the overview's
+ * histogram of a long period then reads one document per month instead of one per day, whose
+ * number of counters keeps growing with volume as more distinct durations occur.
+ */
+export const MONTH_ATTRIBUTE = '@month';
 
 /** The group of a decision without the attribute among its inputs. */
 export const MISSING_GROUP = '(missing)';
@@ -214,12 +221,15 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
   if (overridden) base[PREFIX.overriddenBy + reviewer] = 1;
   if (event.action === 'approved') base[PREFIX.approvedBy + event.actor.id] = 1;
   const snapshot = (event.data.case ?? {}) as CaseSnapshot;
-  if (snapshot.receivedAt && snapshot.closedAt) base[PREFIX.resolutionDays + resolutionDays(snapshot.receivedAt, snapshot.closedAt)] = 1;
+  const took = snapshot.receivedAt && snapshot.closedAt ? PREFIX.resolutionDays + resolutionDays(snapshot.receivedAt, snapshot.closedAt) : null;
+  if (took) base[took] = 1;
   for (const code of new Set((d.rationale?.reasonCodes ?? []).map((r) => r.code))) {
     base[PREFIX.resolvedByReason + code] = 1;
     if (overridden) base[PREFIX.overriddenByReason + code] = 1;
   }
-  return withGroups(d, attributes, base, outcome);
+  const rollups = withGroups(d, attributes, base, outcome);
+  if (took) rollups.push({ ...baseKey(d), day: baseKey(d).day.slice(0, 7), attribute: MONTH_ATTRIBUTE, counters: { [took]: 1 } });
+  return rollups;
 }
 
 const isActiveStatus = (status: unknown) => ACTIVE_STATUSES.includes(status as CaseStatus);

@@ -347,6 +347,11 @@ export interface RollupFilter {
   modelVersion?: string;
   /** '' for the decision-level rollups; omitted for every rollup. */
   attribute?: string;
+  /**
+   * The counters the caller reads (a name ending in ':' stands for every name with that prefix).
+   * A hint: a store may return more, never fewer; omitted means all.
+   */
+  counters?: readonly string[];
 }
 
 /**

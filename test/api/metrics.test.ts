@@ -100,6 +100,13 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
     // Days are UTC days of decidedAt, inclusive at both ends.
     const oneDay = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-20&to=2026-11-20&modelId=renewal-fixture')).body);
     expect(oneDay).toMatchObject({ decisions: 100, contested: 0, contestRate: 0, overrideRate: null, medianResolutionDays: null });
+    // Resolution times of a period: whole months and edge days are read from different rollups.
+    for (const [from, to] of [['2026-11-01', '2026-11-30'], ['2026-10-15', '2026-12-31'], ['2026-11-19', '2027-01-10'], ['2026-11-19', '2026-11-19']]) {
+      const period = MetricsOverview.parse((await gov.get(`/api/metrics/overview?from=${from}&to=${to}&modelId=renewal-fixture`)).body);
+      expect(period, `${from}..${to}`).toMatchObject({ resolved: 14, medianResolutionDays: 7, p90ResolutionDays: 13 });
+    }
+    const outside = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-12-01&to=2027-03-31&modelId=renewal-fixture')).body);
+    expect(outside).toMatchObject({ resolved: 0, medianResolutionDays: null });
     const filled = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-18&to=2026-11-21&modelId=renewal-fixture')).body);
     expect(filled.byDay.map((d) => [d.day, d.decisions])).toEqual([['2026-11-18', 0], ['2026-11-19', 100], ['2026-11-20', 100], ['2026-11-21', 0]]);
 

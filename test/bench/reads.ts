@@ -124,7 +124,7 @@ export async function overviewByScan(store: Store, now: Date): Promise<{ ms: num
 
 /** The scan and the rollups must agree, or the comparison measures two different things. */
 export function assertSameOverview(api: MetricsOverview, scan: ScannedOverview): void {
-  const fields = ['decisions', 'contested', 'resolved', 'overridden', 'openCases'] as const;
+  const fields = ['decisions', 'contested', 'resolved', 'overridden', 'openCases', 'overdueCases', 'medianResolutionDays', 'p90ResolutionDays'] as const;
   const wrong = fields.filter((f) => api[f] !== scan[f]);
   if (wrong.length) {
     throw new Error(`overview from rollups and from a full scan differ: ${wrong.map((f) => `${f} ${api[f]} vs ${scan[f]}`).join(', ')}`);

@@ -259,6 +259,9 @@ export function describeStoreContract(kind: StoreKind) {
         '2026-11-20|renewal_price|1||': { decisions: 3, 'score:3': 1, 'resolvedByReason:A.B$C%2E': 1, premiumChangePpm: -45_000 },
         '2026-11-20|renewal_price|1|region|West.Flanders $1': { decisions: 1 },
       });
+      // A selection of counters (':' ends a prefix) gives at least those, with the same values.
+      const [selected] = await store.rollups.list({ attribute: '', counters: ['decisions', 'score:', 'resolvedByReason:'] });
+      expect(selected!.counters).toMatchObject({ decisions: 3, 'score:3': 1, 'resolvedByReason:A.B$C%2E': 1 });
     });
 
     it('sums a batch per key and filters by day range, type, model and attribute', async () => {

@@ -76,4 +76,8 @@ export const migrations: string[] = [
      PRIMARY KEY (attribute, grp, day, type, model_id, model_version, name)
    ) WITHOUT ROWID;
    CREATE INDEX rollups_attribute_day ON rollups (attribute, day, type);`,
+
+  // Reads of a few named counters (the overview's four per day) seek to them instead of
+  // filtering every counter row of every document, whose number grows with volume.
+  `CREATE INDEX rollups_attribute_name ON rollups (attribute, name, day);`,
 ];
