@@ -360,10 +360,14 @@ export interface RollupFilter {
  * `npm run rollups:rebuild` recomputes them from the log.
  */
 export interface RollupRepo {
-  /** Adds the counters to the one document of this key, creating it when missing. */
+  /** Adds the counters to this key's counts, exactly, whatever else writes at the same time. */
   increment(key: RollupKey, counters: RollupCounters): Promise<void>;
-  /** The same for many keys at once (one transaction on SQLite, one bulk write on MongoDB). */
+  /**
+   * The same for many keys at once: one transaction of upserts on SQLite; on MongoDB one insert
+   * of delta documents, folded into the key's document later (see mongo-rollups.ts for why).
+   */
   incrementMany(rollups: Rollup[]): Promise<void>;
+  /** One rollup per key, its counters summed. */
   list(filter: RollupFilter): Promise<Rollup[]>;
   /** Swaps the whole set for a rebuilt one. */
   replaceAll(rollups: Rollup[]): Promise<void>;

@@ -289,6 +289,20 @@ export function describeStoreContract(kind: StoreKind) {
       expect((await store.rollups.list({}))[0]!.counters).toEqual({ decisions: 50, objections: 100 });
     });
 
+    it('sums concurrent batches over the same many documents exactly', async () => {
+      // 150 keys: more documents than FerretDB 1.24 could update in one bulk write without hanging.
+      const batch = (n: number): Rollup[] =>
+        Array.from({ length: 150 }, (_, i) => ({ ...rollupKey({ day: `2026-10-${String(1 + (i % 30)).padStart(2, '0')}`, group: `g${Math.floor(i / 30)}`, attribute: 'region' }), counters: { decisions: 1, [`score:${i % 20}`]: n } }));
+      await store.rollups.incrementMany(batch(1));
+      await Promise.all(Array.from({ length: 20 }, () => store.rollups.incrementMany(batch(2))));
+      const all = await store.rollups.list({ attribute: 'region' });
+      expect(all).toHaveLength(150);
+      for (const r of all) {
+        expect(r.counters.decisions).toBe(21);
+        expect(Object.entries(r.counters).filter(([name]) => name.startsWith('score:'))).toEqual([[expect.any(String), 41]]);
+      }
+    });
+
     it('replaces the whole rollup set and clears it', async () => {
       await store.rollups.increment(rollupKey(), { decisions: 5 });
       await store.rollups.increment(rollupKey({ day: '2026-11-01' }), { decisions: 1 });
