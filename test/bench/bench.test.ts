@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBench, type BenchResult } from './bench';
 import { formatTable } from './report';
+import { mongoTestUri } from '../support/mongo-uri';
 
 /** Every leaf of the result that should be a number, by its path. */
 function numbers(result: BenchResult): Record<string, unknown> {
@@ -19,10 +20,17 @@ function numbers(result: BenchResult): Record<string, unknown> {
  */
 describe('npm run bench', () => {
   it('produces a well-formed result at the tiny scale', async () => {
-    const result = await runBench({ scale: 'tiny' });
+    // The MongoDB leg too, on the test FerretDB, at 1,000 decisions (see mongoDecisions).
+    const mongoUri = mongoTestUri();
+    const result = await runBench({ scale: 'tiny', mongoUri, mongoDecisions: 1000 });
     expect(Object.keys(result).sort()).toEqual(['ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
     expect(result.machine).toMatch(/\S/);
-    expect(result.ingestMongo).toBeNull();
+    if (mongoUri) {
+      expect(result.ingestMongo).toMatchObject({ decisions: 1000 });
+      for (const name of ['decisionsPerSec', 'rawPerSec', 'ratio'] as const) expect(result.ingestMongo![name], name).toBeGreaterThan(0);
+    } else {
+      expect(result.ingestMongo).toBeNull();
+    }
     expect(Object.keys(result.ingest).sort()).toEqual(['decisionsPerSec', 'floorPerSec', 'ratio']);
     expect(Object.keys(result.queries).sort()).toEqual(['cases', 'decisions', 'detailP95Ms', 'memberListP95Ms', 'queueP95Ms']);
     expect(Object.keys(result.overview).sort()).toEqual(['largeDecisions', 'p95MsLarge', 'p95MsSmall', 'smallDecisions', 'volumeRatio', 'vsFullScan']);

@@ -18,7 +18,7 @@ export function formatTable(r: BenchResult, scale: string): string {
   ];
   if (r.ingestMongo) {
     rows.push(
-      { figure: 'ingest via HTTP, MongoDB store (decisions/s)', value: n(r.ingestMongo.decisionsPerSec), target: '', ok: null },
+      { figure: `ingest via HTTP, MongoDB store (${n(r.ingestMongo.decisions)} decisions, per s)`, value: n(r.ingestMongo.decisionsPerSec), target: '', ok: null },
       { figure: 'raw insertMany, same server (decisions/s)', value: n(r.ingestMongo.rawPerSec), target: '', ok: null },
       { figure: 'MongoDB ingest ratio API / raw', value: n(r.ingestMongo.ratio), target: '≥ 0.7', ok: r.ingestMongo.ratio >= 0.7 },
     );

@@ -1,4 +1,4 @@
-// npm run bench [-- --out FILE] [--scale tiny|small|full] [--mongo] [--skip-mongo]
+// npm run bench [-- --out FILE] [--scale tiny|small|full] [--mongo] [--mongo-decisions N] [--skip-mongo]
 // The MongoDB leg runs when MONGODB_URI is set, or with --mongo against a FerretDB started here.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'full' },
     mongo: { type: 'boolean', default: false },
     'skip-mongo': { type: 'boolean', default: false },
+    'mongo-decisions': { type: 'string' },
   },
 });
 
@@ -34,7 +35,12 @@ if (!mongoUri && values.mongo && !values['skip-mongo']) {
 }
 
 try {
-  const result = await runBench({ scale, mongoUri, log });
+  const mongoDecisions = values['mongo-decisions'] === undefined ? undefined : Number(values['mongo-decisions']);
+  if (mongoDecisions !== undefined && !(Number.isInteger(mongoDecisions) && mongoDecisions > 0)) {
+    process.stderr.write('--mongo-decisions must be a positive whole number\n');
+    process.exit(2);
+  }
+  const result = await runBench({ scale, mongoUri, mongoDecisions, log });
   process.stdout.write(`${formatTable(result, scale)}\n`);
   if (values.out) {
     fs.writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
