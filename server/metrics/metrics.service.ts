@@ -21,7 +21,8 @@ import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/sto
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
-import { binEdges, COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX, SCORE_BINS } from './rollups';
+import { binEdges, SCORE_BINS } from './bins';
+import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX } from './rollups';
 import { splitIntoWholeMonths } from './whole-months';
 
 const DAY_MS = 86_400_000;
