@@ -85,8 +85,13 @@ export const ModelVersionMetrics = z.object({
   overridden: z.number(),
   overrideRate: Rate,
   histogram: ScoreHistogram,
-  /** Population stability index against `psiAgainst`; null for a model's first version. */
+  /** Population stability index against `psiAgainst`; null for a model's first version, or when that version has no decisions in the selection. */
   psi: z.number().nullable(),
+  /**
+   * The version compared against: the predecessor the model registry names, or else the version
+   * of the same model that went live before this one in the period (by the day of its first
+   * decision, then that decision's instant, then natural version order: '9' before '10').
+   */
   psiAgainst: z.string().nullable(),
 });
 export type ModelVersionMetrics = z.infer<typeof ModelVersionMetrics>;
