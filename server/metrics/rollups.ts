@@ -39,12 +39,12 @@ export const MONTH_ATTRIBUTE = '@month';
 
 /** The group of a decision without the attribute among its inputs. */
 export const MISSING_GROUP = '(missing)';
-const MAX_GROUP_LENGTH = 100;
+export const MAX_GROUP_LENGTH = 100;
 
 /** Relative changes are summed in millionths, so sums stay integers and exact in any order. */
 export const PPM = 1_000_000;
 /** A change beyond +1000% (a premium from almost nothing) is counted as +1000% in the mean. */
-const MAX_RELATIVE_CHANGE = 10;
+export const MAX_RELATIVE_CHANGE = 10;
 /** Resolution times at or above this many days share the last bucket. */
 export const MAX_RESOLUTION_DAYS = 366;
 const DAY_MS = 86_400_000;
@@ -82,6 +82,9 @@ export const FAVOURABLE: Record<DecisionType, string> = {
   fraud_flag: 'not flagged for fraud',
   risk_score: 'a low or medium risk band',
 };
+
+/** The time zone of the rollups' days: dayOf. */
+export const ROLLUP_TIME_ZONE = 'UTC';
 
 /** The UTC day. Stored instants are already normalised (toISOString), so most need no Date. */
 export const dayOf = (instant: string) =>

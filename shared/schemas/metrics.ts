@@ -56,8 +56,8 @@ export const MetricsOverview = z.object({
   overridden: z.number(),
   overrideRate: Rate,
   /** Current counts, per type; the period and model do not apply to them. */
-  openCases: z.number(),
-  overdueCases: z.number(),
+  openCases: z.number().meta({ description: 'Period-independent gauge: active cases now (only `type` narrows it).' }),
+  overdueCases: z.number().meta({ description: 'Period-independent gauge: active cases now whose dueAt has passed (only `type` narrows it).' }),
   /** Whole days from receipt to resolution, nearest-rank percentiles. */
   medianResolutionDays: z.number().nullable(),
   p90ResolutionDays: z.number().nullable(),
@@ -65,7 +65,11 @@ export const MetricsOverview = z.object({
 });
 export type MetricsOverview = z.infer<typeof MetricsOverview>;
 
-export const HistogramBin = z.object({ from: z.number(), to: z.number(), count: z.number() });
+export const HistogramBin = z.object({
+  from: z.number().meta({ description: 'Lower edge, included.' }),
+  to: z.number().meta({ description: 'Upper edge, excluded; included in the last bin.' }),
+  count: z.number(),
+});
 export const ScoreHistogram = z.object({
   /** Renewals are binned by relative premium change, clamped to the outer bins. */
   unit: z.enum(['score', 'relative_premium_change']),
