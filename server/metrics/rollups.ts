@@ -83,7 +83,7 @@ export const FAVOURABLE: Record<DecisionType, string> = {
   risk_score: 'a low or medium risk band',
 };
 
-/** The time zone of the rollups' days: dayOf. */
+/** The time zone whose calendar days key the rollups (dayOf), as the metric definitions publish it. */
 export const ROLLUP_TIME_ZONE = 'UTC';
 
 /** The UTC day. Stored instants are already normalised (toISOString), so most need no Date. */
