@@ -31,6 +31,7 @@ import {
 import { ModelEntry, ModelList } from '@shared/schemas/model';
 import { Problem } from '@shared/schemas/problem';
 import { ErasureResult, Health, HoldReason, LangQuery, MemberIdBody, MemberIdParams, SessionInfo, SignIn } from '@shared/schemas/session';
+import { metricDefinitions, metricDescriptions } from './metrics/definitions';
 import { ModelParams } from './models/models.routes';
 
 const json = (schema: z.ZodType, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -51,6 +52,7 @@ const caseAction = (summary: string, schema: z.ZodType, ok = '200') =>
 
 /** The contract of DESIGN §4, generated from the same zod schemas the server validates with. */
 export function openApiDocument() {
+  const metrics = metricDescriptions();
   const paths: ZodOpenApiPathsObject = {
     '/api/health': { get: op({ summary: 'Liveness and storage kind', security: [], responses: { '200': json(Health) } }) },
     '/api/openapi.json': { get: op({ summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } }) },
@@ -126,12 +128,12 @@ export function openApiDocument() {
         responses: { '200': { description: 'Streamed rows', content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } } }, ...readErrors },
       }),
     },
-    '/api/metrics/overview': { get: op({ summary: 'Decisions, contest and override rates, cases, resolution times', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(MetricsOverview), ...readErrors } }) },
-    '/api/metrics/models': { get: op({ summary: 'Per model version: rates, score histogram, PSI', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(ModelMetricsList), ...readErrors } }) },
-    '/api/metrics/fairness': { get: op({ summary: 'Per group of a monitored attribute', requestParams: { query: FairnessQuery }, responses: { '200': csvOrJson(FairnessReport), ...readErrors } }) },
-    '/api/metrics/overrides': { get: op({ summary: 'Override rate per reason code and per reviewer', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(OverrideReport), ...readErrors } }) },
-    '/api/metrics/findings': { get: op({ summary: 'Compliance findings', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(FindingsReport), ...readErrors } }) },
-    '/api/metrics/coverage': { get: op({ summary: 'Explanation coverage', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(CoverageReport), ...readErrors } }) },
+    '/api/metrics/overview': { get: op({ summary: 'Decisions, contest and override rates, cases, resolution times', description: metrics.overview, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(MetricsOverview), ...readErrors } }) },
+    '/api/metrics/models': { get: op({ summary: 'Per model version: rates, score histogram, PSI', description: metrics.models, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(ModelMetricsList), ...readErrors } }) },
+    '/api/metrics/fairness': { get: op({ summary: 'Per group of a monitored attribute', description: metrics.fairness, requestParams: { query: FairnessQuery }, responses: { '200': csvOrJson(FairnessReport), ...readErrors } }) },
+    '/api/metrics/overrides': { get: op({ summary: 'Override rate per reason code and per reviewer', description: metrics.overrides, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(OverrideReport), ...readErrors } }) },
+    '/api/metrics/findings': { get: op({ summary: 'Compliance findings', description: metrics.findings, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(FindingsReport), ...readErrors } }) },
+    '/api/metrics/coverage': { get: op({ summary: 'Explanation coverage', description: metrics.coverage, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(CoverageReport), ...readErrors } }) },
     '/api/admin/members/{memberId}/export': { get: op({ summary: 'A member\'s export, on their request (admin; logged)', requestParams: { path: MemberIdParams, query: LangQuery }, responses: { '200': { description: 'JSON document' }, ...readErrors } }) },
     '/api/admin/erasure': { post: op({ summary: 'Erase a member\'s personal data (GDPR Art. 17)', requestBody: body(MemberIdBody), responses: { '200': json(ErasureResult), ...writeErrors } }) },
     '/api/admin/legal-holds': { get: op({ summary: 'Legal holds', responses: { '200': { description: 'Holds' }, ...readErrors } }) },
@@ -151,5 +153,7 @@ export function openApiDocument() {
     },
     security: [{ session: [] }],
     paths,
+    // How every figure of /api/metrics is computed, from the constants the code computes with.
+    'x-metric-definitions': metricDefinitions(),
   });
 }

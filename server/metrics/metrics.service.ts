@@ -21,7 +21,9 @@ import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/sto
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
-import { binEdges, COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX, SCORE_BINS } from './rollups';
+import { binEdges, SCORE_BINS } from './bins';
+import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX } from './rollups';
+import { compareVersions } from './version-order';
 import { splitIntoWholeMonths } from './whole-months';
 
 const DAY_MS = 86_400_000;
@@ -129,6 +131,31 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
     return { openCases, overdueCases };
   }
 
+  /**
+   * A model's versions in the order they went live: by the day of their first decision in the
+   * selection; versions sharing that day (which daily rollups cannot tell apart) by the instant of
+   * their first decision, one index read each; then, and when an instant is unknown (the decisions
+   * deleted), in natural version order, '9' before '10'.
+   */
+  async function inReleaseOrder<V extends { modelId: string; modelVersion: string; firstDay: string }>(versions: V[]): Promise<V[]> {
+    const firstAt = new Map<V, string>();
+    for (const [day, sameDay] of groupBy(versions, (v) => v.firstDay)) {
+      if (sameDay.length < 2) continue;
+      const instants = await Promise.all(sameDay.map((v) => store.decisions.firstDecidedAt({ id: v.modelId, version: v.modelVersion }, `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`)));
+      if (instants.every((at) => at !== null)) sameDay.forEach((v, i) => firstAt.set(v, instants[i]!));
+    }
+    return [...versions].sort(
+      (a, b) => a.firstDay.localeCompare(b.firstDay) || (firstAt.get(a) ?? '').localeCompare(firstAt.get(b) ?? '') || compareVersions(a.modelVersion, b.modelVersion),
+    );
+  }
+
+  /** The predecessor the model registry names per version (by [modelId, version]), where it names one. */
+  async function registeredPredecessors(): Promise<Map<string, string>> {
+    const named = new Map<string, string>();
+    for (const entry of await store.models.list()) if (entry.predecessor) named.set(JSON.stringify([entry.modelId, entry.version]), entry.predecessor);
+    return named;
+  }
+
   return {
     async overview(user: User, q: MetricsQuery): Promise<MetricsOverview> {
       requireGovernance(user);
@@ -166,7 +193,10 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       };
     },
 
-    /** Per model version; PSI against the version of the same model first seen before it in the period. */
+    /**
+     * Per model version; PSI against the predecessor the registry names for it, or else the
+     * version of the same model that went live before it in the period (see inReleaseOrder).
+     */
     async models(user: User, q: MetricsQuery): Promise<ModelMetricsList> {
       // Reviewers see the distributions of the models in their scopes: where an outcome sits
       // among the model's others is part of reviewing it (issue 5). Aggregates only, no members.
@@ -187,10 +217,13 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       });
       const items: ModelVersionMetrics[] = [];
       const models = groupBy(versions, (v) => JSON.stringify([v.modelId, v.type]));
+      const predecessors = versions.length > 0 ? await registeredPredecessors() : new Map<string, string>();
       for (const key of [...models.keys()].sort()) {
-        const ordered = models.get(key)!.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.modelVersion.localeCompare(b.modelVersion));
+        const ordered = await inReleaseOrder(models.get(key)!);
         ordered.forEach((v, i) => {
-          const previous = i > 0 ? ordered[i - 1]! : null;
+          const named = predecessors.get(JSON.stringify([v.modelId, v.modelVersion]));
+          // A named predecessor without decisions in the selection leaves nothing to compare with.
+          const previous = named !== undefined ? (ordered.find((o) => o.modelVersion === named) ?? null) : i > 0 ? ordered[i - 1]! : null;
           const decisions = get(v.counters, COUNTER.decisions);
           const contested = get(v.counters, COUNTER.objections);
           const resolved = get(v.counters, COUNTER.resolved);
@@ -211,7 +244,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
               bins: binEdges(v.type).map((edge, bin) => ({ ...edge, count: v.counts[bin]! })),
             },
             psi: previous ? psi(previous.counts, v.counts) : null,
-            psiAgainst: previous?.modelVersion ?? null,
+            psiAgainst: named ?? previous?.modelVersion ?? null,
           });
         });
       }

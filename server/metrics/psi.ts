@@ -1,10 +1,6 @@
 /** Added to every bin's share before renormalising, so an empty bin does not make PSI infinite. */
 export const PSI_EPSILON = 1e-4;
 
-/** Conventional reading: below 0.1 stable, 0.1 to 0.25 a moderate shift, above 0.25 a major one. */
-export const PSI_MODERATE = 0.1;
-export const PSI_MAJOR = 0.25;
-
 function shares(counts: readonly number[]): number[] | null {
   const total = counts.reduce((sum, c) => sum + c, 0);
   if (total <= 0) return null;

@@ -5,9 +5,11 @@ import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, r
 /**
  * What the rollups hold, stamped on them by every rebuild. Format 2 added the open-case gauge
  * (DUE_ATTRIBUTE); rollups written before it lack the gauge and carry no stamp (format 1).
- * Format 3 added resolution times per decision month (MONTH_ATTRIBUTE).
+ * Format 3 added resolution times per decision month (MONTH_ATTRIBUTE). Format 4 bins a value
+ * equal to a bin edge in the bin that edge opens (see bins.ts); before, some such decisions
+ * (a renewal at exactly −45 % or −40 %) were counted in the bin below.
  */
-export const ROLLUP_FORMAT = 3;
+export const ROLLUP_FORMAT = 4;
 
 /** The stamp: a document of its own under a reserved attribute, of no day, type or model. */
 const FORMAT_KEY: RollupKey = { day: '', type: '' as DecisionType, modelId: '', modelVersion: '', attribute: '@format', group: '' };

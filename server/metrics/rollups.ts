@@ -2,6 +2,7 @@ import { ACTIVE_STATUSES, type CaseStatus } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import { dueDate, extendedDueDate } from '../cases/deadlines';
+import { scoreBinOf } from './bins';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
 
 /**
@@ -38,15 +39,12 @@ export const MONTH_ATTRIBUTE = '@month';
 
 /** The group of a decision without the attribute among its inputs. */
 export const MISSING_GROUP = '(missing)';
-const MAX_GROUP_LENGTH = 100;
+export const MAX_GROUP_LENGTH = 100;
 
-export const SCORE_BINS = 20;
-/** Renewals have no score; their relative premium change is binned over this range instead. */
-export const PREMIUM_CHANGE_RANGE = [-0.5, 0.5] as const;
 /** Relative changes are summed in millionths, so sums stay integers and exact in any order. */
 export const PPM = 1_000_000;
 /** A change beyond +1000% (a premium from almost nothing) is counted as +1000% in the mean. */
-const MAX_RELATIVE_CHANGE = 10;
+export const MAX_RELATIVE_CHANGE = 10;
 /** Resolution times at or above this many days share the last bucket. */
 export const MAX_RESOLUTION_DAYS = 366;
 const DAY_MS = 86_400_000;
@@ -85,6 +83,9 @@ export const FAVOURABLE: Record<DecisionType, string> = {
   risk_score: 'a low or medium risk band',
 };
 
+/** The time zone whose calendar days key the rollups (dayOf), as the metric definitions publish it. */
+export const ROLLUP_TIME_ZONE = 'UTC';
+
 /** The UTC day. Stored instants are already normalised (toISOString), so most need no Date. */
 export const dayOf = (instant: string) =>
   instant.length === 24 && instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
@@ -101,29 +102,6 @@ export function relativePremiumChange(output: RenewalPriceOutput): number {
   const { previousPremiumCents: before, newPremiumCents: after } = output;
   if (before === 0) return after === 0 ? 0 : MAX_RELATIVE_CHANGE;
   return Math.min(MAX_RELATIVE_CHANGE, (after - before) / before);
-}
-
-/** The value a decision's histogram bins: its score, or for a renewal its relative premium change. */
-export function scoreOf(decision: Pick<StoredDecision, 'type' | 'output'>): number {
-  if (decision.type === 'renewal_price') return relativePremiumChange(decision.output as RenewalPriceOutput);
-  return (decision.output as FraudFlagOutput | RiskScoreOutput).score;
-}
-
-const rangeOf = (type: DecisionType): readonly [number, number] => (type === 'renewal_price' ? PREMIUM_CHANGE_RANGE : [0, 1]);
-
-/** Fixed bins; values outside the range fall into the outer bins. */
-export function binOf(type: DecisionType, value: number): number {
-  const [lo, hi] = rangeOf(type);
-  const bin = Math.floor(((value - lo) / (hi - lo)) * SCORE_BINS);
-  return Math.min(SCORE_BINS - 1, Math.max(0, bin));
-}
-
-export function binEdges(type: DecisionType): { from: number; to: number }[] {
-  const [lo, hi] = rangeOf(type);
-  const width = (hi - lo) / SCORE_BINS;
-  // Rounded so edges read as 0.05, not 0.05000000000000001.
-  const at = (i: number) => Math.round((lo + i * width) * 1e9) / 1e9;
-  return Array.from({ length: SCORE_BINS }, (_, i) => ({ from: at(i), to: at(i + 1) }));
 }
 
 export function isFavourable(decision: Pick<StoredDecision, 'type' | 'output'>): boolean {
@@ -168,7 +146,7 @@ export function decisionRollups(d: StoredDecision, attributes: readonly string[]
   if (d.type === 'fraud_flag' && (d.output as FraudFlagOutput).flagged) common[COUNTER.flagged] = 1;
   if (isFavourable(d)) common[COUNTER.favourable] = 1;
   if (d.type === 'renewal_price') common[COUNTER.premiumChangePpm] = Math.round(relativePremiumChange(d.output as RenewalPriceOutput) * PPM);
-  const base: RollupCounters = { ...common, [PREFIX.score + binOf(d.type, scoreOf(d))]: 1 };
+  const base: RollupCounters = { ...common, [PREFIX.score + scoreBinOf(d)]: 1 };
   for (const finding of d.findings ?? []) base[PREFIX.finding + finding.code] = (base[PREFIX.finding + finding.code] ?? 0) + 1;
   for (const feature of Object.keys(d.inputs)) base[PREFIX.feature + feature] = 1;
   for (const { code } of d.rationale.reasonCodes) base[PREFIX.reasonCode + code] = 1;

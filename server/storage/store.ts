@@ -81,6 +81,8 @@ export interface DecisionRepo {
   get(id: string): Promise<StoredDecision | null>;
   getMany(ids: string[]): Promise<StoredDecision[]>;
   page(filter: DecisionFilter, after: DecisionPageKey | null, limit: number): Promise<StoredDecision[]>;
+  /** The earliest decidedAt of a model version within [from, to] (inclusive instants), null without any; one index read. */
+  firstDecidedAt(model: { id: string; version: string }, from: string, to: string): Promise<string | null>;
   /** Every decision in id order, streamed (verification and anchors). */
   scanById(): AsyncIterable<StoredDecision>;
   count(): Promise<number>;

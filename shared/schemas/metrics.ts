@@ -56,8 +56,8 @@ export const MetricsOverview = z.object({
   overridden: z.number(),
   overrideRate: Rate,
   /** Current counts, per type; the period and model do not apply to them. */
-  openCases: z.number(),
-  overdueCases: z.number(),
+  openCases: z.number().meta({ description: 'Period-independent gauge: active cases now (only `type` narrows it).' }),
+  overdueCases: z.number().meta({ description: 'Period-independent gauge: active cases now whose dueAt has passed (only `type` narrows it).' }),
   /** Whole days from receipt to resolution, nearest-rank percentiles. */
   medianResolutionDays: z.number().nullable(),
   p90ResolutionDays: z.number().nullable(),
@@ -65,7 +65,11 @@ export const MetricsOverview = z.object({
 });
 export type MetricsOverview = z.infer<typeof MetricsOverview>;
 
-export const HistogramBin = z.object({ from: z.number(), to: z.number(), count: z.number() });
+export const HistogramBin = z.object({
+  from: z.number().meta({ description: 'Lower edge, included.' }),
+  to: z.number().meta({ description: 'Upper edge, excluded; included in the last bin.' }),
+  count: z.number(),
+});
 export const ScoreHistogram = z.object({
   /** Renewals are binned by relative premium change, clamped to the outer bins. */
   unit: z.enum(['score', 'relative_premium_change']),
@@ -85,8 +89,13 @@ export const ModelVersionMetrics = z.object({
   overridden: z.number(),
   overrideRate: Rate,
   histogram: ScoreHistogram,
-  /** Population stability index against `psiAgainst`; null for a model's first version. */
+  /** Population stability index against `psiAgainst`; null for a model's first version, or when that version has no decisions in the selection. */
   psi: z.number().nullable(),
+  /**
+   * The version compared against: the predecessor the model registry names, or else the version
+   * of the same model that went live before this one in the period (by the day of its first
+   * decision, then that decision's instant, then natural version order: '9' before '10').
+   */
   psiAgainst: z.string().nullable(),
 });
 export type ModelVersionMetrics = z.infer<typeof ModelVersionMetrics>;

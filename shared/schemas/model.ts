@@ -28,20 +28,27 @@ export const FeatureInfo = z.strictObject({
 export type FeatureInfo = z.infer<typeof FeatureInfo>;
 
 /** One model version as the registry knows it: who owns it and the words members read about it. */
-export const ModelEntry = z.strictObject({
-  modelId: Identifier,
-  version: Identifier,
-  type: DecisionType,
-  owner: z.string().min(1).max(200),
-  /** How the model works, in a sentence or two (Art. 15(1)(h): the logic involved). */
-  description: LocalizedText,
-  /** What the model decides about the member. */
-  decides: LocalizedText,
-  features: z.record(FeatureName, FeatureInfo),
-  reasonCodes: z.record(Identifier, LocalizedText),
-  /** Attributes the fairness metrics group by. */
-  monitoredAttributes: z.array(FeatureName).default(['age_band', 'region']),
-});
+export const ModelEntry = z
+  .strictObject({
+    modelId: Identifier,
+    version: Identifier,
+    /**
+     * The version of the same model this one replaced. Drift (PSI) compares against it; without
+     * it, against the version first seen before this one.
+     */
+    predecessor: Identifier.optional(),
+    type: DecisionType,
+    owner: z.string().min(1).max(200),
+    /** How the model works, in a sentence or two (Art. 15(1)(h): the logic involved). */
+    description: LocalizedText,
+    /** What the model decides about the member. */
+    decides: LocalizedText,
+    features: z.record(FeatureName, FeatureInfo),
+    reasonCodes: z.record(Identifier, LocalizedText),
+    /** Attributes the fairness metrics group by. */
+    monitoredAttributes: z.array(FeatureName).default(['age_band', 'region']),
+  })
+  .refine((entry) => entry.predecessor !== entry.version, { message: 'a version cannot be its own predecessor', path: ['predecessor'] });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 export type ModelEntryInput = z.input<typeof ModelEntry>;
 

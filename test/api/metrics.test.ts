@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type request from 'supertest';
 import { FairnessReport, MetricsOverview, ModelMetricsList, OverrideReport, FindingsReport } from '@shared/schemas/metrics';
-import { diffRollups, rebuildRollups } from '../../server/metrics/rebuild';
+import { diffRollups, rebuildRollups, ROLLUP_FORMAT, upgradeRollups } from '../../server/metrics/rebuild';
 import { buildTestApp, TEST_NOW, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
@@ -241,6 +241,65 @@ describeEachStore('drift and fairness metrics', (kind) => {
     expect(bins).toHaveLength(20);
     expect(bins.slice(0, 10).map((b) => b.count)).toEqual(Array(10).fill(4));
     expect(bins.slice(10).every((b) => b.count === 0)).toBe(true);
+  });
+
+  it('compares a version with the one that went live before it, or with the predecessor the registry names', async () => {
+    await steps.batch([
+      // Same day, same instant: natural version order, '9' before '10' (not text order).
+      ...riskScores('order-natural', '10', '2026-11-10T09:00:00Z', scores(0.5)),
+      ...riskScores('order-natural', '9', '2026-11-10T09:00:00Z', scores(0)),
+      // Same day: the first decision's instant decides, not the name.
+      ...riskScores('order-instant', 'amber', '2026-11-10T14:00:00Z', scores(0.5)),
+      ...riskScores('order-instant', 'blue', '2026-11-10T06:00:00Z', scores(0)),
+      ...riskScores('order-instant', 'blue', '2026-11-10T23:00:00Z', scores(0)),
+      // The registry says 3 replaced 1 (2 was a canary), and names for 1 a version without decisions here.
+      ...riskScores('order-registry', '1', '2026-11-08T09:00:00Z', scores(0)),
+      ...riskScores('order-registry', '2', '2026-11-09T09:00:00Z', scores(0.5)),
+      ...riskScores('order-registry', '3', '2026-11-10T09:00:00Z', scores(0)),
+    ]);
+    const admin = await app.as('admin');
+    const template = (await admin.get('/api/models/claims-risk-score/1.4')).body;
+    const register = async (version: string, predecessor: string) => {
+      const res = await admin.put('/api/models').send({ ...template, modelId: 'order-registry', version, predecessor });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.predecessor).toBe(predecessor);
+    };
+    await register('3', '1');
+    await register('1', '0');
+    const itself = await admin.put('/api/models').send({ ...template, modelId: 'order-registry', version: '4', predecessor: '4' });
+    expect(itself.status).toBe(400);
+    expect(itself.body.errors.map((e: { path: string }) => e.path)).toContain('predecessor');
+
+    const { items } = ModelMetricsList.parse((await (await app.as('governance')).get('/api/metrics/models?type=risk_score&from=2026-11-01&to=2026-11-30')).body);
+    const drift = (modelId: string) => items.filter((i) => i.modelId === modelId).map((i) => [i.modelVersion, i.psiAgainst, i.psi === null ? null : i.psi > 0.25 ? 'major' : 'stable']);
+    expect(drift('order-natural')).toEqual([['9', null, null], ['10', '9', 'major']]);
+    expect(drift('order-instant')).toEqual([['blue', null, null], ['amber', 'blue', 'major']]);
+    expect(drift('order-registry')).toEqual([['1', '0', null], ['2', '1', 'major'], ['3', '1', 'stable']]);
+  });
+
+  it('counts a renewal at each bin edge in the bin that edge opens, also after an upgrade from the previous format', async () => {
+    // −50 %, −45 % … +50 % of 1000.00 EUR, in whole cents: 21 edges, the last one closing the last bin.
+    const edgesBp = Array.from({ length: 21 }, (_, i) => -5000 + i * 500);
+    await steps.batch(edgesBp.map((bp) => renewalDecision({ model: { id: 'edge-renewal', version: '1' }, output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents: 100_000 + bp * 10 } })));
+    const histogram = async () => {
+      const { items } = ModelMetricsList.parse((await (await app.as('governance')).get('/api/metrics/models?modelId=edge-renewal')).body);
+      return items[0]!.histogram.bins;
+    };
+    const expected = edgesBp.slice(0, -1).map((bp, i) => ({ from: bp / 10_000, to: edgesBp[i + 1]! / 10_000, count: i === 19 ? 2 : 1 }));
+    expect(await histogram()).toEqual(expected);
+
+    // What the previous format counted: −45 % in the bin below. A start-up upgrade rebuilds it.
+    const previous = (await rebuildRollups(app.store)).map((r) => {
+      if (r.attribute === '@format') return { ...r, counters: { format: ROLLUP_FORMAT - 1 } };
+      if (r.modelId !== 'edge-renewal' || r.attribute !== '') return r;
+      const { 'score:1': _moved, ...counters } = r.counters;
+      return { ...r, counters: { ...counters, 'score:0': 2 } };
+    });
+    await app.store.rollups.replaceAll(previous);
+    expect((await histogram()).slice(0, 2).map((b) => b.count)).toEqual([2, 0]);
+    expect(await upgradeRollups(app.store)).toBe(true);
+    expect(await histogram()).toEqual(expected);
+    expect(await upgradeRollups(app.store)).toBe(false);
   });
 
   it('flags the age band whose favourable rate is below 0.8 of the best one', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { DecisionType } from '@shared/schemas/common';
+import { FairnessReport, ModelMetricsList } from '@shared/schemas/metrics';
+import { binEdges } from '../../server/metrics/bins';
+import { FAIRNESS_THRESHOLD } from '../../server/metrics/fairness';
+import { PSI_EPSILON } from '../../server/metrics/psi';
+import { dayOf, FAVOURABLE } from '../../server/metrics/rollups';
 import { buildTestApp } from '../support/app';
+import { fraudDecision, riskDecision } from '../support/fixtures';
 import { apiRoutes, toOpenApiPath } from '../support/routes';
 import { openTestSqlite } from '../support/stores';
 
@@ -15,6 +22,58 @@ describe('the OpenAPI document', () => {
       .sort();
     expect(served.length).toBeGreaterThan(30);
     expect(documented).toEqual(served);
+    await t.dispose();
+  });
+
+  it('defines every metric with the numbers the server computes with, enough to recompute them', async () => {
+    const t = await openTestSqlite();
+    const app = await buildTestApp(t.store);
+    const doc = (await request(app.app).get('/api/openapi.json')).body;
+    const defs = doc['x-metric-definitions'];
+
+    // The day's time zone is the one the rollups count in, also around midnight and in summer time.
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: defs.day.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (const instant of ['2026-01-31T23:30:00.000Z', '2026-02-01T00:30:00.000Z', '2026-07-14T22:30:00.000Z', '2026-07-15T01:00:00.000Z']) {
+      expect(dayOf(instant), instant).toBe(zone.format(new Date(instant)));
+    }
+    expect(defs.gauges.fields).toEqual(['openCases', 'overdueCases']);
+    expect(defs.histogram.closed).toBe('left');
+    for (const type of DecisionType.options) expect(defs.histogram.types[type].bins, type).toEqual(binEdges(type));
+    expect(defs.psi).toMatchObject({ epsilon: PSI_EPSILON, thresholds: { moderate: 0.1, major: 0.25 } });
+    expect(defs.fairness).toMatchObject({ threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE });
+    for (const path of ['overview', 'models', 'fairness', 'overrides', 'findings', 'coverage']) {
+      expect(doc.paths[`/api/metrics/${path}`].get.description, path).toContain(`in ${defs.day.timeZone}`);
+    }
+    expect(doc.paths['/api/metrics/overview'].get.description).toContain('Period-independent gauges (openCases, overdueCases)');
+    expect(doc.paths['/api/metrics/models'].get.description).toContain('renewal_price (relative_premium_change = ');
+
+    // A governance lead recomputes the PSI of a response from its histograms and the published epsilon.
+    const scores = (version: string, values: number[]) => values.map((score) => riskDecision({ model: { id: 'recompute', version }, output: { score, band: 'low' } }));
+    const batch = await app.ingest().post('/api/decisions/batch').send({ decisions: [...scores('1', [0.05, 0.1, 0.1, 0.3, 0.95]), ...scores('2', [0.1, 0.35, 0.4, 0.4, 0.55, 1])] });
+    expect(batch.status).toBe(200);
+    const gov = await app.as('governance');
+    const { items } = ModelMetricsList.parse((await gov.get('/api/metrics/models?modelId=recompute')).body);
+    const [v1, v2] = items;
+    expect(v2!.psiAgainst).toBe(v1!.modelVersion);
+    const shares = (counts: number[]) => {
+      const total = counts.reduce((a, b) => a + b, 0);
+      const smoothed = counts.map((c) => c / total + defs.psi.epsilon);
+      const norm = smoothed.reduce((a, b) => a + b, 0);
+      return smoothed.map((p) => p / norm);
+    };
+    const e = shares(v1!.histogram.bins.map((b) => b.count));
+    const a = shares(v2!.histogram.bins.map((b) => b.count));
+    expect(v2!.psi).toBeCloseTo(a.reduce((sum, ai, i) => sum + (ai - e[i]!) * Math.log(ai / e[i]!), 0), 12);
+    // Edges are closed on the left: 0.1 and 0.4 open their bins; 1 is in the last.
+    expect(v2!.histogram.bins.filter((b) => b.count > 0).map((b) => [b.from, b.count])).toEqual([[0.1, 1], [0.35, 1], [0.4, 2], [0.55, 1], [0.95, 1]]);
+
+    // And the fairness flag from the published threshold.
+    const fraud = (ageBand: string, flagged: boolean) =>
+      fraudDecision({ model: { id: 'recompute-fraud', version: '1' }, inputs: { claim_amount_cents: 1, provider_on_watchlist: flagged, age_band: ageBand }, output: { claimId: 'C-1', score: flagged ? 0.95 : 0.1, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' } });
+    await app.ingest().post('/api/decisions/batch').send({ decisions: [...[true, false, false, false, false].map((f) => fraud('18-29', f)), ...[false, false, false, false].map((f) => fraud('30-44', f))] });
+    const fairness = FairnessReport.parse((await gov.get('/api/metrics/fairness?modelId=recompute-fraud&attribute=age_band')).body);
+    expect(fairness.groups.map((g) => [g.group, g.ratio, g.flagged])).toEqual([['18-29', 0.8, false], ['30-44', 1, false]]);
+    for (const g of fairness.groups) expect(g.flagged).toBe(g.ratio !== null && g.ratio < defs.fairness.threshold);
     await t.dispose();
   });
 });

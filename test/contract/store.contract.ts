@@ -98,6 +98,17 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.decisions.page({ modelId: 'x', modelVersion: '3' }, null, 10)).toHaveLength(0);
     });
 
+    it('finds the first decision instant of a model version within a period', async () => {
+      const at = (version: string, decidedAt: string) => record(riskDecision({ model: { id: 'first-at', version }, decidedAt }));
+      await store.decisions.insertMany([at('1', '2026-11-10T14:00:00.000Z'), at('1', '2026-11-10T08:30:00.000Z'), at('1', '2026-11-09T23:59:00.000Z'), at('2', '2026-11-10T06:00:00.000Z')]);
+      const day = (d: string) => [`${d}T00:00:00.000Z`, `${d}T23:59:59.999Z`] as const;
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, ...day('2026-11-10'))).toBe('2026-11-10T08:30:00.000Z');
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, '2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z')).toBe('2026-11-09T23:59:00.000Z');
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '2' }, ...day('2026-11-10'))).toBe('2026-11-10T06:00:00.000Z');
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '2' }, ...day('2026-11-11'))).toBeNull();
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '3' }, ...day('2026-11-10'))).toBeNull();
+    });
+
     it('scans every decision in id order', async () => {
       const records = Array.from({ length: 25 }, () => record(renewalDecision()));
       await store.decisions.insertMany(records);

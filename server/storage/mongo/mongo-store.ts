@@ -113,6 +113,11 @@ class MongoStore implements Store {
         const docs = await col().find(query).sort({ decidedAt: -1, _id: -1 }).limit(limit).toArray();
         return docs.map((d) => fromDoc<StoredDecision>(d)!);
       },
+      firstDecidedAt: async (model: { id: string; version: string }, from: string, to: string) => {
+        const query = { 'model.id': model.id, 'model.version': model.version, decidedAt: { $gte: from, $lte: to } };
+        const [first] = await col().find(query, { projection: { decidedAt: 1 } }).sort({ decidedAt: 1 }).limit(1).toArray();
+        return typeof first?.decidedAt === 'string' ? first.decidedAt : null;
+      },
       scanById: () => scan<StoredDecision>(col(), { _id: 1 }, fromDoc),
       count: async () => col().countDocuments(),
       setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) =>

@@ -115,6 +115,9 @@ function decisionsRepo(db: Db, writers: FollowUpWriters) {
   const updateDoc = db.prepare('UPDATE decisions SET doc = ? WHERE id = ?');
   const replaceErased = db.prepare('UPDATE decisions SET doc = ?, member_id = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM decisions');
+  const firstDecidedAt = db.prepare<[string, string, string, string], { at: string | null }>(
+    'SELECT min(decided_at) AS at FROM decisions WHERE model_id = ? AND model_version = ? AND decided_at >= ? AND decided_at <= ?',
+  );
   const pageCache = new Map<string, Database.Statement>();
   return {
     insertMany: async (records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => insertAll(records, followUps),
@@ -145,6 +148,7 @@ function decisionsRepo(db: Db, writers: FollowUpWriters) {
       const rows = statement.all(...params, limit) as { doc: string }[];
       return rows.map((row) => JSON.parse(row.doc) as StoredDecision);
     },
+    firstDecidedAt: async (model: { id: string; version: string }, from: string, to: string) => firstDecidedAt.get(model.id, model.version, from, to)?.at ?? null,
     scanById: () => scanInChunks<StoredDecision>(db.prepare('SELECT id AS k1, 0 AS k2, doc FROM decisions WHERE id > ? ORDER BY id LIMIT ?')),
     count: async () => count.get()!.n,
     setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) => {

@@ -6,9 +6,5 @@ export function niceCeil(value: number): number {
   return 10 * power;
 }
 
-export type DriftLevel = 'baseline' | 'stable' | 'moderate' | 'significant';
-
-/** The usual reading of a population stability index: below 0.1 stable, 0.1 to 0.25 a shift to watch, above 0.25 act. */
-export const PSI_WATCH = 0.1;
-export const PSI_ACT = 0.25;
-export const driftLevel = (psi: number | null): DriftLevel => (psi === null ? 'baseline' : psi < PSI_WATCH ? 'stable' : psi < PSI_ACT ? 'moderate' : 'significant');
+/** The usual reading of a population stability index, the one the API publishes: below 0.1 stable, 0.1 to 0.25 a shift to watch, from 0.25 act. */
+export { driftLevel, PSI_MAJOR as PSI_ACT, PSI_MODERATE as PSI_WATCH, type DriftLevel } from '@shared/metrics/drift';

@@ -1,0 +1,147 @@
+import { ACTIVE_STATUSES } from '@shared/schemas/case';
+import { DecisionType } from '@shared/schemas/common';
+import { PSI_MAJOR, PSI_MODERATE } from '@shared/metrics/drift';
+import { LEGAL_ZONE } from '../cases/deadlines';
+import { binEdges, SCORE_BINS } from './bins';
+import { FAIRNESS_THRESHOLD } from './fairness';
+import { PSI_EPSILON } from './psi';
+import { FAVOURABLE, MAX_GROUP_LENGTH, MAX_RELATIVE_CHANGE, MAX_RESOLUTION_DAYS, MISSING_GROUP, PPM, ROLLUP_TIME_ZONE } from './rollups';
+
+const histogramValue: Record<DecisionType, { unit: 'score' | 'relative_premium_change'; value: string }> = {
+  renewal_price: {
+    unit: 'relative_premium_change',
+    value:
+      '(output.newPremiumCents − output.previousPremiumCents) ÷ output.previousPremiumCents, compared with the edges exactly (in whole cents, nothing rounded). ' +
+      'A premium from 0 counts as above the range, 0 to 0 as no change (0).',
+  },
+  fraud_flag: { unit: 'score', value: 'output.score' },
+  risk_score: { unit: 'score', value: 'output.score' },
+};
+
+/**
+ * How every figure of /api/metrics is computed, published in the OpenAPI document
+ * (`x-metric-definitions`) so that a governance lead can recompute each one from the decisions
+ * and case events of the audit export. The numbers are the constants the code computes with.
+ */
+export function metricDefinitions() {
+  return {
+    day: {
+      timeZone: ROLLUP_TIME_ZONE,
+      definition:
+        `Figures are counted per calendar day of the decision's decidedAt in ${ROLLUP_TIME_ZONE}, and so is everything that later happens to that decision ` +
+        '(its objections, resolutions and overrides): a rate compares the objections and resolutions with the decisions they are about. ' +
+        '`from` and `to` select such days, both inclusive.',
+    },
+    measuredOn: "The model's original output, as recorded; an override changes the effective outcome but not these counts (the override counters show it).",
+    decisions: 'Decisions recorded with decidedAt on a day of the period.',
+    contested: 'Objections filed against those decisions, by the member or registered by a reviewer (also one that takes over a sample case). Sample cases alone are not contests.',
+    contestRate: 'contested ÷ decisions; null when decisions is 0.',
+    resolved: 'Cases about those decisions resolved, objection and sample alike: confirmed, or overridden (an override approved by a second person, or one that needed no approval).',
+    overridden: 'Resolved cases whose outcome was an override.',
+    overrideRate: 'overridden ÷ resolved; null when resolved is 0. Per reviewer: the person who decided the outcome (the proposer of an approved override, the resolver otherwise); per reason code: each distinct reason code of the decision.',
+    resolutionDays: {
+      definition: `Whole days from the case's receivedAt to its closedAt, floored; ${MAX_RESOLUTION_DAYS} or more count as ${MAX_RESOLUTION_DAYS}.`,
+      percentiles: 'Nearest rank: the median and the 90th percentile are the smallest number of days whose cumulative count reaches ⌈p · n⌉ (p = 0.5, 0.9). Null without resolved cases.',
+    },
+    gauges: {
+      fields: ['openCases', 'overdueCases'],
+      definition:
+        'Current counts, independent of the period, model and version (only `type` narrows them): ' +
+        `openCases are the cases in status ${ACTIVE_STATUSES.join(', ')} now; overdueCases those of them whose dueAt has passed ` +
+        `(dueAt is the end of the due day in ${LEGAL_ZONE}).`,
+    },
+    histogram: {
+      bins: SCORE_BINS,
+      closed: 'left',
+      definition:
+        'Each bin is [from, to): a value equal to an edge is counted in the bin that edge opens. The last bin is [from, to], closed on both sides. ' +
+        'Values below the range are counted in the first bin, values above it in the last.',
+      types: Object.fromEntries(DecisionType.options.map((type) => [type, { ...histogramValue[type], bins: binEdges(type) }])) as Record<
+        DecisionType,
+        { unit: 'score' | 'relative_premium_change'; value: string; bins: { from: number; to: number }[] }
+      >,
+    },
+    psi: {
+      formula: 'PSI = Σᵢ (aᵢ − eᵢ) · ln(aᵢ ÷ eᵢ) over the histogram bins, e the shares of the version compared against (psiAgainst), a those of this version.',
+      smoothing: "Each share is count ÷ total + epsilon, then divided by the sum of the side's smoothed shares, so that an empty bin gives a finite PSI.",
+      epsilon: PSI_EPSILON,
+      thresholds: { moderate: PSI_MODERATE, major: PSI_MAJOR },
+      reading: `Below ${PSI_MODERATE}: stable; from ${PSI_MODERATE} to below ${PSI_MAJOR}: a moderate shift; ${PSI_MAJOR} or more: a major shift.`,
+      comparedWith:
+        "The predecessor the model registry names for the version; without one, the version of the same model and type that went live before it in the selection: ordered by the day of their first decision, then that decision's instant, then natural version order (numeric parts as numbers: '9' before '10', '1.2' before '1.10'). " +
+        'PSI is null for the first version, and when the version compared with has no decisions in the selection.',
+    },
+    fairness: {
+      groups: `Per monitored attribute, the decision's input of that name as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
+      favourable: FAVOURABLE,
+      favourableRate: "The group's decisions with a favourable outcome (per type, as above) ÷ its decisions.",
+      ratio: "favourableRate ÷ the highest favourableRate among the groups; null when no group has a favourable outcome.",
+      threshold: FAIRNESS_THRESHOLD,
+      flagged: `ratio below ${FAIRNESS_THRESHOLD} (the four-fifths rule).`,
+      flagRate: "The group's flagged fraud checks ÷ its fraud checks; null without any.",
+      meanPremiumChange:
+        "The mean of its renewals' relative premium changes (new − previous) ÷ previous, " +
+        `each capped at ${MAX_RELATIVE_CHANGE} (a premium from 0 counts as ${MAX_RELATIVE_CHANGE}, 0 to 0 as 0) and rounded to millionths (1/${PPM}) before summing; null without renewals.`,
+      overrideRate: "The group's overridden ÷ resolved cases; null without resolved cases.",
+    },
+    findings: 'Compliance findings recorded with the decisions at ingest, per code, type, model and version.',
+    coverage:
+      'A gap: a model version missing from the registry, or a feature it used without a label or a reason code without a text in en, nl and fr. ' +
+      "fullyExplainedShare = 1 − Σ over model versions of min(the version's decisions, the decisions the version's largest gap touches) ÷ decisions: " +
+      'an upper bound on the share of decisions whose features and reason codes all have texts. Null without decisions.',
+  };
+}
+
+const bullets = (lines: string[]) => lines.map((line) => `- ${line}`).join('\n');
+
+/** The definitions each metrics endpoint's figures rest on, as Markdown for its OpenAPI description. */
+export function metricDescriptions(d: MetricDefinitions = metricDefinitions()) {
+  const footer = 'All definitions, with their numbers, are in `x-metric-definitions` at the top of this document.';
+  const period = `Day: ${d.day.definition}`;
+  const edges = (type: DecisionType) => {
+    const { unit, value, bins } = d.histogram.types[type];
+    return `${type} (${unit} = ${value}) edges: ${[...bins.map((b) => b.from), bins[bins.length - 1]!.to].join(', ')}`;
+  };
+  return {
+    overview: bullets([
+      period,
+      d.measuredOn,
+      `decisions: ${d.decisions}`,
+      `contested: ${d.contested}`,
+      `contestRate: ${d.contestRate}`,
+      `resolved: ${d.resolved}`,
+      `overridden: ${d.overridden}`,
+      `overrideRate: ${d.overrideRate}`,
+      `medianResolutionDays, p90ResolutionDays: ${d.resolutionDays.definition} ${d.resolutionDays.percentiles}`,
+      `Period-independent gauges (${d.gauges.fields.join(', ')}): ${d.gauges.definition}`,
+      footer,
+    ]),
+    models: bullets([
+      period,
+      d.measuredOn,
+      `contestRate: ${d.contestRate} overrideRate: ${d.overrideRate}`,
+      `Histogram: ${d.histogram.bins} bins. ${d.histogram.definition}`,
+      ...DecisionType.options.map(edges),
+      `PSI: ${d.psi.formula} ${d.psi.smoothing} epsilon = ${d.psi.epsilon}. ${d.psi.reading}`,
+      `psiAgainst: ${d.psi.comparedWith}`,
+      footer,
+    ]),
+    fairness: bullets([
+      period,
+      d.measuredOn,
+      `Groups: ${d.fairness.groups}`,
+      ...DecisionType.options.map((type) => `Favourable for ${type}: ${d.fairness.favourable[type]}`),
+      `favourableRate: ${d.fairness.favourableRate}`,
+      `ratio: ${d.fairness.ratio} flagged: ${d.fairness.flagged}`,
+      `flagRate: ${d.fairness.flagRate}`,
+      `meanPremiumChange: ${d.fairness.meanPremiumChange}`,
+      `overrideRate: ${d.fairness.overrideRate}`,
+      footer,
+    ]),
+    overrides: bullets([period, `overrideRate: ${d.overrideRate}`, footer]),
+    findings: bullets([period, d.findings, footer]),
+    coverage: bullets([period, d.coverage, footer]),
+  };
+}
+
+export type MetricDefinitions = ReturnType<typeof metricDefinitions>;
