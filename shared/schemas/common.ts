@@ -33,3 +33,15 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);
+
+/**
+ * A period's cross-field rule, `to` not before `from`, for a query whose ends compare as strings
+ * (days, or instants normalised to UTC). It runs only when both ends parsed: a malformed `from`
+ * is reported once, under its own name, not a second time as a period the wrong way round.
+ */
+export const withOrderedPeriod = <T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T): T =>
+  schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'must not be before from',
+    path: ['to'],
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'from' || issue.path?.[0] === 'to'),
+  });
