@@ -24,7 +24,14 @@ export const Identifier = z
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits and . _ : - only');
 
-export const MemberId = Identifier;
+/**
+ * A member number in its canonical, upper-case form ("M-1001"), as the insurer's systems write it.
+ * One typed or sent in another case means the same member, so it is upper-cased when parsed, in
+ * queries and at ingest alike: every lookup stays an exact match on an index.
+ */
+export const canonicalMemberId = (memberId: string): string => memberId.toUpperCase();
+
+export const MemberId = Identifier.overwrite(canonicalMemberId);
 
 /** Opaque page cursor returned by list endpoints. */
 export const Cursor = z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor');
