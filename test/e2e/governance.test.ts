@@ -1,7 +1,8 @@
 /**
  * Model governance in a real browser: the governance lead reads the dashboard (charts with their
  * tables, fairness, review, findings, coverage), then the audit browser (events, verification in
- * words, anchors). Each page is checked with axe and saved as docs/screenshots/governance-*.
+ * words, anchors). Each page is checked with axe and saved as a screenshot (governance-*; in
+ * docs/screenshots by `npm run screenshots`).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
