@@ -109,6 +109,15 @@ describeInBrowser('governance dashboard and audit browser', () => {
     const n = (value: number) => value.toLocaleString('en-GB');
     expect(await verdict.innerText()).toBe(`All ${n(expected.chains)} chains and ${n(expected.events)} events verify.`);
 
+    // Every time says its zone: instants on the Brussels clock (CET or CEST), the filter's days in UTC.
+    const zoned = /\d{2}:\d{2}:\d{2} CES?T$/;
+    expect(await rows.first().locator('time').innerText()).toMatch(zoned);
+    expect(await page.locator('.gov-anchors tbody tr').first().locator('td').first().innerText()).toMatch(zoned);
+    expect(await page.locator('.gov-verify-result').innerText()).toMatch(/Checked \d.* \d{2}:\d{2}:\d{2} CES?T\.$/);
+    const eventFilter = page.getByRole('form', { name: 'Filter events' });
+    expect(await eventFilter.getByLabel('From (UTC)').getAttribute('type')).toBe('date');
+    expect(await eventFilter.getByLabel('To (UTC)').getAttribute('type')).toBe('date');
+
     await checkA11y(page, 'governance-audit');
     await screenshot(page, 'governance-audit', { fullPage: true });
 
