@@ -29,6 +29,7 @@ import { modelsRouter } from './models/models.routes';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { methodNotAllowed } from './http/method-not-allowed';
 import { openApiDocument } from './openapi';
 import { policiesFromConfig, type Policies } from './policies/policies';
 import type { Store, StoredDecision } from './storage/store';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   api.use(membersRouter(services));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
+  api.use(methodNotAllowed(api));
   api.use(notFoundHandler);
   api.use(errorHandler(logger));
   app.use('/api', api);

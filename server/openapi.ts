@@ -144,7 +144,12 @@ export function openApiDocument() {
   };
   return createDocument({
     openapi: '3.1.0',
-    info: { title: 'Recourse API', version: '0.1.0', description: 'Transparency and human review of automated decisions.' },
+    info: {
+      title: 'Recourse API',
+      version: '0.1.0',
+      description:
+        'Transparency and human review of automated decisions. Errors are RFC 9457 problem+json. A path called with a method it does not serve answers 405 `method_not_allowed` with an `Allow` header; an unknown path answers 404.',
+    },
     components: {
       securitySchemes: {
         ingestKey: { type: 'http', scheme: 'bearer' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DecisionType, Role } from '@shared/schemas/common';
+import { canonicalMemberId, type DecisionType, type Role } from '@shared/schemas/common';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
 import { hashPassword, normalizeUsername } from './passwords';
@@ -18,7 +18,7 @@ export async function createUser(store: Store, clock: Clock, input: NewUser) {
     username: normalizeUsername(input.username),
     roles: input.roles,
     scopes: input.scopes ?? [],
-    ...(input.memberId ? { memberId: input.memberId } : {}),
+    ...(input.memberId ? { memberId: canonicalMemberId(input.memberId) } : {}),
     passwordHash: await hashPassword(input.password),
     createdAt: clock.now().toISOString(),
   };

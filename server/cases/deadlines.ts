@@ -1,10 +1,12 @@
+import { MEMBER_TIME_ZONE } from '@shared/explain/format';
+
 /**
  * Legal deadlines in the insurer's own time zone. GDPR Art. 12(3): one month from receipt,
  * extendable by two further months. "One month" is calendar arithmetic on the local date,
  * clamped to the month's end (31 January → 28/29 February), and the deadline runs to the end
  * of that day in Brussels, whatever the server's own time zone.
  */
-export const LEGAL_ZONE = 'Europe/Brussels';
+export const LEGAL_ZONE = MEMBER_TIME_ZONE;
 
 interface LocalDate {
   year: number;

@@ -316,7 +316,7 @@ export interface LoginFailureRepo {
 }
 
 export interface LeaseRepo {
-  /** True when `holder` holds the named lease for the current term of length ttl (see leases.ts). */
+  /** True when `holder` holds the named lease for the current term of length ttl; taking a new term deletes long-ended ones (see leases.ts). */
   tryAcquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
 }
 

@@ -3,8 +3,11 @@ import type { Lang } from '../schemas/model';
 /** Belgian locales for nl and fr (the insurer's members), British English for en: each writes money its own way. */
 export const LOCALES: Record<Lang, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE' };
 
-/** Dates are shown on the member's calendar, not the server's (a decision at 23:30 UTC is the next day in Brussels). */
-const MEMBER_TIME_ZONE = 'Europe/Brussels';
+/**
+ * The members' time zone, the insurer's calendar: dates are shown on it, not the server's (a
+ * decision at 23:30 UTC is the next day in Brussels), and legal deadlines end at its midnight.
+ */
+export const MEMBER_TIME_ZONE = 'Europe/Brussels';
 
 /** Intl formatters are costly to build and immutable, so each one is built once (an export words thousands of values). */
 const cache = new Map<string, Intl.NumberFormat>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withOrderedPeriod } from './common';
 
 export const BrokenReason = z.enum(['altered', 'missing_event', 'missing_chain', 'anchor_altered', 'anchor_signature']);
 
@@ -43,17 +44,19 @@ export const EventAction = z.enum([
 const Day = z.iso.date();
 const IdentifierLike = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 
-export const AuditEventsQuery = z.strictObject({
-  decisionId: z.string().regex(/^dec_[0-9a-f]{24}$/).optional(),
-  caseId: z.string().regex(/^case_[0-9a-f]{24}_\d+$/).optional(),
-  actor: IdentifierLike.optional(),
-  action: EventAction.optional(),
-  /** Dates (YYYY-MM-DD), inclusive, in UTC. */
-  from: Day.optional(),
-  to: Day.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/).optional(),
-});
+export const AuditEventsQuery = withOrderedPeriod(
+  z.strictObject({
+    decisionId: z.string().regex(/^dec_[0-9a-f]{24}$/).optional(),
+    caseId: z.string().regex(/^case_[0-9a-f]{24}_\d+$/).optional(),
+    actor: IdentifierLike.optional(),
+    action: EventAction.optional(),
+    /** Dates (YYYY-MM-DD), inclusive, in UTC. */
+    from: Day.optional(),
+    to: Day.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  }),
+);
 export type AuditEventsQuery = z.infer<typeof AuditEventsQuery>;
 
 export const AuditEvent = z.object({
@@ -73,10 +76,12 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditEventPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() });
 
-export const AuditExportQuery = z.strictObject({
-  kind: z.enum(['decisions', 'events']),
-  format: z.enum(['ndjson', 'csv']).default('ndjson'),
-  from: Day,
-  to: Day,
-});
+export const AuditExportQuery = withOrderedPeriod(
+  z.strictObject({
+    kind: z.enum(['decisions', 'events']),
+    format: z.enum(['ndjson', 'csv']).default('ndjson'),
+    from: Day,
+    to: Day,
+  }),
+);
 export type AuditExportQuery = z.infer<typeof AuditExportQuery>;

@@ -24,7 +24,14 @@ export const Identifier = z
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits and . _ : - only');
 
-export const MemberId = Identifier;
+/**
+ * A member number in its canonical, upper-case form ("M-1001"), as the insurer's systems write it.
+ * One typed or sent in another case means the same member, so it is upper-cased when parsed, in
+ * queries and at ingest alike: every lookup stays an exact match on an index.
+ */
+export const canonicalMemberId = (memberId: string): string => memberId.toUpperCase();
+
+export const MemberId = Identifier.overwrite(canonicalMemberId);
 
 /** Opaque page cursor returned by list endpoints. */
 export const Cursor = z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor');
@@ -33,3 +40,15 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);
+
+/**
+ * A period's cross-field rule, `to` not before `from`, for a query whose ends compare as strings
+ * (days, or instants normalised to UTC). It runs only when both ends parsed: a malformed `from`
+ * is reported once, under its own name, not a second time as a period the wrong way round.
+ */
+export const withOrderedPeriod = <T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T): T =>
+  schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'must not be before from',
+    path: ['to'],
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'from' || issue.path?.[0] === 'to'),
+  });

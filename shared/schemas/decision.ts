@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionType, Identifier, Instant, Limit, MemberId, Cursor, pageOf } from './common';
+import { DecisionType, Identifier, Instant, Limit, MemberId, Cursor, pageOf, withOrderedPeriod } from './common';
 
 export const MAX_INPUTS = 200;
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
@@ -146,16 +146,18 @@ export type Decision = z.infer<typeof Decision>;
 export const DecisionPage = pageOf(Decision);
 export type DecisionPage = z.infer<typeof DecisionPage>;
 
-export const DecisionListQuery = z.strictObject({
-  type: DecisionType.optional(),
-  memberId: MemberId.optional(),
-  modelId: Identifier.optional(),
-  modelVersion: Identifier.optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
-  limit: Limit,
-  cursor: Cursor.optional(),
-});
+export const DecisionListQuery = withOrderedPeriod(
+  z.strictObject({
+    type: DecisionType.optional(),
+    memberId: MemberId.optional(),
+    modelId: Identifier.optional(),
+    modelVersion: Identifier.optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    limit: Limit,
+    cursor: Cursor.optional(),
+  }),
+);
 export type DecisionListQuery = z.infer<typeof DecisionListQuery>;
 
 export const MAX_BATCH = 10_000;

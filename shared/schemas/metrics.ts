@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionType, Identifier } from './common';
+import { DecisionType, Identifier, withOrderedPeriod } from './common';
 import { FeatureName } from './decision';
 
 /** A calendar day in UTC, the grain of the rollups (the day of a decision's `decidedAt`). */
@@ -21,15 +21,10 @@ const selection = {
   format: MetricsFormat.optional(),
 };
 
-const orderedPeriod = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
-const periodMessage = { message: 'must not be before from', path: ['to'] };
-
-export const MetricsQuery = z.strictObject(selection).refine(orderedPeriod, periodMessage);
+export const MetricsQuery = withOrderedPeriod(z.strictObject(selection));
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
-export const FairnessQuery = z
-  .strictObject({ ...selection, attribute: FeatureName.default('age_band') })
-  .refine(orderedPeriod, periodMessage);
+export const FairnessQuery = withOrderedPeriod(z.strictObject({ ...selection, attribute: FeatureName.default('age_band') }));
 export type FairnessQuery = z.infer<typeof FairnessQuery>;
 
 /** A share; null when its denominator is zero (nothing to divide, not a rate of 0). */

@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'batch_too_large',
   'idempotency_conflict',
   'not_found',
+  'method_not_allowed',
   'unauthenticated',
   'forbidden',
   'invalid_credentials',

@@ -204,6 +204,35 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
     expect(unmonitored.status).toBe(400);
     expect(unmonitored.body.errors[0].path).toBe('attribute');
   });
+
+  it('reports a malformed date once, under its own name, not also as a period out of order', async () => {
+    const gov = await app.as('governance');
+    const malformed: [string, string][] = [
+      ['/api/metrics/overview?from=2026-13-01&to=2026-11-19', 'from'],
+      ['/api/metrics/fairness?from=2026-11-01&to=2026-02-30', 'to'],
+      ['/api/audit/events?from=2026-13-01&to=2026-11-19', 'from'],
+      ['/api/audit/export?kind=events&from=2026-13-01&to=2026-11-19', 'from'],
+      ['/api/decisions?from=2026-13-01T00:00:00Z&to=2026-11-19T00:00:00Z', 'from'],
+    ];
+    for (const [url, path] of malformed) {
+      const res = await gov.get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('validation_failed');
+      expect(res.body.errors, url).toEqual([{ path, message: expect.any(String) }]);
+    }
+    // Both ends valid and the wrong way round: the order is the one error, reported on `to`.
+    for (const url of [
+      '/api/metrics/overview?from=2026-11-20&to=2026-11-19',
+      '/api/audit/events?from=2026-11-20&to=2026-11-19',
+      '/api/audit/export?kind=decisions&from=2026-11-20&to=2026-11-19',
+      '/api/decisions?from=2026-11-20T00:00:00Z&to=2026-11-19T00:00:00Z',
+    ]) {
+      const res = await gov.get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.errors, url).toEqual([{ path: 'to', message: 'must not be before from' }]);
+    }
+  });
 });
 
 describeEachStore('drift and fairness metrics', (kind) => {

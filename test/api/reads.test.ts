@@ -83,4 +83,20 @@ describeEachStore('reading decisions', (kind) => {
   it('requires sign-in', async () => {
     expect((await app.anonymous().get('/api/decisions')).status).toBe(401);
   });
+
+  it('finds a member number typed in any case, and records one sent in lower case upper-cased', async () => {
+    const gov = await app.as('governance');
+    const typed = await gov.get('/api/decisions?memberId=m-1001');
+    expect(typed.status).toBe(200);
+    expect(typed.body.items.map((d: { id: string }) => d.id)).toEqual([ids.annaFraud, ids.annaRenewal]);
+    expect(typed.body).toEqual((await gov.get('/api/decisions?memberId=M-1001')).body);
+
+    // A scoring service writing the number in lower case still files the decision under the member.
+    const sent = await app.ingest().post('/api/decisions').send(riskDecision({ subject: { memberId: 'm-1001' }, decidedAt: '2026-11-05T10:00:00.000Z' }));
+    expect(sent.status).toBe(201);
+    expect(sent.body.subject.memberId).toBe('M-1001');
+    const anna = await app.as('anna');
+    expect((await anna.get('/api/decisions')).body.items.map((d: { id: string }) => d.id)).toEqual([sent.body.id, ids.annaFraud, ids.annaRenewal]);
+    expect((await gov.get('/api/decisions?memberId=m-1001&type=risk_score')).body.items.map((d: { id: string }) => d.id)).toEqual([sent.body.id]);
+  });
 });

@@ -3,6 +3,7 @@ import { NewDecision } from '@shared/schemas/decision';
 import { toRecord } from '../../server/decisions/ingest';
 import { defaultPolicies } from '../../server/policies/policies';
 import { buildEvent } from '../../server/audit/chain';
+import { ENDED_LEASE_KEPT_MS } from '../../server/storage/leases';
 import { DuplicateKeyError, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
@@ -253,6 +254,24 @@ export function describeStoreContract(kind: StoreKind) {
       const later = new Date('2026-11-25T12:01:30Z');
       expect(await store.leases.tryAcquire('job', 'z', later, 60_000)).toBe(true);
       expect(await store.leases.tryAcquire('job', winner, later, 60_000)).toBe(false);
+    });
+
+    it('keeps the lease documents bounded over many terms, one holder per term throughout', async () => {
+      const ttl = 30_000;
+      const start = Date.parse('2026-11-25T12:00:00Z');
+      const terms = 200;
+      for (let i = 0; i < terms; i++) {
+        const now = new Date(start + i * ttl + 1_000);
+        const results = await Promise.all(['p1', 'p2', 'p3'].map((holder) => store.leases.tryAcquire('outbox', holder, now, ttl)));
+        expect(results.filter(Boolean), `term ${i}`).toHaveLength(1);
+        if (i % 20 === 0) expect(await store.leases.tryAcquire('anchor', 'p1', now, 10 * ttl)).toBe(true);
+      }
+      // Only the terms that ended within ENDED_LEASE_KEPT_MS stay (plus the current), whatever the job.
+      const kept = ENDED_LEASE_KEPT_MS / ttl + 2 + ENDED_LEASE_KEPT_MS / (10 * ttl) + 2;
+      expect(await t.raw.count('leases')).toBeLessThanOrEqual(kept);
+      // A term that ended recently still has its document: a process whose clock lags cannot take it again.
+      const lagging = new Date(start + (terms - 2) * ttl + 1_000);
+      expect(await store.leases.tryAcquire('outbox', 'late', lagging, ttl)).toBe(false);
     });
 
     const rollupKey = (over: Partial<RollupKey> = {}): RollupKey => ({

@@ -1,7 +1,8 @@
 /**
  * Model governance in a real browser: the governance lead reads the dashboard (charts with their
  * tables, fairness, review, findings, coverage), then the audit browser (events, verification in
- * words, anchors). Each page is checked with axe and saved as docs/screenshots/governance-*.
+ * words, anchors). Each page is checked with axe and saved as a screenshot (governance-*; in
+ * docs/screenshots by `npm run screenshots`).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -107,6 +108,15 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await verdict.waitFor();
     const n = (value: number) => value.toLocaleString('en-GB');
     expect(await verdict.innerText()).toBe(`All ${n(expected.chains)} chains and ${n(expected.events)} events verify.`);
+
+    // Every time says its zone: instants on the Brussels clock (CET or CEST), the filter's days in UTC.
+    const zoned = /\d{2}:\d{2}:\d{2} CES?T$/;
+    expect(await rows.first().locator('time').innerText()).toMatch(zoned);
+    expect(await page.locator('.gov-anchors tbody tr').first().locator('td').first().innerText()).toMatch(zoned);
+    expect(await page.locator('.gov-verify-result').innerText()).toMatch(/Checked \d.* \d{2}:\d{2}:\d{2} CES?T\.$/);
+    const eventFilter = page.getByRole('form', { name: 'Filter events' });
+    expect(await eventFilter.getByLabel('From (UTC)').getAttribute('type')).toBe('date');
+    expect(await eventFilter.getByLabel('To (UTC)').getAttribute('type')).toBe('date');
 
     await checkA11y(page, 'governance-audit');
     await screenshot(page, 'governance-audit', { fullPage: true });

@@ -3,7 +3,7 @@
  * contests it; a pricing reviewer finds the case in the queue, meets a stale view, claims it and
  * proposes an override; a senior reviewer approves it (four eyes); the member sees the new premium
  * as the outcome that applies, with the original kept. Every page is checked with axe and saved
- * as a screenshot (docs/screenshots/member-*, reviewer-*).
+ * as a screenshot (member-*, reviewer-*; in docs/screenshots by `npm run screenshots`).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';

@@ -18,6 +18,8 @@ export interface RawAccess {
   deleteEvent(decisionId: string, seq: number): Promise<void>;
   updateAnchor(seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
   deleteAnchor(seq: number): Promise<void>;
+  /** How many rows or documents a table or collection of the same name holds. */
+  count(collection: 'leases'): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openTestSqlite(): Promise<TestStore> {
     deleteEvent: async (decisionId, seq) => void db.prepare('DELETE FROM events WHERE decision_id = ? AND seq = ?').run(decisionId, seq),
     updateAnchor: async (seq, mutate) => rewrite('anchors', 'seq = ?', [seq], mutate),
     deleteAnchor: async (seq) => void db.prepare('DELETE FROM anchors WHERE seq = ?').run(seq),
+    count: async (table) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     close: async () => void db.close(),
   };
   return {
@@ -80,6 +83,7 @@ export async function openTestMongo(uri: string): Promise<TestStore> {
     deleteEvent: async (decisionId, seq) => void (await db.collection<any>('events').deleteOne({ decisionId, seq })),
     updateAnchor: (seq, mutate) => update('anchors', { _id: seq }, mutate),
     deleteAnchor: async (seq) => void (await db.collection<any>('anchors').deleteOne({ _id: seq })),
+    count: (collection) => db.collection(collection).countDocuments(),
     close: async () => client.close(),
   };
   return {

@@ -1,10 +1,11 @@
+import { MEMBER_TIME_ZONE } from '@shared/explain/format';
 import { LOCALES, type Lang } from './languages';
 
 /**
  * Dates are shown on the insurer's calendar: legal deadlines end at midnight in Brussels
  * (server/cases/deadlines.ts), so a due date must read the same wherever the reader's computer is.
  */
-export const LEGAL_TIME_ZONE = 'Europe/Brussels';
+export const LEGAL_TIME_ZONE = MEMBER_TIME_ZONE;
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
@@ -41,6 +42,14 @@ export const formatDate = (lang: Lang, iso: string): string => dateFormat(lang, 
 
 export const formatDateTime = (lang: Lang, iso: string): string =>
   dateFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+
+/**
+ * An instant to the second on the insurer's clock, its zone named: "27 Aug 2026, 14:05:03 CEST",
+ * "… 13:05:03 CET" in winter ("UTC+2" / "UTC+1" in French). For logs read beside UTC days (the
+ * audit trail, its filters and exports), where a bare time could be taken for either.
+ */
+export const formatZonedDateTime = (lang: Lang, iso: string): string =>
+  dateFormat(lang, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(iso));
 
 export const formatPercent = (lang: Lang, ratio: number, signed = false): string =>
   numberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(ratio);

@@ -26,7 +26,7 @@ import {
 } from '../store';
 import { migrations } from './migrations';
 import { rollupsRepo } from './sqlite-rollups';
-import { leaseTerm } from '../leases';
+import { endedLeasesBefore, leaseTerm } from '../leases';
 
 type Db = Database.Database;
 
@@ -414,10 +414,14 @@ function loginFailuresRepo(db: Db) {
 function leasesRepo(db: Db) {
   const claim = db.prepare('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING');
   const holderOf = db.prepare<[string], { holder: string }>('SELECT holder FROM leases WHERE name = ?');
+  const deleteEnded = db.prepare('DELETE FROM leases WHERE expires_at < ?');
   return {
     tryAcquire: async (name: string, holder: string, now: Date, ttlMs: number) => {
       const { key, expiresAt } = leaseTerm(name, now, ttlMs);
-      if (claim.run(key, holder, expiresAt).changes === 1) return true;
+      if (claim.run(key, holder, expiresAt).changes === 1) {
+        deleteEnded.run(endedLeasesBefore(now));
+        return true;
+      }
       return holderOf.get(key)?.holder === holder;
     },
   };

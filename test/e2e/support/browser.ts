@@ -20,7 +20,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
+/**
+ * Where screenshots go: an untracked folder, so `npm test` leaves the tracked files alone;
+ * `npm run screenshots` sets SCREENSHOT_DIR=docs/screenshots to refresh the README's pictures.
+ */
+export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.SCREENSHOT_DIR || 'test-results/screenshots');
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 360, height: 800 } as const;
 
@@ -117,7 +121,7 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Saves docs/screenshots/<name>.png at `size` (1280×800 unless told), then restores the
+ * Saves <name>.png in SCREENSHOT_DIR at `size` (1280×800 unless told), then restores the
  * viewport. `fullPage` captures below the fold too.
  */
 export async function screenshot(

@@ -21,7 +21,7 @@ export function IntegritySection() {
 }
 
 function VerifyPanel() {
-  const { t, formatDateTime } = useGovernanceI18n();
+  const { t, formatInstant } = useGovernanceI18n();
   const verify = useVerifyChains();
   const checking = verify.isFetching;
   const resultId = useId();
@@ -38,7 +38,7 @@ function VerifyPanel() {
         ) : verify.isError ? (
           <BlockError error={verify.error} onRetry={() => void verify.refetch()} />
         ) : verify.data ? (
-          <VerifyOutcome result={verify.data} checkedAt={formatDateTime(new Date(verify.dataUpdatedAt).toISOString())} />
+          <VerifyOutcome result={verify.data} checkedAt={formatInstant(new Date(verify.dataUpdatedAt).toISOString())} />
         ) : (
           <p className="gov-muted">{t('integrity.notYet')}</p>
         )}

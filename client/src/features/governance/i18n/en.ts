@@ -20,8 +20,8 @@ export const en = {
   'count.cases.other': '{count} resolved cases',
 
   'filter.label': 'Period and decision type',
-  'filter.from': 'From',
-  'filter.to': 'To',
+  'filter.from': 'From (UTC)',
+  'filter.to': 'To (UTC)',
   'filter.type': 'Decision type',
   'filter.allTypes': 'All types',
   'filter.allTypesLower': 'all decision types',

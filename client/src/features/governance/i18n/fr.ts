@@ -21,8 +21,8 @@ export const fr: Record<GovernanceMessageKey, string> = {
   'count.cases.other': '{count} dossiers clôturés',
 
   'filter.label': 'Période et type de décision',
-  'filter.from': 'Du',
-  'filter.to': 'Au',
+  'filter.from': 'Du (UTC)',
+  'filter.to': 'Au (UTC)',
   'filter.type': 'Type de décision',
   'filter.allTypes': 'Tous les types',
   'filter.allTypesLower': 'tous les types de décision',

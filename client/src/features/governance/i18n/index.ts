@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DecisionType } from '@shared/schemas/common';
 import { LOCALES, useI18n, type Lang } from '../../../i18n';
+import { formatZonedDateTime } from '../../../i18n/format';
 import { en, type GovernanceMessageKey } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
@@ -59,9 +60,8 @@ export function useGovernanceI18n() {
       formatDayShort: (day: string) => dayFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`)),
       /** "Aug 2026". */
       formatMonth: (day: string) => dayFormat(lang, { month: 'short', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`)),
-      /** An instant, to the second, in the reader's own zone (audit events). */
-      formatInstant: (iso: string) =>
-        new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso)),
+      /** An instant, to the second, on the insurer's clock with its zone named (audit events, anchors, checks). */
+      formatInstant: (iso: string) => formatZonedDateTime(lang, iso),
       /** A rate that may be undefined (no denominator): a dash, never a false 0 %. */
       formatRate: (rate: number | null) => (rate === null ? '—' : i18n.formatPercent(rate)),
     };

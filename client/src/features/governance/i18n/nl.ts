@@ -21,8 +21,8 @@ export const nl: Record<GovernanceMessageKey, string> = {
   'count.cases.other': '{count} afgehandelde dossiers',
 
   'filter.label': 'Periode en soort beslissing',
-  'filter.from': 'Van',
-  'filter.to': 'Tot en met',
+  'filter.from': 'Van (UTC)',
+  'filter.to': 'Tot en met (UTC)',
   'filter.type': 'Soort beslissing',
   'filter.allTypes': 'Alle soorten',
   'filter.allTypesLower': 'alle soorten beslissingen',

@@ -1,0 +1,72 @@
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { AppError } from './problem';
+
+type Layer = Router['stack'][number];
+
+interface ServedPath {
+  pattern: RegExp;
+  methods: Set<string>;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A route path as Express matches it by default: `:name` is one non-empty segment, letters in
+ * any case, an optional trailing slash. Our routes use no other path syntax.
+ */
+const patternOf = (path: string) =>
+  new RegExp(`^${path.split(/(:\w+)/).map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('')}/?$`, 'i');
+
+/**
+ * Every route path of `stack` with the methods it answers, nested routers included. They are
+ * mounted without a path of their own (server/app.ts), so a route's path is its full path here.
+ * A route that answers every method (`router.all`) is left out: it never needs a 405.
+ */
+function servedPaths(stack: Layer[]): ServedPath[] {
+  const byPath = new Map<string, Set<string>>();
+  const anyMethod = new Set<string>();
+  const walk = (layers: Layer[]) => {
+    for (const layer of layers) {
+      const route = layer.route;
+      if (route && typeof route.path === 'string') {
+        const methods = byPath.get(route.path) ?? new Set<string>();
+        for (const handler of route.stack) {
+          if (handler.method) methods.add(handler.method.toUpperCase());
+          else anyMethod.add(route.path);
+        }
+        byPath.set(route.path, methods);
+        continue;
+      }
+      const nested: unknown = (layer.handle as { stack?: unknown }).stack;
+      if (Array.isArray(nested)) walk(nested as Layer[]);
+    }
+  };
+  walk(stack);
+  return [...byPath]
+    .filter(([path]) => !anyMethod.has(path))
+    .map(([path, methods]) => {
+      // Express answers HEAD with a GET route; OPTIONS is not served, so it is not offered.
+      if (methods.has('GET')) methods.add('HEAD');
+      return { pattern: patternOf(path), methods };
+    });
+}
+
+/**
+ * 405 with the `Allow` header (RFC 9110 §15.5.6) for a path the API serves, called with a method
+ * it does not serve; a path no route knows falls through to the 404. Placed after the routes,
+ * before the 404, it reads the route table from the router itself on first use, so a new route
+ * is covered without being listed twice.
+ */
+export function methodNotAllowed(router: Router): RequestHandler {
+  let served: ServedPath[] | null = null;
+  return (req: Request, res: Response, next: NextFunction) => {
+    served ??= servedPaths(router.stack);
+    const allowed = new Set<string>();
+    for (const { pattern, methods } of served) if (pattern.test(req.path)) for (const method of methods) allowed.add(method);
+    // Nothing serves the path, or a route for this very method let the request through: not ours to answer.
+    if (allowed.size === 0 || allowed.has(req.method)) return next();
+    const list = [...allowed].sort().join(', ');
+    res.setHeader('Allow', list);
+    next(new AppError(405, 'method_not_allowed', 'Method not allowed', `This endpoint answers ${list}, not ${req.method}.`));
+  };
+}
