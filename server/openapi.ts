@@ -30,7 +30,7 @@ import {
 } from '@shared/schemas/metrics';
 import { ModelEntry, ModelList } from '@shared/schemas/model';
 import { Problem } from '@shared/schemas/problem';
-import { ErasureResult, Health, HoldReason, LangQuery, MemberIdBody, MemberIdParams, SessionInfo, SignIn } from '@shared/schemas/session';
+import { ErasureResult, Health, HoldReason, LangQuery, MemberIdBody, MemberIdParams, SessionInfo, SignIn, UsernameParams } from '@shared/schemas/session';
 import { ModelParams } from './models/models.routes';
 
 const json = (schema: z.ZodType, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -59,7 +59,12 @@ export function openApiDocument() {
         summary: 'Sign in; sets an httpOnly session cookie',
         security: [],
         requestBody: body(SignIn),
-        responses: { '200': json(SessionInfo), '400': problem('Invalid input'), '401': problem('Wrong name or password'), '429': problem('Throttled') },
+        responses: {
+          '200': json(SessionInfo),
+          '400': problem('Invalid input'),
+          '401': problem('Wrong name or password'),
+          '429': problem('Throttled: too many failures of this name from this address (a delay that doubles per failure, up to 15 minutes), or from this address at all; see Retry-After'),
+        },
       }),
       get: op({ summary: 'Who am I', responses: { '200': json(SessionInfo), '401': problem('Not signed in') } }),
       delete: op({ summary: 'Sign out', responses: { '204': { description: 'Signed out' }, '401': problem('Not signed in') } }),
@@ -134,6 +139,13 @@ export function openApiDocument() {
     '/api/metrics/coverage': { get: op({ summary: 'Explanation coverage', requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(CoverageReport), ...readErrors } }) },
     '/api/admin/members/{memberId}/export': { get: op({ summary: 'A member\'s export, on their request (admin; logged)', requestParams: { path: MemberIdParams, query: LangQuery }, responses: { '200': { description: 'JSON document' }, ...readErrors } }) },
     '/api/admin/erasure': { post: op({ summary: 'Erase a member\'s personal data (GDPR Art. 17)', requestBody: body(MemberIdBody), responses: { '200': json(ErasureResult), ...writeErrors } }) },
+    '/api/admin/sign-in-throttles/{username}': {
+      delete: op({
+        summary: 'Lift every sign-in throttle of a name, from every address (admin; logged)',
+        requestParams: { path: UsernameParams },
+        responses: { '204': { description: 'Lifted (also when there was none)' }, ...readErrors },
+      }),
+    },
     '/api/admin/legal-holds': { get: op({ summary: 'Legal holds', responses: { '200': { description: 'Holds' }, ...readErrors } }) },
     '/api/admin/legal-holds/{memberId}': {
       put: op({ summary: 'Set a legal hold', requestParams: { path: MemberIdParams }, requestBody: body(HoldReason), responses: { '200': { description: 'The hold' }, ...readErrors } }),

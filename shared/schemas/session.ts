@@ -10,11 +10,16 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+const Username = z.string().min(1).max(100);
+
 export const SignIn = z.strictObject({
-  username: z.string().min(1).max(100),
+  username: Username,
   password: z.string().min(1).max(200),
 });
 export type SignIn = z.infer<typeof SignIn>;
+
+/** DELETE /api/admin/sign-in-throttles/:username — the name as people type it at sign-in. */
+export const UsernameParams = z.strictObject({ username: Username });
 
 export const SessionInfo = z.object({ user: User });
 export type SessionInfo = z.infer<typeof SessionInfo>;
