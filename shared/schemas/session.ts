@@ -29,5 +29,11 @@ export const Health = z.object({ status: z.literal('ok'), storage: z.enum(['sqli
 export const LangQuery = z.strictObject({ lang: z.enum(['en', 'nl', 'fr']).default('en') });
 export const MemberIdBody = z.strictObject({ memberId: MemberId });
 export const MemberIdParams = z.strictObject({ memberId: MemberId });
-export const HoldReason = z.strictObject({ reason: z.string().trim().min(5, 'say why, in at least 5 characters').max(1000) });
+const HoldReasonText = z.string().trim().min(5, 'say why, in at least 5 characters').max(1000);
+export const HoldReason = z.strictObject({ reason: HoldReasonText });
+/**
+ * Lifting a hold needs no body (a DELETE body has no defined meaning in HTTP, and many clients
+ * cannot send one): a reason is optional, as `?reason=`, or in a JSON body as before.
+ */
+export const LiftHold = z.strictObject({ reason: HoldReasonText.optional() });
 export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number() });
