@@ -217,7 +217,8 @@ export interface OutboxMessage {
   id: string;
   caseId: string;
   memberId: string | null;
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn';
+  /** outcome_changed: a sample review (which the member never sees) changed a decision about them. */
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
   createdAt: string;
   deliveredAt: string | null;
 }
