@@ -28,7 +28,8 @@ export function isWorded(text: string): boolean {
 const Rationale = z
   .string()
   .trim()
-  .min(RATIONALE_MIN_LENGTH, `give a rationale of at least ${RATIONALE_MIN_LENGTH} characters`)
+  // A short rationale is told only that: "not words" would be noise beside it.
+  .min(RATIONALE_MIN_LENGTH, { message: `give a rationale of at least ${RATIONALE_MIN_LENGTH} characters`, abort: true })
   .max(5000)
   .refine(isWorded, 'write the rationale in words');
 
