@@ -63,7 +63,10 @@ export function loggedPath(req: Pick<express.Request, 'route' | 'baseUrl' | 'ori
 }
 
 export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
-  const sessions = createSessionService({ store, clock, config });
+  // Staff-log digests of member ids are keyed, so the log alone does not reveal who was concerned;
+  // the sign-in throttle keys its digests of names and addresses with the same key.
+  const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
+  const sessions = createSessionService({ store, clock, config, digestKey });
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
@@ -76,8 +79,6 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
   const explanations = createExplanationService({ store });
-  // Staff-log digests of member ids are keyed, so the log alone does not reveal who was concerned.
-  const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
   const exports = createExportService({ store, clock, explanations, digestKey });
   const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
   const holds = createHoldService({ store, clock, digestKey });

@@ -32,6 +32,8 @@ const Env = z.object({
     .pipe(z.array(DecisionType)),
   FOUR_EYES_MIN_RENEWAL_CENTS: z.coerce.number().int().min(0).default(0),
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
+  OVERRIDE_MAX_PREMIUM_CHANGE: z.coerce.number().positive('must be above 0').max(10).default(0.5),
+  OVERRIDE_MAX_RISK_SCORE_CHANGE: z.coerce.number().positive('must be above 0').max(1).default(1),
   RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
@@ -56,6 +58,10 @@ export interface Config {
   fourEyesTypes: DecisionType[];
   fourEyesMinRenewalCents: number;
   fourEyesMinRiskPoints: number;
+  /** An override's new premium stays within this fraction of the previous premium, either way. */
+  overrideMaxPremiumChange: number;
+  /** An override's new risk score stays within this many score points (0..1) of the model's. */
+  overrideMaxRiskScoreChange: number;
   retentionDays: Record<DecisionType, number>;
 }
 
@@ -88,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesTypes: e.FOUR_EYES_TYPES,
     fourEyesMinRenewalCents: e.FOUR_EYES_MIN_RENEWAL_CENTS,
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
+    overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
+    overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
   };
 }

@@ -30,7 +30,7 @@ import {
 } from '@shared/schemas/metrics';
 import { ModelEntry, ModelList } from '@shared/schemas/model';
 import { Problem } from '@shared/schemas/problem';
-import { ErasureResult, Health, HoldReason, LangQuery, MemberIdBody, MemberIdParams, SessionInfo, SignIn } from '@shared/schemas/session';
+import { ErasureResult, Health, HoldReason, LangQuery, LiftHold, MemberIdBody, MemberIdParams, SessionInfo, SignIn, UsernameParams } from '@shared/schemas/session';
 import { metricDefinitions, metricDescriptions } from './metrics/definitions';
 import { ModelParams } from './models/models.routes';
 
@@ -41,14 +41,20 @@ const body = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 const readErrors = { '400': problem('Invalid input'), '401': problem('Not signed in'), '403': problem('Not allowed for this role'), '404': problem('Not found, or not yours') };
 const writeErrors = { ...readErrors, '409': problem('Conflict: version_conflict, invalid_state, case_already_open, deadline_passed, legal_hold') };
 
+/** No ingest key, or one that is not valid: 401 with a Bearer challenge (RFC 6750). */
+const ingestKeyMissing = {
+  ...problem('No ingest key, or not a valid one (code unauthenticated)'),
+  headers: z.object({ 'WWW-Authenticate': z.string().meta({ description: 'Bearer realm="recourse-ingest", with error="invalid_token" when a key was sent' }) }),
+};
+
 const op = (o: ZodOpenApiOperationObject): ZodOpenApiOperationObject => o;
 const csvOrJson = (schema: z.ZodType) => ({
   description: 'OK (CSV with ?format=csv or Accept: text/csv)',
   content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
 });
 
-const caseAction = (summary: string, schema: z.ZodType, ok = '200') =>
-  op({ summary, requestParams: { path: CaseIdParams }, requestBody: body(schema), responses: { [ok]: json(CaseDetail), ...writeErrors } });
+const caseAction = (summary: string, schema: z.ZodType, ok = '200', badRequest = writeErrors['400']) =>
+  op({ summary, requestParams: { path: CaseIdParams }, requestBody: body(schema), responses: { [ok]: json(CaseDetail), ...writeErrors, '400': badRequest } });
 
 /** The contract of DESIGN §4, generated from the same zod schemas the server validates with. */
 export function openApiDocument() {
@@ -61,7 +67,12 @@ export function openApiDocument() {
         summary: 'Sign in; sets an httpOnly session cookie',
         security: [],
         requestBody: body(SignIn),
-        responses: { '200': json(SessionInfo), '400': problem('Invalid input'), '401': problem('Wrong name or password'), '429': problem('Throttled') },
+        responses: {
+          '200': json(SessionInfo),
+          '400': problem('Invalid input'),
+          '401': problem('Wrong name or password'),
+          '429': problem('Throttled: too many failures of this name from this address (a delay that doubles per failure, up to 15 minutes), or from this address at all; see Retry-After'),
+        },
       }),
       get: op({ summary: 'Who am I', responses: { '200': json(SessionInfo), '401': problem('Not signed in') } }),
       delete: op({ summary: 'Sign out', responses: { '204': { description: 'Signed out' }, '401': problem('Not signed in') } }),
@@ -75,8 +86,7 @@ export function openApiDocument() {
           '201': json(Decision, 'Recorded'),
           '200': json(Decision, 'Same key and body as before: the recorded decision'),
           '400': problem('Invalid decision'),
-          '401': problem('No ingest key'),
-          '403': problem('Unknown ingest key'),
+          '401': ingestKeyMissing,
           '409': problem('idempotency_conflict'),
         },
       }),
@@ -87,7 +97,7 @@ export function openApiDocument() {
         summary: 'Record up to 10,000 decisions, all or nothing (JSON or NDJSON)',
         security: [{ ingestKey: [] }],
         requestBody: { content: { 'application/json': { schema: DecisionBatch }, 'application/x-ndjson': { schema: NewDecision } } },
-        responses: { '200': json(BatchResult), '400': problem('Invalid items, each named'), '401': problem('No ingest key'), '409': problem('idempotency_conflict'), '413': problem('Too large') },
+        responses: { '200': json(BatchResult), '400': problem('Invalid items, each named'), '401': ingestKeyMissing, '409': problem('idempotency_conflict'), '413': problem('Too large') },
       }),
     },
     '/api/decisions/{id}': {
@@ -104,7 +114,14 @@ export function openApiDocument() {
     '/api/cases/{id}/claim': { post: caseAction('Claim a case', ClaimCase) },
     '/api/cases/{id}/assign': { post: caseAction('Assign a case to a reviewer (approver)', AssignCase) },
     '/api/cases/{id}/comments': { post: caseAction('Comment, internal or to the member', CommentOnCase, '201') },
-    '/api/cases/{id}/resolve': { post: caseAction('Confirm, or propose an override', ResolveCase) },
+    '/api/cases/{id}/resolve': {
+      post: caseAction(
+        'Confirm, or propose an override (within the overrides policy, GET /api/policies)',
+        ResolveCase,
+        '200',
+        problem('Invalid input (validation_failed), or an override outside the overrides policy (override_out_of_range, naming the allowed range in allowedRange)'),
+      ),
+    },
     '/api/cases/{id}/approve': { post: caseAction('Approve or reject an override (four-eyes)', ApproveCase) },
     '/api/cases/{id}/extend': { post: caseAction('Extend the deadline once, by up to two months', ExtendCase) },
     '/api/cases/{id}/withdraw': { post: caseAction('Withdraw an objection (member)', WithdrawCase) },
@@ -114,7 +131,7 @@ export function openApiDocument() {
       put: op({ summary: 'Register or replace a model version (admin)', requestBody: body(ModelEntry), responses: { '200': json(ModelEntry), '201': json(ModelEntry), ...readErrors } }),
     },
     '/api/models/{modelId}/{version}': { get: op({ summary: 'One model version', requestParams: { path: ModelParams }, responses: { '200': json(ModelEntry), ...readErrors } }) },
-    '/api/policies': { get: op({ summary: 'Policies in force (four-eyes, sampling, ingest checks)', responses: { '200': { description: 'Policies' }, ...readErrors } }) },
+    '/api/policies': { get: op({ summary: 'Policies in force (four-eyes, override bounds, sampling, ingest checks)', responses: { '200': { description: 'Policies' }, ...readErrors } }) },
     '/api/audit/verify': { get: op({ summary: 'Recompute every chain and anchor', responses: { '200': json(VerifyResult), ...readErrors } }) },
     '/api/audit/anchors': {
       get: op({ summary: 'The anchors', responses: { '200': json(z.object({ items: z.array(Anchor) })), ...readErrors } }),
@@ -136,10 +153,22 @@ export function openApiDocument() {
     '/api/metrics/coverage': { get: op({ summary: 'Explanation coverage', description: metrics.coverage, requestParams: { query: MetricsQuery }, responses: { '200': csvOrJson(CoverageReport), ...readErrors } }) },
     '/api/admin/members/{memberId}/export': { get: op({ summary: 'A member\'s export, on their request (admin; logged)', requestParams: { path: MemberIdParams, query: LangQuery }, responses: { '200': { description: 'JSON document' }, ...readErrors } }) },
     '/api/admin/erasure': { post: op({ summary: 'Erase a member\'s personal data (GDPR Art. 17)', requestBody: body(MemberIdBody), responses: { '200': json(ErasureResult), ...writeErrors } }) },
+    '/api/admin/sign-in-throttles/{username}': {
+      delete: op({
+        summary: 'Lift every sign-in throttle of a name, from every address (admin; logged)',
+        requestParams: { path: UsernameParams },
+        responses: { '204': { description: 'Lifted (also when there was none)' }, ...readErrors },
+      }),
+    },
     '/api/admin/legal-holds': { get: op({ summary: 'Legal holds', responses: { '200': { description: 'Holds' }, ...readErrors } }) },
     '/api/admin/legal-holds/{memberId}': {
       put: op({ summary: 'Set a legal hold', requestParams: { path: MemberIdParams }, requestBody: body(HoldReason), responses: { '200': { description: 'The hold' }, ...readErrors } }),
-      delete: op({ summary: 'Lift a legal hold', requestParams: { path: MemberIdParams }, requestBody: body(HoldReason), responses: { '204': { description: 'Lifted' }, ...readErrors } }),
+      delete: op({
+        summary: 'Lift a legal hold; no body needed (an optional reason as ?reason=, or in a JSON body)',
+        requestParams: { path: MemberIdParams, query: LiftHold },
+        requestBody: { required: false, ...body(LiftHold) },
+        responses: { '204': { description: 'Lifted' }, ...readErrors },
+      }),
     },
   };
   return createDocument({

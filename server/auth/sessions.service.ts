@@ -1,42 +1,39 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '@shared/schemas/session';
+import { appendStaffLog, staffActor } from '../audit/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { AppError, tooManyAttempts } from '../http/problem';
+import { AppError, forbidden } from '../http/problem';
 import type { Store, StoredUser } from '../storage/store';
 import { DUMMY_HASH, normalizeUsername, verifyPassword } from './passwords';
+import { createSignInThrottle } from './sign-in-throttle';
 
-const THROTTLE_WINDOW_MS = 15 * 60_000;
-const THROTTLE_MAX_FAILURES = 5;
 /** lastSeenAt is written at most this often: one write per minute per session, not per request. */
 const TOUCH_EVERY_MS = 60_000;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-/** The throttle key is a digest so the store never lists the names people tried. */
-const throttleKey = (username: string) => 'signin:' + createHash('sha256').update(normalizeUsername(username)).digest('hex');
 
 export const toUser = ({ passwordHash: _hash, createdAt: _created, ...user }: StoredUser): User => user;
 
-export function createSessionService({ store, clock, config }: { store: Store; clock: Clock; config: Config }) {
+/** `digestKey` keys the throttle's digests of names and addresses (see sign-in-throttle.ts). */
+export function createSessionService({ store, clock, config, digestKey }: { store: Store; clock: Clock; config: Config; digestKey: string }) {
+  const throttle = createSignInThrottle({ store, key: digestKey });
   return {
     /**
      * Checks the throttle before the password, for existing and unknown names alike, so neither
-     * the status nor the timing tells an attacker which user names exist.
+     * the status nor the timing tells an attacker which user names exist. `address` is the
+     * client's (req.ip, behind a proxy only when the app trusts it).
      */
-    async signIn(username: string, password: string, previousToken?: string): Promise<{ token: string; user: User }> {
-      const key = throttleKey(username);
+    async signIn(username: string, password: string, address: string | undefined, previousToken?: string): Promise<{ token: string; user: User }> {
       const now = clock.now();
-      const failures = await store.loginFailures.countSince(key, new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString());
-      if (failures >= THROTTLE_MAX_FAILURES) {
-        throw tooManyAttempts('Too many failed sign-ins for this name. Try again in 15 minutes.', THROTTLE_WINDOW_MS / 1000);
-      }
+      await throttle.check(username, address, now);
       const user = await store.users.byUsername(normalizeUsername(username));
       const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !valid) {
-        await store.loginFailures.record(key, now.toISOString());
+        await throttle.recordFailure(username, address, now);
         throw new AppError(401, 'invalid_credentials', 'Sign-in failed', 'The user name or password is not right.');
       }
-      await store.loginFailures.clear(key);
+      await throttle.succeeded(username, address);
       // A new id at every sign-in: a session fixed before sign-in is never promoted.
       if (previousToken) await store.sessions.delete(tokenHash(previousToken));
       const token = randomBytes(32).toString('base64url');
@@ -69,6 +66,16 @@ export function createSessionService({ store, clock, config }: { store: Store; c
 
     async signOut(token: string): Promise<void> {
       await store.sessions.delete(tokenHash(token));
+    },
+
+    /**
+     * An admin lets a name sign in again from every address at once (a member locked out by
+     * someone else's guesses). Logged with the name's keyed digest, never the name.
+     */
+    async liftThrottle(admin: User, username: string): Promise<void> {
+      if (!admin.roles.includes('admin')) throw forbidden('forbidden', 'Only admin lifts sign-in throttles.');
+      await throttle.liftName(username);
+      await appendStaffLog(store, clock, { actor: staffActor(admin), action: 'sign_in_throttle_lifted', subjectDigest: throttle.nameDigest(username), data: {} });
     },
   };
 }

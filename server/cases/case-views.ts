@@ -1,7 +1,26 @@
 import { ACTIVE_STATUSES, type Case, type TimelineEntry } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import { isStaff } from '../auth/access';
-import type { ChainEvent, StoredCase } from '../storage/store';
+import { withIdentifiers } from '../decisions/public-outcome';
+import type { ChainEvent, StoredCase, StoredDecision } from '../storage/store';
+
+/** Outcomes an event may carry; the chain holds them without identifiers (see publicOutcome). */
+const OUTCOME_FIELDS = ['before', 'after', 'effectiveOutcome'] as const;
+
+/**
+ * A fraud flag's claim id is kept off the chain (erasure must be able to remove it), so the
+ * outcomes in its events lack it; staff read them with it, from the decision (after erasure, the
+ * decision's placeholder).
+ */
+function withClaimId(data: Record<string, unknown>, decision: StoredDecision): Record<string, unknown> {
+  if (decision.type !== 'fraud_flag') return data;
+  const out = { ...data };
+  for (const field of OUTCOME_FIELDS) {
+    const outcome = out[field];
+    if (outcome && typeof outcome === 'object') out[field] = withIdentifiers(decision.output, outcome as StoredDecision['output']);
+  }
+  return out;
+}
 
 export const isActive = (c: Pick<StoredCase, 'status'>) => ACTIVE_STATUSES.includes(c.status);
 
@@ -17,7 +36,7 @@ export function toWireCase(c: StoredCase, now: Date, viewer: User): Case {
 }
 
 /** The case's entries on the decision's chain, as the viewer may see them. */
-export function timelineFor(events: ChainEvent[], caseId: string, viewer: User): TimelineEntry[] {
+export function timelineFor(events: ChainEvent[], caseId: string, viewer: User, decision: StoredDecision): TimelineEntry[] {
   const staff = isStaff(viewer);
   return events
     .filter((e) => e.caseId === caseId)
@@ -32,7 +51,7 @@ export function timelineFor(events: ChainEvent[], caseId: string, viewer: User):
         visibility,
         text: (e.personal?.text as string | null | undefined) ?? null,
         ...(staff ? { note: (e.personal?.note as string | null | undefined) ?? null } : {}),
-        data: staff ? data : { toStatus: data.toStatus },
+        data: staff ? withClaimId(data, decision) : { toStatus: data.toStatus },
       };
     })
     .filter((entry) => staff || entry.visibility === 'member');

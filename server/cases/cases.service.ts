@@ -20,10 +20,11 @@ import { publicOutcome } from '../decisions/public-outcome';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/problem';
 import { parseOrThrow } from '../http/validate';
 import type { Policies } from '../policies/policies';
-import type { CaseFilter, ChainEvent, EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
+import type { CaseFilter, ChainEvent, EventActor, OutboxMessage, Store, StoredCase, StoredDecision } from '../storage/store';
 import { caseChangeEvent, commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
 import { isActive, timelineFor, toWireCase } from './case-views';
 import { dueDate, extendedDueDate, localDateString } from './deadlines';
+import { overrideRange, requireInRange } from './override-range';
 import { sampleReason } from './sampling';
 
 const invalidState = (detail: string) => conflict('invalid_state', detail);
@@ -36,6 +37,14 @@ const actorOf = (user: User): EventActor => ({
   role: isApprover(user) ? 'approver' : isReviewer(user) ? 'reviewer' : (user.roles[0] ?? 'member'),
 });
 const SYSTEM: EventActor = { id: 'system', role: 'system' };
+
+/**
+ * What the member hears of a case step. They follow their objection's case; a sample case is
+ * oversight they never see, so of it they hear only a changed outcome, never a confirmation,
+ * an extension or a deadline.
+ */
+const memberNotice = (c: StoredCase, kind: OutboxMessage['kind']): OutboxMessage['kind'] | undefined => (c.origin === 'objection' ? kind : undefined);
+const outcomeChangedNotice = (c: StoredCase): OutboxMessage['kind'] => (c.origin === 'objection' ? 'resolved' : 'outcome_changed');
 
 const overrideSchemas = { renewal_price: RenewalOverride, fraud_flag: FraudOverride, risk_score: RiskOverride };
 
@@ -67,7 +76,12 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
   async function detail(user: User, c: StoredCase, decision: StoredDecision): Promise<CaseDetail> {
     const events = await store.events.list(decision.id);
     const decisionView = memberSafe(user, toWire(decision), await store.cases.listForDecision(decision.id));
-    return { case: toWireCase(c, clock.now(), user), decision: decisionView, timeline: timelineFor(events, c.id, user) };
+    return {
+      case: toWireCase(c, clock.now(), user),
+      decision: decisionView,
+      timeline: timelineFor(events, c.id, user, decision),
+      ...(isStaff(user) ? { overrideRange: overrideRange(decision, policies.overrides) } : {}),
+    };
   }
 
   /**
@@ -335,10 +349,11 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
               visibility: 'member',
               text: body.rationale,
               data: { outcome: 'confirmed' },
-              notify: 'resolved',
+              notify: memberNotice(c, 'resolved'),
             };
           }
           const override = parseOrThrow(overrideSchemas[decision.type], body.override, 'override') as Record<string, unknown>;
+          requireInRange(overrideRange(decision, policies.overrides), override, policies.overrides);
           const effective = { ...decision.effectiveOutcome, ...override } as DecisionOutput;
           if (JSON.stringify(effective) === JSON.stringify(decision.effectiveOutcome)) {
             throw validationFailed([{ path: 'override', message: 'the override does not change the outcome' }]);
@@ -350,7 +365,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
               visibility: 'member',
               text: body.rationale,
               data: { outcome: 'overridden', before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
-              notify: 'resolved',
+              notify: outcomeChangedNotice(c),
               effectiveOutcome: effective,
             };
           }
@@ -401,7 +416,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             text: proposal.rationale,
             note: body.rationale,
             data: { outcome: 'overridden', proposedBy: proposal.proposedBy, before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
-            notify: 'resolved',
+            notify: outcomeChangedNotice(c),
             effectiveOutcome: effective,
           };
         },
@@ -431,7 +446,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             visibility: 'member',
             text: body.reason,
             data: { months: body.months, fromDueAt: c.dueAt, toDueAt: dueAt, dueDate: localDateString(new Date(dueAt)) },
-            notify: 'extended',
+            notify: memberNotice(c, 'extended'),
           };
         },
       ),

@@ -46,9 +46,15 @@ export function requireUser(req: Request, _res: Response, next: NextFunction) {
   next(req.user ? undefined : unauthenticated());
 }
 
-export function requireIngestKey(req: Request, _res: Response, next: NextFunction) {
+/**
+ * A missing or wrong ingest key is 401 with a Bearer challenge (RFC 6750 §3): the caller is not
+ * authenticated, as the README promises; 403 would say a valid key lacks a permission.
+ */
+export function requireIngestKey(req: Request, res: Response, next: NextFunction) {
   if (req.ingestKey) return next();
-  next(req.headers.authorization ? forbidden('forbidden', 'This ingest key is not valid.') : unauthenticated('Send an ingest key as Authorization: Bearer <key>.'));
+  const sent = !!req.headers.authorization;
+  res.setHeader('WWW-Authenticate', `Bearer realm="recourse-ingest"${sent ? ', error="invalid_token"' : ''}`);
+  next(unauthenticated(sent ? 'This ingest key is not valid.' : 'Send an ingest key as Authorization: Bearer <key>.'));
 }
 
 /**

@@ -41,7 +41,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       });
       const events = decisionCases.some((c) => c.origin === 'objection') ? await store.events.list(record.id) : [];
       for (const c of decisionCases.filter((x) => x.origin === 'objection')) {
-        cases.push({ ...toWireCase(c, clock.now(), memberView), timeline: timelineFor(events, c.id, memberView) });
+        cases.push({ ...toWireCase(c, clock.now(), memberView), timeline: timelineFor(events, c.id, memberView, record) });
       }
     }
     return { exportedAt: clock.now().toISOString(), memberId, lang, decisions, cases };

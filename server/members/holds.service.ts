@@ -22,7 +22,8 @@ export function createHoldService(deps: { store: Store; clock: Clock; digestKey:
       await appendStaffLog(store, clock, { actor: staffActor(user), action: 'legal_hold_set', subjectDigest: subjectDigest(deps.digestKey, memberId), data: { reason } });
       return hold;
     },
-    async lift(user: User, memberId: string, reason: string) {
+    /** `reason` is optional: lifting a hold must not depend on a body a client may not send. */
+    async lift(user: User, memberId: string, reason: string | null) {
       requireAdmin(user);
       if (!(await store.holds.get(memberId))) throw notFound(`No legal hold on ${memberId}.`);
       await store.holds.delete(memberId);

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { DecisionIdParams } from '@shared/schemas/decision';
-import { HoldReason, LangQuery, MemberIdBody, MemberIdParams } from '@shared/schemas/session';
+import { HoldReason, LangQuery, LiftHold, MemberIdBody, MemberIdParams } from '@shared/schemas/session';
 import type { Lang } from '@shared/schemas/model';
 import { requireUser } from '../http/auth';
+import { validationFailed } from '../http/problem';
 import { validate } from '../http/validate';
 import type { ErasureService } from './erasure.service';
 import type { ExplanationService } from './explanations.service';
@@ -31,8 +32,13 @@ export function membersRouter(s: { explanations: ExplanationService; exports: Ex
   router.get('/admin/legal-holds', requireUser, async (req, res) => res.json(await s.holds.list(req.user!)));
   router.put('/admin/legal-holds/:memberId', requireUser, validate({ params: MemberIdParams, body: HoldReason }), async (req, res) =>
     res.json(await s.holds.set(req.user!, req.params.memberId as string, req.body.reason)));
-  router.delete('/admin/legal-holds/:memberId', requireUser, validate({ params: MemberIdParams, body: HoldReason }), async (req, res) => {
-    await s.holds.lift(req.user!, req.params.memberId as string, req.body.reason);
+  router.delete('/admin/legal-holds/:memberId', requireUser, validate({ params: MemberIdParams, query: LiftHold, body: LiftHold }), async (req, res) => {
+    const fromQuery = (req.query as { reason?: string }).reason;
+    const fromBody = (req.body as { reason?: string }).reason;
+    if (fromQuery !== undefined && fromBody !== undefined && fromQuery !== fromBody) {
+      throw validationFailed([{ path: 'reason', message: 'give the reason once, in the query or in the body' }]);
+    }
+    await s.holds.lift(req.user!, req.params.memberId as string, fromQuery ?? fromBody ?? null);
     res.status(204).end();
   });
 

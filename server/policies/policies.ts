@@ -16,6 +16,16 @@ export interface Policies {
      */
     minimumChange: { renewal_price: number; risk_score: number };
   };
+  overrides: {
+    /**
+     * How far a reviewer's override may move an outcome, so a slip of the keyboard (a premium of
+     * €9,007,199,254,740.99) is refused: a new premium stays within this fraction of the previous
+     * premium either way (0.5 = ±50 %); a new risk score within this many score points (0..1)
+     * of the model's score. Fraud flags have no amount to bound.
+     */
+    maxPremiumChange: number;
+    maxRiskScoreChange: number;
+  };
   sampling: {
     /** Share of decisions opened as `sample` cases for proactive oversight (AI Act Art. 14). */
     rate: number;
@@ -29,6 +39,7 @@ export const defaultPolicies = (): Policies => ({
     prohibitedInputs: { renewal_price: ['sex', 'gender'], fraud_flag: [], risk_score: [] },
   },
   fourEyes: { types: ['renewal_price', 'fraud_flag', 'risk_score'], minimumChange: { renewal_price: 0, risk_score: 0 } },
+  overrides: { maxPremiumChange: 0.5, maxRiskScoreChange: 1 },
   sampling: { rate: 0.02, nearThreshold: 0.05 },
 });
 
@@ -38,5 +49,6 @@ export function policiesFromConfig(config: Config): Policies {
   policies.sampling = { rate: config.sampleRate, nearThreshold: config.sampleNearThreshold };
   policies.fourEyes.types = config.fourEyesTypes;
   policies.fourEyes.minimumChange = { renewal_price: config.fourEyesMinRenewalCents, risk_score: config.fourEyesMinRiskPoints };
+  policies.overrides = { maxPremiumChange: config.overrideMaxPremiumChange, maxRiskScoreChange: config.overrideMaxRiskScoreChange };
   return policies;
 }

@@ -219,7 +219,8 @@ export interface OutboxMessage {
   id: string;
   caseId: string;
   memberId: string | null;
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn';
+  /** outcome_changed: a sample review (which the member never sees) changed a decision about them. */
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
   createdAt: string;
   deliveredAt: string | null;
 }
@@ -259,7 +260,7 @@ export interface StaffLogEntry {
   seq: number;
   at: string;
   actor: EventActor;
-  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered';
+  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered' | 'sign_in_throttle_lifted';
   /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
   subjectDigest: string | null;
   data: Record<string, unknown>;
@@ -309,11 +310,24 @@ export interface SessionRepo {
   deleteForUser(userId: string): Promise<void>;
 }
 
+/** The failed sign-ins of one throttle key since some instant: how many, the first and the last. */
+export interface LoginFailureSummary {
+  count: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Failed sign-ins by throttle key; keys are keyed digests, never a name or address in the clear. */
 export interface LoginFailureRepo {
   record(key: string, at: string): Promise<void>;
-  countSince(key: string, since: string): Promise<number>;
+  summarySince(key: string, since: string): Promise<LoginFailureSummary>;
   clear(key: string): Promise<void>;
+  /** Clears every key that starts with `prefix` (one name's throttles from every address). */
+  clearPrefix(prefix: string): Promise<void>;
 }
+
+/** The smallest string above every string that starts with `prefix`: a range scan's upper bound. */
+export const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 export interface LeaseRepo {
   /** True when `holder` holds the named lease for the current term of length ttl; taking a new term deletes long-ended ones (see leases.ts). */

@@ -11,7 +11,27 @@ export const Channel = z.enum(['portal', 'phone', 'post']);
 export const Resolution = z.enum(['confirmed', 'overridden']);
 export const Visibility = z.enum(['internal', 'member']);
 
-const Rationale = z.string().trim().min(20, 'give a rationale of at least 20 characters').max(5000);
+/** A rationale's least length; the client's forms read it from here. */
+export const RATIONALE_MIN_LENGTH = 20;
+
+/**
+ * A rationale is read by the member and kept for auditors, so it must be words: at least two
+ * words of two letters or more, and more than a handful of different characters, which refuses
+ * "xxxxxxxxxxxxxxxxxxxx" and "asdf asdf asdf asdf" and accepts any real sentence of that length.
+ */
+export function isWorded(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const characters = new Set(text.toLowerCase().replace(/[\s\p{P}]/gu, ''));
+  return words.length >= 2 && characters.size >= 5;
+}
+
+const Rationale = z
+  .string()
+  .trim()
+  // A short rationale is told only that: "not words" would be noise beside it.
+  .min(RATIONALE_MIN_LENGTH, { message: `give a rationale of at least ${RATIONALE_MIN_LENGTH} characters`, abort: true })
+  .max(5000)
+  .refine(isWorded, 'write the rationale in words');
 
 /** The change a reviewer proposes, per decision type (DESIGN §3, issue 3). */
 export const RenewalOverride = z.strictObject({ newPremiumCents: z.int().min(0) });
@@ -21,6 +41,16 @@ export const FraudOverride = z
 export const RiskOverride = z.strictObject({ score: z.number().min(0).max(1), band: RiskBand });
 export const Override = z.union([RenewalOverride, FraudOverride, RiskOverride]);
 export type Override = z.infer<typeof Override>;
+
+/**
+ * Where an override of this decision may go (the overrides policy), shown to the reviewer before
+ * they propose one. Premiums in cents of `currency`; risk scores on the 0..1 scale.
+ */
+export const OverrideRange = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('newPremiumCents'), min: z.int(), max: z.int(), currency: z.string() }),
+  z.object({ field: z.literal('score'), min: z.number(), max: z.number() }),
+]);
+export type OverrideRange = z.infer<typeof OverrideRange>;
 
 export const Proposal = z.object({
   outcome: z.enum(['confirm', 'override']),
@@ -68,7 +98,13 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const CaseDetail = z.object({ case: Case, decision: Decision, timeline: z.array(TimelineEntry) });
+export const CaseDetail = z.object({
+  case: Case,
+  decision: Decision,
+  timeline: z.array(TimelineEntry),
+  /** Staff only: the range an override must stay in; null for fraud flags (nothing to bound). */
+  overrideRange: OverrideRange.nullable().optional(),
+});
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const CasePage = pageOf(Case);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Stable, machine-readable error codes. Clients switch on these, never on titles. */
 export const ErrorCode = z.enum([
   'validation_failed',
+  'override_out_of_range',
   'malformed_json',
   'forbidden_key',
   'unsupported_media_type',

@@ -10,11 +10,16 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+const Username = z.string().min(1).max(100);
+
 export const SignIn = z.strictObject({
-  username: z.string().min(1).max(100),
+  username: Username,
   password: z.string().min(1).max(200),
 });
 export type SignIn = z.infer<typeof SignIn>;
+
+/** DELETE /api/admin/sign-in-throttles/:username — the name as people type it at sign-in. */
+export const UsernameParams = z.strictObject({ username: Username });
 
 export const SessionInfo = z.object({ user: User });
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -24,5 +29,11 @@ export const Health = z.object({ status: z.literal('ok'), storage: z.enum(['sqli
 export const LangQuery = z.strictObject({ lang: z.enum(['en', 'nl', 'fr']).default('en') });
 export const MemberIdBody = z.strictObject({ memberId: MemberId });
 export const MemberIdParams = z.strictObject({ memberId: MemberId });
-export const HoldReason = z.strictObject({ reason: z.string().trim().min(5, 'say why, in at least 5 characters').max(1000) });
+const HoldReasonText = z.string().trim().min(5, 'say why, in at least 5 characters').max(1000);
+export const HoldReason = z.strictObject({ reason: HoldReasonText });
+/**
+ * Lifting a hold needs no body (a DELETE body has no defined meaning in HTTP, and many clients
+ * cannot send one): a reason is optional, as `?reason=`, or in a JSON body as before.
+ */
+export const LiftHold = z.strictObject({ reason: HoldReasonText.optional() });
 export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number() });

@@ -86,10 +86,20 @@ describeEachStore('ingest', (kind) => {
     expect(res.body.findings.map((f: { code: string }) => f.code).sort()).toEqual(['prohibited_input', 'special_category_without_consent']);
   });
 
-  it('requires a valid ingest key', async () => {
-    expect((await app.anonymous().post('/api/decisions').send(renewalDecision())).status).toBe(401);
-    const wrong = await app.anonymous().post('/api/decisions').set('Authorization', 'Bearer nope').send(renewalDecision());
-    expect(wrong.status).toBe(403);
+  it('requires a valid ingest key: 401 with a Bearer challenge, whether none or a wrong one is sent', async () => {
+    const none = await app.anonymous().post('/api/decisions').send(renewalDecision());
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('unauthenticated');
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="recourse-ingest"');
+    // A wrong key is not a valid key lacking a permission (403): the caller is not authenticated.
+    for (const path of ['/api/decisions', '/api/decisions/batch']) {
+      const wrong = await app.anonymous().post(path).set('Authorization', 'Bearer nope').send(path.endsWith('batch') ? { decisions: [renewalDecision()] } : renewalDecision());
+      expect(wrong.status, path).toBe(401);
+      expect(wrong.body.code, path).toBe('unauthenticated');
+      expect(wrong.headers['www-authenticate'], path).toBe('Bearer realm="recourse-ingest", error="invalid_token"');
+    }
+    const ndjson = await app.anonymous().post('/api/decisions/batch').set('Authorization', 'Bearer nope').set('Content-Type', 'application/x-ndjson').send(JSON.stringify(renewalDecision()));
+    expect(ndjson.status).toBe(401);
     const anna = await app.as('anna');
     expect((await anna.post('/api/decisions').send(renewalDecision())).status).toBe(401);
   });

@@ -192,6 +192,34 @@ describeEachStore('member rights', (kind) => {
     });
   });
 
+  describe('legal holds', () => {
+    it('are lifted without a body: the reason is optional, as ?reason= or in the body, and logged', async () => {
+      const admin = await app.as('admin');
+      const hold = async (memberId: string) => expect((await admin.put(`/api/admin/legal-holds/${memberId}`).send({ reason: 'Pending dispute' })).status).toBe(200);
+      const lastLogged = async () => (await app.store.staffLog.list()).at(-1)!;
+
+      await hold('M-4001');
+      // No body and no Content-Type at all, as most HTTP clients send a DELETE.
+      expect((await admin.delete('/api/admin/legal-holds/M-4001')).status).toBe(204);
+      expect(await app.store.holds.get('M-4001')).toBeNull();
+      expect(await lastLogged()).toMatchObject({ action: 'legal_hold_lifted', data: { reason: null } });
+
+      await hold('M-4002');
+      expect((await admin.delete('/api/admin/legal-holds/M-4002?reason=Dispute%20settled')).status).toBe(204);
+      expect(await lastLogged()).toMatchObject({ action: 'legal_hold_lifted', data: { reason: 'Dispute settled' } });
+
+      await hold('M-4003');
+      const twice = await admin.delete('/api/admin/legal-holds/M-4003?reason=Dispute%20settled').send({ reason: 'Something else' });
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors[0].path).toBe('reason');
+      const short = await admin.delete('/api/admin/legal-holds/M-4003?reason=ok');
+      expect(short.status).toBe(400);
+      expect(await app.store.holds.get('M-4003')).not.toBeNull();
+      expect((await admin.delete('/api/admin/legal-holds/M-4003').send({ reason: 'Dispute settled' })).status).toBe(204);
+      expect((await admin.delete('/api/admin/legal-holds/M-4003')).status).toBe(404);
+    });
+  });
+
   describe('retention', () => {
     it('erases decisions past their period unless a case is open or a hold applies', async () => {
       const old = { decidedAt: '2018-01-10T10:00:00.000Z' };

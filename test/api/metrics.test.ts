@@ -407,7 +407,7 @@ describeEachStore('rollups rebuild', (kind) => {
     expect((await steps.override('pricing.reviewer', c2, { newPremiumCents: 92_000 })).status).toBe('resolved');
     // Rejected, then confirmed.
     const c3 = await steps.claim('pricing.reviewer', await steps.object('anna', r3!));
-    const rejected = await steps.approve('senior.reviewer', await steps.override('pricing.reviewer', c3, { newPremiumCents: 10_000 }), false);
+    const rejected = await steps.approve('senior.reviewer', await steps.override('pricing.reviewer', c3, { newPremiumCents: 60_000 }), false);
     app.clock.set(daysAfterNow(5));
     await steps.confirm('pricing.reviewer', rejected);
     // Withdrawn, then objected again.

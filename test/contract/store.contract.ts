@@ -236,13 +236,25 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.sessions.get('h1')).toBeNull();
     });
 
-    it('counts sign-in failures in a window', async () => {
+    it('counts sign-in failures in a window, with the first and the last', async () => {
       await store.loginFailures.record('k', '2026-01-01T00:00:00.000Z');
       await store.loginFailures.record('k', '2026-01-01T00:10:00.000Z');
+      await store.loginFailures.record('k', '2026-01-01T00:07:00.000Z');
       await store.loginFailures.record('other', '2026-01-01T00:10:00.000Z');
-      expect(await store.loginFailures.countSince('k', '2026-01-01T00:05:00.000Z')).toBe(1);
+      expect(await store.loginFailures.summarySince('k', '2026-01-01T00:05:00.000Z')).toEqual({
+        count: 2,
+        first: '2026-01-01T00:07:00.000Z',
+        last: '2026-01-01T00:10:00.000Z',
+      });
       await store.loginFailures.clear('k');
-      expect(await store.loginFailures.countSince('k', '2000-01-01T00:00:00.000Z')).toBe(0);
+      expect(await store.loginFailures.summarySince('k', '2000-01-01T00:00:00.000Z')).toEqual({ count: 0, first: null, last: null });
+    });
+
+    it('clears the sign-in failures of every key with a prefix, and only those', async () => {
+      for (const key of ['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1']) await store.loginFailures.record(key, '2026-01-01T00:00:00.000Z');
+      await store.loginFailures.clearPrefix('signin:aa:');
+      const counts = async (keys: string[]) => Promise.all(keys.map(async (k) => (await store.loginFailures.summarySince(k, '2000-01-01T00:00:00.000Z')).count));
+      expect(await counts(['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1'])).toEqual([0, 0, 1, 1, 1]);
     });
 
     it('grants a lease term to exactly one holder', async () => {

@@ -202,6 +202,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/me/export': { fixture: (f) => f.decision(), expect: only('member_own', 'member_other') },
   'GET /api/admin/members/:memberId/export': { fixture: (f) => f.decision(), expect: only('admin') },
   'POST /api/admin/erasure': { fixture: (f) => f.memberWithData(), body: (_c, f) => ({ memberId: f.memberId }), expect: only('admin') },
+  // Lifting anna's sign-in throttle: the admin's alone, as every admin action.
+  'DELETE /api/admin/sign-in-throttles/:username': { path: () => '/api/admin/sign-in-throttles/anna', expect: only('admin') },
   'GET /api/admin/legal-holds': { expect: only('admin') },
   'PUT /api/admin/legal-holds/:memberId': { fixture: (f) => f.memberWithData(), body: () => ({ reason: 'pending court case' }), expect: only('admin') },
   'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },

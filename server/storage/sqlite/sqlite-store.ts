@@ -6,6 +6,7 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { ModelEntry } from '@shared/schemas/model';
 import {
   DuplicateKeyError,
+  prefixEnd,
   type CaseFilter,
   type CasePageKey,
   type ChainEvent,
@@ -402,12 +403,16 @@ function sessionsRepo(db: Db) {
 
 function loginFailuresRepo(db: Db) {
   const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
-  const count = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM login_failures WHERE key = ? AND at >= ?');
+  const summary = db.prepare<[string, string], { count: number; first: string | null; last: string | null }>(
+    'SELECT count(*) AS count, min(at) AS first, max(at) AS last FROM login_failures WHERE key = ? AND at >= ?',
+  );
   const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+  const clearRange = db.prepare('DELETE FROM login_failures WHERE key >= ? AND key < ?');
   return {
     record: async (key: string, at: string) => void insert.run(key, at),
-    countSince: async (key: string, since: string) => count.get(key, since)!.n,
+    summarySince: async (key: string, since: string) => summary.get(key, since)!,
     clear: async (key: string) => void clear.run(key),
+    clearPrefix: async (prefix: string) => void clearRange.run(prefix, prefixEnd(prefix)),
   };
 }
 

@@ -1,20 +1,32 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ACTIVE_STATUSES, type CaseDetail } from '@shared/schemas/case';
+import { ACTIVE_STATUSES, isWorded, RATIONALE_MIN_LENGTH, type CaseDetail } from '@shared/schemas/case';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ProblemMessage } from '../../../components/problem-message';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useApproveCase } from '../api/approve-case';
 import { useClaimCase } from '../api/claim-case';
 import { useCommentOnCase } from '../api/comment-on-case';
 import { useExtendCase } from '../api/extend-case';
 import { useResolveCase } from '../api/resolve-case';
-import { OverrideFields, readOverride } from './override-fields';
+import { OverrideFields, readOverride, useAllowedRange } from './override-fields';
 
 /** Mirrors the server's rules (ResolveCase, ApproveCase, ExtendCase) so the reader learns them before sending. */
-const RATIONALE_MIN = 20;
+const RATIONALE_MIN = RATIONALE_MIN_LENGTH;
 const EXTEND_REASON_MIN = 10;
+
+/** What is wrong with a rationale by the shared rule, or null. */
+function rationaleError(rationale: string, t: Translate): string | null {
+  if (rationale.length < RATIONALE_MIN) return t('actions.rationaleShort', { min: RATIONALE_MIN });
+  return isWorded(rationale) ? null : t('actions.rationaleNotWords');
+}
+
+/**
+ * A sample case is oversight the member never sees (of it they hear only a changed outcome), so
+ * its texts never tell the reviewer that the member reads something or has been told.
+ */
+const isSample = (detail: CaseDetail) => detail.case.origin === 'sample';
 
 export interface Reviewer {
   id: string;
@@ -86,7 +98,7 @@ function ClaimAction({ detail, onConflict, onDone }: ActionProps) {
   const claim = useClaimCase(detail.case.id, { onSuccess: () => onDone('actions.claimed'), onError: onConflict });
   return (
     <ActionBox title={t('actions.claimTitle')} id="action-claim">
-      <p className="muted small">{t('actions.claimText')}</p>
+      <p className="muted small">{t(isSample(detail) ? 'actions.claimTextSample' : 'actions.claimText')}</p>
       <InlineProblem error={claim.error} />
       <button
         type="button"
@@ -104,9 +116,18 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
   const { t } = useI18n();
   const resolve = useResolveCase(detail.case.id, {
     onSuccess: (result) =>
-      onDone(result.case.status === 'pending_approval' ? 'actions.proposed' : result.case.resolution === 'overridden' ? 'actions.overridden' : 'actions.confirmed'),
+      onDone(
+        result.case.status === 'pending_approval'
+          ? 'actions.proposed'
+          : result.case.resolution === 'overridden'
+            ? 'actions.overridden'
+            : isSample(detail)
+              ? 'actions.confirmedSample'
+              : 'actions.confirmed',
+      ),
     onError: onConflict,
   });
+  const allowed = useAllowedRange(detail.overrideRange);
   const [outcome, setOutcome] = useState<'confirm' | 'override' | ''>('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
@@ -116,10 +137,10 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
     const rationale = String(form.get('rationale') ?? '').trim();
     const next: Record<string, string | undefined> = {};
     if (!outcome) next.outcome = t('actions.outcomeMissing');
-    if (rationale.length < RATIONALE_MIN) next.rationale = t('actions.rationaleShort', { min: RATIONALE_MIN });
+    next.rationale = rationaleError(rationale, t) ?? undefined;
     let override: Record<string, unknown> | undefined;
     if (outcome === 'override') {
-      const read = readOverride(detail.decision, form, t);
+      const read = readOverride(detail.decision, form, t, allowed);
       if ('error' in read) next[read.field] = read.error;
       else override = read.override;
     }
@@ -140,8 +161,8 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
             <input type="radio" name="outcome" value="override" checked={outcome === 'override'} onChange={() => setOutcome('override')} /> {t('actions.overrideOption')}
           </label>
         </ChoiceGroup>
-        {outcome === 'override' ? <OverrideFields decision={detail.decision} errors={errors} /> : null}
-        <Field label={t('actions.rationale')} hint={t('actions.rationaleHint', { min: RATIONALE_MIN })} error={errors.rationale}>
+        {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} errors={errors} /> : null}
+        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', { min: RATIONALE_MIN })} error={errors.rationale}>
           {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={4} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-primary button-block" disabled={resolve.isPending}>
@@ -178,8 +199,9 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
 
   const decide = (approveIt: boolean, form: HTMLFormElement) => {
     const rationale = String(new FormData(form).get('rationale') ?? '').trim();
-    if (rationale.length < RATIONALE_MIN) {
-      setError(t('actions.rationaleShort', { min: RATIONALE_MIN }));
+    const problem = rationaleError(rationale, t);
+    if (problem) {
+      setError(problem);
       form.querySelector('textarea')?.focus();
       return;
     }
@@ -237,7 +259,7 @@ function CommentAction({ detail, onConflict, onDone }: ActionProps) {
       return;
     }
     setError(null);
-    const visibility = form.get('visibility') === 'member' ? 'member' : 'internal';
+    const visibility = form.get('visibility') === 'member' && !isSample(detail) ? 'member' : 'internal';
     comment.mutate({ text, visibility, expectedVersion: detail.case.version });
   };
   return (
@@ -247,14 +269,17 @@ function CommentAction({ detail, onConflict, onDone }: ActionProps) {
         <Field label={t('actions.commentText')} error={error}>
           {({ id }, describedBy, invalid) => <textarea id={id} name="text" rows={3} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
-        <ChoiceGroup legend={t('actions.visibility')}>
-          <label className="choice">
-            <input type="radio" name="visibility" value="internal" defaultChecked /> {t('actions.visibilityInternal')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="visibility" value="member" /> {t('actions.visibilityMember')}
-          </label>
-        </ChoiceGroup>
+        {/* Nobody but staff reads a sample case: its comments are internal notes. */}
+        {isSample(detail) ? null : (
+          <ChoiceGroup legend={t('actions.visibility')}>
+            <label className="choice">
+              <input type="radio" name="visibility" value="internal" defaultChecked /> {t('actions.visibilityInternal')}
+            </label>
+            <label className="choice">
+              <input type="radio" name="visibility" value="member" /> {t('actions.visibilityMember')}
+            </label>
+          </ChoiceGroup>
+        )}
         <button type="submit" className="button button-block" disabled={comment.isPending}>
           {comment.isPending ? t('actions.sending') : t('actions.addComment')}
         </button>
@@ -265,7 +290,7 @@ function CommentAction({ detail, onConflict, onDone }: ActionProps) {
 
 function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
   const { t, formatDate } = useI18n();
-  const extend = useExtendCase(detail.case.id, { onSuccess: () => onDone('actions.extended'), onError: onConflict });
+  const extend = useExtendCase(detail.case.id, { onSuccess: () => onDone(isSample(detail) ? 'actions.extendedSample' : 'actions.extended'), onError: onConflict });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -281,7 +306,7 @@ function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
   };
   return (
     <ActionBox title={t('actions.extendTitle')} id="action-extend" collapsible>
-      <p className="muted small">{t('actions.extendText', { date: formatDate(detail.case.originalDueAt) })}</p>
+      <p className="muted small">{t(isSample(detail) ? 'actions.extendTextSample' : 'actions.extendText', { date: formatDate(detail.case.originalDueAt) })}</p>
       <InlineProblem error={extend.error} />
       <form className="form form-compact" onSubmit={onSubmit} noValidate>
         <ChoiceGroup legend={t('actions.months')} error={errors.months}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { OverrideRange } from '@shared/schemas/case';
 import type { Decision } from '@shared/schemas/decision';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { useI18n, type Translate } from '../../../i18n';
@@ -6,17 +7,36 @@ import { parseMoneyToCents } from '../../../lib/parse-money';
 
 export type OverrideResult = { override: Record<string, unknown> } | { error: string; field: string };
 
+/** The overrides policy's range for this decision, with its bounds in the reader's words. */
+export interface AllowedRange {
+  range: OverrideRange;
+  words: { min: string; max: string };
+}
+
+/** Money for premiums, points out of 100 for scores, as the fields are typed. */
+export function useAllowedRange(range: OverrideRange | null | undefined): AllowedRange | null {
+  const { formatMoney, formatScorePoints } = useI18n();
+  if (!range) return null;
+  const words =
+    range.field === 'newPremiumCents'
+      ? { min: formatMoney(range.min, range.currency), max: formatMoney(range.max, range.currency) }
+      : { min: formatScorePoints(range.min), max: formatScorePoints(range.max) };
+  return { range, words };
+}
+
 /**
  * The new outcome a reviewer proposes, one form per decision type. Its body is exactly the
  * server's type-specific override: renewal `{ newPremiumCents }`, fraud `{ flagged, action }`,
  * risk `{ score, band }`.
  */
-export function readOverride(decision: Decision, form: FormData, t: Translate): OverrideResult {
+export function readOverride(decision: Decision, form: FormData, t: Translate, allowed: AllowedRange | null): OverrideResult {
+  const outside = (value: number) => !!allowed && (value < allowed.range.min || value > allowed.range.max);
   switch (decision.type) {
     case 'renewal_price': {
       const cents = parseMoneyToCents(String(form.get('newPremium') ?? ''));
       if (cents === null) return { field: 'newPremium', error: t('override.premiumInvalid') };
       if (cents === decision.effectiveOutcome.newPremiumCents) return { field: 'newPremium', error: t('override.noChange') };
+      if (outside(cents)) return { field: 'newPremium', error: t('override.outOfRange', allowed!.words) };
       return { override: { newPremiumCents: cents } };
     }
     case 'fraud_flag': {
@@ -36,20 +56,23 @@ export function readOverride(decision: Decision, form: FormData, t: Translate): 
       const band = String(form.get('band') ?? '');
       if (!['low', 'medium', 'high', 'very_high'].includes(band)) return { field: 'band', error: t('override.bandMissing') };
       const score = Math.round(points * 10) / 1000;
+      if (outside(score)) return { field: 'score', error: t('override.outOfRange', allowed!.words) };
       if (score === decision.effectiveOutcome.score && band === decision.effectiveOutcome.band) return { field: 'score', error: t('override.noChange') };
       return { override: { score, band } };
     }
   }
 }
 
-export function OverrideFields({ decision, errors }: { decision: Decision; errors: Record<string, string | undefined> }) {
+export function OverrideFields({ decision, allowed, errors }: { decision: Decision; allowed: AllowedRange | null; errors: Record<string, string | undefined> }) {
   const { t, formatMoney, formatScorePoints } = useI18n();
+  /** "Now €1,290.00." followed, when the policy bounds it, by "Allowed: €600.00 to €1,800.00." */
+  const withRange = (now: string) => (allowed ? `${now} ${t('override.allowedRange', allowed.words)}` : now);
   const [flagged, setFlagged] = useState<string>('');
   switch (decision.type) {
     case 'renewal_price': {
       const { newPremiumCents, currency } = decision.effectiveOutcome;
       return (
-        <Field label={t('override.newPremium', { currency })} hint={t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) })} error={errors.newPremium}>
+        <Field label={t('override.newPremium', { currency })} hint={withRange(t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) }))} error={errors.newPremium}>
           {({ id }, describedBy, invalid) => (
             <input id={id} name="newPremium" type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
           )}
@@ -82,7 +105,7 @@ export function OverrideFields({ decision, errors }: { decision: Decision; error
     case 'risk_score':
       return (
         <>
-          <Field label={t('override.score')} hint={t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) })} error={errors.score}>
+          <Field label={t('override.score')} hint={withRange(t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) }))} error={errors.score}>
             {({ id }, describedBy, invalid) => (
               <input id={id} name="score" type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
             )}
