@@ -50,6 +50,18 @@ describe('HSTS and upgrade-insecure-requests', () => {
   });
 });
 
+describe('Cross-Origin-Opener-Policy', () => {
+  it('is sent over TLS and to loopback names, where browsers apply it, and not to a plain-HTTP address, where they refuse it with a console error', async () => {
+    const app = await appWith({ trustProxy: ['loopback'] });
+    const coop = async (host: string, proto = 'http') =>
+      (await request(app.app).get('/api/health').set('Host', host).set('X-Forwarded-Proto', proto)).headers['cross-origin-opener-policy'];
+    expect(await coop('192.168.1.20:3000')).toBeUndefined();
+    expect(await coop('recourse.example')).toBeUndefined();
+    expect(await coop('recourse.example', 'https')).toBe('same-origin');
+    for (const host of ['localhost:3000', '127.0.0.2:3000', '[::1]:3000']) expect(await coop(host), host).toBe('same-origin');
+  });
+});
+
 describe('behind a TLS proxy', () => {
   const signIn = (app: TestApp) =>
     request(app.app)
