@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { createAuditService } from './audit/audit.service';
@@ -12,7 +11,7 @@ import { createSessionService } from './auth/sessions.service';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
-import { createDecisionService } from './decisions/decisions.service';
+import { createDecisionService, type DecisionService } from './decisions/decisions.service';
 import { casesRouter } from './cases/cases.routes';
 import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
@@ -26,10 +25,15 @@ import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
+import { apiDocs } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { methodNotAllowed } from './http/method-not-allowed';
+import { securityHeaders } from './http/security-headers';
+import { healthRouter } from './monitoring/health.routes';
+import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
+import { createMonitoring, type Monitoring } from './monitoring/monitoring';
 import { openApiDocument } from './openapi';
 import { policiesFromConfig, type Policies } from './policies/policies';
 import type { Store, StoredDecision } from './storage/store';
@@ -42,6 +46,8 @@ export interface AppDeps {
   policies?: Policies;
   /** Folder of the built client; served with an SPA fallback when present. */
   clientDir?: string;
+  /** Prometheus figures; the server passes its own so its jobs count into the same registry. */
+  monitoring?: Monitoring;
 }
 
 /** Log lines carry the route, never query strings, bodies, cookies or member data. */
@@ -62,7 +68,7 @@ export function loggedPath(req: Pick<express.Request, 'route' | 'baseUrl' | 'ori
   return `/${first ?? ''}${rest.length ? '/…' : ''}`;
 }
 
-export function createServices({ store, config, clock, policies = policiesFromConfig(config) }: AppDeps) {
+export function createServices({ store, config, clock, policies = policiesFromConfig(config), monitoring }: AppDeps) {
   // Staff-log digests of member ids are keyed, so the log alone does not reveal who was concerned;
   // the sign-in throttle keys its digests of names and addresses with the same key.
   const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
@@ -74,7 +80,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     const sampled = cases.sampleNew(inserted, now);
     return { ...sampled, rollups: rollups.forIngest(inserted, sampled.events) };
   };
-  const decisions = createDecisionService({ store, clock, policies, followUps });
+  const decisions = countIngest(createDecisionService({ store, clock, policies, followUps }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
@@ -85,24 +91,40 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups };
 }
 
+/** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
+function countIngest(decisions: DecisionService, monitoring: Monitoring | undefined): DecisionService {
+  if (!monitoring) return decisions;
+  return {
+    ...decisions,
+    async ingestOne(raw) {
+      const result = await decisions.ingestOne(raw);
+      monitoring.countIngest(result.created ? 1 : 0, result.created ? 0 : 1);
+      return result;
+    },
+    async ingestBatch(items) {
+      const result = await decisions.ingestBatch(items);
+      monitoring.countIngest(result.accepted, result.duplicates);
+      return result;
+    },
+  };
+}
+
 export type Services = ReturnType<typeof createServices>;
 
 /** Builds the app without listening, so tests drive it through real HTTP on an ephemeral port. */
-export function createApp(deps: AppDeps): { app: Express; services: Services } {
+export function createApp(deps: AppDeps): { app: Express; services: Services; monitoring: Monitoring } {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
-  const services = createServices(deps);
+  const monitoring = deps.monitoring ?? createMonitoring();
+  const store = monitoring.timeStore(deps.store);
+  const services = createServices({ ...deps, store, monitoring });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', false);
+  // Behind a TLS-terminating proxy, req.secure and req.host follow its X-Forwarded-* headers.
+  app.set('trust proxy', deps.config.trustProxy);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
-      },
-    }),
-  );
+  app.use(observeRequests(monitoring));
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger,
@@ -124,9 +146,10 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
   api.use(sameOriginWrites);
 
-  api.get('/health', (_req, res) => res.json({ status: 'ok', storage: deps.store.kind }));
+  api.use(healthRouter(store, logger));
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.get('/docs', apiDocs());
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
@@ -139,6 +162,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   api.use(notFoundHandler);
   api.use(errorHandler(logger));
   app.use('/api', api);
+  app.get('/metrics', metricsEndpoint(monitoring, deps.config.metricsToken));
 
   if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
     const index = path.join(deps.clientDir, 'index.html');
@@ -147,5 +171,5 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   }
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
-  return { app, services };
+  return { app, services, monitoring };
 }

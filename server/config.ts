@@ -1,8 +1,42 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DecisionType } from '@shared/schemas/common';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** Keys a scoring service sends in production: long enough that guessing one is hopeless. */
+export const MIN_PRODUCTION_KEY_LENGTH = 32;
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (`10.0.0.0/8`) or one of Express's names for a range. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell the app the client's address and protocol (X-Forwarded-*): `false`
+ * (none, the default), a number of hops, `true` (any: only when nothing but the proxy can reach
+ * the app), or a comma-separated list of addresses, subnets and Express's range names.
+ */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+  const v = value.trim();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length || entries.length === 0) {
+    ctx.addIssue({ code: 'custom', message: `expected true, false, a number of hops, or addresses/subnets/loopback/linklocal/uniquelocal; not understood: ${bad.join(', ') || value}` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 /** AI Act Art. 26(6): deployers keep the logs of a high-risk system for at least six months. */
 export const MIN_RETENTION_DAYS = 183;
@@ -13,6 +47,7 @@ const retentionDays = z.coerce
   .default(7 * 365);
 
 const Env = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
@@ -20,6 +55,9 @@ const Env = z.object({
   SEED_DEMO: flag.optional(),
   AUDIT_SIGNING_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(600),
+  SECURE_COOKIES: flag.optional(),
+  TRUST_PROXY: trustProxy.optional(),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
@@ -40,6 +78,8 @@ const Env = z.object({
 });
 
 export interface Config {
+  /** NODE_ENV=production: no demo, real keys required, Secure cookies by default. */
+  production: boolean;
   port: number;
   dataDir: string;
   mongodbUri?: string;
@@ -51,8 +91,12 @@ export interface Config {
   logLevel: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  /** Origins allowed to make state-changing requests with a session cookie besides the app's own. */
+  /** The session cookie is sent over HTTPS only (on by default in production). */
   secureCookies: boolean;
+  /** Express's `trust proxy`: whose X-Forwarded-Proto/-For/-Host the app believes. */
+  trustProxy: boolean | number | string[];
+  /** Bearer token for GET /metrics; without one the endpoint does not exist. */
+  metricsToken?: string;
   sampleRate: number;
   sampleNearThreshold: number;
   fourEyesTypes: DecisionType[];
@@ -73,22 +117,30 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(formatProblems(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)));
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const ingestApiKeys = (e.INGEST_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (production) {
+    const problems = productionProblems({ ingestApiKeys, auditSigningKey: e.AUDIT_SIGNING_KEY, seedDemo: e.SEED_DEMO });
+    if (problems.length) throw new ConfigError(formatProblems(problems));
+  }
   return {
+    production,
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     mongodbUri: e.MONGODB_URI,
-    ingestApiKeys: (e.INGEST_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    ingestApiKeys,
     seedDemo: e.SEED_DEMO,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
     anchorIntervalMs: e.ANCHOR_INTERVAL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
-    secureCookies: false,
+    secureCookies: e.SECURE_COOKIES ?? production,
+    trustProxy: e.TRUST_PROXY ?? false,
+    metricsToken: e.METRICS_TOKEN,
     sampleRate: e.SAMPLE_RATE,
     sampleNearThreshold: e.SAMPLE_NEAR_THRESHOLD,
     fourEyesTypes: e.FOUR_EYES_TYPES,
@@ -98,6 +150,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
   };
+}
+
+/** One problem fits on one line; several are listed one a line. */
+function formatProblems(problems: string[]): string {
+  return problems.length === 1 ? `Invalid configuration: ${problems[0]}` : `Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`;
+}
+
+/** What a production start must have: real secrets, and never the demonstration's users or keys. */
+function productionProblems(c: { ingestApiKeys: string[]; auditSigningKey?: string; seedDemo?: boolean }): string[] {
+  const problems: string[] = [];
+  const missing = [c.ingestApiKeys.length === 0 && 'INGEST_API_KEYS', !c.auditSigningKey && 'AUDIT_SIGNING_KEY'].filter((v) => v !== false);
+  if (missing.length) problems.push(`NODE_ENV=production requires ${missing.join(' and ')} to be set (see "Deploying" in README.md)`);
+  const short = c.ingestApiKeys.filter((k) => k.length < MIN_PRODUCTION_KEY_LENGTH).length;
+  if (short) problems.push(`INGEST_API_KEYS: in production every key needs at least ${MIN_PRODUCTION_KEY_LENGTH} characters (${short} of ${c.ingestApiKeys.length} shorter)`);
+  if (c.seedDemo) problems.push('SEED_DEMO: demo users and data are never created in production');
+  return problems;
 }
 
 /** A config for tests and tools: defaults plus overrides, no environment read. */

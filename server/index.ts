@@ -1,33 +1,48 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
-import { ConfigError, DEMO_INGEST_KEY, loadConfig } from './config';
+import { ConfigError, DEMO_INGEST_KEY, loadConfig, MIN_PRODUCTION_KEY_LENGTH } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed';
 import { deliverOutbox, logSender } from './jobs/outbox';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
 import { upgradeRollups } from './metrics/rebuild';
+import { createMonitoring } from './monitoring/monitoring';
 import { openStore } from './storage/open-store';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The built client is dist/client: `../dist/client` from server/index.ts (run by tsx), and
+ * `../client` from dist/server/index.js (the compiled server of `npm run start:prod`).
+ */
+const clientDir = import.meta.url.endsWith('.ts')
+  ? fileURLToPath(new URL('../dist/client', import.meta.url))
+  : fileURLToPath(new URL('../client', import.meta.url));
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config);
+  const monitoring = createMonitoring();
+  monitoring.collectProcessMetrics();
+  const store = monitoring.timeStore(await openStore(config));
   const clock = systemClock;
   // Before anything writes: rollups of an older format are rebuilt once (see upgradeRollups).
   if (await upgradeRollups(store)) logger.info('rollups rebuilt to the current format');
 
-  const empty = (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
+  // Production never seeds (loadConfig refuses SEED_DEMO=1 there); its first admin comes from create-admin.
+  const empty = !config.production && (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
   const seed = config.seedDemo ?? (empty && store.kind === 'sqlite');
   if (config.ingestApiKeys.length === 0) {
     config.ingestApiKeys = [DEMO_INGEST_KEY];
     logger.warn('INGEST_API_KEYS is not set: accepting only the demo ingest key. Set INGEST_API_KEYS in production.');
+  } else if (config.ingestApiKeys.some((k) => k.length < MIN_PRODUCTION_KEY_LENGTH)) {
+    logger.warn(`An ingest key is shorter than ${MIN_PRODUCTION_KEY_LENGTH} characters: NODE_ENV=production will refuse it.`);
   }
+  if (config.secureCookies && config.trustProxy === false) {
+    logger.warn('Session cookies are Secure but TRUST_PROXY is not set: browsers sign in only over HTTPS, and HSTS is not sent. Set TRUST_PROXY to the TLS proxy in front of the app.');
+  }
+  if (!config.metricsToken) logger.info('GET /metrics is off: set METRICS_TOKEN to turn it on.');
 
-  const { app, services } = createApp({ store, config, clock, logger, clientDir: path.join(root, 'dist/client') });
+  const { app, services } = createApp({ store, config, clock, logger, clientDir, monitoring });
 
   if (seed) {
     const result = await seedDemo({ store, clock, decisions: services.decisions, cases: services.cases });
@@ -37,14 +52,14 @@ async function main() {
   // A process that died mid-change leaves at most one event ahead of its case: repair it now.
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
   const jobs = [
-    startPeriodicJob({ name: 'anchor', intervalMs: config.anchorIntervalMs, store, clock, logger, run: services.audit.anchor }),
-    startPeriodicJob({ name: 'retention', intervalMs: 86_400_000, store, clock, logger, run: () => services.erasure.applyRetention(config.retentionDays) }),
-    startPeriodicJob({ name: 'outbox', intervalMs: 30_000, store, clock, logger, run: () => deliverOutbox(store, clock, logSender(logger)) }),
-  ];
+    { name: 'anchor', intervalMs: config.anchorIntervalMs, run: services.audit.anchor },
+    { name: 'retention', intervalMs: 86_400_000, run: () => services.erasure.applyRetention(config.retentionDays) },
+    { name: 'outbox', intervalMs: 30_000, run: () => deliverOutbox(store, clock, logSender(logger)) },
+  ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
   const server = app.listen(config.port, () => {
     const demo = DEMO_USERS.map((u) => u.username).join(', ');
     process.stdout.write(
-      `\nRecourse is listening on http://localhost:${config.port} (storage: ${store.kind})\n` +
+      `\nRecourse is listening on http://localhost:${config.port} (storage: ${store.kind}${config.production ? ', production' : ''})\n` +
         (seed || config.ingestApiKeys.includes(DEMO_INGEST_KEY)
           ? `DEMONSTRATION ONLY — users ${demo}, password "${DEMO_PASSWORD}"; ingest key "${DEMO_INGEST_KEY}". Never use these in production.\n\n`
           : '\n'),

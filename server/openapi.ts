@@ -30,7 +30,7 @@ import {
 } from '@shared/schemas/metrics';
 import { ModelEntry, ModelList } from '@shared/schemas/model';
 import { Problem } from '@shared/schemas/problem';
-import { ErasureResult, Health, HoldReason, LangQuery, LiftHold, MemberIdBody, MemberIdParams, SessionInfo, SignIn, UsernameParams } from '@shared/schemas/session';
+import { ErasureResult, Health, HoldReason, LangQuery, LiftHold, Liveness, MemberIdBody, MemberIdParams, Readiness, SessionInfo, SignIn, UsernameParams } from '@shared/schemas/session';
 import { metricDefinitions, metricDescriptions } from './metrics/definitions';
 import { ModelParams } from './models/models.routes';
 
@@ -60,8 +60,19 @@ const caseAction = (summary: string, schema: z.ZodType, ok = '200', badRequest =
 export function openApiDocument() {
   const metrics = metricDescriptions();
   const paths: ZodOpenApiPathsObject = {
-    '/api/health': { get: op({ summary: 'Liveness and storage kind', security: [], responses: { '200': json(Health) } }) },
+    '/api/health': { get: op({ summary: 'Status and storage kind', security: [], responses: { '200': json(Health) } }) },
+    '/api/health/live': { get: op({ summary: 'Liveness: the process answers (restart it when not)', security: [], responses: { '200': json(Liveness) } }) },
+    '/api/health/ready': {
+      get: op({
+        summary: 'Readiness: the store answers and its schema is current (send traffic only when 200)',
+        security: [],
+        responses: { '200': json(Readiness), '503': problem('not_ready: the store does not answer, or its schema is not this version\'s') },
+      }),
+    },
     '/api/openapi.json': { get: op({ summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } }) },
+    '/api/docs': {
+      get: op({ summary: 'This document, browsable (Scalar)', security: [], responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } } }),
+    },
     '/api/session': {
       post: op({
         summary: 'Sign in; sets an httpOnly session cookie',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { canonicalMemberId, type DecisionType, type Role } from '@shared/schemas/common';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
@@ -24,4 +24,25 @@ export async function createUser(store: Store, clock: Clock, input: NewUser) {
   };
   await store.users.insert(user);
   return user;
+}
+
+/** A name people can type and read: letters, digits and . _ @ - (after normalising). */
+const USERNAME = /^[\p{L}\p{N}._@-]{1,100}$/u;
+export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+export class UserCreationError extends Error {}
+
+/**
+ * A deployment's first administrator (or another one), made from the command line because
+ * production creates no demo users. Without a password one is generated: 24 characters of
+ * base64url (144 random bits), shown once.
+ */
+export async function createAdmin(store: Store, clock: Clock, input: { username: string; password?: string }) {
+  const username = normalizeUsername(input.username);
+  if (!USERNAME.test(username)) throw new UserCreationError(`"${input.username}" is not a valid user name: use 1 to 100 letters, digits and . _ @ -`);
+  if (await store.users.byUsername(username)) throw new UserCreationError(`A user named "${username}" already exists; nothing was changed.`);
+  const password = input.password ?? randomBytes(18).toString('base64url');
+  if (password.length < MIN_ADMIN_PASSWORD_LENGTH) throw new UserCreationError(`The password needs at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`);
+  const user = await createUser(store, clock, { username, password, roles: ['admin'] });
+  return { user, password, generated: input.password === undefined };
 }

@@ -73,7 +73,8 @@ export function sameOriginWrites(req: Request, _res: Response, next: NextFunctio
     } catch {
       host = undefined;
     }
-    if (host !== req.headers.host) return next(forbidden('cross_origin_refused', 'Requests from another site are refused.'));
+    // req.host: the Host header, or X-Forwarded-Host of a trusted proxy (TRUST_PROXY) that rewrites it.
+    if (host !== req.host) return next(forbidden('cross_origin_refused', 'Requests from another site are refused.'));
   } else if (origin === 'null' || site === 'cross-site') {
     return next(forbidden('cross_origin_refused', 'Requests from another site are refused.'));
   }

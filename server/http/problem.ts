@@ -28,6 +28,8 @@ export const conflict = (code: ErrorCode, detail: string, extra?: Record<string,
 export const payloadTooLarge = (code: ErrorCode, detail: string) => new AppError(413, code, 'Payload too large', detail);
 export const unsupportedMediaType = (detail: string) =>
   new AppError(415, 'unsupported_media_type', 'Unsupported media type', detail);
+/** The process runs but cannot serve yet (readiness): a load balancer sends traffic elsewhere. */
+export const notReady = (detail: string) => new AppError(503, 'not_ready', 'Not ready', detail);
 export const tooManyAttempts = (detail: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_attempts', 'Too many attempts', detail, undefined, { retryAfterSeconds });
 

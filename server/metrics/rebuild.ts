@@ -54,13 +54,16 @@ export async function rebuildRollups(store: Store, attributes: readonly string[]
  * are derived data and the stamp is written last, so a crash part-way rebuilds again at the next
  * start. Upgrade with the processes of the older version stopped: what they write while this
  * runs lacks the new counters (`npm run rollups:rebuild` afterwards repairs that). Several new
- * processes starting at once may each rebuild; they write the same set.
+ * processes starting at once may each rebuild; they write the same set. True when counters were
+ * rebuilt, false when they were current or there was nothing to count (a new store, stamped).
  */
 export async function upgradeRollups(store: Store, attributes: readonly string[] = DEFAULT_MONITORED_ATTRIBUTES): Promise<boolean> {
   const [stamp] = await store.rollups.list({ attribute: FORMAT_KEY.attribute });
   if ((stamp?.counters[FORMAT_COUNTER] ?? 0) >= ROLLUP_FORMAT) return false;
-  await store.rollups.replaceAll(await rebuildRollups(store, attributes));
-  return true;
+  const rebuilt = await rebuildRollups(store, attributes);
+  await store.rollups.replaceAll(rebuilt);
+  // A brand-new store gets only its stamp: nothing was rebuilt, so nothing is worth reporting.
+  return rebuilt.some((r) => !isFormatStamp(r));
 }
 
 export interface RollupDifference {

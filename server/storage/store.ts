@@ -28,6 +28,11 @@ export interface Store {
   rollups: RollupRepo;
   /** Makes erased data unrecoverable from the store's files where the engine allows it. */
   purgeFreedSpace(): Promise<void>;
+  /**
+   * A cheap round trip (readiness): throws when the store does not answer, or when its schema is
+   * not the one this version migrates to (say, a newer version has migrated the file since).
+   */
+  checkReady(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -229,6 +234,8 @@ export interface OutboxRepo {
   /** Idempotent by id. */
   add(message: OutboxMessage): Promise<void>;
   pending(limit: number): Promise<OutboxMessage[]>;
+  /** createdAt of the oldest undelivered message, or null (monitoring: how far delivery lags). */
+  oldestPendingAt(): Promise<string | null>;
   markDelivered(id: string, at: string): Promise<void>;
   /** Forgets which member a message was for. */
   eraseMember(memberId: string): Promise<void>;

@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   'deadline_passed',
   'legal_hold',
   'conflict',
+  'not_ready',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -25,6 +25,8 @@ export const SessionInfo = z.object({ user: User });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const Health = z.object({ status: z.literal('ok'), storage: z.enum(['sqlite', 'mongodb']) });
+export const Liveness = z.object({ status: z.literal('ok') });
+export const Readiness = z.object({ status: z.literal('ready'), storage: z.enum(['sqlite', 'mongodb']) });
 
 export const LangQuery = z.strictObject({ lang: z.enum(['en', 'nl', 'fr']).default('en') });
 export const MemberIdBody = z.strictObject({ memberId: MemberId });

@@ -208,6 +208,21 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.outbox.pending(10)).toEqual([]);
     });
 
+    it('tells the age of the oldest undelivered message, whatever the order of ids', async () => {
+      expect(await store.outbox.oldestPendingAt()).toBeNull();
+      const message = (id: string, createdAt: string) => ({ id, caseId: 'c', memberId: null, kind: 'received' as const, createdAt, deliveredAt: null });
+      await store.outbox.add(message('dec_a#1', '2026-11-25T12:00:00.000Z'));
+      await store.outbox.add(message('dec_b#1', '2026-11-20T08:00:00.000Z'));
+      await store.outbox.add(message('dec_c#1', '2026-11-24T00:00:00.000Z'));
+      expect(await store.outbox.oldestPendingAt()).toBe('2026-11-20T08:00:00.000Z');
+      await store.outbox.markDelivered('dec_b#1', '2026-11-25T12:00:01.000Z');
+      expect(await store.outbox.oldestPendingAt()).toBe('2026-11-24T00:00:00.000Z');
+    });
+
+    it('answers a readiness check once opened', async () => {
+      await expect(store.checkReady()).resolves.toBeUndefined();
+    });
+
     it('keeps anchors in order and refuses a taken seq', async () => {
       const anchor = { seq: 1, createdAt: 'a', coveredUntil: 'a', chains: 0, events: 0, root: 'r', prevHash: '', hash: 'h', signature: null };
       await store.anchors.append(anchor);

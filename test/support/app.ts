@@ -6,6 +6,7 @@ import { DEMO_INGEST_KEY, testConfig, type Config } from '../../server/config';
 import { DEMO_USERS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { createUser } from '../../server/auth/users.service';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
+import type { Monitoring } from '../../server/monitoring/monitoring';
 import type { Store } from '../../server/storage/store';
 
 export const TEST_NOW = '2026-11-25T12:00:00.000Z';
@@ -14,6 +15,7 @@ export interface TestApp {
   app: Express;
   store: Store;
   services: Services;
+  monitoring: Monitoring;
   clock: ReturnType<typeof fixedClock>;
   config: Config;
   /** A supertest agent signed in as a demo user (cookie kept across calls). */
@@ -32,12 +34,13 @@ export async function buildTestApp(store: Store, overrides: Partial<Config> = {}
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
   for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
-  const { app, services } = createApp({ store, config, clock });
+  const { app, services, monitoring } = createApp({ store, config, clock });
   const agents = new Map<string, request.Agent>();
   return {
     app,
     store,
     services,
+    monitoring,
     clock,
     config,
     async as(username) {

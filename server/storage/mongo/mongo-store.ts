@@ -247,6 +247,10 @@ class MongoStore implements Store {
       },
       pending: async (limit: number) =>
         (await col().find({ deliveredAt: null }).sort({ _id: 1 }).limit(limit).toArray()).map((d) => fromDoc<OutboxMessage>(d)!),
+      oldestPendingAt: async () => {
+        const [oldest] = await col().find({ deliveredAt: null }, { projection: { createdAt: 1 } }).sort({ createdAt: 1 }).limit(1).toArray();
+        return typeof oldest?.createdAt === 'string' ? oldest.createdAt : null;
+      },
       markDelivered: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { deliveredAt: at } })),
       eraseMember: async (memberId: string) => void (await col().updateMany({ memberId }, { $set: { memberId: null } })),
     };
@@ -377,6 +381,11 @@ class MongoStore implements Store {
 
   /** MongoDB compacts its own files; nothing an application can force portably. */
   async purgeFreedSpace(): Promise<void> {}
+
+  /** Indexes are ensured before the store is handed out, so answering a ping is all that is left. */
+  async checkReady(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
 
   async close(): Promise<void> {
     await this.client.close();

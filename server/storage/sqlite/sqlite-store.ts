@@ -275,6 +275,7 @@ function casesRepo(db: Db) {
 function outboxRepo(db: Db) {
   const add = db.prepare('INSERT INTO outbox (id, delivered, doc) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING');
   const pending = db.prepare<[number], { doc: string }>('SELECT doc FROM outbox WHERE delivered = 0 ORDER BY id LIMIT ?');
+  const oldestPending = db.prepare<[], { at: string | null }>("SELECT min(json_extract(doc, '$.createdAt')) AS at FROM outbox WHERE delivered = 0");
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM outbox WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered = 1, doc = ? WHERE id = ?');
   const all = db.prepare('SELECT id, doc FROM outbox');
@@ -282,6 +283,7 @@ function outboxRepo(db: Db) {
   return {
     add: async (m: OutboxMessage) => void add.run(m.id, JSON.stringify(m)),
     pending: async (limit: number) => pending.all(limit).map((r) => JSON.parse(r.doc) as OutboxMessage),
+    oldestPendingAt: async () => oldestPending.get()?.at ?? null,
     markDelivered: async (id: string, at: string) => {
       const found = parse<OutboxMessage>(get.get(id));
       if (found) deliver.run(JSON.stringify({ ...found, deliveredAt: at }), id);
@@ -474,6 +476,11 @@ class SqliteStore implements Store {
    */
   async purgeFreedSpace(): Promise<void> {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async checkReady(): Promise<void> {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version !== migrations.length) throw new Error(`the SQLite schema is at version ${version}, this server needs ${migrations.length}`);
   }
 
   async close(): Promise<void> {
