@@ -25,7 +25,7 @@ import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
-import { apiDocs } from './http/api-docs';
+import { API_DOCS_ASSETS, apiDocs, apiDocsAssets } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -161,6 +161,8 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(methodNotAllowed(api));
   api.use(notFoundHandler);
   api.use(errorHandler(logger));
+  // Before the API router, whose 404 would answer for these files.
+  app.use(API_DOCS_ASSETS, apiDocsAssets());
   app.use('/api', api);
   app.get('/metrics', metricsEndpoint(monitoring, deps.config.metricsToken));
 

@@ -71,7 +71,7 @@ export function openApiDocument() {
     },
     '/api/openapi.json': { get: op({ summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } }) },
     '/api/docs': {
-      get: op({ summary: 'This document, browsable (Scalar)', security: [], responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } } }),
+      get: op({ summary: 'This document, browsable (Swagger UI, served from this origin)', security: [], responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } } }),
     },
     '/api/session': {
       post: op({

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { Scalar } from '@scalar/express-api-reference';
-import type { RequestHandler } from 'express';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+
+/** The Swagger UI files ship in the swagger-ui-dist package; resolved, not imported (its bundle is 1 MB of browser code). */
+const SWAGGER_UI_DIR = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+export const API_DOCS_ASSETS = '/api/docs/assets';
+
+/** The viewer's files, served from this origin: the reference works offline and no third-party script runs on it. */
+export function apiDocsAssets(): RequestHandler {
+  const files = express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d', fallthrough: false });
+  const allowed = new Set(['/swagger-ui.css', '/swagger-ui-bundle.js']);
+  return (req, res, next) => (allowed.has(req.path) ? files(req, res, next) : next());
+}
 
 /**
- * GET /api/docs: a browsable reference of GET /api/openapi.json (Scalar). The viewer's script
- * comes from jsDelivr, allowed by a per-request nonce alone: no other script runs on the page,
- * it talks only to this origin (connect-src 'self'), sends no telemetry and loads no web fonts.
+ * GET /api/docs: a browsable reference of GET /api/openapi.json (Swagger UI). Scripts run only
+ * with a per-request nonce, the viewer talks only to this origin (connect-src 'self').
  */
 export function apiDocs(): RequestHandler<never, string> {
-  return (req, res, next) => {
+  return (req, res) => {
     const nonce = randomBytes(16).toString('base64');
     const policy = [
       "default-src 'self'",
@@ -24,14 +35,21 @@ export function apiDocs(): RequestHandler<never, string> {
       ...(req.secure ? ['upgrade-insecure-requests'] : []),
     ];
     res.setHeader('Content-Security-Policy', policy.join('; '));
-    Scalar({
-      url: '/api/openapi.json',
-      pageTitle: 'Recourse API reference',
-      nonce,
-      telemetry: false,
-      withDefaultFonts: false,
-      persistAuth: false,
-      mcp: { disabled: true },
-    })(req, res, next);
+    res.type('html').send(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Recourse API reference</title>
+<link rel="stylesheet" href="${API_DOCS_ASSETS}/swagger-ui.css">
+</head>
+<body>
+<div id="api-reference"></div>
+<script nonce="${nonce}" src="${API_DOCS_ASSETS}/swagger-ui-bundle.js"></script>
+<script nonce="${nonce}">
+window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#api-reference', deepLinking: true, tryItOutEnabled: false, validatorUrl: null });
+</script>
+</body>
+</html>`);
   };
 }
