@@ -26,6 +26,7 @@ export interface Store {
   loginFailures: LoginFailureRepo;
   leases: LeaseRepo;
   rollups: RollupRepo;
+  meta: MetaRepo;
   /** Makes erased data unrecoverable from the store's files where the engine allows it. */
   purgeFreedSpace(): Promise<void>;
   close(): Promise<void>;
@@ -311,6 +312,13 @@ export interface LoginFailureRepo {
   record(key: string, at: string): Promise<void>;
   countSince(key: string, since: string): Promise<number>;
   clear(key: string): Promise<void>;
+}
+
+/** Facts about the store itself (such as "demo data was seeded"), one small named value each. */
+export interface MetaRepo {
+  get(name: string): Promise<string | null>;
+  /** Sets the value unless the name has one already (unique key): true when this call set it. */
+  putIfAbsent(name: string, value: string): Promise<boolean>;
 }
 
 export interface LeaseRepo {
