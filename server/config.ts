@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DecisionType } from '@shared/schemas/common';
+import { DecisionType, Instant } from '@shared/schemas/common';
+import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -35,6 +36,7 @@ const Env = z.object({
   RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
+  DECIDED_AT_FLOOR: Instant.default(DEFAULT_DECIDED_AT_FLOOR),
 });
 
 export interface Config {
@@ -57,6 +59,8 @@ export interface Config {
   fourEyesMinRenewalCents: number;
   fourEyesMinRiskPoints: number;
   retentionDays: Record<DecisionType, number>;
+  /** The earliest decidedAt ingest accepts (ISO instant). */
+  decidedAtFloor: string;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesMinRenewalCents: e.FOUR_EYES_MIN_RENEWAL_CENTS,
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
+    decidedAtFloor: e.DECIDED_AT_FLOOR,
   };
 }
 
