@@ -1,6 +1,6 @@
 import { DEFAULT_DECIDED_AT_FLOOR, NewDecision, decidedAtBeforeFloor, decidedAtTooFarAhead, type ComplianceFinding } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
-import { reconcileContributions } from '@shared/explain/reconcile';
+import { reconcileContributions, type Reconciliation } from '@shared/explain/reconcile';
 import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../audit/chain';
 import { zodErrors } from '../http/validate';
 import type { Policies } from '../policies/policies';
@@ -52,7 +52,7 @@ export function complianceFindings(decision: NewDecision, policies: Policies): C
 const figure = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /** Names the figures that do not add up, so the scoring service's owner can find the fault. */
-function inconsistencyMessage(r: ReturnType<typeof reconcileContributions>): string {
+function inconsistencyMessage(r: Reconciliation): string {
   const found =
     r.baseline === null
       ? `The contributions add up to ${figure(r.explained)} against a score of ${figure(r.value)}, which leaves a base value of ${figure(r.value - r.explained)}, outside the scale 0..1`
