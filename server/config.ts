@@ -1,7 +1,8 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DecisionType } from '@shared/schemas/common';
+import { DecisionType, Instant } from '@shared/schemas/common';
+import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -75,6 +76,7 @@ const Env = z.object({
   RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
+  DECIDED_AT_FLOOR: Instant.default(DEFAULT_DECIDED_AT_FLOOR),
 });
 
 export interface Config {
@@ -107,6 +109,8 @@ export interface Config {
   /** An override's new risk score stays within this many score points (0..1) of the model's. */
   overrideMaxRiskScoreChange: number;
   retentionDays: Record<DecisionType, number>;
+  /** The earliest decidedAt ingest accepts (ISO instant). */
+  decidedAtFloor: string;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
+    decidedAtFloor: e.DECIDED_AT_FLOOR,
   };
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
 import { ConfigError, DEMO_INGEST_KEY, loadConfig, MIN_PRODUCTION_KEY_LENGTH } from './config';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo/seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoOnStart } from './demo/seed';
 import { deliverOutbox, logSender } from './jobs/outbox';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
@@ -28,9 +28,6 @@ async function main() {
   // Before anything writes: rollups of an older format are rebuilt once (see upgradeRollups).
   if (await upgradeRollups(store)) logger.info('rollups rebuilt to the current format');
 
-  // Production never seeds (loadConfig refuses SEED_DEMO=1 there); its first admin comes from create-admin.
-  const empty = !config.production && (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
-  const seed = config.seedDemo ?? (empty && store.kind === 'sqlite');
   if (config.ingestApiKeys.length === 0) {
     config.ingestApiKeys = [DEMO_INGEST_KEY];
     logger.warn('INGEST_API_KEYS is not set: accepting only the demo ingest key. Set INGEST_API_KEYS in production.');
@@ -44,10 +41,11 @@ async function main() {
 
   const { app, services } = createApp({ store, config, clock, logger, clientDir, monitoring });
 
-  if (seed) {
-    const result = await seedDemo({ store, clock, decisions: services.decisions, cases: services.cases });
-    logger.info(result, 'demo data seeded');
-  }
+  // Seeds a store once (a marker in the store): a later start comes up with the data it had.
+  // Production never seeds (loadConfig refuses SEED_DEMO=1 there); its first admin comes from create-admin.
+  const seedDemo = config.production ? false : config.seedDemo;
+  const { demo: seed, result } = await seedDemoOnStart({ store, clock, seedDemo, decisions: services.decisions, cases: services.cases });
+  if (result) logger.info(result, result.seeded ? 'demo data seeded' : 'demo data already seeded');
 
   // A process that died mid-change leaves at most one event ahead of its case: repair it now.
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());

@@ -71,7 +71,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
 
   return {
     async ingestOne(raw: unknown): Promise<{ created: boolean; decision: Decision }> {
-      const item = validateItem(raw, clock.now());
+      const item = validateItem(raw, clock.now(), '', policies.ingest.decidedAtFloor);
       if (!item.ok) throw validationFailed(item.errors);
       const record = toRecord(item.decision, clock.now(), policies);
       const { inserted, existing } = await storeRecords([record], () => '');
@@ -87,7 +87,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       let index = 0;
       for await (const raw of items) {
         if (index >= MAX_BATCH) throw payloadTooLarge('batch_too_large', `A batch holds at most ${MAX_BATCH} decisions.`);
-        const item = validateItem(raw, now, `decisions[${index}]`);
+        const item = validateItem(raw, now, `decisions[${index}]`, policies.ingest.decidedAtFloor);
         if (item.ok) {
           if (errors.length === 0) valid.push(toRecord(item.decision, now, policies));
         } else if (errors.length < MAX_REPORTED_ERRORS) {

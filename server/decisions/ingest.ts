@@ -1,5 +1,6 @@
-import { NewDecision, decidedAtTooFarAhead, type ComplianceFinding } from '@shared/schemas/decision';
+import { DEFAULT_DECIDED_AT_FLOOR, NewDecision, decidedAtBeforeFloor, decidedAtTooFarAhead, type ComplianceFinding } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
+import { reconcileContributions, type Reconciliation } from '@shared/explain/reconcile';
 import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../audit/chain';
 import { zodErrors } from '../http/validate';
 import type { Policies } from '../policies/policies';
@@ -13,12 +14,16 @@ export const decisionIdFor = (idempotencyKey: string) => 'dec_' + sha256(idempot
 
 export type ValidatedItem = { ok: true; decision: NewDecision } | { ok: false; errors: ProblemFieldError[] };
 
-/** Validates one item against the shared schema and the clock; errors carry full paths. */
-export function validateItem(raw: unknown, now: Date, prefix = ''): ValidatedItem {
+/** Validates one item against the shared schema, the clock and the floor; errors carry full paths. */
+export function validateItem(raw: unknown, now: Date, prefix = '', decidedAtFloor = DEFAULT_DECIDED_AT_FLOOR): ValidatedItem {
   const parsed = NewDecision.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, prefix) };
+  const path = prefix ? `${prefix}.decidedAt` : 'decidedAt';
   if (decidedAtTooFarAhead(parsed.data.decidedAt, now)) {
-    return { ok: false, errors: [{ path: prefix ? `${prefix}.decidedAt` : 'decidedAt', message: 'may not be more than 5 minutes in the future' }] };
+    return { ok: false, errors: [{ path, message: 'may not be more than 5 minutes in the future' }] };
+  }
+  if (decidedAtBeforeFloor(parsed.data.decidedAt, decidedAtFloor)) {
+    return { ok: false, errors: [{ path, message: `may not be before ${decidedAtFloor} (the configured DECIDED_AT_FLOOR)` }] };
   }
   return { ok: true, decision: parsed.data };
 }
@@ -39,7 +44,20 @@ export function complianceFindings(decision: NewDecision, policies: Policies): C
       message: 'Health data was used without explicit consent (GDPR Art. 22(4) with Art. 9(2)(a)).',
     });
   }
+  const figures = reconcileContributions(decision);
+  if (!figures.ok) findings.push({ code: 'explanation_inconsistent', message: inconsistencyMessage(figures) });
   return findings;
+}
+
+const figure = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/** Names the figures that do not add up, so the scoring service's owner can find the fault. */
+function inconsistencyMessage(r: Reconciliation): string {
+  const found =
+    r.baseline === null
+      ? `The contributions add up to ${figure(r.explained)} against a score of ${figure(r.value)}, which leaves a base value of ${figure(r.value - r.explained)}, outside the scale 0..1`
+      : `The baseline ${figure(r.baseline)} plus the contributions is ${figure(r.explained)}, but the output is ${figure(r.value)}`;
+  return `${found} (tolerance ${figure(r.tolerance)}): the member is shown the factors without amounts.`;
 }
 
 export const bodyHashOf = (decision: NewDecision) => sha256(canonicalJson(decision));

@@ -23,29 +23,72 @@ export const DEMO_USERS: { username: string; roles: Role[]; memberId?: string; s
 ];
 
 export const DEMO_DECISIONS = 3000;
+/** About a quarter of these policies renew within the demo's 90 days, once each. */
 export const DEMO_MEMBERS = 300;
+const DEMO_SEED = 7;
 
-/** Seeds demo users and a few thousand decisions through the real ingest path. Safe to re-run. */
-export async function seedDemo(deps: { store: Store; clock: Clock; decisions: DecisionService; cases: CaseService; logger?: Logger }) {
+/** The meta entry that says this store has its demo data; its value is when it was seeded. */
+export const DEMO_SEEDED = 'demo_seeded';
+
+/** The demo decisions for a seeding at `now`: the story of generateDecisions, then the crowd. */
+export const demoDecisions = (now: Date) => generateDecisions({ count: DEMO_DECISIONS, members: DEMO_MEMBERS, now, seed: DEMO_SEED });
+
+type SeedDeps = { store: Store; clock: Clock; decisions: DecisionService; cases: CaseService; logger?: Logger };
+export interface SeedResult {
+  /** False when the store had its demo data already: nothing was written. */
+  seeded: boolean;
+  users: number;
+  decisions: number;
+  cases: number;
+}
+
+/**
+ * Seeds demo users, models, decisions (through the real ingest path) and cases, once per store.
+ * The decisions are dated relative to the clock, so seeding again later would send other bodies
+ * under the same keys: a store with the marker (or, seeded before the marker existed, with the
+ * first demo decision) is left as it is.
+ */
+export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
   const { store, clock, decisions } = deps;
+  if (await alreadySeeded(store, clock)) return { seeded: false, users: 0, decisions: 0, cases: 0 };
   for (const user of DEMO_USERS) {
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
   for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
   const batch: unknown[] = [];
   let accepted = 0;
-  for (const decision of generateDecisions({ count: DEMO_DECISIONS, members: DEMO_MEMBERS, now: clock.now(), seed: 7 })) {
+  for (const decision of demoDecisions(clock.now())) {
     batch.push(decision);
     if (batch.length === 1000) accepted += (await decisions.ingestBatch(batch.splice(0))).accepted;
   }
   if (batch.length) accepted += (await decisions.ingestBatch(batch)).accepted;
   const cases = accepted > 0 ? await seedDemoCases(deps) : 0;
-  return { users: DEMO_USERS.length, decisions: accepted, cases };
+  await store.meta.putIfAbsent(DEMO_SEEDED, clock.now().toISOString());
+  return { seeded: true, users: DEMO_USERS.length, decisions: accepted, cases };
+}
+
+async function alreadySeeded(store: Store, clock: Clock): Promise<boolean> {
+  if (await store.meta.get(DEMO_SEEDED)) return true;
+  if (!(await store.decisions.get(decisionIdFor('demo-0')))) return false;
+  await store.meta.putIfAbsent(DEMO_SEEDED, clock.now().toISOString());
+  return true;
 }
 
 /**
- * Cases in every state, so each screen has something real: the first ten demo decisions belong
- * to anna (even) and bram (odd); anna's renewal increase (demo-0) is left for her to contest.
+ * Start-up (server/index.ts): seeds when SEED_DEMO says so, or by default when the embedded store
+ * is new. `demo` tells whether the demo users are in use, for the start-up banner.
+ */
+export async function seedDemoOnStart(deps: SeedDeps & { seedDemo: boolean | undefined }): Promise<{ demo: boolean; result: SeedResult | null }> {
+  const { seedDemo: asked, ...seedDeps } = deps;
+  const { store } = seedDeps;
+  const empty = (await store.decisions.count()) === 0 && (await store.users.list()).length === 0;
+  const demo = asked ?? (empty && store.kind === 'sqlite');
+  return { demo, result: demo ? await seedDemo(seedDeps) : null };
+}
+
+/**
+ * Cases in every state, so each screen has something real, on the story decisions of
+ * generateDecisions: anna's renewal increase (demo-0) is left for her to contest.
  */
 async function seedDemoCases({ store, clock, cases }: { store: Store; clock: Clock; cases: CaseService }) {
   const user = async (name: string) => toUser((await store.users.byUsername(name))!);
@@ -62,10 +105,14 @@ async function seedDemoCases({ store, clock, cases }: { store: Store; clock: Clo
   const held = await object(anna, 2, 'This hospital bill is genuine. I was admitted after a fall; the discharge letter is attached.');
   await cases.claim(fraud!, held.id, held.version);
 
-  // anna: an older renewal she contested; confirmed with reasons.
-  const older = await object(anna, 6, 'Why did my premium change when nothing in my situation changed?');
+  // anna: an earlier risk score she contested; confirmed with reasons.
+  const older = await object(anna, 6, 'Why am I placed in this risk group? I rarely need to see a doctor.');
   let c = (await cases.claim(pricing!, older.id, older.version)).case;
-  await cases.resolve(pricing!, older.id, { outcome: 'confirm', rationale: 'The change follows the published tariff: medical costs rose for everyone this year.', expectedVersion: c.version });
+  await cases.resolve(pricing!, older.id, {
+    outcome: 'confirm',
+    rationale: 'The score follows the claims of the last 36 months and the age group, as the model describes; the data used is correct.',
+    expectedVersion: c.version,
+  });
 
   // bram: his renewal increase; an override waits for a second person.
   const waiting = await object(bram, 1, 'Three claims are counted but two of them were for my son, who has his own policy.');
@@ -89,23 +136,18 @@ async function seedDemoCases({ store, clock, cases }: { store: Store; clock: Clo
   c = (await cases.claim(pricing!, extended.id, extended.version)).case;
   await cases.extend(pricing!, extended.id, { months: 2, reason: 'We asked your doctor for a short report and need time to receive it.', expectedVersion: c.version });
 
-  // The queue: objections by post from other members, one already overdue.
-  const postal = [
-    { type: 'renewal_price' as const, days: 40, text: 'Letter: I dispute the new premium.' },
-    { type: 'fraud_flag' as const, days: 12, text: 'Letter: my claim was held without explanation.' },
-    { type: 'risk_score' as const, days: 3, text: 'Phone call: member asks for a review of the score.' },
+  // The queue: objections by post and phone from other members, each about the decision it names
+  // (M-1004's renewal increase, M-1005's held claim, M-1006's risk score); the letter of 40 days ago is overdue.
+  const received = [
+    { n: 11, days: 40, channel: 'post' as const, text: 'Letter: I dispute the new premium.' },
+    { n: 12, days: 12, channel: 'post' as const, text: 'Letter: my claim was held without explanation.' },
+    { n: 13, days: 3, channel: 'phone' as const, text: 'Phone call: member asks for a review of the score.' },
   ];
-  for (const p of postal) {
-    // A decision made before the letter arrived, from a member other than anna and bram.
-    const decision = (await store.decisions.page({ type: p.type, to: daysAgo(p.days + 2) }, null, 20)).find(
-      (d) => !['M-1001', 'M-1002'].includes(d.subject.memberId),
-    );
+  for (const r of received) {
+    const decision = await store.decisions.get(decisionOf(r.n));
     if (!decision) continue;
     const reviewer = decision.type === 'fraud_flag' ? fraud! : pricing!;
-    const receivedAt = daysAgo(p.days);
-    const active = (await store.cases.listForDecision(decision.id)).find((x) => x.status !== 'resolved' && x.status !== 'withdrawn');
-    if (active?.origin === 'objection') continue;
-    await cases.fileObjection(reviewer, decision.id, { statement: p.text, channel: p.days > 10 ? 'post' : 'phone', receivedAt });
+    await cases.fileObjection(reviewer, decision.id, { statement: r.text, channel: r.channel, receivedAt: daysAgo(r.days) });
     opened++;
   }
   return opened;

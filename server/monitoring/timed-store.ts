@@ -28,6 +28,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     loginFailures: time(store.loginFailures, 'loginFailures'),
     leases: time(store.leases, 'leases'),
     rollups: time(store.rollups, 'rollups'),
+    meta: time(store.meta, 'meta'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

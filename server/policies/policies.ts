@@ -1,4 +1,5 @@
 import type { DecisionType } from '@shared/schemas/common';
+import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 import type { Config } from '../config';
 
 /** Configuration with safe defaults (DESIGN §3); governance can read all of it. */
@@ -6,6 +7,8 @@ export interface Policies {
   ingest: {
     /** Inputs that may not be used per decision type. Test-Achats (C-236/09): no sex in pricing. */
     prohibitedInputs: Record<DecisionType, string[]>;
+    /** decidedAt before this instant is refused (400): a clock or date-format bug of the sender. */
+    decidedAtFloor: string;
   };
   fourEyes: {
     /** Decision types whose overrides need a second person with the approver role. */
@@ -37,6 +40,7 @@ export interface Policies {
 export const defaultPolicies = (): Policies => ({
   ingest: {
     prohibitedInputs: { renewal_price: ['sex', 'gender'], fraud_flag: [], risk_score: [] },
+    decidedAtFloor: DEFAULT_DECIDED_AT_FLOOR,
   },
   fourEyes: { types: ['renewal_price', 'fraud_flag', 'risk_score'], minimumChange: { renewal_price: 0, risk_score: 0 } },
   overrides: { maxPremiumChange: 0.5, maxRiskScoreChange: 1 },
@@ -46,6 +50,7 @@ export const defaultPolicies = (): Policies => ({
 /** The policies in force: defaults, with what the environment sets. */
 export function policiesFromConfig(config: Config): Policies {
   const policies = defaultPolicies();
+  policies.ingest.decidedAtFloor = config.decidedAtFloor;
   policies.sampling = { rate: config.sampleRate, nearThreshold: config.sampleNearThreshold };
   policies.fourEyes.types = config.fourEyesTypes;
   policies.fourEyes.minimumChange = { renewal_price: config.fourEyesMinRenewalCents, risk_score: config.fourEyesMinRiskPoints };

@@ -26,6 +26,7 @@ export interface Store {
   loginFailures: LoginFailureRepo;
   leases: LeaseRepo;
   rollups: RollupRepo;
+  meta: MetaRepo;
   /** Makes erased data unrecoverable from the store's files where the engine allows it. */
   purgeFreedSpace(): Promise<void>;
   /**
@@ -335,6 +336,13 @@ export interface LoginFailureRepo {
 
 /** The smallest string above every string that starts with `prefix`: a range scan's upper bound. */
 export const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+/** Facts about the store itself (such as "demo data was seeded"), one small named value each. */
+export interface MetaRepo {
+  get(name: string): Promise<string | null>;
+  /** Sets the value unless the name has one already (unique key): true when this call set it. */
+  putIfAbsent(name: string, value: string): Promise<boolean>;
+}
 
 export interface LeaseRepo {
   /** True when `holder` holds the named lease for the current term of length ttl; taking a new term deletes long-ended ones (see leases.ts). */

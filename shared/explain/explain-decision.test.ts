@@ -4,6 +4,8 @@ import { Explanation } from '../schemas/explanation';
 import { Lang, ModelEntry, type LocalizedText } from '../schemas/model';
 import { explainDecision } from './explain-decision';
 import { missingLabels } from './coverage';
+import { formatMoney } from './format';
+import { TEXTS } from './texts';
 
 const t = (en: string, nl: string, fr: string): LocalizedText => ({ en, nl, fr });
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -56,6 +58,8 @@ function renewal(over: Partial<Extract<Decision, { type: 'renewal_price' }>> = {
         { feature: 'dental_cover', contribution: -200 },
       ],
       counterfactuals: [{ feature: 'claims_12m', from: 3, to: 0, outcome: 'premium of 1200.00 EUR' }],
+      // A tariff that starts from a base premium: €1,150 + €140 of contributions = the new €1,290.
+      baseline: 115_000,
     },
     ...over,
   } as Decision;
@@ -111,6 +115,58 @@ describe('explainDecision for a renewal', () => {
     expect(en.details).toContain('The factors explain the automated decision as it was before the staff member changed it.');
     expect(plain(explainDecision({ decision, model: tariff, lang: 'nl', restricted: false }).headline)).toMatch(/medewerker.*€ 1\.250,00.*€ 1\.290,00/);
     expect(plain(explainDecision({ decision, model: tariff, lang: 'fr', restricted: false }).headline)).toMatch(/personnel.*1 250,00 €.*1 290,00 €/);
+  });
+});
+
+describe('figures that do not add up', () => {
+  // The contributions say €9,999.99 where the premium changed by €31.95.
+  const contradicting = renewal({
+    output: { currency: 'EUR', previousPremiumCents: 71_000, newPremiumCents: 74_195 },
+    effectiveOutcome: { currency: 'EUR', previousPremiumCents: 71_000, newPremiumCents: 74_195 },
+    rationale: {
+      reasonCodes: [{ code: 'CLAIMS' }],
+      contributions: [
+        { feature: 'inflation_pct', contribution: 3195 },
+        { feature: 'claims_12m', contribution: 999_999 },
+        { feature: 'years_insured', contribution: -400 },
+      ],
+    },
+  });
+
+  it.each(Lang.options)('keep the ranking of the factors but not their amounts, and say why (%s)', (lang) => {
+    const e = explainDecision({ decision: contradicting, model: tariff, lang, restricted: false });
+    expect(Explanation.parse(e)).toEqual(e);
+    expect(e.factors.map((f) => [f.feature, f.impact])).toEqual([['claims_12m', 'raised'], ['inflation_pct', 'raised'], ['years_insured', 'lowered']]);
+    for (const factor of e.factors) expect(plain(factor.text)).not.toMatch(/€|\d[.,]\d\d/);
+    expect(e.figuresNotice).toBe(TEXTS[lang].figuresNotReconciled);
+    expect(plain(e.headline)).toContain(plain(formatMoney(3195, 'EUR', lang)));
+    expect(plain(allStrings(e).join('\n'))).not.toContain(plain(formatMoney(999_999, 'EUR', lang)));
+    expect(e.details.join('\n')).not.toContain(plain(formatMoney(115_000, 'EUR', lang)));
+  });
+
+  it('are withheld too when the decision carries the ingest finding, and shown when they add up', () => {
+    const flagged = renewal({ findings: [{ code: 'explanation_inconsistent', message: 'recorded so at ingest' }] });
+    expect(explainDecision({ decision: flagged, model: tariff, lang: 'en', restricted: false }).figuresNotice).not.toBeNull();
+    const fine = explainDecision({ decision: renewal(), model: tariff, lang: 'en', restricted: false });
+    expect(fine.figuresNotice).toBeNull();
+    expect(fine.details).toContain('The model starts from a base premium of €1,150.00; the amounts of the factors are measured from it.');
+  });
+
+  it('name the base score a fraud check starts from, so its points add up to the score', () => {
+    const base = fraud({
+      score: 0.8,
+      rationale: {
+        reasonCodes: [],
+        contributions: [
+          { feature: 'claim_amount_cents', contribution: 0.35 },
+          { feature: 'provider_on_watchlist', contribution: 0.4 },
+        ],
+        baseline: 0.05,
+      },
+    });
+    const e = explainDecision({ decision: base, model: screen, lang: 'nl', restricted: false });
+    expect(e.figuresNotice).toBeNull();
+    expect(e.details).toContain('Het model vertrekt van een basisscore van 5; elke factor telt daar iets bij op of trekt er iets van af.');
   });
 });
 

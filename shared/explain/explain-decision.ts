@@ -6,7 +6,9 @@ import { explainFactors } from './factors';
 import { GapLog, modelGapKey } from './gaps';
 import { headline } from './headline';
 import { DEFAULT_CURRENCY, reasonText, type LabelContext } from './labels';
+import { reconcileContributions } from './reconcile';
 import { memberRights } from './rights';
+import { TEXTS } from './texts';
 import { whatCouldChange } from './what-could-change';
 
 export interface ExplainInput {
@@ -23,7 +25,7 @@ export function explainDecision({ decision, model, lang, restricted }: ExplainIn
   const outcome = { lang, headline: headline(decision, lang, restricted) };
   if (restricted) {
     // Nothing derived from inputs, rationale or model may leave here: no factors, reasons, values or gap keys.
-    return { ...outcome, factors: [], whatCouldChange: [], rights: memberRights(lang), reasons: [], details: [], restricted, coverageGaps: [] };
+    return { ...outcome, factors: [], whatCouldChange: [], rights: memberRights(lang), reasons: [], details: [], figuresNotice: null, restricted, coverageGaps: [] };
   }
   // Labels written for another model or version may not fit; treat that like a missing entry, and report it.
   const entry = model && model.modelId === decision.model.id && model.version === decision.model.version ? model : null;
@@ -35,13 +37,17 @@ export function explainDecision({ decision, model, lang, restricted }: ExplainIn
     currency: decision.type === 'renewal_price' ? decision.output.currency : DEFAULT_CURRENCY,
     gaps,
   };
+  // Figures that contradict each other are worse than none: the ranking stays, the amounts go.
+  const figures = reconcileContributions(decision);
+  const reconciled = figures.ok && !decision.findings.some((f) => f.code === 'explanation_inconsistent');
   return {
     ...outcome,
-    factors: explainFactors(decision, ctx),
+    factors: explainFactors(decision, ctx, reconciled),
     whatCouldChange: whatCouldChange(decision, ctx),
     rights: memberRights(lang),
     reasons: decision.rationale.reasonCodes.map((r) => reasonText(r.code, ctx)),
-    details: explainDetails(decision, entry, lang),
+    details: explainDetails(decision, entry, lang, reconciled),
+    figuresNotice: reconciled ? null : TEXTS[lang].figuresNotReconciled,
     restricted,
     // Only the gaps this explanation ran into; missingLabels() lists every gap of the decision.
     coverageGaps: gaps.list(),

@@ -9,8 +9,11 @@ export const MAX_FACTORS = 5;
 
 const impactOf = (contribution: number): FactorImpact => (contribution > 0 ? 'raised' : contribution < 0 ? 'lowered' : 'none');
 
-/** The largest contributions first (stable for ties), each in one sentence with the member's own value. */
-export function explainFactors(decision: Decision, ctx: LabelContext): ExplanationFactor[] {
+/**
+ * The largest contributions first (stable for ties), each in one sentence with the member's own
+ * value. `withAmounts` false (figures that do not add up): the order stays, the amounts go.
+ */
+export function explainFactors(decision: Decision, ctx: LabelContext, withAmounts = true): ExplanationFactor[] {
   const texts = TEXTS[ctx.lang];
   return decision.rationale.contributions
     .map((c, order) => ({ ...c, order }))
@@ -20,9 +23,13 @@ export function explainFactors(decision: Decision, ctx: LabelContext): Explanati
       const label = featureLabel(feature, ctx);
       const subject = texts.factor.subject(label, featureValue(feature, decision.inputs[feature] ?? null, ctx));
       const impact = impactOf(contribution);
-      return { feature, label, impact, text: effectSentence(decision, subject, impact, Math.abs(contribution), ctx) };
+      const text =
+        withAmounts || impact === 'none' ? effectSentence(decision, subject, impact, Math.abs(contribution), ctx) : texts.factorWithoutAmount[kindOf(decision)][impact](subject);
+      return { feature, label, impact, text };
     });
 }
+
+const kindOf = (decision: Decision) => (decision.type === 'renewal_price' ? 'renewal' : decision.type === 'fraud_flag' ? 'fraud' : 'risk');
 
 /** Contributions are in the output's unit: cents for a premium, 0..1 score points otherwise (shown out of 100). */
 function effectSentence(decision: Decision, subject: string, impact: FactorImpact, size: number, ctx: LabelContext): string {

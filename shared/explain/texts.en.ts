@@ -65,6 +65,14 @@ export const en: Texts = {
     },
   },
 
+  factorWithoutAmount: {
+    renewal: { raised: (s) => `${s} raised your premium.`, lowered: (s) => `${s} lowered your premium.` },
+    fraud: { raised: (s) => `${s} raised the check's score.`, lowered: (s) => `${s} lowered the check's score.` },
+    risk: { raised: (s) => `${s} raised your risk score.`, lowered: (s) => `${s} lowered your risk score.` },
+  },
+  figuresNotReconciled:
+    'The amounts the model gave for these factors do not add up to its result, so we do not show them: the factors are listed from the strongest to the weakest. A staff member can explain how the result was calculated; object to this decision or ask for a review to hear it.',
+
   counterfactual: {
     sentence: ({ label, from, to, consequence }) => `${label}: with ${to} instead of ${from}, ${consequence}.`,
     renewal: 'your premium would have been lower',
@@ -81,6 +89,8 @@ export const en: Texts = {
     fraudScale: ({ score, threshold }) =>
       `The check gives every claim a score from 0 to 100. Your claim scored ${score}; from ${threshold} on, a staff member looks at the claim.`,
     riskScale: ({ score }) => `The risk score runs from 0 (lowest risk) to 100 (highest risk). Yours is ${score}.`,
+    renewalBaseline: ({ base }) => `The model starts from a base premium of ${base}; the amounts of the factors are measured from it.`,
+    scoreBaseline: ({ base }) => `The model starts from a base score of ${base}; each factor adds to it or takes from it.`,
   },
 
   rights: {

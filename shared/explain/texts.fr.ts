@@ -69,6 +69,13 @@ export const fr: Texts = {
     },
   },
 
+  factorWithoutAmount: {
+    renewal: { raised: (s) => `${s}${NB}: cela a augmenté votre prime.`, lowered: (s) => `${s}${NB}: cela a réduit votre prime.` },
+    fraud: { raised: (s) => `${s}${NB}: cela a augmenté le score du contrôle.`, lowered: (s) => `${s}${NB}: cela a réduit le score du contrôle.` },
+    risk: { raised: (s) => `${s}${NB}: cela a augmenté votre score de risque.`, lowered: (s) => `${s}${NB}: cela a réduit votre score de risque.` },
+  },
+  figuresNotReconciled: `Les montants que le modèle a donnés pour ces facteurs ne correspondent pas à son résultat${NB}; c’est pourquoi nous ne les affichons pas. Les facteurs sont classés du plus fort au plus faible. Un membre de notre personnel peut vous expliquer comment le résultat a été calculé${NB}: contestez cette décision ou demandez son réexamen.`,
+
   counterfactual: {
     sentence: ({ label, from, to, consequence }) => `${label}${NB}: avec ${to} au lieu de ${from}, ${consequence}.`,
     renewal: 'votre prime aurait été plus basse',
@@ -84,6 +91,8 @@ export const fr: Texts = {
     fraudScale: ({ score, threshold }) =>
       `Le contrôle attribue à chaque demande un score de 0 à 100. Votre demande a obtenu ${score}${NB}; à partir de ${threshold}, un membre de notre personnel l’examine.`,
     riskScale: ({ score }) => `Le score de risque va de 0 (risque le plus faible) à 100 (risque le plus élevé). Le vôtre est de ${score}.`,
+    renewalBaseline: ({ base }) => `Le modèle part d’une prime de base de ${base}${NB}; les montants des facteurs sont calculés à partir de celle-ci.`,
+    scoreBaseline: ({ base }) => `Le modèle part d’un score de base de ${base}${NB}; chaque facteur y ajoute ou en retire des points.`,
   },
 
   rights: {

@@ -65,6 +65,14 @@ export const nl: Texts = {
     },
   },
 
+  factorWithoutAmount: {
+    renewal: { raised: (s) => `${s}: hierdoor werd uw premie hoger.`, lowered: (s) => `${s}: hierdoor werd uw premie lager.` },
+    fraud: { raised: (s) => `${s}: hierdoor steeg de score van de controle.`, lowered: (s) => `${s}: hierdoor daalde de score van de controle.` },
+    risk: { raised: (s) => `${s}: hierdoor steeg uw risicoscore.`, lowered: (s) => `${s}: hierdoor daalde uw risicoscore.` },
+  },
+  figuresNotReconciled:
+    'De bedragen die het model voor deze factoren gaf, tellen niet op tot de uitkomst; daarom tonen we ze niet. De factoren staan van de sterkste naar de zwakste. Een medewerker kan uitleggen hoe de uitkomst berekend werd: maak bezwaar tegen deze beslissing of vraag een herziening.',
+
   counterfactual: {
     // Dutch puts the verb second after the opening phrase: "met 0 in plaats van 3 wás uw premie …".
     sentence: ({ label, from, to, consequence }) => `${label}: met ${to} in plaats van ${from} ${consequence}.`,
@@ -82,6 +90,8 @@ export const nl: Texts = {
     fraudScale: ({ score, threshold }) =>
       `De controle geeft elke claim een score van 0 tot 100. Uw claim kreeg ${score}; vanaf ${threshold} bekijkt een medewerker de claim.`,
     riskScale: ({ score }) => `De risicoscore loopt van 0 (laagste risico) tot 100 (hoogste risico). Uw score is ${score}.`,
+    renewalBaseline: ({ base }) => `Het model vertrekt van een basispremie van ${base}; de bedragen van de factoren gelden ten opzichte daarvan.`,
+    scoreBaseline: ({ base }) => `Het model vertrekt van een basisscore van ${base}; elke factor telt daar iets bij op of trekt er iets van af.`,
   },
 
   rights: {

@@ -41,6 +41,13 @@ export interface Texts {
   };
 
   /**
+   * When the model's amounts do not add up to its result (finding explanation_inconsistent), the
+   * factors are named and ranked without amounts, and `figuresNotReconciled` says why.
+   */
+  factorWithoutAmount: Record<'renewal' | 'fraud' | 'risk', Record<'raised' | 'lowered', (subject: string) => string>>;
+  figuresNotReconciled: string;
+
+  /**
    * Counterfactuals are read as recourse: the change that would have given a more favourable
    * outcome. The service's free-text `outcome` is not shown: it is neither translated nor vetted.
    */
@@ -58,6 +65,10 @@ export interface Texts {
     overridden: string;
     fraudScale: (p: { score: string; threshold: string }) => string;
     riskScale: (p: { score: string }) => string;
+    /** The model's base premium, when it is not the current one: the factors' amounts start from it. */
+    renewalBaseline: (p: { base: string }) => string;
+    /** The model's base score (out of 100), to which the factors add up. */
+    scoreBaseline: (p: { base: string }) => string;
   };
 
   rights: Record<RightKind, string>;

@@ -60,6 +60,17 @@ export const Rationale = z.strictObject({
     .max(50)
     .optional(),
   summary: z.string().max(2000).optional(),
+  baseline: z
+    .number()
+    .optional()
+    .meta({
+      description:
+        "The model's base value, in the output's unit, from which the contributions explain the output: baseline + Σ contributions ≈ " +
+        'newPremiumCents for renewal_price (default: previousPremiumCents, i.e. the contributions explain the change), ≈ score for ' +
+        'fraud_flag and risk_score (no default: without it, score − Σ contributions must lie between 0 and 1). Tolerance: 1% of ' +
+        'the output, at least 1 cent or 0.001 score. A decision whose figures do not add up is recorded with the compliance ' +
+        'finding explanation_inconsistent, and its member explanation shows the factors without amounts.',
+    }),
 });
 export type Rationale = z.infer<typeof Rationale>;
 
@@ -103,12 +114,40 @@ export const NewDecision = z
         });
       }
     });
-    if (decision.type === 'fraud_flag' && decision.subject.claimId && decision.subject.claimId !== decision.output.claimId) {
-      ctx.addIssue({ code: 'custom', path: ['output', 'claimId'], message: 'must match subject.claimId' });
+    if (decision.type === 'fraud_flag') {
+      const { claimId, score, threshold, flagged, action } = decision.output;
+      if (decision.subject.claimId && decision.subject.claimId !== claimId) {
+        ctx.addIssue({ code: 'custom', path: ['output', 'claimId'], message: 'must match subject.claimId' });
+      }
+      // A model's output that contradicts itself cannot be explained to the member (a held claim
+      // that "found nothing unusual"). A reviewer may still clear a flag above the threshold: an
+      // override has its own schema (FraudOverride) and never passes through this one.
+      if (flagged !== score >= threshold) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['output', 'flagged'],
+          message: flagged
+            ? `is true while the score ${score} is below the threshold ${threshold}`
+            : `is false while the score ${score} reaches the threshold ${threshold}`,
+        });
+      }
+      if (!flagged && action !== 'none') {
+        ctx.addIssue({ code: 'custom', path: ['output', 'action'], message: `"${action}" needs a flagged claim; an unflagged claim has action "none"` });
+      }
     }
   });
 export type NewDecision = z.infer<typeof NewDecision>;
 export type NewDecisionInput = z.input<typeof NewDecision>;
+
+/**
+ * The earliest decidedAt accepted unless configured otherwise (DECIDED_AT_FLOOR): no automated
+ * decision this log serves is older, and a date like the year 160 is a client's bug, not history.
+ */
+export const DEFAULT_DECIDED_AT_FLOOR = '2000-01-01T00:00:00.000Z';
+
+export function decidedAtBeforeFloor(decidedAt: string, floor: string): boolean {
+  return Date.parse(decidedAt) < Date.parse(floor);
+}
 
 /** decidedAt may not lie more than five minutes ahead of the server's clock (clock skew allowance). */
 export function decidedAtTooFarAhead(decidedAt: string, now: Date): boolean {
@@ -116,7 +155,7 @@ export function decidedAtTooFarAhead(decidedAt: string, now: Date): boolean {
 }
 
 export const ComplianceFinding = z.object({
-  code: z.enum(['prohibited_input', 'special_category_without_consent']),
+  code: z.enum(['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent']),
   message: z.string(),
   feature: z.string().optional(),
 });

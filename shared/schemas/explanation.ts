@@ -35,6 +35,11 @@ export const Explanation = z.object({
   /** When and how the decision was made: date, what the model does, the score scale. */
   details: z.array(z.string()),
   rights: z.array(z.object({ right: RightKind, text: z.string() })),
+  /**
+   * Set when the model's amounts do not add up to its result (finding explanation_inconsistent):
+   * the sentence saying so. The factors then carry no amounts, and no chart of them is drawn.
+   */
+  figuresNotice: z.string().nullable(),
   /** True while the fraud indicators are withheld (a fraud flag with an open case). */
   restricted: z.boolean(),
   coverageGaps: z.array(CoverageGap),

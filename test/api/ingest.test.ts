@@ -79,7 +79,7 @@ describeEachStore('ingest', (kind) => {
   it('records compliance findings instead of dropping the decision', async () => {
     const res = await app.ingest().post('/api/decisions').send(renewalDecision({
       inputs: { sex: 'F', claims_last_12m: 1 },
-      rationale: { reasonCodes: [], contributions: [{ feature: 'sex', contribution: 100 }] },
+      rationale: { reasonCodes: [], contributions: [{ feature: 'sex', contribution: 9000 }] },
       specialCategoryData: true,
     }));
     expect(res.status).toBe(201);

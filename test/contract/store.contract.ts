@@ -301,6 +301,17 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.leases.tryAcquire('outbox', 'late', lagging, ttl)).toBe(false);
     });
 
+    it('keeps a named meta value once: the first writer sets it, later ones change nothing', async () => {
+      expect(await store.meta.get('demo_seeded')).toBeNull();
+      const results = await Promise.all(['a', 'b', 'c'].map((v) => store.meta.putIfAbsent('demo_seeded', v)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const first = ['a', 'b', 'c'][results.indexOf(true)]!;
+      expect(await store.meta.get('demo_seeded')).toBe(first);
+      expect(await store.meta.putIfAbsent('demo_seeded', 'z')).toBe(false);
+      expect(await store.meta.get('demo_seeded')).toBe(first);
+      expect(await store.meta.get('other')).toBeNull();
+    });
+
     const rollupKey = (over: Partial<RollupKey> = {}): RollupKey => ({
       day: '2026-11-20', type: 'renewal_price', modelId: 'm', modelVersion: '1', attribute: '', group: '', ...over,
     });

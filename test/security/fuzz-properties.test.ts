@@ -29,7 +29,10 @@ const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('
 
 const outputs = {
   renewal_price: fc.record({ currency: fc.stringMatching(/^[A-Z]{3}$/), previousPremiumCents: fc.maxSafeNat(), newPremiumCents: fc.maxSafeNat() }),
-  fraud_flag: fc.record({ claimId: identifier, score: probability, threshold: probability, flagged: fc.boolean(), action: fc.constantFrom('none', 'hold_payment', 'refer_investigation') }),
+  // flagged follows score ≥ threshold and only a flagged claim has an action: the contract refuses an output that contradicts itself.
+  fraud_flag: fc
+    .record({ claimId: identifier, score: probability, threshold: probability, action: fc.constantFrom('hold_payment', 'refer_investigation') })
+    .map(({ action, ...o }) => ({ ...o, flagged: o.score >= o.threshold, action: o.score >= o.threshold ? action : 'none' })),
   risk_score: fc.record({ score: probability, band: fc.constantFrom('low', 'medium', 'high', 'very_high') }),
 };
 

@@ -364,6 +364,25 @@ class MongoStore implements Store {
     };
   })();
 
+  meta = (() => {
+    const col = () => this.db.collection<StrDoc>('meta');
+    return {
+      get: async (name: string) => {
+        const doc = await col().findOne({ _id: name });
+        return typeof doc?.value === 'string' ? doc.value : null;
+      },
+      putIfAbsent: async (name: string, value: string) => {
+        try {
+          await col().insertOne({ _id: name, value });
+          return true;
+        } catch (error) {
+          if (!isDuplicate(error)) throw error;
+          return false;
+        }
+      },
+    };
+  })();
+
   /** In order, one document per write: an event before its case, as commitCaseChange does. */
   private async writeFollowUps(followUps: IngestFollowUps): Promise<void> {
     const skipped = new Set<string>();

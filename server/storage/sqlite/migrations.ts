@@ -80,4 +80,6 @@ export const migrations: string[] = [
   // Reads of a few named counters (the overview's four per day) seek to them instead of
   // filtering every counter row of every document, whose number grows with volume.
   `CREATE INDEX rollups_attribute_name ON rollups (attribute, name, day);`,
+
+  `CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];

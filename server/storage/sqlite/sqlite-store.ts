@@ -434,6 +434,15 @@ function leasesRepo(db: Db) {
   };
 }
 
+function metaRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO NOTHING');
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?');
+  return {
+    get: async (name: string) => get.get(name)?.value ?? null,
+    putIfAbsent: async (name: string, value: string) => insert.run(name, value).changes === 1,
+  };
+}
+
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly decisions: ReturnType<typeof decisionsRepo>;
@@ -449,6 +458,7 @@ class SqliteStore implements Store {
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
   readonly leases: ReturnType<typeof leasesRepo>;
   readonly rollups: ReturnType<typeof rollupsRepo>;
+  readonly meta: ReturnType<typeof metaRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
@@ -463,6 +473,7 @@ class SqliteStore implements Store {
     this.loginFailures = loginFailuresRepo(db);
     this.leases = leasesRepo(db);
     this.rollups = rollupsRepo(db);
+    this.meta = metaRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       putCase: this.cases.putNow,

@@ -52,7 +52,12 @@ function ExplanationView({ decision, explanation }: { decision: DecisionDetail; 
         {!explanation.restricted && explanation.factors.length ? (
           <>
             <h3>{t('explanation.factorsTitle')}</h3>
-            <ContributionsFigure bars={bars} caption={caption} labelHeader={t('chart.factor')} valueHeader={t('chart.effect')} />
+            {/* Amounts that do not add up to the outcome are not drawn: the notice says why, the list keeps the ranking. */}
+            {explanation.figuresNotice ? (
+              <p className="notice notice-warning">{explanation.figuresNotice}</p>
+            ) : (
+              <ContributionsFigure bars={bars} caption={caption} labelHeader={t('chart.factor')} valueHeader={t('chart.effect')} />
+            )}
             <ul className="factor-list">
               {explanation.factors.map((factor) => (
                 <li key={factor.feature} className={`factor factor-${factor.impact}`}>

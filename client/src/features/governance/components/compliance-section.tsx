@@ -5,7 +5,7 @@ import type { MetricsFilter } from '../api/metrics-filter';
 import { useGovernanceI18n, type GovernanceMessageKey } from '../i18n';
 import { ScrollTable, BlockEmpty, DataBar, QueryBlock, Section } from './section';
 
-const KNOWN_FINDINGS = ['prohibited_input', 'special_category_without_consent'] as const;
+const KNOWN_FINDINGS = ['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent'] as const;
 
 /** Ingest checks that failed: the decision is kept, and governance sees the finding (DESIGN §3 policies). */
 export function FindingsSection({ filter }: { filter: MetricsFilter }) {

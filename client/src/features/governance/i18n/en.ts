@@ -147,6 +147,7 @@ export const en = {
   'findings.count': 'Decisions',
   'findings.code.prohibited_input': 'Prohibited input used',
   'findings.code.special_category_without_consent': 'Health data without explicit consent',
+  'findings.code.explanation_inconsistent': 'Contributions do not add up to the output',
 
   'coverage.title': 'Explanation coverage',
   'coverage.intro': 'Whether every feature and reason code a decision used has member-facing text in English, Dutch and French.',

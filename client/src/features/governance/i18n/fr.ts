@@ -149,6 +149,7 @@ export const fr: Record<GovernanceMessageKey, string> = {
   'findings.count': 'Décisions',
   'findings.code.prohibited_input': 'Donnée interdite utilisée',
   'findings.code.special_category_without_consent': 'Données de santé sans consentement explicite',
+  'findings.code.explanation_inconsistent': 'Contributions incohérentes avec le résultat',
 
   'coverage.title': 'Couverture des explications',
   'coverage.intro': 'Si chaque caractéristique et chaque code de motif utilisés par une décision ont un texte pour les affiliés en anglais, en néerlandais et en français.',

@@ -149,6 +149,7 @@ export const nl: Record<GovernanceMessageKey, string> = {
   'findings.count': 'Beslissingen',
   'findings.code.prohibited_input': 'Verboden invoer gebruikt',
   'findings.code.special_category_without_consent': 'Gezondheidsgegevens zonder uitdrukkelijke toestemming',
+  'findings.code.explanation_inconsistent': 'Bijdragen tellen niet op tot de uitkomst',
 
   'coverage.title': 'Dekking van uitleg',
   'coverage.intro': 'Of elk kenmerk en elke redencode die een beslissing gebruikte een tekst voor leden heeft in het Engels, Nederlands en Frans.',
