@@ -146,6 +146,10 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
   api.use(sameOriginWrites);
 
+  const refuseUnservedMethod = methodNotAllowed(api);
+  // Nested routers answer OPTIONS on their own (200 with Allow) once their routes are exhausted;
+  // nothing here serves OPTIONS (no cross-origin API), so it gets the same 405 as any unserved method.
+  api.use((req, res, next) => (req.method === 'OPTIONS' ? refuseUnservedMethod(req, res, next) : next()));
   api.use(healthRouter(store, logger));
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
@@ -158,7 +162,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
-  api.use(methodNotAllowed(api));
+  api.use(refuseUnservedMethod);
   api.use(notFoundHandler);
   api.use(errorHandler(logger));
   // Before the API router, whose 404 would answer for these files.
