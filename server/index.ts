@@ -51,7 +51,14 @@ async function main() {
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
   const jobs = [
     { name: 'anchor', intervalMs: config.anchorIntervalMs, run: services.audit.anchor },
-    { name: 'retention', intervalMs: 86_400_000, run: () => services.erasure.applyRetention(config.retentionDays) },
+    {
+      name: 'retention',
+      intervalMs: 86_400_000,
+      run: async () => {
+        await services.sessions.forgetExpiredSignInFailures();
+        return services.erasure.applyRetention(config.retentionDays);
+      },
+    },
     { name: 'outbox', intervalMs: 30_000, run: () => deliverOutbox(store, clock, logSender(logger)) },
   ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
   const server = app.listen(config.port, () => {

@@ -64,6 +64,11 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       return toUser(user);
     },
 
+    /** Daily: failed sign-ins that no throttle window counts any more are removed. */
+    forgetExpiredSignInFailures(): Promise<number> {
+      return throttle.forgetExpired(clock.now());
+    },
+
     async signOut(token: string): Promise<void> {
       await store.sessions.delete(tokenHash(token));
     },

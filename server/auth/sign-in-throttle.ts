@@ -108,6 +108,11 @@ export function createSignInThrottle({ store, key }: { store: Store; key: string
       await store.loginFailures.clear(pairKey(username, ip));
     },
 
+    /** Failures older than any window counts them are dead weight: forgotten by a daily job. */
+    async forgetExpired(now: Date): Promise<number> {
+      return store.loginFailures.deleteBefore(iso(now.getTime() - Math.max(THROTTLE.pairMemoryMs, THROTTLE.addressWindowMs)));
+    },
+
     /** An admin lets a name in again from every address. */
     async liftName(username: string): Promise<void> {
       await store.loginFailures.clearPrefix(namePrefix(username));

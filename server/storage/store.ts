@@ -332,6 +332,8 @@ export interface LoginFailureRepo {
   clear(key: string): Promise<void>;
   /** Clears every key that starts with `prefix` (one name's throttles from every address). */
   clearPrefix(prefix: string): Promise<void>;
+  /** Forgets failures older than `before`, whatever their key; answers how many went. */
+  deleteBefore(before: string): Promise<number>;
 }
 
 /** The smallest string above every string that starts with `prefix`: a range scan's upper bound. */

@@ -116,6 +116,17 @@ describe('the sign-in throttle: delays and limits', () => {
     expect((await signIn(app, sprayer, 'pricing.reviewer', 'demo')).status).toBe(200);
   });
 
+  it('forgets failures once no window counts them any more, and not before', async () => {
+    const from = '192.0.2.90';
+    await failTimes(app, from, 'fraud.reviewer', THROTTLE.freeFailures + 1);
+    // Inside the pair's memory nothing may go, or the daily clean-up would lift a throttle.
+    expect(await app.services.sessions.forgetExpiredSignInFailures()).toBe(0);
+    expect((await signIn(app, from, 'fraud.reviewer', 'demo')).status).toBe(429);
+    app.clock.advance(THROTTLE.pairMemoryMs + 1);
+    expect(await app.services.sessions.forgetExpiredSignInFailures()).toBeGreaterThanOrEqual(2 * (THROTTLE.freeFailures + 1));
+    expect((await signIn(app, from, 'fraud.reviewer', 'demo')).status).toBe(200);
+  });
+
   it('keeps neither the names tried nor the addresses in the clear in the store', async () => {
     await failTimes(app, '2001:db8:1234:5678::42', 'fraud.reviewer', 2);
     const db = new Database(t.files!().find((f) => f.endsWith('.sqlite'))!, { readonly: true });

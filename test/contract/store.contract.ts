@@ -272,6 +272,15 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await counts(['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1'])).toEqual([0, 0, 1, 1, 1]);
     });
 
+    it('forgets sign-in failures older than an instant, of every key, and keeps the newer ones', async () => {
+      await store.loginFailures.record('k', '2026-01-01T00:00:00.000Z');
+      await store.loginFailures.record('other', '2026-01-01T23:59:59.999Z');
+      await store.loginFailures.record('k', '2026-01-02T00:00:00.000Z');
+      expect(await store.loginFailures.deleteBefore('2026-01-02T00:00:00.000Z')).toBe(2);
+      expect(await store.loginFailures.summarySince('k', '2000-01-01T00:00:00.000Z')).toEqual({ count: 1, first: '2026-01-02T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z' });
+      expect((await store.loginFailures.summarySince('other', '2000-01-01T00:00:00.000Z')).count).toBe(0);
+    });
+
     it('grants a lease term to exactly one holder', async () => {
       const now = new Date('2026-11-25T12:00:30Z');
       const results = await Promise.all(['a', 'b', 'c', 'd'].map((h) => store.leases.tryAcquire('job', h, now, 60_000)));

@@ -32,7 +32,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
   'signIn.invalidCredentials': 'The username or password is not correct.',
-  'signIn.tooManyAttempts': 'Too many attempts. Wait a few minutes, then try again.',
+  'signIn.tooManyAttempts': 'Too many failed attempts. Wait a moment, then try again: the wait grows with every failed attempt.',
   'signIn.missingFields': 'Enter your username and password.',
   'signIn.sessionEnded': 'Your session has ended. Sign in again to continue where you were.',
 

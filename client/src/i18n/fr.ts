@@ -30,7 +30,7 @@ export const fr: Dictionary = {
   'signIn.submit': 'Se connecter',
   'signIn.submitting': 'Connexion…',
   'signIn.invalidCredentials': 'Le nom d’utilisateur ou le mot de passe est incorrect.',
-  'signIn.tooManyAttempts': 'Trop de tentatives. Attendez quelques minutes, puis réessayez.',
+  'signIn.tooManyAttempts': 'Trop de tentatives échouées. Attendez un instant, puis réessayez : l’attente s’allonge à chaque tentative échouée.',
   'signIn.missingFields': 'Saisissez votre nom d’utilisateur et votre mot de passe.',
   'signIn.sessionEnded': 'Votre session a expiré. Reconnectez-vous pour reprendre là où vous en étiez.',
 

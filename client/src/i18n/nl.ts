@@ -30,7 +30,7 @@ export const nl: Dictionary = {
   'signIn.submit': 'Aanmelden',
   'signIn.submitting': 'Bezig met aanmelden…',
   'signIn.invalidCredentials': 'De gebruikersnaam of het wachtwoord is niet juist.',
-  'signIn.tooManyAttempts': 'Te veel pogingen. Wacht enkele minuten en probeer het dan opnieuw.',
+  'signIn.tooManyAttempts': 'Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw: de wachttijd wordt langer bij elke mislukte poging.',
   'signIn.missingFields': 'Vul uw gebruikersnaam en wachtwoord in.',
   'signIn.sessionEnded': 'Uw sessie is afgelopen. Meld u opnieuw aan om verder te gaan waar u was.',
 

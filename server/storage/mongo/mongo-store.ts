@@ -343,6 +343,7 @@ class MongoStore implements Store {
       },
       clear: async (key: string) => void (await col().deleteMany({ key })),
       clearPrefix: async (prefix: string) => void (await col().deleteMany({ key: { $gte: prefix, $lt: prefixEnd(prefix) } })),
+      deleteBefore: async (before: string) => (await col().deleteMany({ at: { $lt: before } })).deletedCount,
     };
   })();
 

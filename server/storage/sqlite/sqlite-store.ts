@@ -410,11 +410,13 @@ function loginFailuresRepo(db: Db) {
   );
   const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
   const clearRange = db.prepare('DELETE FROM login_failures WHERE key >= ? AND key < ?');
+  const deleteBefore = db.prepare('DELETE FROM login_failures WHERE at < ?');
   return {
     record: async (key: string, at: string) => void insert.run(key, at),
     summarySince: async (key: string, since: string) => summary.get(key, since)!,
     clear: async (key: string) => void clear.run(key),
     clearPrefix: async (prefix: string) => void clearRange.run(prefix, prefixEnd(prefix)),
+    deleteBefore: async (before: string) => deleteBefore.run(before).changes,
   };
 }
 
