@@ -81,10 +81,25 @@ describe('the demo data set', () => {
     }
   });
 
-  it('renews each policy at most once in its 90 days, and renewals are a real share of the set', () => {
+  it('renews each policy at most once a year, and renewals are a real share of the set', () => {
     const policies = renewalsPerPolicy(decisions);
     expect(policies.size).toBeGreaterThan(50);
-    for (const [policy, renewals] of policies) expect(renewals.map((r) => r.idempotencyKey), policy).toHaveLength(1);
+    for (const [policy, renewals] of policies) {
+      for (let i = 1; i < renewals.length; i++) {
+        expect(Date.parse(renewals[i]!.decidedAt) - Date.parse(renewals[i - 1]!.decidedAt), policy).toBeGreaterThanOrEqual(365 * DAY_MS);
+      }
+    }
+  });
+
+  it('gives anna and bram several renewals on two policies, whose premiums chain', () => {
+    const policies = renewalsPerPolicy(decisions);
+    for (const [memberId, policyIds] of [['M-1001', ['P-5001', 'P-7001']], ['M-1002', ['P-5002', 'P-7002']]] as const) {
+      const own = [...policies].filter(([, renewals]) => renewals[0]!.subject.memberId === memberId).map(([policy]) => policy);
+      expect(own.sort(), memberId).toEqual([...policyIds]);
+      const second = policies.get(policyIds[1])!;
+      expect(second).toHaveLength(2);
+      expect(second[1]!.output.previousPremiumCents).toBe(second[0]!.output.newPremiumCents);
+    }
   });
 
   it('keeps the story the seeded cases and the browser tests rely on', () => {
@@ -131,7 +146,8 @@ describe('generated renewals over several years', () => {
   });
 
   it('streams in decision-time order when asked to, renewals included', () => {
-    const times = [...generateDecisions({ ...options, chronological: true })].slice(14).map((d) => Date.parse(d.decidedAt));
+    // After the story (keys 0 to 17), whose decisions are placed where the seeded cases need them.
+    const times = [...generateDecisions({ ...options, chronological: true })].slice(18).map((d) => Date.parse(d.decidedAt));
     const outOfOrder = times.filter((t, i) => i > 0 && t < times[i - 1]! - 2 * DAY_MS).length;
     expect(outOfOrder).toBe(0);
   });

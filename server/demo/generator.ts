@@ -245,7 +245,8 @@ function renewalDates(members: Member[], calendar: Random, start: number, end: n
  * (server/demo/seed.ts files its cases on these keys): anna (M-1001) and bram (M-1002) get every
  * type, including a renewal with a clear increase and a held claim (keys 0 to 9); M-1003 a
  * renewal to contest by phone (10); M-1004 a renewal increase, M-1005 a held claim and M-1006 a
- * risk score that the seed's letters and calls are about (11 to 13). Then each other policy's
+ * risk score that the seed's letters and calls are about (11 to 13); anna's and bram's second
+ * policies, renewed a year ago and in the period (14 to 17). Then each other policy's
  * renewal on its anniversary, spread over the sequence in time order, between fraud checks and
  * risk scores of members picked at random.
  */
@@ -267,8 +268,8 @@ export function* generateDecisions(options: GenerateOptions): Generator<NewDecis
   // Each renewal starts from the premium the previous one set, a year more insured, with the same cover.
   const hospitalCover = new Map<string, boolean>();
   const renewalOf = (m: Member, decidedAt: string, key: string, claims = random.int(0, 4)) => {
-    let cover = hospitalCover.get(m.memberId);
-    if (cover === undefined) hospitalCover.set(m.memberId, (cover = random.chance(0.5)));
+    let cover = hospitalCover.get(m.policyId);
+    if (cover === undefined) hospitalCover.set(m.policyId, (cover = random.chance(0.5)));
     const decision = renewal(m, { previousPremiumCents: m.premiumCents, claims, yearsInsured: m.yearsInsured, hospitalCover: cover }, versionFor(DEMO_MODELS.renewal.versions, fractionOf(decidedAt)), decidedAt, key);
     if (decision.type === 'renewal_price') m.premiumCents = decision.output.newPremiumCents;
     m.yearsInsured += 1;
@@ -304,6 +305,18 @@ export function* generateDecisions(options: GenerateOptions): Generator<NewDecis
       (key) => fraud(m1005, fraudModel.versions[1], random, daysAgo(14), key, 1, true),
       (key) => risk(m1006, riskModel.versions[0], random, daysAgo(5), key),
     );
+  }
+  if (members.length >= 2) {
+    // anna and bram hold a second policy too, renewed a year ago and again in the period, so
+    // each sees several renewals whose premiums chain (and a decrease beside the increase).
+    for (const [index, m] of [members[0]!, members[1]!].entries()) {
+      const second: Member = { ...m, policyId: `P-${7001 + index}`, yearsInsured: 6 + index, premiumCents: 96_000 + index * 12_000 };
+      const renewedAt = Date.parse(at(0.4));
+      story.push(
+        (key) => renewalOf(second, new Date(renewedAt - YEAR_MS).toISOString(), key, 2),
+        (key) => renewalOf(second, new Date(renewedAt).toISOString(), key, 0),
+      );
+    }
   }
   const renewals = renewalDates(members, calendar, start, end).filter((r) => !renewedInStory.has(r.member));
 

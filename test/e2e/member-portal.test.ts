@@ -55,7 +55,8 @@ describeInBrowser('member portal', () => {
     expect(new Set(items.map((d) => d.subject.memberId))).toEqual(new Set(['M-1001']));
     expect(shown).toBe(Math.min(items.length, 20));
     const policies = await page.locator('.decision-item-meta').allTextContents();
-    expect(policies.every((text) => text.includes('Policy P-5001'))).toBe(true); // anna's one policy
+    // anna's two policies, and no one else's.
+    expect(policies.every((text) => text.includes('Policy P-5001') || text.includes('Policy P-7001'))).toBe(true);
     const times = await page.locator('.decision-item time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
     expect(times).toEqual([...times].sort().reverse());
 
