@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import * as format from './format';
-import { createClientI18n } from './i18next';
+import { BUNDLED_NAMESPACES, createClientI18n } from './i18next';
 import { guessLanguage, isLang, type Lang, type MessageKey, type MessageValues } from './languages';
 
 const STORAGE_KEY = 'recourse.lang';
@@ -60,7 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
-    const translate = i18next.getFixedT(lang, 'common');
+    const translate = i18next.getFixedT(lang, [...BUNDLED_NAMESPACES]);
     return {
       lang,
       setLang,

@@ -1,7 +1,9 @@
-import type en from './locales/en/common.json';
+import type common from './locales/en/common.json';
+import type member from './locales/en/member.json';
+import type workbench from './locales/en/workbench.json';
 
-/** English is the source of the keys: a key missing from en/common.json is a type error where it is used. */
-export type MessageKey = keyof typeof en;
+/** English is the source of the keys: a key in none of the English catalogues is a type error where it is used. */
+export type MessageKey = keyof typeof common | keyof typeof member | keyof typeof workbench;
 
 export const LANGUAGES = ['en', 'nl', 'fr'] as const;
 export type Lang = (typeof LANGUAGES)[number];
