@@ -31,7 +31,7 @@ export function useGovernanceI18n() {
     return {
       ...i18n,
       t,
-      /** The shared dictionary, for words the whole app uses (decision types, retry, loading). */
+      /** The app's own catalogues (common, member, workbench), for words used beyond governance (decision types, retry, loading). */
       tApp: i18n.t,
       typeName: (type: DecisionType) => i18n.t(`decisionType.${type}`),
       /** A number with its noun in the right plural form (ICU plural messages). */
