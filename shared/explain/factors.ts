@@ -1,6 +1,6 @@
 import type { Decision } from '../schemas/decision';
 import type { ExplanationFactor, FactorImpact } from '../schemas/explanation';
-import { formatMoney, formatNumber, isSingular } from './format';
+import { formatMoney, formatNumber } from './format';
 import { featureLabel, featureValue, type LabelContext } from './labels';
 import { TEXTS } from './texts';
 
@@ -38,6 +38,6 @@ function effectSentence(decision: Decision, subject: string, impact: FactorImpac
     return factor.renewal[impact]({ subject, amount: formatMoney(size, decision.output.currency, ctx.lang) });
   }
   const points = Math.round(size * 1000) / 10;
-  const p = { subject, points: formatNumber(points, ctx.lang, 1), singular: isSingular(points, ctx.lang) };
+  const p = { subject, points: formatNumber(points, ctx.lang, 1), count: points };
   return decision.type === 'fraud_flag' ? factor.fraud[impact](p) : factor.risk[impact](p);
 }

@@ -53,14 +53,3 @@ const dateFormats = {
 export function formatDate(iso: string, lang: Lang): string {
   return dateFormats[lang].format(new Date(iso));
 }
-
-const pluralRules = {
-  en: new Intl.PluralRules(LOCALES.en),
-  nl: new Intl.PluralRules(LOCALES.nl),
-  fr: new Intl.PluralRules(LOCALES.fr),
-} satisfies Record<Lang, Intl.PluralRules>;
-
-/** Intl's plural category ("1 point" but "2 points"; French also says "0,5 point"). */
-export function isSingular(value: number, lang: Lang): boolean {
-  return pluralRules[lang].select(value) === 'one';
-}

@@ -1,14 +1,12 @@
 import type { FactorImpact, RightKind } from '../schemas/explanation';
 import type { Lang } from '../schemas/model';
 import type { FraudResult, RiskBand } from './outcome';
-import { en } from './texts.en';
-import { fr } from './texts.fr';
-import { nl } from './texts.nl';
+import { explainTranslator } from '../i18n/i18n';
 
 /**
- * Every sentence a member reads, per language. Sentences are functions of already formatted
- * values because word order differs between languages; one typed object per language makes a
- * missing sentence a compile error instead of an English fallback.
+ * Every sentence a member reads, per language, as functions of already formatted values. The
+ * words are in the `explain` catalogues (shared/i18n/locales/<lang>/explain.json, ICU messages
+ * where a choice or a plural is worded); this object only names their arguments.
  */
 export interface Texts {
   /** A registry label is missing: show the raw name, visibly marked, never silently. */
@@ -36,8 +34,9 @@ export interface Texts {
   factor: {
     subject: (label: string, value: string) => string;
     renewal: Record<FactorImpact, (p: { subject: string; amount: string }) => string>;
-    fraud: Record<FactorImpact, (p: { subject: string; points: string; singular: boolean }) => string>;
-    risk: Record<FactorImpact, (p: { subject: string; points: string; singular: boolean }) => string>;
+    /** `points` formatted, `count` the number it chooses the plural by. */
+    fraud: Record<FactorImpact, (p: { subject: string; points: string; count: number }) => string>;
+    risk: Record<FactorImpact, (p: { subject: string; points: string; count: number }) => string>;
   };
 
   /**
@@ -74,4 +73,58 @@ export interface Texts {
   rights: Record<RightKind, string>;
 }
 
-export const TEXTS: Record<Lang, Texts> = { en, nl, fr };
+const IMPACTS = ['raised', 'lowered', 'none'] as const;
+const fromEntries = <K extends string, V>(keys: readonly K[], value: (key: K) => V) =>
+  Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
+
+function textsIn(lang: Lang): Texts {
+  const t = explainTranslator(lang);
+  return {
+    missingLabel: (raw) => t('missingLabel', { raw }),
+    quote: (word) => t('quote', { word }),
+    unknownValue: t('unknownValue'),
+    yes: t('yes'),
+    no: t('no'),
+    scoreOutOf100: (points) => t('scoreOutOf100', { points }),
+    bands: fromEntries(['low', 'medium', 'high', 'very_high'], (band) => t(`bands.${band}`)),
+    headline: {
+      renewal: (p) => t('headline.renewal', p),
+      renewalOverridden: (p) => t('headline.renewalOverridden', p),
+      fraud: (p) => t('headline.fraud', p),
+      fraudOverridden: ({ claimId, result, original }) =>
+        t('headline.fraudOverridden', { claimId, now: t(`fraudNow.${result}`), before: t(`fraudBefore.${original}`) }),
+      fraudRestricted: ({ claimId, held }) => t('headline.fraudRestricted', { claimId, held: String(held) }),
+      risk: (p) => t('headline.risk', p),
+      riskOverridden: (p) => t('headline.riskOverridden', p),
+    },
+    factor: {
+      subject: (label, value) => t('factor.subject', { label, value }),
+      renewal: fromEntries(IMPACTS, (impact) => (p: { subject: string; amount: string }) => t(`factor.renewal.${impact}`, p)),
+      fraud: fromEntries(IMPACTS, (impact) => (p: { subject: string; points: string; count: number }) => t(`factor.fraud.${impact}`, p)),
+      risk: fromEntries(IMPACTS, (impact) => (p: { subject: string; points: string; count: number }) => t(`factor.risk.${impact}`, p)),
+    },
+    factorWithoutAmount: fromEntries(['renewal', 'fraud', 'risk'], (kind) =>
+      fromEntries(['raised', 'lowered'], (impact) => (subject: string) => t(`factorWithoutAmount.${kind}.${impact}`, { subject })),
+    ),
+    figuresNotReconciled: t('figuresNotReconciled'),
+    counterfactual: {
+      sentence: (p) => t('counterfactual.sentence', p),
+      renewal: t('counterfactual.renewal'),
+      fraudHeld: t('counterfactual.fraudHeld'),
+      fraudCleared: t('counterfactual.fraudCleared'),
+      risk: t('counterfactual.risk'),
+    },
+    noCounterfactual: t('noCounterfactual'),
+    details: {
+      madeOn: (p) => t('details.madeOn', p),
+      overridden: t('details.overridden'),
+      fraudScale: (p) => t('details.fraudScale', p),
+      riskScale: (p) => t('details.riskScale', p),
+      renewalBaseline: (p) => t('details.renewalBaseline', p),
+      scoreBaseline: (p) => t('details.scoreBaseline', p),
+    },
+    rights: fromEntries(['object', 'human_review', 'complain', 'access'], (right) => t(`rights.${right}`)),
+  };
+}
+
+export const TEXTS: Record<Lang, Texts> = { en: textsIn('en'), nl: textsIn('nl'), fr: textsIn('fr') };

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import * as format from './format';
-import { guessLanguage, isLang, translate, type Lang, type MessageKey, type MessageValues } from './languages';
+import { BUNDLED_NAMESPACES, createClientI18n } from './i18next';
+import { guessLanguage, isLang, type Lang, type MessageKey, type MessageValues } from './languages';
 
 const STORAGE_KEY = 'recourse.lang';
 
@@ -39,26 +41,30 @@ function initialLanguage(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLanguage);
+  const [i18next] = useState(() => createClientI18n(lang));
 
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
+    // Namespaces already loaded (governance) are fetched in the new language; their screens suspend meanwhile.
+    void i18next.changeLanguage(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Not remembered, but still applied for this visit.
     }
-  }, []);
+  }, [i18next]);
 
   useEffect(() => {
     // Screen readers pick their voice from the document language.
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    const translate = i18next.getFixedT(lang, [...BUNDLED_NAMESPACES]);
+    return {
       lang,
       setLang,
-      t: (key, values) => translate(lang, key, values),
+      t: (key, values) => translate(key, { ...values }),
       formatMoney: (cents, currency) => format.formatMoney(lang, cents, currency),
       formatSignedMoney: (cents, currency) => format.formatSignedMoney(lang, cents, currency),
       formatNumber: (value, digits) => format.formatNumber(lang, value, digits),
@@ -68,11 +74,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime: (iso) => format.formatDateTime(lang, iso),
       formatList: (items) => format.formatList(lang, items),
       formatRelativeDays: (days) => format.formatRelativeDays(lang, days),
-    }),
-    [lang, setLang],
-  );
+    };
+  }, [i18next, lang, setLang]);
 
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nextProvider i18n={i18next}>
+      <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+    </I18nextProvider>
+  );
 }
 
 export function useI18n(): I18n {

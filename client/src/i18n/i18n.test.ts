@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from './format';
-import { dictionaries, guessLanguage, LANGUAGES, placeholdersOf, translate } from './languages';
+import { createClientI18n } from './i18next';
+import { guessLanguage } from './languages';
 
-const english = dictionaries.en;
-const keys = Object.keys(english).sort();
-
-describe('i18n dictionaries', () => {
-  it.each(LANGUAGES)('%s has exactly the English keys', (lang) => {
-    // The type system already demands this; the runtime check guards against casts and `any`.
-    expect(Object.keys(dictionaries[lang]).sort()).toEqual(keys);
-  });
-
-  it.each(LANGUAGES)('%s has no empty message', (lang) => {
-    const empty = Object.entries(dictionaries[lang]).filter(([, text]) => typeof text !== 'string' || text.trim() === '');
-    expect(empty.map(([key]) => key)).toEqual([]);
-  });
-
-  it.each(LANGUAGES)('%s uses the same {placeholders} as English', (lang) => {
-    const mismatched = keys.filter(
-      (key) => placeholdersOf(dictionaries[lang][key as keyof typeof english]).join() !== placeholdersOf(english[key as keyof typeof english]).join(),
-    );
-    expect(mismatched).toEqual([]);
-  });
-
+// Key sets and ICU arguments of every catalogue, in every language: shared/i18n/catalogues.test.ts.
+describe('client i18n', () => {
   it('fills placeholders', () => {
-    expect(translate('nl', 'nav.signedInAs', { username: 'anna' })).toBe('Aangemeld als anna');
+    expect(createClientI18n('nl').t('nav.signedInAs', { username: 'anna' })).toBe('Aangemeld als anna');
+  });
+
+  it('loads the governance namespace only when asked, in the reader’s language', async () => {
+    const i18n = createClientI18n('fr');
+    expect(i18n.hasLoadedNamespace('governance')).toBe(false);
+    await i18n.loadNamespaces('governance');
+    expect(i18n.t('count.chains', { ns: 'governance', count: 1 })).toBe('1 chaîne');
+    expect(i18n.t('count.chains', { ns: 'governance', count: 3012 })).toBe('3\u202f012 chaînes');
   });
 
   it('guesses the language from the browser, English when it speaks none of ours', () => {

@@ -1,13 +1,12 @@
-import { en, type Dictionary, type MessageKey } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
+import type common from './locales/en/common.json';
+import type member from './locales/en/member.json';
+import type workbench from './locales/en/workbench.json';
 
-export type { Dictionary, MessageKey };
+/** English is the source of the keys: a key in none of the English catalogues is a type error where it is used. */
+export type MessageKey = keyof typeof common | keyof typeof member | keyof typeof workbench;
 
 export const LANGUAGES = ['en', 'nl', 'fr'] as const;
 export type Lang = (typeof LANGUAGES)[number];
-
-export const dictionaries: Record<Lang, Dictionary> = { en, nl, fr };
 
 /** Each language's own name, so a reader finds theirs whatever language is showing. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', nl: 'Nederlands', fr: 'Français' };
@@ -27,12 +26,3 @@ export function guessLanguage(preferred: readonly string[]): Lang {
 }
 
 export type MessageValues = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function translate(lang: Lang, key: MessageKey, values?: MessageValues): string {
-  const template = dictionaries[lang][key] || en[key];
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
-
-export const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

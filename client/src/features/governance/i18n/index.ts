@@ -1,30 +1,16 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DecisionType } from '@shared/schemas/common';
-import { LOCALES, useI18n, type Lang } from '../../../i18n';
+import { LOCALES, useI18n, type Lang, type MessageValues } from '../../../i18n';
 import { formatZonedDateTime } from '../../../i18n/format';
-import { en, type GovernanceMessageKey } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
-
-export type { GovernanceMessageKey };
+import type en from '../../../i18n/locales/en/governance.json';
 
 /**
- * The governance screens' own words, in the three languages of the app. They live with the feature
- * (rather than in the shared dictionary) so that staff texts neither weigh on a member's first load
- * nor collide with the member portal's keys.
+ * The governance screens' own words live in the `governance` namespace, fetched when a governance
+ * screen first renders (it suspends until then), so staff texts neither weigh on a member's first
+ * load nor collide with the member portal's keys.
  */
-export const governanceDictionaries: Record<Lang, Record<GovernanceMessageKey, string>> = { en, nl, fr };
-
-export type Values = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; an unknown one stays visible rather than vanishing. */
-export function translateGovernance(lang: Lang, key: GovernanceMessageKey, values?: Values): string {
-  const template = governanceDictionaries[lang][key] || en[key];
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
-
-export const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+export type GovernanceMessageKey = keyof typeof en;
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** Rollup days are UTC calendar days: shown as such, never shifted by the reader's zone. */
@@ -35,25 +21,21 @@ function dayFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTi
   return format;
 }
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-
 export function useGovernanceI18n() {
   const i18n = useI18n();
+  const { i18n: i18next } = useTranslation('governance');
   return useMemo(() => {
     const { lang } = i18n;
-    const t = (key: GovernanceMessageKey, values?: Values) => translateGovernance(lang, key, values);
-    let rules = pluralRules.get(lang);
-    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
-    const select = rules;
+    const translate = i18next.getFixedT(lang, 'governance');
+    const t = (key: GovernanceMessageKey, values?: MessageValues) => translate(key, { ...values });
     return {
       ...i18n,
       t,
-      /** The shared dictionary, for words the whole app uses (decision types, retry, loading). */
+      /** The app's own catalogues (common, member, workbench), for words used beyond governance (decision types, retry, loading). */
       tApp: i18n.t,
       typeName: (type: DecisionType) => i18n.t(`decisionType.${type}`),
-      /** `{count}` with the noun in the right number: keys `<base>.one` and `<base>.other`. */
-      count: (base: 'count.decisions' | 'count.chains' | 'count.events' | 'count.anchors' | 'count.cases', count: number) =>
-        t(`${base}.${select.select(count) === 'one' ? 'one' : 'other'}`, { count: i18n.formatNumber(count, 0) }),
+      /** A number with its noun in the right plural form (ICU plural messages). */
+      count: (key: 'count.decisions' | 'count.chains' | 'count.events' | 'count.anchors' | 'count.cases', count: number) => t(key, { count }),
       /** "27 August 2026" for a YYYY-MM-DD day. */
       formatDay: (day: string) => dayFormat(lang, { dateStyle: 'long' }).format(new Date(`${day}T00:00:00Z`)),
       /** "27 Aug" for chart axes. */
@@ -65,7 +47,7 @@ export function useGovernanceI18n() {
       /** A rate that may be undefined (no denominator): a dash, never a false 0 %. */
       formatRate: (rate: number | null) => (rate === null ? '—' : i18n.formatPercent(rate)),
     };
-  }, [i18n]);
+  }, [i18n, i18next]);
 }
 
 export type GovernanceI18n = ReturnType<typeof useGovernanceI18n>;
