@@ -94,16 +94,7 @@ const policies = [
 
 export default defineConfig(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'docs/screenshots/**',
-      'data/**',
-      'test-results/**',
-      'coverage/**',
-      'test/ferretdb/**',
-      'client/public/**',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'docs/screenshots/**', 'data/**', 'test-results/**', 'coverage/**', 'test/ferretdb/**', 'client/public/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -37,9 +37,7 @@ describe('the boundary lint', () => {
 
   it('fails on a storage module importing a service', async () => {
     const file = 'server/storage/sqlite/example.ts';
-    expect(await boundaryErrors(file, importOf(file, 'server/auth/users.service'))).toEqual([
-      expect.stringContaining('storage is the bottom layer'),
-    ]);
+    expect(await boundaryErrors(file, importOf(file, 'server/auth/users.service'))).toEqual([expect.stringContaining('storage is the bottom layer')]);
   });
 
   it('fails on shared code importing the server, and on the client importing the server', async () => {
@@ -56,6 +54,12 @@ describe('the boundary lint', () => {
         expect.stringContaining('services hold the rules'),
       ]);
     }
+  });
+
+  it('fails on a service importing a route or an HTTP helper', async () => {
+    const file = 'server/models/example.service.ts';
+    expect(await boundaryErrors(file, importOf(file, 'server/models/models.routes'))).toEqual([expect.stringContaining('services may not import routes')]);
+    expect(await boundaryErrors(file, importOf(file, 'server/http/body'))).toEqual([expect.stringContaining('services may not import routes')]);
   });
 
   it('passes on legal imports: a feature using lib and shared, a storage adapter using its port', async () => {
