@@ -56,7 +56,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 /**
- * Fix (issue 8, found by test/security/log-capture.test.ts): the path as the router declares it
+ * Found by test/security/log-capture.test.ts: the path as the router declares it
  * (`/api/admin/members/:memberId/export`), never as called, because ids in a URL (the member id
  * of an admin's export or a legal hold) are personal data. A path no route matched keeps only
  * its first segment: whatever else it carries was typed by someone.

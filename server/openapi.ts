@@ -56,7 +56,7 @@ const csvOrJson = (schema: z.ZodType) => ({
 const caseAction = (summary: string, schema: z.ZodType, ok = '200', badRequest = writeErrors['400']) =>
   op({ summary, requestParams: { path: CaseIdParams }, requestBody: body(schema), responses: { [ok]: json(CaseDetail), ...writeErrors, '400': badRequest } });
 
-/** The contract of DESIGN §4, generated from the same zod schemas the server validates with. */
+/** The HTTP contract, generated from the same zod schemas the server validates with. */
 export function openApiDocument() {
   const metrics = metricDescriptions();
   const paths: ZodOpenApiPathsObject = {

@@ -10,7 +10,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /*
- * Performance (issue #7): a drop-in for the `canonicalize` package (4.0.0), which cost a quarter
+ * Performance: a drop-in for the `canonicalize` package (4.0.0), which cost a quarter
  * of ingest and most of verification. Same algorithm, same output and the same errors
  * (test/bench/canonical-json.test.ts compares the two on arbitrary values); it is 2-3x faster
  * because printable-ASCII strings skip JSON.stringify, object keys are quoted once and
@@ -112,7 +112,7 @@ function writeCanonical(value: unknown, path: object[]): string | undefined {
 export const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 /*
- * Performance (issue #7): one randomBytes call per salt cost 2 µs, a tenth of recording a
+ * Performance: one randomBytes call per salt cost 2 µs, a tenth of recording a
  * decision. Salts are cut from a pool drawn from the same CSPRNG 256 at a time; each byte is
  * handed out once.
  */
@@ -137,7 +137,7 @@ export function newSalt(): string {
  */
 export const personalDigest = (salt: string, personal: unknown) => sha256(salt + canonicalJson(personal));
 
-/** hash = SHA-256(prevHash ‖ canonical JSON of the event), DESIGN §3. */
+/** hash = SHA-256(prevHash ‖ canonical JSON of the event): the hash chain of docs/architecture.md. */
 export const linkHash = (prevHash: string, body: unknown) => sha256(prevHash + canonicalJson(body));
 
 /** The personal part of a decision: who it is about and what was known about them. */

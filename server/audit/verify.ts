@@ -37,7 +37,7 @@ export function checkChain(view: ChainView): Broken | null {
     if (broken) return { decisionId, seq: event.seq, ...broken };
     prev = { seq: event.seq, hash: event.hash };
   }
-  // Fix (issue 8, found by test/security/tampering.test.ts): the effective outcome sits outside
+  // Found by test/security/tampering.test.ts: the effective outcome sits outside
   // the hashed record, yet it is what the member is shown and billed on. It is a projection of the
   // chain (the last event carrying an override, else the original output), so one that disagrees
   // with its chain was altered. A crash between an event and its projection is repaired at start.

@@ -5,7 +5,7 @@ import { isActive } from '../cases/case-views';
 import type { StoredCase } from '../storage/store';
 
 /**
- * DESIGN §3: while a case on a fraud flag is open, the member learns that an automated check
+ * While a case on a fraud flag is open, the member learns that an automated check
  * held the claim and what their rights are, but not the indicators (inputs, reason codes,
  * contributions) — so the check cannot be gamed while it is being reviewed. Applied in every
  * endpoint that shows a decision to a member.

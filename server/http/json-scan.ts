@@ -5,7 +5,7 @@
  * prototype keys, and escaped lone surrogates (text that is not Unicode).
  * Syntax errors are left to JSON.parse.
  *
- * Performance (issue #7): this used to be a JSON.parse reviver on top of the scan, which cost
+ * Performance: this used to be a JSON.parse reviver on top of the scan, which cost
  * four times the parse itself. Every check now happens in the one scan: keys are sliced, not
  * parsed, unless they contain an escape, and only strings with a `\u` escape are decoded.
  */

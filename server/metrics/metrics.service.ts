@@ -69,7 +69,7 @@ function daysBetween(from: string, to: string): string[] | null {
 }
 
 /**
- * Governance metrics (DESIGN §6). Everything comes from the rollups, so the cost depends on the
+ * Governance metrics. Everything comes from the rollups, so the cost depends on the
  * number of days × model versions × groups selected, never on the number of decisions. The one
  * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
@@ -199,7 +199,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
      */
     async models(user: User, q: MetricsQuery): Promise<ModelMetricsList> {
       // Reviewers see the distributions of the models in their scopes: where an outcome sits
-      // among the model's others is part of reviewing it (issue 5). Aggregates only, no members.
+      // among the model's others is part of reviewing it. Aggregates only, no members.
       const scopes = user.roles.includes('governance') ? null : isReviewer(user) ? user.scopes : [];
       if (scopes?.length === 0) requireGovernance(user);
       const inScope = (await decisionLevel(q)).filter((r) => !scopes || scopes.includes(r.type));

@@ -25,7 +25,7 @@ const isFormatStamp = (r: RollupKey) => r.attribute === FORMAT_KEY.attribute;
 export async function rebuildRollups(store: Store, attributes: readonly string[] = DEFAULT_MONITORED_ATTRIBUTES): Promise<Rollup[]> {
   const rollups = new Map<string, Rollup>();
   const events = store.events.scanByChain()[Symbol.asyncIterator]();
-  let pending: ChainEvent | null = null;
+  let pending: ChainEvent | null;
   const nextEvent = async () => {
     const step = await events.next();
     return step.done ? null : step.value;

@@ -2,7 +2,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 import type { Config } from '../config';
 
-/** Configuration with safe defaults (DESIGN §3); governance can read all of it. */
+/** Configuration with safe defaults; governance can read all of it. */
 export interface Policies {
   ingest: {
     /** Inputs that may not be used per decision type. Test-Achats (C-236/09): no sex in pricing. */

@@ -389,7 +389,7 @@ export interface RollupFilter {
 
 /**
  * Derived counters kept current on every write, so metrics never scan the decision log
- * (DESIGN §5). They may drift after a crash between a write and its rollup increment;
+ * (docs/architecture.md, Rollups). They may drift after a crash between a write and its increment;
  * `npm run rollups:rebuild` recomputes them from the log.
  */
 export interface RollupRepo {

@@ -16,7 +16,7 @@ export interface LabelContext {
 }
 
 /**
- * Fix (issue 8, found by test/security/fuzz-properties.test.ts): the registry's own entry for a
+ * Found by test/security/fuzz-properties.test.ts: the registry's own entry for a
  * name. `record[name]` also finds what every object inherits, so an input called "toString" made
  * the explanation and the member's export fail with a 500 instead of reporting a missing label.
  */

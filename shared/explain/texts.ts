@@ -24,7 +24,7 @@ export interface Texts {
     renewalOverridden: (p: { from: string; to: string; original: string }) => string;
     fraud: (p: { claimId: string; result: FraudResult }) => string;
     fraudOverridden: (p: { claimId: string; result: FraudResult; original: FraudResult }) => string;
-    /** While a case is open: nothing about why, only that a person will look (DESIGN §3, fraud flags). */
+    /** While a case is open: nothing about why, only that a person will look (fraud flags). */
     fraudRestricted: (p: { claimId: string; held: boolean }) => string;
     risk: (p: { band: string }) => string;
     riskOverridden: (p: { band: string; original: string }) => string;

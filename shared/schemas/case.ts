@@ -33,7 +33,7 @@ const Rationale = z
   .max(5000)
   .refine(isWorded, 'write the rationale in words');
 
-/** The change a reviewer proposes, per decision type (DESIGN §3, issue 3). */
+/** The change a reviewer proposes, per decision type. */
 export const RenewalOverride = z.strictObject({ newPremiumCents: z.int().min(0) });
 export const FraudOverride = z
   .strictObject({ flagged: z.boolean(), action: z.enum(['none', 'hold_payment', 'refer_investigation']) })
@@ -158,7 +158,7 @@ export type ResolveCase = z.infer<typeof ResolveCase>;
 
 /**
  * GET /api/decisions/:id — the decision (original output and effective outcome) with its cases.
- * Fix (issue 8, found by test/security/http-fuzz.test.ts): as an intersection with the strict
+ * Found by test/security/http-fuzz.test.ts: as an intersection with the strict
  * Decision this became `allOf` in the OpenAPI document, which no response satisfies (one half
  * forbids `cases`); each decision type extended with its cases means the same and documents right.
  */

@@ -10,7 +10,7 @@ export type Role = z.infer<typeof Role>;
 export const Instant = z.iso
   .datetime({ offset: true })
   // overwrite, not transform: the type stays a string, so the OpenAPI output schema is exact.
-  // Fix (issue 8, found by test/security/http-fuzz.test.ts): zod runs overwrite after a failed
+  // Found by test/security/http-fuzz.test.ts: zod runs overwrite after a failed
   // format check too, and `new Date('aaa').toISOString()` throws, so any bad instant was a 500.
   .overwrite((value) => {
     const time = Date.parse(value);

@@ -93,7 +93,7 @@ const RiskScoreDecision = z.strictObject({ type: z.literal('risk_score'), ...com
 export const NewDecision = z
   .discriminatedUnion('type', [RenewalPriceDecision, FraudFlagDecision, RiskScoreDecision])
   .superRefine((decision, ctx) => {
-    // Fix (issue 8, found by test/security/fuzz-properties.test.ts): own keys only. `in` also finds
+    // Found by test/security/fuzz-properties.test.ts: own keys only. `in` also finds
     // what every object inherits, so a contribution for "toString" passed and then broke the
     // member's explanation and export with a 500.
     decision.rationale.contributions.forEach((c, i) => {

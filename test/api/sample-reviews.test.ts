@@ -3,7 +3,7 @@
  * confirms tells no one, and one that changes the outcome tells the member of the new outcome.
  * Also: staff read a fraud override's proposed outcome with its claim id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../server/storage/store';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';

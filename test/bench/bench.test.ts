@@ -15,7 +15,7 @@ function numbers(result: BenchResult): Record<string, unknown> {
 }
 
 /**
- * The benchmark is not a timed test (issue #7): this runs the tiny scale through the same code
+ * The benchmark is not a timed test: this runs the tiny scale through the same code
  * as `npm run bench` and checks only that it yields a well-formed result, never the targets.
  */
 describe('npm run bench', () => {

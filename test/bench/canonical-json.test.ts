@@ -5,7 +5,7 @@ import { canonicalJson } from '../../server/audit/chain';
 import { generateDecisions } from '../../server/demo/generator';
 
 /**
- * canonicalJson was rewritten for speed (issue #7). Every stored hash depends on it, so it must
+ * canonicalJson was rewritten for speed. Every stored hash depends on it, so it must
  * give exactly what the `canonicalize` package gives, and throw where it throws.
  */
 function reference(value: unknown): { text: string } | { error: string } {

@@ -9,7 +9,7 @@ interface Row {
 
 const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** The readable table: one line per figure, its target from issue #7, and whether it holds. */
+/** The readable table: one line per figure, its target, and whether it holds. */
 export function formatTable(r: BenchResult, scale: string): string {
   const rows: Row[] = [
     { figure: 'ingest via HTTP batch (decisions/s)', value: n(r.ingest.decisionsPerSec), target: '', ok: null },

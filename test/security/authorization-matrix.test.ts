@@ -1,5 +1,5 @@
 /**
- * Every route × every caller → the outcome DESIGN §1 and §4 promise. The rows are checked
+ * Every route × every caller → the outcome the API promises that caller. The rows are checked
  * against the router itself, so a new route without a row fails here before it ships.
  *
  * `allow` is stricter than "not refused": it means a 2xx, because every cell sends a valid body

@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 5 (properties): the ingest schema, canonical JSON and the hash chain, each
+ * Properties: the ingest schema, canonical JSON and the hash chain, each
  * against thousands of generated values. Fixed seeds: a failure replays the same way everywhere.
  */
 import fc from 'fast-check';
@@ -39,7 +39,7 @@ const outputs = {
 /** Names every object inherits: a lookup with `in` or `obj[name]` finds them where nothing was put. */
 const INHERITED = ['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString'];
 
-/** Any decision the contract (DESIGN §3) allows, of any type. */
+/** Any decision the ingest contract allows, of any type. */
 const decisionOf = (names = featureName, codes = identifier, strings = fc.string({ maxLength: 60 })): fc.Arbitrary<NewDecisionInput> => fc
   .constantFrom('renewal_price', 'fraud_flag', 'risk_score')
   .chain((type) =>

@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 5 (HTTP): every operation of the OpenAPI document, fuzzed from its own schemas
+ * HTTP fuzzing: every operation of the OpenAPI document, fuzzed from its own schemas
  * with a fixed seed and budget. Parameters, queries and bodies start valid and are then bent:
  * wrong types, huge numbers, "NaN", deep nesting, unicode, missing and extra fields, `__proto__`.
  * Whatever arrives: no 5xx, every error a problem+json with a code, every 2xx JSON body valid

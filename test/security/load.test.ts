@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 8: a mixed load from a second process on loopback against the real server
+ * Load: a mixed load from a second process on loopback against the real server
  * process, bounded in time and requests. Zero errors: no 5xx, no network error, nothing but 409
  * among the refusals (our own clients racing for the same case). Latency is printed, not
  * asserted: the benchmark (npm run bench) owns the numbers.

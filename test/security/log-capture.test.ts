@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 9: the server's own log, captured through a workload that touches every route
+ * The server's own log, captured through a workload that touches every route
  * family, holds no password, session token or id, ingest key, member id or member's words.
  */
 import request from 'supertest';

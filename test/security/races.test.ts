@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 3, beyond test/api/cases.test.ts (50 resolves; 10 objections from one session):
+ * Races, beyond test/api/cases.test.ts (50 resolves; 10 objections from one session):
  * many clients at once (each its own session, several people) on approve, extend, withdraw, a
  * mix of commands, and objections from members and reviewers alike. Exactly one wins each race,
  * every other gets 409, and the chain, the case and the log still agree.

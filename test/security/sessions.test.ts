@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 7, beyond test/api/session.test.ts: absolute expiry, sign-out in the store,
+ * Sessions, beyond test/api/session.test.ts: absolute expiry, sign-out in the store,
  * cross-origin refusal on every state-changing route, and a throttle that tells nothing about
  * which user names exist.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 4: alter, remove or reorder any one stored decision, event or anchor behind the
+ * Tampering: alter, remove or reorder any one stored decision, event or anchor behind the
  * app's back, and /api/audit/verify must say `ok: false` and name what was touched.
  */
 import fc from 'fast-check';

@@ -16,7 +16,7 @@ export type OutputOf<T extends DecisionType> = T extends 'renewal_price' ? Renew
 
 /**
  * An outcome in words and money, in the reader's language. For claim checks a member sees that
- * a claim is held and why they may object, never the score or threshold (DESIGN §3: no fraud
+ * a claim is held and why they may object, never the score or threshold (no fraud
  * indicators while a case may be open); staff read those on the case page.
  */
 export function useOutputWords(): <T extends DecisionType>(type: T, output: OutputOf<T>) => OutcomeWords {

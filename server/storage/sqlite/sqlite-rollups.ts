@@ -17,7 +17,7 @@ const keyColumns = ['attribute', 'grp', 'day', 'type', 'model_id', 'model_versio
 
 /** A rollup document is the set of its counter rows; see the migration that creates the table. */
 export function rollupsRepo(db: Database.Database): RollupRepo & { incrementNow(rollups: Rollup[]): void } {
-  // Positional parameters (issue #7): an ingest batch of 1,000 decisions upserts ~5,700 counter
+  // Positional parameters: an ingest batch of 1,000 decisions upserts ~5,700 counter
   // rows, and binding by position instead of from an object per row saves about a quarter.
   const add = db.prepare(
     `INSERT INTO rollups (attribute, grp, day, type, model_id, model_version, name, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -53,7 +53,7 @@ export function rollupsRepo(db: Database.Database): RollupRepo & { incrementNow(
       if (filter.modelId) (clauses.push('model_id = ?'), params.push(filter.modelId));
       if (filter.modelVersion) (clauses.push('model_version = ?'), params.push(filter.modelVersion));
       if (filter.counters) {
-        // Performance (issue #7): the overview needs 4 counters and one histogram of the ~30 per
+        // Performance: the overview needs 4 counters and one histogram of the ~30 per
         // document; read off the primary key, the others never leave SQLite.
         const exact = filter.counters.filter((name) => !name.endsWith(':'));
         const prefixes = filter.counters.filter((name) => name.endsWith(':'));
@@ -65,7 +65,7 @@ export function rollupsRepo(db: Database.Database): RollupRepo & { incrementNow(
         if (exact.length) (names.push(`name IN (${exact.map(() => '?').join(',')})`), params.push(...exact));
         clauses.push(`(${names.join(' OR ') || 'false'})`);
       }
-      // Performance (issue #7): SQLite folds each document's counter rows into one JSON object
+      // Performance: SQLite folds each document's counter rows into one JSON object
       // (json_group_object), so the overview reads one row per document instead of one per
       // counter: 276 rows instead of 18,000 at a million decisions, 29 ms down to 4 ms.
       const keys = keyColumns.join(', ');

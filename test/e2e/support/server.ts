@@ -57,7 +57,7 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 3 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`Timed out waiting for the client build lock ${lock}`);
+      else if (Date.now() > deadline) throw new Error(`Timed out waiting for the client build lock ${lock}`, { cause: error });
       else await sleep(250);
     }
   }

@@ -5,7 +5,7 @@ import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics
 
 const PATH = '/api/metrics/fairness';
 
-/** The attributes the rollups monitor (DESIGN §6); the server keeps per-group counts for these. */
+/** The attributes the rollups monitor; the server keeps per-group counts for these. */
 export const MONITORED_ATTRIBUTES = ['age_band', 'region'] as const;
 export type MonitoredAttribute = (typeof MONITORED_ATTRIBUTES)[number];
 

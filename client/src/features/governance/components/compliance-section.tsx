@@ -7,7 +7,7 @@ import { ScrollTable, BlockEmpty, DataBar, QueryBlock, Section } from './section
 
 const KNOWN_FINDINGS = ['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent'] as const;
 
-/** Ingest checks that failed: the decision is kept, and governance sees the finding (DESIGN §3 policies). */
+/** Ingest checks that failed: the decision is kept, and governance sees the finding. */
 export function FindingsSection({ filter }: { filter: MetricsFilter }) {
   const { t } = useGovernanceI18n();
   const findings = useFindings(filter);
