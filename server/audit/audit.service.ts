@@ -1,9 +1,9 @@
 import type { AuditEvent, AuditEventsQuery, AuditExportQuery } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
-import { decodeCursor, encodeCursor } from '../decisions/cursor';
-import { toWire } from '../decisions/decisions.service';
-import { forbidden } from '../http/problem';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { toWire } from '../domain/decision-views';
+import { forbidden } from '../domain/errors';
 import type { ChainEvent, Store } from '../storage/store';
 import { createAnchor } from './anchors';
 import { verifyAll } from './verify';

@@ -3,7 +3,7 @@ import type { User } from '@shared/schemas/session';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { AppError, forbidden } from '../http/problem';
+import { AppError, forbidden } from '../domain/errors';
 import type { Store, StoredUser } from '../storage/store';
 import { DUMMY_HASH, normalizeUsername, verifyPassword } from './passwords';
 import { createSignInThrottle } from './sign-in-throttle';

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { User } from '@shared/schemas/session';
 import type { SessionService } from '../auth/sessions.service';
-import { forbidden, unauthenticated } from './problem';
+import { forbidden, unauthenticated } from '../domain/errors';
 
 export const SESSION_COOKIE = 'recourse_session';
 

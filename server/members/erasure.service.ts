@@ -2,9 +2,9 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { User } from '@shared/schemas/session';
 import { buildEvent } from '../audit/chain';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
-import { isActive } from '../cases/case-views';
+import { isActive } from '../domain/case-views';
 import type { Clock } from '../clock';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type Store, type StoredCase, type StoredDecision } from '../storage/store';
 
 const ERASED = 'erased';

@@ -1,11 +1,10 @@
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
 import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
-import { timelineFor, toWireCase } from '../cases/case-views';
+import { timelineFor, toWireCase } from '../domain/case-views';
 import type { Clock } from '../clock';
-import { toWire } from '../decisions/decisions.service';
-import { memberSafe } from '../decisions/member-view';
-import { forbidden, notFound } from '../http/problem';
+import { memberSafe, toWire } from '../domain/decision-views';
+import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
 

@@ -1,7 +1,7 @@
 import type { User } from '@shared/schemas/session';
 import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
 import type { Clock } from '../clock';
-import { forbidden, notFound } from '../http/problem';
+import { forbidden, notFound } from '../domain/errors';
 import type { Store } from '../storage/store';
 
 /** A legal hold keeps a member's data from erasure (a dispute, an investigation) until lifted. */

@@ -14,9 +14,9 @@ import type {
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
 import { ownEntry } from '@shared/explain/labels';
-import { isReviewer } from '../auth/access';
+import { isReviewer } from '../domain/access';
 import type { Clock } from '../clock';
-import { forbidden, validationFailed } from '../http/problem';
+import { forbidden, validationFailed } from '../domain/errors';
 import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';

@@ -1,8 +1,8 @@
 import { ModelEntry } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from '../auth/access';
+import { isStaff } from '../domain/access';
 import type { Clock } from '../clock';
-import { forbidden, notFound } from '../http/problem';
+import { forbidden, notFound } from '../domain/errors';
 import type { Store } from '../storage/store';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
 

@@ -1,6 +1,6 @@
 import type { DecisionType } from '@shared/schemas/common';
 import type { User } from '@shared/schemas/session';
-import { forbidden } from '../http/problem';
+import { forbidden } from './errors';
 
 export const isMember = (user: User) => user.roles.includes('member');
 export const isReviewer = (user: User) => user.roles.includes('reviewer') || user.roles.includes('approver');
