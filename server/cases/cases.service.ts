@@ -11,7 +11,7 @@ import {
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
-import { canReadDecision, isApprover, isMember, isReviewer, isStaff, visibleTypes } from '../domain/access';
+import { canReadDecision, isApprover, isMember, isReviewer, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { memberSafe, toWire } from '../domain/decision-views';
@@ -309,7 +309,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             if (!isApprover(user)) throw forbidden('forbidden', 'Only approvers assign cases to others.');
           },
           state: (c) => {
-            if (!target || !target.roles.some((r) => r === 'reviewer' || r === 'approver') || !target.scopes.includes(c.decisionType)) {
+            if (!target || !isReviewer(target) || !target.scopes.includes(c.decisionType)) {
               throw validationFailed([{ path: 'userId', message: 'not a reviewer for this kind of decision' }]);
             }
             if (!(c.status === 'open' || c.status === 'in_review')) throw invalidState(`A ${c.status} case cannot be reassigned.`);

@@ -4,7 +4,7 @@ import type { DecisionDetail } from '@shared/schemas/case';
 import { toWireCase } from '../domain/case-views';
 import { memberSafe, toWire } from '../domain/decision-views';
 import type { User } from '@shared/schemas/session';
-import { canReadDecision, isStaff, visibleTypes } from '../domain/access';
+import { canReadDecision, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { conflict, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
 import type { Policies } from '../policies/policies';

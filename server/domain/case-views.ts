@@ -1,6 +1,6 @@
 import { ACTIVE_STATUSES, type Case, type TimelineEntry } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from './access';
+import { isStaff } from '@shared/auth/permissions';
 import { withIdentifiers } from './public-outcome';
 import type { ChainEvent, StoredCase, StoredDecision } from '../storage/store';
 

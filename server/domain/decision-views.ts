@@ -1,6 +1,6 @@
 import type { Decision } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from './access';
+import { isStaff } from '@shared/auth/permissions';
 import { isActive } from './case-views';
 import type { StoredCase, StoredDecision } from '../storage/store';
 

@@ -3,7 +3,7 @@ import type { Decision } from '@shared/schemas/decision';
 import type { Explanation } from '@shared/schemas/explanation';
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
-import { canReadDecision, isStaff } from '../domain/access';
+import { canReadDecision, isStaff } from '@shared/auth/permissions';
 import { isRestrictedFor, toWire } from '../domain/decision-views';
 import { notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';

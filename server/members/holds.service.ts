@@ -1,4 +1,5 @@
 import type { User } from '@shared/schemas/session';
+import { can } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
 import type { Clock } from '../clock';
 import { forbidden, notFound } from '../domain/errors';
@@ -8,7 +9,7 @@ import type { Store } from '../storage/store';
 export function createHoldService(deps: { store: Store; clock: Clock; digestKey: string }) {
   const { store, clock } = deps;
   const requireAdmin = (user: User) => {
-    if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin sets or lifts legal holds.');
+    if (!can(user, 'legalHolds.manage')) throw forbidden('forbidden', 'Only admin sets or lifts legal holds.');
   };
   return {
     async list(user: User) {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { isStaff } from '../domain/access';
+import { isStaff } from '@shared/auth/permissions';
 import { requireUser } from '../http/auth';
 import { forbidden } from '../domain/errors';
 import type { Policies } from './policies';
