@@ -69,17 +69,6 @@ const policies = [
     disallow: { to: [{ file: { categories: 'routes' } }, { element: { type: 'http' } }] },
     message: 'services may not import routes or HTTP helpers',
   },
-  // Temporary exceptions, to remove once the folders import one way: today the services throw the
-  // HTTP problem errors of server/http/problem.ts as their domain error, and the case service
-  // validates with server/http/validate.ts.
-  {
-    from: service,
-    allow: { to: { element: { type: 'http' }, file: { path: '**/server/http/problem.ts' } } },
-  },
-  {
-    from: { file: { path: '**/server/cases/cases.service.ts' } },
-    allow: { to: { element: { type: 'http' }, file: { path: '**/server/http/validate.ts' } } },
-  },
   {
     from: { element: { type: 'feature' } },
     disallow: { to: { element: { type: 'feature', captured: { feature: '!{{from.captured.feature}}' } } } },

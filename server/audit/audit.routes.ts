@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { AuditEventsQuery, AuditExportQuery, type AuditEventsQuery as EventsQuery, type AuditExportQuery as ExportQuery } from '@shared/schemas/audit';
 import { requireUser } from '../http/auth';
 import { validate } from '../http/validate';
-import { csvLine } from '../metrics/csv';
+import { csvLine } from '../domain/csv';
 import type { AuditService } from './audit.service';
 
 const DECISION_COLUMNS = ['id', 'type', 'decidedAt', 'recordedAt', 'memberId', 'modelId', 'modelVersion', 'legalBasis', 'output', 'effectiveOutcome', 'overridden', 'findings', 'hash'];

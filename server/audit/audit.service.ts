@@ -1,14 +1,15 @@
 import type { AuditEvent, AuditEventsQuery, AuditExportQuery } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
+import { can } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { decodeCursor, encodeCursor } from '../decisions/cursor';
-import { toWire } from '../decisions/decisions.service';
-import { forbidden } from '../http/problem';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { toWire } from '../domain/decision-views';
+import { forbidden } from '../domain/errors';
 import type { ChainEvent, Store } from '../storage/store';
 import { createAnchor } from './anchors';
 import { verifyAll } from './verify';
 
-const mayInspect = (user: User) => user.roles.includes('governance') || user.roles.includes('admin');
+const mayInspect = (user: User) => can(user, 'audit.inspect');
 
 /** The salt stays inside the store: with it, a guessed value could be confirmed against a digest. */
 const toAuditEvent = ({ personalSalt: _salt, ...event }: ChainEvent): AuditEvent => event as AuditEvent;

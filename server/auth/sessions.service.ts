@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '@shared/schemas/session';
+import { can } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { AppError, forbidden } from '../http/problem';
+import { AppError, forbidden } from '../domain/errors';
 import type { Store, StoredUser } from '../storage/store';
 import { DUMMY_HASH, normalizeUsername, verifyPassword } from './passwords';
 import { createSignInThrottle } from './sign-in-throttle';
@@ -78,7 +79,7 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
      * someone else's guesses). Logged with the name's keyed digest, never the name.
      */
     async liftThrottle(admin: User, username: string): Promise<void> {
-      if (!admin.roles.includes('admin')) throw forbidden('forbidden', 'Only admin lifts sign-in throttles.');
+      if (!can(admin, 'signInThrottles.lift')) throw forbidden('forbidden', 'Only admin lifts sign-in throttles.');
       await throttle.liftName(username);
       await appendStaffLog(store, clock, { actor: staffActor(admin), action: 'sign_in_throttle_lifted', subjectDigest: throttle.nameDigest(username), data: {} });
     },

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import { tooManyAttempts } from '../http/problem';
+import { tooManyAttempts } from '../domain/errors';
 import type { Store } from '../storage/store';
 import { normalizeUsername } from './passwords';
 

@@ -2,9 +2,9 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { Visibility } from '@shared/schemas/case';
 import type { z } from 'zod';
 import { buildEvent } from '../audit/chain';
-import { publicOutcome, withIdentifiers } from '../decisions/public-outcome';
+import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain/errors';
 import { DuplicateKeyError, type ChainEvent, type EventAction, type EventActor, type OutboxMessage, type Store, type StoredCase, type StoredDecision } from '../storage/store';
 
 /** The words in a case; they live in the event's personal part so erasure can remove them. */

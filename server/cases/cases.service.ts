@@ -11,18 +11,17 @@ import {
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
-import { canReadDecision, isApprover, isMember, isReviewer, isStaff, visibleTypes } from '../auth/access';
+import { canReadDecision, isApprover, isMember, isReviewer, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { decodeCursor, encodeCursor } from '../decisions/cursor';
-import { toWire } from '../decisions/decisions.service';
-import { memberSafe } from '../decisions/member-view';
-import { publicOutcome } from '../decisions/public-outcome';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/problem';
-import { parseOrThrow } from '../http/validate';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { memberSafe, toWire } from '../domain/decision-views';
+import { publicOutcome } from '../domain/public-outcome';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../domain/errors';
+import { parseOrThrow } from '../domain/parse';
 import type { Policies } from '../policies/policies';
 import type { CaseFilter, ChainEvent, EventActor, OutboxMessage, Store, StoredCase, StoredDecision } from '../storage/store';
 import { caseChangeEvent, commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
-import { isActive, timelineFor, toWireCase } from './case-views';
+import { isActive, timelineFor, toWireCase } from '../domain/case-views';
 import { dueDate, extendedDueDate, localDateString } from './deadlines';
 import { overrideRange, requireInRange } from './override-range';
 import { sampleReason } from './sampling';
@@ -310,7 +309,7 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
             if (!isApprover(user)) throw forbidden('forbidden', 'Only approvers assign cases to others.');
           },
           state: (c) => {
-            if (!target || !target.roles.some((r) => r === 'reviewer' || r === 'approver') || !target.scopes.includes(c.decisionType)) {
+            if (!target || !isReviewer(target) || !target.scopes.includes(c.decisionType)) {
               throw validationFailed([{ path: 'userId', message: 'not a reviewer for this kind of decision' }]);
             }
             if (!(c.status === 'open' || c.status === 'in_review')) throw invalidState(`A ${c.status} case cannot be reassigned.`);

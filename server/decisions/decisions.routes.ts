@@ -3,7 +3,8 @@ import { DecisionBatch, DecisionIdParams, DecisionListQuery, type DecisionListQu
 import { isNdjsonType } from '../http/body';
 import { requireIngestKey, requireUser } from '../http/auth';
 import { readNdjson } from '../http/ndjson';
-import { parseOrThrow, validate } from '../http/validate';
+import { parseOrThrow } from '../domain/parse';
+import { validate } from '../http/validate';
 import type { DecisionService } from './decisions.service';
 
 export const BATCH_JSON_LIMIT = 64 * 1024 * 1024;

@@ -1,22 +1,16 @@
 import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, type DecisionPage } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
 import type { DecisionDetail } from '@shared/schemas/case';
-import { toWireCase } from '../cases/case-views';
-import { memberSafe } from './member-view';
+import { toWireCase } from '../domain/case-views';
+import { memberSafe, toWire } from '../domain/decision-views';
 import type { User } from '@shared/schemas/session';
-import { canReadDecision, isStaff, visibleTypes } from '../auth/access';
+import { canReadDecision, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { conflict, notFound, payloadTooLarge, validationFailed } from '../http/problem';
+import { conflict, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
 import type { Policies } from '../policies/policies';
 import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../storage/store';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toRecord, validateItem } from './ingest';
-
-/** What callers see: the record without its storage-only fields. */
-export function toWire(record: StoredDecision): Decision {
-  const { bodyHash: _b, personalSalt: _s, personalDigest: _d, ...decision } = record;
-  return decision as Decision;
-}
 
 /** What new decisions set off (sample cases, rollups), written with them; see IngestFollowUps. */
 export type IngestFollowUpsOf = (inserted: StoredDecision[], now: Date) => IngestFollowUps;

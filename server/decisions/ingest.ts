@@ -2,7 +2,7 @@ import { DEFAULT_DECIDED_AT_FLOOR, NewDecision, decidedAtBeforeFloor, decidedAtT
 import type { ProblemFieldError } from '@shared/schemas/problem';
 import { reconcileContributions, type Reconciliation } from '@shared/explain/reconcile';
 import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../audit/chain';
-import { zodErrors } from '../http/validate';
+import { zodErrors } from '../domain/parse';
 import type { Policies } from '../policies/policies';
 import type { StoredDecision } from '../storage/store';
 

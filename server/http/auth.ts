@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { User } from '@shared/schemas/session';
-import type { SessionService } from '../auth/sessions.service';
-import { forbidden, unauthenticated } from './problem';
+import { forbidden, unauthenticated } from '../domain/errors';
 
 export const SESSION_COOKIE = 'recourse_session';
 
@@ -17,10 +16,15 @@ declare global {
   }
 }
 
+/** What the middleware needs of the sessions (auth/sessions.service): whose a token is. */
+interface SessionLookup {
+  resolve(token: string): Promise<User | null>;
+}
+
 const digest = (key: string) => createHash('sha256').update(key).digest();
 
 /** Reads who is calling: a session cookie (people) or a bearer ingest key (scoring services). */
-export function authenticate(sessions: SessionService, ingestKeys: string[]) {
+export function authenticate(sessions: SessionLookup, ingestKeys: string[]) {
   const keyDigests = ingestKeys.map(digest);
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { HostileJsonError, parseJsonStrict } from './json-scan';
-import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from './problem';
+import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from '../domain/errors';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from './problem';
+import { AppError } from '../domain/errors';
 
 const TYPE_BASE = 'https://recourse.example/problems/';
 

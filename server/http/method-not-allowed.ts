@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
-import { AppError } from './problem';
+import { AppError } from '../domain/errors';
 
 type Layer = Router['stack'][number];
 

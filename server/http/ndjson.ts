@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { decodeUtf8, parseJsonText } from './body';
-import { badRequest, payloadTooLarge } from './problem';
+import { badRequest, payloadTooLarge } from '../domain/errors';
 
 const MAX_LINE_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;

@@ -1,16 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { formatPath, validationFailed } from './problem';
-
-export function zodErrors(error: z.ZodError, prefix = '') {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message }));
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationFailed(zodErrors(result.error, prefix));
-  return result.data;
-}
+import { parseOrThrow } from '../domain/parse';
 
 interface Schemas {
   params?: z.ZodType;

@@ -1,10 +1,11 @@
 import type { DecisionType } from '@shared/schemas/common';
 import type { User } from '@shared/schemas/session';
+import { can } from '@shared/auth/permissions';
 import { buildEvent } from '../audit/chain';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
-import { isActive } from '../cases/case-views';
+import { isActive } from '../domain/case-views';
 import type { Clock } from '../clock';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type Store, type StoredCase, type StoredDecision } from '../storage/store';
 
 const ERASED = 'erased';
@@ -88,7 +89,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
     eraseDecision,
 
     async eraseMember(user: User, memberId: string) {
-      if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin erases personal data.');
+      if (!can(user, 'personalData.erase')) throw forbidden('forbidden', 'Only admin erases personal data.');
       const hold = await store.holds.get(memberId);
       if (hold) throw conflict('legal_hold', `Member data is under a legal hold (${hold.reason}); lift it first.`);
       const records = await decisionsOf(memberId);

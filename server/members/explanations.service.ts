@@ -3,10 +3,9 @@ import type { Decision } from '@shared/schemas/decision';
 import type { Explanation } from '@shared/schemas/explanation';
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
-import { canReadDecision, isStaff } from '../auth/access';
-import { toWire } from '../decisions/decisions.service';
-import { isRestrictedFor } from '../decisions/member-view';
-import { notFound } from '../http/problem';
+import { canReadDecision, isStaff } from '@shared/auth/permissions';
+import { isRestrictedFor, toWire } from '../domain/decision-views';
+import { notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 
 /** GDPR Art. 15(1)(h) and AI Act Art. 86: the explanation of one decision, in the member's language. */

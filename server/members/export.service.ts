@@ -1,11 +1,11 @@
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
+import { can } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
-import { timelineFor, toWireCase } from '../cases/case-views';
+import { timelineFor, toWireCase } from '../domain/case-views';
 import type { Clock } from '../clock';
-import { toWire } from '../decisions/decisions.service';
-import { memberSafe } from '../decisions/member-view';
-import { forbidden, notFound } from '../http/problem';
+import { memberSafe, toWire } from '../domain/decision-views';
+import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
 
@@ -54,7 +54,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
     },
     /** Staff produce the same export on a member's request; the request is on the staff log. */
     async exportForMember(user: User, memberId: string, lang: Lang) {
-      if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin exports on a member\'s behalf.');
+      if (!can(user, 'personalData.exportForMember')) throw forbidden('forbidden', 'Only admin exports on a member\'s behalf.');
       const result = await build(memberId, lang);
       if (result.decisions.length === 0) throw notFound(`No decisions about ${memberId}.`);
       await appendStaffLog(store, clock, {

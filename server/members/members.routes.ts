@@ -3,7 +3,7 @@ import { DecisionIdParams } from '@shared/schemas/decision';
 import { HoldReason, LangQuery, LiftHold, MemberIdBody, MemberIdParams } from '@shared/schemas/session';
 import type { Lang } from '@shared/schemas/model';
 import { requireUser } from '../http/auth';
-import { validationFailed } from '../http/problem';
+import { validationFailed } from '../domain/errors';
 import { validate } from '../http/validate';
 import type { ErasureService } from './erasure.service';
 import type { ExplanationService } from './explanations.service';

@@ -3,7 +3,8 @@ import { FairnessQuery, MetricsQuery } from '@shared/schemas/metrics';
 import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
 import { requireUser } from '../http/auth';
 import { validate } from '../http/validate';
-import { streamCsv, type CsvValue } from './csv';
+import type { CsvValue } from '../domain/csv';
+import { streamCsv } from '../http/csv';
 import type { MetricsService } from './metrics.service';
 
 interface CsvTable<T> {

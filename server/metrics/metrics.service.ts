@@ -14,9 +14,9 @@ import type {
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
 import { ownEntry } from '@shared/explain/labels';
-import { isReviewer } from '../auth/access';
+import { can } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { forbidden, validationFailed } from '../http/problem';
+import { forbidden, validationFailed } from '../domain/errors';
 import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
 import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
@@ -78,7 +78,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
 
   function requireGovernance(user: User) {
-    if (!user.roles.includes('governance')) throw forbidden('forbidden', 'Only governance reads the metrics.');
+    if (!can(user, 'metrics.read')) throw forbidden('forbidden', 'Only governance reads the metrics.');
   }
 
   const selection = (q: MetricsQuery | FairnessQuery): RollupFilter => ({
@@ -200,7 +200,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
     async models(user: User, q: MetricsQuery): Promise<ModelMetricsList> {
       // Reviewers see the distributions of the models in their scopes: where an outcome sits
       // among the model's others is part of reviewing it. Aggregates only, no members.
-      const scopes = user.roles.includes('governance') ? null : isReviewer(user) ? user.scopes : [];
+      const scopes = can(user, 'metrics.read') ? null : can(user, 'metrics.readModels') ? user.scopes : [];
       if (scopes?.length === 0) requireGovernance(user);
       const inScope = (await decisionLevel(q)).filter((r) => !scopes || scopes.includes(r.type));
       const versions = [...groupBy(inScope, (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {

@@ -1,8 +1,8 @@
 import { ModelEntry } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from '../auth/access';
+import { can, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { forbidden, notFound } from '../http/problem';
+import { forbidden, notFound } from '../domain/errors';
 import type { Store } from '../storage/store';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
 
@@ -21,7 +21,7 @@ export function createModelService({ store, clock }: { store: Store; clock: Cloc
     },
     /** Admin only; each change is on the staff log. */
     async put(user: User, entry: ModelEntry) {
-      if (!user.roles.includes('admin')) throw forbidden('forbidden', 'Only admin changes the model registry.');
+      if (!can(user, 'models.manage')) throw forbidden('forbidden', 'Only admin changes the model registry.');
       const existed = !!(await store.models.get(entry.modelId, entry.version));
       await store.models.put(entry);
       await appendStaffLog(store, clock, {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { notReady } from '../http/problem';
+import { notReady } from '../domain/errors';
 import type { Store } from '../storage/store';
 
 /** A readiness probe gives up long before an orchestrator's timeout; a slower store is not ready. */

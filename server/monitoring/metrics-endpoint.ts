@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { notFound, unauthenticated } from '../http/problem';
+import { notFound, unauthenticated } from '../domain/errors';
 import type { Monitoring } from './monitoring';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { isStaff } from '../auth/access';
+import { isStaff } from '@shared/auth/permissions';
 import { requireUser } from '../http/auth';
-import { forbidden } from '../http/problem';
+import { forbidden } from '../domain/errors';
 import type { Policies } from './policies';
 
 /** Governance (and every staff member) can read the rules in force; nobody changes them over HTTP. */

@@ -1,11 +1,11 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '@shared/schemas/common';
+import { canAny, type Permission } from '@shared/auth/permissions';
 import { ErrorState, LoadingState, NotFoundPage } from '../components/page-states';
 import { useSession, useUser } from '../features/auth';
 import { signInPath } from '../lib/return-to';
 import { sessionHasEnded } from '../lib/session-ended';
 import { AppLayout } from './layout';
-import { hasAnyRole, landingPathFor } from './navigation';
+import { landingPathFor } from './navigation';
 
 /** Signed-in screens. Without a session, go to sign-in and remember where the reader was going. */
 export function RequireSession() {
@@ -20,10 +20,10 @@ export function RequireSession() {
   return <AppLayout user={session.data} />;
 }
 
-/** Someone outside the role gets the same "not found" as for a missing page (no enumeration). */
-export function RequireRole({ anyOf }: { anyOf: Role[] }) {
+/** Someone without the permission gets the same "not found" as for a missing page (no enumeration). */
+export function RequirePermission({ anyOf }: { anyOf: Permission[] }) {
   const user = useUser();
-  return hasAnyRole(user.roles, anyOf) ? <Outlet /> : <NotFoundPage />;
+  return canAny(user, anyOf) ? <Outlet /> : <NotFoundPage />;
 }
 
 export function HomeRedirect() {

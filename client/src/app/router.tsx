@@ -1,13 +1,13 @@
 import { lazy, useMemo } from 'react';
+import { can } from '@shared/auth/permissions';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/page-states';
 import { SignInPage, useUser } from '../features/auth';
 import { MemberCasePage, MyCasesPage, useCases } from '../features/cases';
 import { ContestDecisionPage, DecisionPage, MyDecisionsPage } from '../features/decisions';
 import { MyDataPage } from '../features/my-data/components/my-data-page';
-import { HomeRedirect, RequireRole, RequireSession } from './guards';
+import { HomeRedirect, RequirePermission, RequireSession } from './guards';
 import { PublicLayout } from './layout';
-import { hasAnyRole, roleGroups } from './navigation';
 
 // Staff screens are separate chunks: a member's first load carries none of their code (or charts).
 const CaseQueuePage = lazy(() => import('../features/cases/components/case-queue-page').then((m) => ({ default: m.CaseQueuePage })));
@@ -26,8 +26,8 @@ const AdminPage = lazy(() => import('../features/admin/components/admin-page').t
 
 function DecisionsRoute() {
   const user = useUser();
-  if (hasAnyRole(user.roles, roleGroups.member)) return <MyDecisionsWithCases />;
-  if (hasAnyRole(user.roles, roleGroups.review)) return <StaffDecisionsPage scopes={user.scopes} />;
+  if (can(user, 'decisions.readOwn')) return <MyDecisionsWithCases />;
+  if (can(user, 'cases.review')) return <StaffDecisionsPage scopes={user.scopes} />;
   return <NotFoundPage />;
 }
 
@@ -48,9 +48,9 @@ function DecisionRoute() {
   const user = useUser();
   return (
     <DecisionPage
-      memberView={hasAnyRole(user.roles, roleGroups.member)}
-      canRegisterObjection={hasAnyRole(user.roles, roleGroups.review)}
-      canReadMetrics={hasAnyRole(user.roles, roleGroups.metricsReaders)}
+      memberView={can(user, 'decisions.readOwn')}
+      canRegisterObjection={can(user, 'cases.review')}
+      canReadMetrics={can(user, 'metrics.readModels')}
     />
   );
 }
@@ -65,9 +65,9 @@ function CaseRoute() {
   return (
     <CasePage
       userId={user.id}
-      canAct={hasAnyRole(user.roles, roleGroups.review)}
-      isApprover={user.roles.includes('approver')}
-      canReadMetrics={hasAnyRole(user.roles, roleGroups.metricsReaders)}
+      canAct={can(user, 'cases.review')}
+      isApprover={can(user, 'cases.approve')}
+      canReadMetrics={can(user, 'metrics.readModels')}
     />
   );
 }
@@ -89,10 +89,10 @@ export function AppRoutes() {
       </Route>
       <Route element={<RequireSession />}>
         <Route index element={<HomeRedirect />} />
-        <Route element={<RequireRole anyOf={[...roleGroups.member, ...roleGroups.review]} />}>
+        <Route element={<RequirePermission anyOf={['decisions.readOwn', 'cases.review']} />}>
           <Route path="decisions" element={<DecisionsRoute />} />
         </Route>
-        <Route element={<RequireRole anyOf={roleGroups.member} />}>
+        <Route element={<RequirePermission anyOf={['decisions.readOwn']} />}>
           <Route path="decisions/:id/contest" element={<ContestDecisionPage />} />
           <Route path="cases" element={<MyCasesPage />} />
           <Route path="cases/:id" element={<MemberCaseRoute />} />
@@ -100,17 +100,17 @@ export function AppRoutes() {
         </Route>
         {/* Any signed-in user may ask; the server answers 404 for what is not theirs or out of scope. */}
         <Route path="decisions/:id" element={<DecisionRoute />} />
-        <Route element={<RequireRole anyOf={roleGroups.review} />}>
+        <Route element={<RequirePermission anyOf={['cases.review']} />}>
           <Route path="review" element={<CaseQueueRoute />} />
         </Route>
-        <Route element={<RequireRole anyOf={roleGroups.caseReaders} />}>
+        <Route element={<RequirePermission anyOf={['cases.openPage']} />}>
           <Route path="review/cases/:id" element={<CaseRoute />} />
         </Route>
-        <Route element={<RequireRole anyOf={roleGroups.governance} />}>
+        <Route element={<RequirePermission anyOf={['governance.dashboard']} />}>
           <Route path="governance" element={<DashboardPage />} />
           <Route path="governance/audit" element={<AuditPage />} />
         </Route>
-        <Route element={<RequireRole anyOf={roleGroups.admin} />}>
+        <Route element={<RequirePermission anyOf={['admin.console']} />}>
           <Route path="admin" element={<AdminPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

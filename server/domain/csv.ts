@@ -1,5 +1,3 @@
-import type { Response } from 'express';
-
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
@@ -16,15 +14,3 @@ export function csvField(value: CsvValue): string {
 }
 
 export const csvLine = (values: readonly CsvValue[]) => values.map(csvField).join(',') + '\r\n';
-
-/** Streams a table row by row, waiting for the socket to drain when its buffer is full. */
-export async function streamCsv(res: Response, filename: string, columns: readonly string[], rows: Iterable<readonly CsvValue[]>): Promise<void> {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.write(csvLine(columns));
-  for (const row of rows) {
-    if (!res.write(csvLine(row))) await new Promise<void>((resolve) => res.once('drain', resolve));
-  }
-  res.end();
-}

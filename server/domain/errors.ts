@@ -32,13 +32,3 @@ export const unsupportedMediaType = (detail: string) =>
 export const notReady = (detail: string) => new AppError(503, 'not_ready', 'Not ready', detail);
 export const tooManyAttempts = (detail: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_attempts', 'Too many attempts', detail, undefined, { retryAfterSeconds });
-
-/** Formats a zod issue path as `decisions[17].output.newPremiumCents`. */
-export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
-  let out = prefix;
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(root)';
-}

@@ -1,7 +1,7 @@
 import { ACTIVE_STATUSES, type Case, type TimelineEntry } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from '../auth/access';
-import { withIdentifiers } from '../decisions/public-outcome';
+import { isStaff } from '@shared/auth/permissions';
+import { withIdentifiers } from './public-outcome';
 import type { ChainEvent, StoredCase, StoredDecision } from '../storage/store';
 
 /** Outcomes an event may carry; the chain holds them without identifiers (see publicOutcome). */

@@ -1,4 +1,4 @@
-import { badRequest } from '../http/problem';
+import { badRequest } from './errors';
 
 /** Opaque keyset cursors: base64url of the last item's sort key. Stable under concurrent inserts. */
 export function encodeCursor(key: readonly (string | number)[]): string {

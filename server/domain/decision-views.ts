@@ -1,8 +1,14 @@
 import type { Decision } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
-import { isStaff } from '../auth/access';
-import { isActive } from '../cases/case-views';
-import type { StoredCase } from '../storage/store';
+import { isStaff } from '@shared/auth/permissions';
+import { isActive } from './case-views';
+import type { StoredCase, StoredDecision } from '../storage/store';
+
+/** What callers see: the record without its storage-only fields. */
+export function toWire(record: StoredDecision): Decision {
+  const { bodyHash: _b, personalSalt: _s, personalDigest: _d, ...decision } = record;
+  return decision as Decision;
+}
 
 /**
  * While a case on a fraud flag is open, the member learns that an automated check
