@@ -64,9 +64,8 @@ function CaseRoute() {
   const user = useUser();
   return (
     <CasePage
-      userId={user.id}
+      user={user}
       canAct={hasAnyRole(user.roles, roleGroups.review)}
-      isApprover={user.roles.includes('approver')}
       canReadMetrics={hasAnyRole(user.roles, roleGroups.metricsReaders)}
     />
   );

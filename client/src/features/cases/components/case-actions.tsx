@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
 import { ACTIVE_STATUSES, isWorded, RATIONALE_MIN_LENGTH, type CaseDetail } from '@shared/schemas/case';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
@@ -28,14 +29,9 @@ function rationaleError(rationale: string, t: Translate): string | null {
  */
 const isSample = (detail: CaseDetail) => detail.case.origin === 'sample';
 
-export interface Reviewer {
-  id: string;
-  isApprover: boolean;
-}
-
 interface ActionProps {
   detail: CaseDetail;
-  reviewer: Reviewer;
+  reviewer: Actor;
   /** A 409: the case moved on under the reader; the page says so above the reloaded case. */
   onConflict: (error: unknown) => void;
   /** Announce what was done. */
@@ -49,15 +45,15 @@ function InlineProblem({ error }: { error: unknown }) {
   return error && !isConflict(error) ? <ProblemMessage error={error} /> : null;
 }
 
-/** Every action a reviewer may take on this case now, by its state and who they are. */
+/** Every action a reviewer may take on this case now, by its state and who they are: the server's own rule (allowedActions). */
 export function CaseActions(props: ActionProps) {
   const { t } = useI18n();
   const { case: c } = props.detail;
-  const me = props.reviewer;
   const active = ACTIVE_STATUSES.includes(c.status);
-  const claimable = c.status === 'open' || (c.status === 'in_review' && !c.assignee);
-  const resolvable = c.status === 'in_review' && (c.assignee === me.id || me.isApprover);
-  const extendable = active && !c.extension && new Date().toISOString() < c.originalDueAt;
+  const allowed = allowedActions(c, props.reviewer, new Date());
+  const claimable = allowed.includes('claim');
+  const resolvable = allowed.includes('resolve');
+  const extendable = allowed.includes('extend');
 
   if (!active) {
     return <p className="muted">{t('actions.closed')}</p>;
@@ -189,7 +185,7 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
       </ActionBox>
     );
   }
-  if (!reviewer.isApprover) {
+  if (!allowedActions(detail.case, reviewer, new Date()).includes('approve')) {
     return (
       <ActionBox title={t('actions.approvalTitle')} id="action-approve">
         <p className="muted">{t('actions.waitingForApprover')}</p>
