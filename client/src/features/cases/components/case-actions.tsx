@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
-import { ACTIVE_STATUSES, isWorded, RATIONALE_MIN_LENGTH, type CaseDetail } from '@shared/schemas/case';
+import { ACTIVE_STATUSES, EXTEND_REASON_MIN_LENGTH, isWorded, RATIONALE_MIN_LENGTH, type CaseDetail } from '@shared/schemas/case';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ProblemMessage } from '../../../components/problem-message';
@@ -15,7 +15,7 @@ import { OverrideFields, readOverride, useAllowedRange } from './override-fields
 
 /** Mirrors the server's rules (ResolveCase, ApproveCase, ExtendCase) so the reader learns them before sending. */
 const RATIONALE_MIN = RATIONALE_MIN_LENGTH;
-const EXTEND_REASON_MIN = 10;
+const EXTEND_REASON_MIN = EXTEND_REASON_MIN_LENGTH;
 
 /** What is wrong with a rationale by the shared rule, or null. */
 function rationaleError(rationale: string, t: Translate): string | null {
