@@ -1,6 +1,6 @@
 import type { OverrideRange } from '@shared/schemas/case';
 import type { RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
-import { formatMoney, formatNumber } from '@shared/explain/format';
+import { formatMoney, formatNumber } from '@shared/format';
 import { AppError } from '../domain/errors';
 import type { Policies } from '../policies/policies';
 import type { StoredDecision } from '../storage/store';

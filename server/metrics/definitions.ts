@@ -1,7 +1,7 @@
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
 import { DecisionType } from '@shared/schemas/common';
 import { PSI_MAJOR, PSI_MODERATE } from '@shared/metrics/drift';
-import { LEGAL_ZONE } from '../cases/deadlines';
+import { MEMBER_TIME_ZONE } from '@shared/time/calendar';
 import { binEdges, SCORE_BINS } from './bins';
 import { FAIRNESS_THRESHOLD } from './fairness';
 import { PSI_EPSILON } from './psi';
@@ -48,7 +48,7 @@ export function metricDefinitions() {
       definition:
         'Current counts, independent of the period, model and version (only `type` narrows them): ' +
         `openCases are the cases in status ${ACTIVE_STATUSES.join(', ')} now; overdueCases those of them whose dueAt has passed ` +
-        `(dueAt is the end of the due day in ${LEGAL_ZONE}).`,
+        `(dueAt is the end of the due day in ${MEMBER_TIME_ZONE}).`,
     },
     histogram: {
       bins: SCORE_BINS,

@@ -1,3 +1,5 @@
+import { lastDayOfMonth as lastDay, shiftMonth } from '@shared/time/calendar';
+
 /** A day range (YYYY-MM-DD, inclusive); an omitted bound is open. */
 export interface DayRange {
   from?: string;
@@ -12,18 +14,7 @@ export interface MonthRange {
 
 const monthOfDay = (day: string) => day.slice(0, 7);
 
-function shiftMonth(month: string, by: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, m - 1 + by, 1));
-  return date.toISOString().slice(0, 7);
-}
-
 const firstDay = (month: string) => `${month}-01`;
-
-function lastDay(month: string): string {
-  const next = new Date(`${shiftMonth(month, 1)}-01T00:00:00Z`);
-  return new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Splits a period into the whole calendar months inside it and the days at either edge, so a

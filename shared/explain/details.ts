@@ -1,6 +1,6 @@
 import type { Decision } from '../schemas/decision';
 import type { Lang, ModelEntry } from '../schemas/model';
-import { formatDate, formatMoney, formatScorePoints } from './format';
+import { formatDate, formatMoney, formatScorePoints } from '../format';
 import { TEXTS } from './texts';
 
 /**

@@ -4,7 +4,7 @@ import { Explanation } from '../schemas/explanation';
 import { Lang, ModelEntry, type LocalizedText } from '../schemas/model';
 import { explainDecision } from './explain-decision';
 import { missingLabels } from './coverage';
-import { formatMoney } from './format';
+import { formatMoney } from '../format';
 import { TEXTS } from './texts';
 
 const t = (en: string, nl: string, fr: string): LocalizedText => ({ en, nl, fr });

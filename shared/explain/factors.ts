@@ -1,6 +1,6 @@
 import type { Decision } from '../schemas/decision';
 import type { ExplanationFactor, FactorImpact } from '../schemas/explanation';
-import { formatMoney, formatNumber } from './format';
+import { formatMoney, formatNumber } from '../format';
 import { featureLabel, featureValue, type LabelContext } from './labels';
 import { TEXTS } from './texts';
 

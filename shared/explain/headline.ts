@@ -1,6 +1,6 @@
 import type { Decision } from '../schemas/decision';
 import type { Lang } from '../schemas/model';
-import { formatMoney } from './format';
+import { formatMoney } from '../format';
 import { fraudResult } from './outcome';
 import { TEXTS } from './texts';
 

@@ -1,6 +1,6 @@
 import type { InputValue } from '../schemas/decision';
 import type { FeatureUnit, Lang, ModelEntry } from '../schemas/model';
-import { formatDays, formatMoney, formatNumber, formatPercent, formatScorePoints } from './format';
+import { formatDays, formatMoney, formatNumber, formatPercent, formatScorePoints } from '../format';
 import { valueGapKey, type GapLog } from './gaps';
 import { TEXTS } from './texts';
 

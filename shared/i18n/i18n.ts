@@ -1,6 +1,6 @@
 import { createInstance, type TFunction } from 'i18next';
 import ICU from 'i18next-icu';
-import { LOCALES } from '../explain/format';
+import { LOCALES } from '../format';
 import type { Lang } from '../schemas/model';
 import enExplain from './locales/en/explain.json';
 import frExplain from './locales/fr/explain.json';

@@ -11,7 +11,7 @@ export const Channel = z.enum(['portal', 'phone', 'post']);
 export const Resolution = z.enum(['confirmed', 'overridden']);
 export const Visibility = z.enum(['internal', 'member']);
 
-/** A rationale's least length; the client's forms read it from here. */
+/** A rationale's least length (the client's forms read it from the schema below). */
 export const RATIONALE_MIN_LENGTH = 20;
 
 /**
@@ -148,9 +148,11 @@ export const ResolveCase = z
   })
   .refine((r) => r.outcome === 'confirm' || r.override !== undefined, { message: 'an override needs the new outcome', path: ['override'] });
 export const ApproveCase = z.strictObject({ approve: z.boolean(), rationale: Rationale, expectedVersion: ExpectedVersion });
+/** An extension reason's least length (the client's form reads it from the schema below). */
+export const EXTEND_REASON_MIN_LENGTH = 10;
 export const ExtendCase = z.strictObject({
   months: z.int().min(1).max(2),
-  reason: z.string().trim().min(10, 'tell the member why, in at least 10 characters').max(2000),
+  reason: z.string().trim().min(EXTEND_REASON_MIN_LENGTH, `tell the member why, in at least ${EXTEND_REASON_MIN_LENGTH} characters`).max(2000),
   expectedVersion: ExpectedVersion,
 });
 export const WithdrawCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });

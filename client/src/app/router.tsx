@@ -64,9 +64,8 @@ function CaseRoute() {
   const user = useUser();
   return (
     <CasePage
-      userId={user.id}
+      user={user}
       canAct={can(user, 'cases.review')}
-      isApprover={can(user, 'cases.approve')}
       canReadMetrics={can(user, 'metrics.readModels')}
     />
   );

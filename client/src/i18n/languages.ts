@@ -11,8 +11,7 @@ export type Lang = (typeof LANGUAGES)[number];
 /** Each language's own name, so a reader finds theirs whatever language is showing. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', nl: 'Nederlands', fr: 'Français' };
 
-/** Belgian conventions for nl and fr (the insurer's market); British English rather than US. */
-export const LOCALES: Record<Lang, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr-BE' };
+export { LOCALES } from '@shared/format';
 
 export const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 

@@ -1,10 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ACTIVE_STATUSES, isWorded, RATIONALE_MIN_LENGTH, type CaseDetail } from '@shared/schemas/case';
+import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
+import { ACTIVE_STATUSES, ApproveCase, CommentOnCase, ExtendCase, isWorded, type CaseDetail } from '@shared/schemas/case';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
+import { maxLengthOf, minLengthOf } from '../../../lib/schema-limits';
 import { useApproveCase } from '../api/approve-case';
 import { useClaimCase } from '../api/claim-case';
 import { useCommentOnCase } from '../api/comment-on-case';
@@ -13,8 +15,11 @@ import { useResolveCase } from '../api/resolve-case';
 import { OverrideFields, readOverride, useAllowedRange } from './override-fields';
 
 /** Mirrors the server's rules (ResolveCase, ApproveCase, ExtendCase) so the reader learns them before sending. */
-const RATIONALE_MIN = RATIONALE_MIN_LENGTH;
-const EXTEND_REASON_MIN = 10;
+const RATIONALE_MIN = minLengthOf(ApproveCase.shape.rationale);
+const RATIONALE_MAX = maxLengthOf(ApproveCase.shape.rationale);
+const COMMENT_MAX = maxLengthOf(CommentOnCase.shape.text);
+const EXTEND_REASON_MIN = minLengthOf(ExtendCase.shape.reason);
+const EXTEND_REASON_MAX = maxLengthOf(ExtendCase.shape.reason);
 
 /** What is wrong with a rationale by the shared rule, or null. */
 function rationaleError(rationale: string, t: Translate): string | null {
@@ -28,14 +33,9 @@ function rationaleError(rationale: string, t: Translate): string | null {
  */
 const isSample = (detail: CaseDetail) => detail.case.origin === 'sample';
 
-export interface Reviewer {
-  id: string;
-  isApprover: boolean;
-}
-
 interface ActionProps {
   detail: CaseDetail;
-  reviewer: Reviewer;
+  reviewer: Actor;
   /** A 409: the case moved on under the reader; the page says so above the reloaded case. */
   onConflict: (error: unknown) => void;
   /** Announce what was done. */
@@ -49,15 +49,15 @@ function InlineProblem({ error }: { error: unknown }) {
   return error && !isConflict(error) ? <ProblemMessage error={error} /> : null;
 }
 
-/** Every action a reviewer may take on this case now, by its state and who they are. */
+/** Every action a reviewer may take on this case now, by its state and who they are: the server's own rule (allowedActions). */
 export function CaseActions(props: ActionProps) {
   const { t } = useI18n();
   const { case: c } = props.detail;
-  const me = props.reviewer;
   const active = ACTIVE_STATUSES.includes(c.status);
-  const claimable = c.status === 'open' || (c.status === 'in_review' && !c.assignee);
-  const resolvable = c.status === 'in_review' && (c.assignee === me.id || me.isApprover);
-  const extendable = active && !c.extension && new Date().toISOString() < c.originalDueAt;
+  const allowed = allowedActions(c, props.reviewer, new Date());
+  const claimable = allowed.includes('claim');
+  const resolvable = allowed.includes('resolve');
+  const extendable = allowed.includes('extend');
 
   if (!active) {
     return <p className="muted">{t('actions.closed')}</p>;
@@ -163,7 +163,7 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
         </ChoiceGroup>
         {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} errors={errors} /> : null}
         <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', { min: RATIONALE_MIN })} error={errors.rationale}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={4} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={4} maxLength={RATIONALE_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-primary button-block" disabled={resolve.isPending}>
           {resolve.isPending ? t('actions.sending') : outcome === 'override' ? t('actions.proposeOverride') : t('actions.confirmDecision')}
@@ -189,7 +189,7 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
       </ActionBox>
     );
   }
-  if (!reviewer.isApprover) {
+  if (!allowedActions(detail.case, reviewer, new Date()).includes('approve')) {
     return (
       <ActionBox title={t('actions.approvalTitle')} id="action-approve">
         <p className="muted">{t('actions.waitingForApprover')}</p>
@@ -224,7 +224,7 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
         }}
       >
         <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', { min: RATIONALE_MIN })} error={error}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={3} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={3} maxLength={RATIONALE_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={approve.isPending}>
@@ -267,7 +267,7 @@ function CommentAction({ detail, onConflict, onDone }: ActionProps) {
       <InlineProblem error={comment.error} />
       <form className="form form-compact" onSubmit={onSubmit} noValidate key={formKey}>
         <Field label={t('actions.commentText')} error={error}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="text" rows={3} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id }, describedBy, invalid) => <textarea id={id} name="text" rows={3} maxLength={COMMENT_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         {/* Nobody but staff reads a sample case: its comments are internal notes. */}
         {isSample(detail) ? null : (
@@ -318,7 +318,7 @@ function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
           </label>
         </ChoiceGroup>
         <Field label={t('actions.reason')} hint={t('actions.reasonHint')} error={errors.reason}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="reason" rows={3} maxLength={2000} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id }, describedBy, invalid) => <textarea id={id} name="reason" rows={3} maxLength={EXTEND_REASON_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-block" disabled={extend.isPending}>
           {extend.isPending ? t('actions.sending') : t('actions.extend')}

@@ -8,16 +8,17 @@ import { ErrorState, LoadingState, NotFoundState } from '../../../components/pag
 import { PageTitle } from '../../../components/page-title';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
-import { CaseActions, isConflict, type Reviewer } from './case-actions';
+import type { Actor } from '@shared/cases/allowed-actions';
+import { CaseActions, isConflict } from './case-actions';
 import { CaseTimeline } from './case-timeline';
 import { DueDate } from './due-date';
 import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
 export interface CasePageProps {
-  userId: string;
+  /** Who reads: which actions the case allows them follows from their roles and scopes. */
+  user: Actor;
   /** Reviewers act; governance reads the same page without the actions. */
   canAct: boolean;
-  isApprover: boolean;
   canReadMetrics: boolean;
 }
 
@@ -43,13 +44,13 @@ function CaseLoader({ id, ...props }: { id: string } & CasePageProps) {
   return <CaseView detail={detail.data!} reloading={detail.isFetching} {...props} />;
 }
 
-function CaseView({ detail, reloading, userId, canAct, isApprover, canReadMetrics }: { detail: CaseDetail; reloading: boolean } & CasePageProps) {
+function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail: CaseDetail; reloading: boolean } & CasePageProps) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { case: c, decision, timeline } = detail;
   const [conflict, setConflict] = useState(false);
   const [done, setDone] = useState<MessageKey | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
-  const reviewer: Reviewer = { id: userId, isApprover };
+  const userId = user.id;
   const words = useOutcomeWords();
   const outputWords = useOutputWords();
   const original = words(decision, 'original');
@@ -201,7 +202,7 @@ function CaseView({ detail, reloading, userId, canAct, isApprover, canReadMetric
           {canAct ? (
             <section className="card" aria-labelledby="actions-title">
               <h2 id="actions-title">{t('casePage.actionsTitle')}</h2>
-              <CaseActions detail={detail} reviewer={reviewer} onConflict={onConflict} onDone={onDone} />
+              <CaseActions detail={detail} reviewer={user} onConflict={onConflict} onDone={onDone} />
             </section>
           ) : null}
         </aside>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ACTIVE_STATUSES, type CaseDetail, type DecisionDetail } from '@shared/schemas/case';
+import { ACTIVE_STATUSES, NewObjection, type CaseDetail, type DecisionDetail } from '@shared/schemas/case';
 import { BackLink } from '../../../components/back-link';
 import { Field } from '../../../components/form-field';
 import { useOutcomeWords } from '../../../components/outcome';
@@ -9,11 +9,12 @@ import { PageTitle } from '../../../components/page-title';
 import { ProblemMessage } from '../../../components/problem-message';
 import { oneMonthAfter, useI18n, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { useFileObjection } from '../api/file-objection';
 import { isDecisionId, useDecision } from '../api/get-decision';
 
-const STATEMENT_MAX = 5000;
-const OUTCOME_MAX = 1000;
+const STATEMENT_MAX = maxLengthOf(NewObjection.shape.statement);
+const OUTCOME_MAX = maxLengthOf(NewObjection.shape.requestedOutcome.unwrap());
 
 /** The member's objection: why they disagree, what they ask for, and when they will hear back. */
 export function ContestDecisionPage() {

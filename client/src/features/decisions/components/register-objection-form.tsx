@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { NewObjection } from '@shared/schemas/case';
 import { ChoiceGroup, Field } from '../../../components/form-field';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { useFileObjection } from '../api/file-objection';
 
 /** `datetime-local` wants local wall-clock time without a zone. */
@@ -83,7 +85,7 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
         </Field>
         <Field label={t('register.statement')} hint={t('register.statementHint')} error={errors.statement}>
           {({ id }, describedBy, invalid) => (
-            <textarea id={id} name="statement" rows={5} maxLength={5000} aria-describedby={describedBy} aria-invalid={invalid} required />
+            <textarea id={id} name="statement" rows={5} maxLength={maxLengthOf(NewObjection.shape.statement)} aria-describedby={describedBy} aria-invalid={invalid} required />
           )}
         </Field>
         <div className="form-actions">
