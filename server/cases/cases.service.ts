@@ -153,20 +153,14 @@ export function createCaseService(deps: { store: Store; clock: Clock; policies: 
 
   return {
     /**
-     * Sample cases for decisions just recorded (never for a retried duplicate: the store only
-     * passes the ones it inserted). The draw depends on the id alone, so a retry draws the same.
+     * The sample case of a decision about to be recorded, if it is drawn; the store writes it only
+     * if the decision is new. The draw depends on the id alone, so a retry draws the same.
      */
-    sampleNew(records: StoredDecision[], now: Date): { events: ChainEvent[]; cases: StoredCase[] } {
-      const events: ChainEvent[] = [];
-      const cases: StoredCase[] = [];
-      for (const record of records) {
-        const reason = sampleReason(record, policies.sampling);
-        if (!reason) continue;
-        const sampled = sampleCase(record, reason, now);
-        events.push(sampled.event);
-        cases.push(sampled.case);
-      }
-      return { events, cases };
+    sampleFor(decision: StoredDecision, now: Date): { events: ChainEvent[]; cases: StoredCase[] } {
+      const reason = sampleReason(decision, policies.sampling);
+      if (!reason) return { events: [], cases: [] };
+      const sampled = sampleCase(decision, reason, now);
+      return { events: [sampled.event], cases: [sampled.case] };
     },
 
     async fileObjection(user: User, decisionId: string, body: NewObjection): Promise<CaseDetail> {

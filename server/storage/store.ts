@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
 import type { User } from '@shared/schemas/session';
+import type { DecisionToInsert } from './ingest-follow-ups';
+
+export type { DecisionToInsert, IngestFollowUps } from './ingest-follow-ups';
 
 /**
  * The storage port. Domain-shaped and small on purpose: every method is one single-document
@@ -63,27 +66,14 @@ export interface DecisionPageKey {
   id: string;
 }
 
-/**
- * What recording new decisions sets off: sample cases (each a chain event at seq 1 and its case
- * projection) and rollup increments. Computed only for the decisions actually inserted.
- */
-export interface IngestFollowUps {
-  events: ChainEvent[];
-  cases: StoredCase[];
-  rollups: Rollup[];
-}
-
 export interface DecisionRepo {
   /**
    * Inserts those whose id is new; ids already present are reported, never overwritten. Then
-   * writes what `followUps` derives from the inserted ones: SQLite in the same transaction
-   * (one commit per batch, nothing lost in a crash), MongoDB right after, one document at a
-   * time. An event whose (decisionId, seq) is taken is skipped with its case: someone else's.
+   * writes the follow-ups of exactly the decisions it inserted (see ingest-follow-ups.ts): SQLite
+   * in the same transaction (one commit per batch, nothing lost in a crash), MongoDB right after,
+   * one document at a time.
    */
-  insertMany(
-    records: StoredDecision[],
-    followUps?: (inserted: StoredDecision[]) => IngestFollowUps,
-  ): Promise<{ inserted: string[]; duplicates: string[] }>;
+  insertMany(items: readonly DecisionToInsert[]): Promise<{ inserted: string[]; duplicates: string[] }>;
   get(id: string): Promise<StoredDecision | null>;
   getMany(ids: string[]): Promise<StoredDecision[]>;
   page(filter: DecisionFilter, after: DecisionPageKey | null, limit: number): Promise<StoredDecision[]>;

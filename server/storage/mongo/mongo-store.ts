@@ -16,13 +16,13 @@ import {
   type LegalHold,
   type StaffLogEntry,
   type DecisionPageKey,
-  type IngestFollowUps,
   type RollupRepo,
   type Store,
   type StoredDecision,
   type StoredSession,
   type StoredUser,
 } from '../store';
+import { writeFollowUps, type DecisionToInsert } from '../ingest-follow-ups';
 import { ensureIndexes } from './indexes';
 import { rollupsRepo } from './mongo-rollups';
 import { endedLeasesBefore, leaseTerm } from '../leases';
@@ -73,8 +73,9 @@ class MongoStore implements Store {
   decisions = (() => {
     const col = () => this.decisionsCol;
     return {
-      insertMany: async (records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => {
-        if (records.length === 0) return { inserted: [], duplicates: [] };
+      insertMany: async (items: readonly DecisionToInsert[]) => {
+        if (items.length === 0) return { inserted: [], duplicates: [] };
+        const records = items.map((item) => item.decision);
         const duplicateIndexes = new Set<number>();
         try {
           await col().insertMany(records.map(toDoc) as StrDoc[], { ordered: false });
@@ -89,7 +90,12 @@ class MongoStore implements Store {
         const inserted: string[] = [];
         const duplicates: string[] = [];
         records.forEach((r, i) => (duplicateIndexes.has(i) ? duplicates : inserted).push(r.id));
-        if (followUps && inserted.length) await this.writeFollowUps(followUps(records.filter((_, i) => !duplicateIndexes.has(i))));
+        // In order, one document per write: an event before its case, as commitCaseChange does.
+        await writeFollowUps(items, new Set(inserted), {
+          appendEvent: (event) => this.events.append(event),
+          putCase: (c) => this.cases.put(c),
+          incrementRollups: (rollups) => this.rollups.incrementMany(rollups),
+        });
         return { inserted, duplicates };
       },
       get: async (id: string) => fromDoc<StoredDecision>(await col().findOne({ _id: id })),
@@ -383,21 +389,6 @@ class MongoStore implements Store {
       },
     };
   })();
-
-  /** In order, one document per write: an event before its case, as commitCaseChange does. */
-  private async writeFollowUps(followUps: IngestFollowUps): Promise<void> {
-    const skipped = new Set<string>();
-    for (const event of followUps.events) {
-      try {
-        await this.events.append(event);
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error;
-        if (event.caseId) skipped.add(event.caseId);
-      }
-    }
-    for (const c of followUps.cases) if (!skipped.has(c.id)) await this.cases.put(c);
-    if (followUps.rollups.length) await this.rollups.incrementMany(followUps.rollups);
-  }
 
   /** MongoDB compacts its own files; nothing an application can force portably. */
   async purgeFreedSpace(): Promise<void> {}

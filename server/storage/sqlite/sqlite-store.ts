@@ -18,13 +18,12 @@ import {
   type LegalHold,
   type StaffLogEntry,
   type DecisionPageKey,
-  type IngestFollowUps,
-  type Rollup,
   type Store,
   type StoredDecision,
   type StoredSession,
   type StoredUser,
 } from '../store';
+import { writeFollowUpsSync, type DecisionToInsert, type FollowUpWriters } from '../ingest-follow-ups';
 import { migrations } from './migrations';
 import { rollupsRepo } from './sqlite-rollups';
 import { endedLeasesBefore, leaseTerm } from '../leases';
@@ -62,37 +61,15 @@ export function openSqliteStore(file: string): Store {
 
 const parse = <T>(row: { doc: string } | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
 
-/** The synchronous writes an ingest transaction performs after its decisions. */
-interface FollowUpWriters {
-  appendEvent(event: ChainEvent): void;
-  putCase(c: StoredCase): void;
-  incrementRollups(rollups: Rollup[]): void;
-}
-
-function writeFollowUps(writers: FollowUpWriters, followUps: IngestFollowUps): void {
-  const skipped = new Set<string>();
-  for (const event of followUps.events) {
-    try {
-      writers.appendEvent(event);
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error;
-      if (event.caseId) skipped.add(event.caseId);
-    }
-  }
-  for (const c of followUps.cases) if (!skipped.has(c.id)) writers.putCase(c);
-  if (followUps.rollups.length) writers.incrementRollups(followUps.rollups);
-}
-
-function decisionsRepo(db: Db, writers: FollowUpWriters) {
+function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
   const insert = db.prepare(
     `INSERT INTO decisions (id, type, member_id, model_id, model_version, decided_at, doc)
      VALUES (@id, @type, @memberId, @modelId, @modelVersion, @decidedAt, @doc) ON CONFLICT(id) DO NOTHING`,
   );
-  const insertAll = db.transaction((records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => {
+  const insertAll = db.transaction((items: readonly DecisionToInsert[]) => {
     const inserted: string[] = [];
     const duplicates: string[] = [];
-    const insertedRecords: StoredDecision[] = [];
-    for (const r of records) {
+    for (const { decision: r } of items) {
       const result = insert.run({
         id: r.id,
         type: r.type,
@@ -102,14 +79,9 @@ function decisionsRepo(db: Db, writers: FollowUpWriters) {
         decidedAt: r.decidedAt,
         doc: JSON.stringify(r),
       });
-      if (result.changes === 1) {
-        inserted.push(r.id);
-        insertedRecords.push(r);
-      } else {
-        duplicates.push(r.id);
-      }
+      (result.changes === 1 ? inserted : duplicates).push(r.id);
     }
-    if (followUps && insertedRecords.length) writeFollowUps(writers, followUps(insertedRecords));
+    writeFollowUpsSync(items, new Set(inserted), writers);
     return { inserted, duplicates };
   });
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM decisions WHERE id = ?');
@@ -121,7 +93,7 @@ function decisionsRepo(db: Db, writers: FollowUpWriters) {
   );
   const pageCache = new Map<string, Database.Statement>();
   return {
-    insertMany: async (records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => insertAll(records, followUps),
+    insertMany: async (items: readonly DecisionToInsert[]) => insertAll(items),
     get: async (id: string) => parse<StoredDecision>(get.get(id)),
     getMany: async (ids: string[]) => {
       const out: StoredDecision[] = [];
