@@ -1,4 +1,4 @@
-import type { Rollup, RollupKey } from '../storage/store';
+import type { Rollup, RollupKey } from './entities';
 
 /** The identity of a rollup document, for maps and comparisons. */
 export const rollupId = (k: RollupKey) => JSON.stringify([k.day, k.type, k.modelId, k.modelVersion, k.attribute, k.group]);
