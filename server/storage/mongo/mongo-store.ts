@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import { MongoClient, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { ModelEntry } from '@shared/schemas/model';
@@ -23,29 +23,10 @@ import {
   type StoredUser,
 } from '../store';
 import { writeFollowUps, type DecisionToInsert } from '../ingest-follow-ups';
+import { DUPLICATE_KEY, fromDoc, isDuplicate, scan, strip, toDoc, type StrDoc } from './docs';
 import { ensureIndexes } from './indexes';
 import { rollupsRepo } from './mongo-rollups';
 import { endedLeasesBefore, leaseTerm } from '../leases';
-
-/** Our documents use string (or numeric) ids of our own, never ObjectIds. */
-type StrDoc = { _id: string | number } & Document;
-
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-
-/** Documents keep our own ids in `_id`; these map it at the edge so services only see plain objects. */
-type WithId<T> = Omit<T, 'id'> & { _id: string };
-const toDoc = <T extends { id: string }>({ id, ...rest }: T) => ({ _id: id, ...rest }) as unknown as WithId<T>;
-const fromDoc = <T>(doc: Document | null): T | null => {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest } as T;
-};
-const strip = <T>(doc: Document | null): T | null => {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return rest as T;
-};
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -401,8 +382,4 @@ class MongoStore implements Store {
   async close(): Promise<void> {
     await this.client.close();
   }
-}
-
-async function* scan<T>(col: Collection<StrDoc>, sort: Document, map: (d: Document) => T | null): AsyncIterable<T> {
-  for await (const doc of col.find().sort(sort).batchSize(2000)) yield map(doc)!;
 }
