@@ -76,11 +76,11 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
-  const followUps = (inserted: StoredDecision[], now: Date) => {
-    const sampled = cases.sampleNew(inserted, now);
-    return { ...sampled, rollups: rollups.forIngest(inserted, sampled.events) };
+  const followUpsOf = (decision: StoredDecision, now: Date) => {
+    const sampled = cases.sampleFor(decision, now);
+    return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
   };
-  const decisions = countIngest(createDecisionService({ store, clock, policies, followUps }), monitoring);
+  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });

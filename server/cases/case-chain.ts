@@ -2,42 +2,17 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { Visibility } from '@shared/schemas/case';
 import type { z } from 'zod';
 import { buildEvent } from '../audit/chain';
+import { joinCasePersonal, splitCasePersonal, type CasePersonal, type CasePublicPart } from '../domain/case-personal';
 import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';
 import { conflict } from '../domain/errors';
 import { DuplicateKeyError, type ChainEvent, type EventAction, type EventActor, type OutboxMessage, type Store, type StoredCase, type StoredDecision } from '../storage/store';
 
-/** The words in a case; they live in the event's personal part so erasure can remove them. */
-const TEXT_FIELDS = ['statement', 'requestedOutcome', 'resolutionRationale'] as const;
-
-function splitCase(c: StoredCase) {
-  const { statement, requestedOutcome, resolutionRationale, memberId, extension, proposal, ...rest } = c;
-  const { rationale: _rationale, ...publicProposal } = proposal ?? { rationale: null };
-  return {
-    // memberId is personal too; the decision (seq 0) already commits to it.
-    publicPart: {
-      ...rest,
-      extension: extension ? { months: extension.months, at: extension.at } : null,
-      proposal: proposal ? publicProposal : null,
-    },
-    texts: { statement, requestedOutcome, resolutionRationale, memberId, extensionReason: extension?.reason ?? null, proposalRationale: proposal?.rationale ?? null },
-  };
-}
-
 /** Rebuilds the case projection from the snapshot an event carries (after a crash). */
 function caseFromEvent(event: ChainEvent): StoredCase | null {
-  const snapshot = event.data.case as Record<string, any> | undefined;
-  const texts = (event.personal?.caseTexts ?? {}) as Record<string, any>;
+  const snapshot = event.data.case as CasePublicPart | undefined;
   if (!snapshot) return null;
-  return {
-    ...snapshot,
-    memberId: texts.memberId ?? null,
-    statement: texts.statement ?? null,
-    requestedOutcome: texts.requestedOutcome ?? null,
-    resolutionRationale: texts.resolutionRationale ?? null,
-    extension: snapshot.extension ? { ...snapshot.extension, reason: texts.extensionReason ?? '' } : null,
-    proposal: snapshot.proposal ? { ...snapshot.proposal, rationale: texts.proposalRationale ?? '' } : null,
-  } as StoredCase;
+  return joinCasePersonal(snapshot, (event.personal?.caseTexts ?? {}) as Partial<CasePersonal>);
 }
 
 export interface CaseChange {
@@ -93,7 +68,8 @@ export function caseChangeEvent(
   change: CaseChange,
   at: Date,
 ): ChainEvent {
-  const { publicPart, texts } = splitCase(change.next);
+  // The case's personal fields go to the event's erasable part, never into its public snapshot.
+  const { publicPart, personal: texts } = splitCasePersonal(change.next);
   return buildEvent(head, {
     decisionId: decision.id,
     action: change.action,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Policies } from '../policies/policies';
-import type { StoredDecision } from '../storage/store';
+import type { ChainEvent, EventActor, StoredCase, StoredDecision } from '../domain/entities';
+import { caseChangeEvent } from './case-chain';
+import { newCase } from './new-case';
 
 /**
  * A draw in [0, 1) from the decision id: random across decisions, yet the same on every
@@ -17,4 +19,21 @@ export function sampleReason(decision: StoredDecision, policy: Policies['samplin
     return 'near_threshold';
   }
   return sampleDraw(decision.id) < policy.rate ? 'random' : null;
+}
+
+const SYSTEM: EventActor = { id: 'system', role: 'system' };
+
+/**
+ * The sample case for proactive oversight (AI Act Art. 14) of a decision about to be recorded, if
+ * it is drawn: its chain's seq 1 and the case. Pure; the store writes both with the decision, and
+ * only if the decision is new (see storage/ingest-follow-ups.ts). A retry draws the same.
+ */
+export function sampleFor(decision: StoredDecision, policy: Policies['sampling'], now: Date): { events: ChainEvent[]; cases: StoredCase[] } {
+  const reason = sampleReason(decision, policy);
+  if (!reason) return { events: [], cases: [] };
+  const head = { seq: 0, hash: decision.hash };
+  const opening = { origin: 'sample' as const, channel: null, statement: null, requestedOutcome: null, receivedAt: new Date(decision.recordedAt) };
+  const c = newCase(decision, head.seq + 1, opening, now);
+  const event = caseChangeEvent(decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } }, now);
+  return { events: [event], cases: [c] };
 }

@@ -12,14 +12,17 @@ import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toRecord, validateItem } from './ingest';
 
-/** What new decisions set off (sample cases, rollups), written with them; see IngestFollowUps. */
-export type IngestFollowUpsOf = (inserted: StoredDecision[], now: Date) => IngestFollowUps;
+/**
+ * What a new decision sets off (its sample case, its rollups), as plain data computed before the
+ * write; the store writes it only if the decision turns out new (see ingest-follow-ups.ts).
+ */
+export type IngestFollowUpsOf = (decision: StoredDecision, now: Date) => IngestFollowUps;
 
 /** Bounds the size of a refusal: a 10,000-item batch with many errors each still names every item. */
 const MAX_REPORTED_ERRORS = 20_000;
 
-export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUps?: IngestFollowUpsOf }) {
-  const { store, clock, policies, followUps } = deps;
+export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUpsOf?: IngestFollowUpsOf }) {
+  const { store, clock, policies, followUpsOf } = deps;
 
   /**
    * Stores validated decisions idempotently: same key and same body is a duplicate (not an error),
@@ -50,7 +53,9 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       throw conflict('idempotency_conflict', 'An idempotency key was reused with a different body. Nothing was stored.', undefined, conflicts);
     }
     const toInsert = fresh.filter((r) => !existing.has(r.id));
-    const { inserted, duplicates: raced } = await store.decisions.insertMany(toInsert, followUps && ((records) => followUps(records, clock.now())));
+    const now = clock.now();
+    const items = toInsert.map((decision) => ({ decision, followUps: followUpsOf?.(decision, now) }));
+    const { inserted, duplicates: raced } = await store.decisions.insertMany(items);
     // A concurrent writer may have stored the same key between our read and our insert.
     if (raced.length) {
       const winners = await store.decisions.getMany(raced);

@@ -4,9 +4,10 @@ import { can } from '@shared/auth/permissions';
 import { buildEvent } from '../audit/chain';
 import { appendStaffLog, staffActor } from '../audit/staff-log';
 import { isActive } from '../domain/case-views';
+import { withoutPersonal } from '../domain/case-personal';
 import type { Clock } from '../clock';
 import { conflict, forbidden, notFound } from '../domain/errors';
-import { DuplicateKeyError, type EventActor, type Store, type StoredCase, type StoredDecision } from '../storage/store';
+import { DuplicateKeyError, type EventActor, type Store, type StoredDecision } from '../storage/store';
 
 const ERASED = 'erased';
 
@@ -26,18 +27,6 @@ function erasedRecord(record: StoredDecision, at: string): StoredDecision {
     personalSalt: null,
     erasedAt: at,
   } as StoredDecision;
-}
-
-function erasedCase(c: StoredCase): StoredCase {
-  return {
-    ...c,
-    memberId: null,
-    statement: null,
-    requestedOutcome: null,
-    resolutionRationale: null,
-    extension: c.extension ? { ...c.extension, reason: '' } : null,
-    proposal: c.proposal ? { ...c.proposal, rationale: '' } : null,
-  };
 }
 
 /**
@@ -66,7 +55,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       }
     }
     await store.events.erasePersonal(record.id);
-    for (const c of await store.cases.listForDecision(record.id)) await store.cases.put(erasedCase(c));
+    for (const c of await store.cases.listForDecision(record.id)) await store.cases.put(withoutPersonal(c));
     const erased = erasedRecord(record, at);
     await store.decisions.replaceErased(erased);
     // Anonymous counts stay; only what was keyed on removed inputs (attribute groups) moves.

@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import { dueDate, extendedDueDate } from '../cases/deadlines';
 import { scoreBinOf } from './bins';
+import { mergeRollups } from '../domain/rollup-sums';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
 
 /**
@@ -251,29 +252,8 @@ function gaugeRollups(event: ChainEvent, d: StoredDecision): Rollup[] {
   return mergeRollups(moves).filter((r) => Object.keys(r.counters).length > 0);
 }
 
-/** The identity of a rollup document, for maps and comparisons. */
-export const rollupId = (k: RollupKey) => JSON.stringify([k.day, k.type, k.modelId, k.modelVersion, k.attribute, k.group]);
-
-/** Adds rollups into a map by key (mutates `into`); counters that sum to zero are dropped. */
-export function addInto(into: Map<string, Rollup>, rollups: Iterable<Rollup>): Map<string, Rollup> {
-  for (const r of rollups) {
-    const id = rollupId(r);
-    let target = into.get(id);
-    if (!target) {
-      target = { day: r.day, type: r.type, modelId: r.modelId, modelVersion: r.modelVersion, attribute: r.attribute, group: r.group, counters: {} };
-      into.set(id, target);
-    }
-    for (const [name, n] of Object.entries(r.counters)) {
-      const sum = (target.counters[name] ?? 0) + n;
-      if (sum === 0) delete target.counters[name];
-      else target.counters[name] = sum;
-    }
-  }
-  return into;
-}
-
-/** Sums a list of rollups per key: one write per document. */
-export const mergeRollups = (rollups: Iterable<Rollup>): Rollup[] => [...addInto(new Map(), rollups).values()];
+// Summing rollups is shared with the storage adapters (ingest follow-ups), so it lives in the domain.
+export { addInto, mergeRollups, rollupId } from '../domain/rollup-sums';
 
 const negate = (rollups: Rollup[]): Rollup[] =>
   rollups.map((r) => ({ ...r, counters: Object.fromEntries(Object.entries(r.counters).map(([k, n]) => [k, -n])) }));

@@ -1,10 +1,15 @@
 import type { DecisionType } from '@shared/schemas/common';
-import type { Decision, DecisionOutput } from '@shared/schemas/decision';
-import type { CaseOrigin, CaseStatus } from '@shared/schemas/case';
-import type { z } from 'zod';
+import type { DecisionOutput } from '@shared/schemas/decision';
+import type { CaseStatus } from '@shared/schemas/case';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
-import type { User } from '@shared/schemas/session';
+import type { DecisionToInsert } from './ingest-follow-ups';
+import type { ChainEvent, EventAction, LegalHold, OutboxMessage, Rollup, RollupCounters, RollupKey, StaffLogEntry, StoredCase, StoredDecision, StoredSession, StoredUser } from '../domain/entities';
+
+// The entities moved to the domain; re-exported so the port's users keep one import.
+export type { StoredDecision, EventAction, EventActor, ChainEvent, StoredCase, OutboxMessage, LegalHold, StaffLogEntry, StoredUser, StoredSession, RollupKey, RollupCounters, Rollup } from '../domain/entities';
+
+export type { DecisionToInsert, IngestFollowUps } from './ingest-follow-ups';
 
 /**
  * The storage port. Domain-shaped and small on purpose: every method is one single-document
@@ -37,14 +42,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A recorded decision plus what the chain needs: the body digest for idempotent replays and the
- * salted digest that commits to personal data without containing it (so erasure keeps chains valid). */
-export type StoredDecision = Decision & {
-  bodyHash: string;
-  personalSalt: string | null;
-  personalDigest: string;
-};
-
 export interface DecisionFilter {
   type?: DecisionType;
   memberId?: string;
@@ -63,27 +60,14 @@ export interface DecisionPageKey {
   id: string;
 }
 
-/**
- * What recording new decisions sets off: sample cases (each a chain event at seq 1 and its case
- * projection) and rollup increments. Computed only for the decisions actually inserted.
- */
-export interface IngestFollowUps {
-  events: ChainEvent[];
-  cases: StoredCase[];
-  rollups: Rollup[];
-}
-
 export interface DecisionRepo {
   /**
    * Inserts those whose id is new; ids already present are reported, never overwritten. Then
-   * writes what `followUps` derives from the inserted ones: SQLite in the same transaction
-   * (one commit per batch, nothing lost in a crash), MongoDB right after, one document at a
-   * time. An event whose (decisionId, seq) is taken is skipped with its case: someone else's.
+   * writes the follow-ups of exactly the decisions it inserted (see ingest-follow-ups.ts): SQLite
+   * in the same transaction (one commit per batch, nothing lost in a crash), MongoDB right after,
+   * one document at a time.
    */
-  insertMany(
-    records: StoredDecision[],
-    followUps?: (inserted: StoredDecision[]) => IngestFollowUps,
-  ): Promise<{ inserted: string[]; duplicates: string[] }>;
+  insertMany(items: readonly DecisionToInsert[]): Promise<{ inserted: string[]; duplicates: string[] }>;
   get(id: string): Promise<StoredDecision | null>;
   getMany(ids: string[]): Promise<StoredDecision[]>;
   page(filter: DecisionFilter, after: DecisionPageKey | null, limit: number): Promise<StoredDecision[]>;
@@ -96,42 +80,6 @@ export interface DecisionRepo {
   setEffectiveOutcome(id: string, effectiveOutcome: DecisionOutput, overridden: boolean): Promise<void>;
   /** Rewrites a decision whose personal data was erased; the chain fields stay as they were. */
   replaceErased(record: StoredDecision): Promise<void>;
-}
-
-export type EventAction =
-  | 'objection_filed'
-  | 'sampled'
-  | 'assigned'
-  | 'comment'
-  | 'resolution_proposed'
-  | 'resolved'
-  | 'approved'
-  | 'rejected'
-  | 'extended'
-  | 'withdrawn'
-  | 'erased';
-
-export interface EventActor {
-  id: string;
-  role: string;
-}
-
-/** One link of a decision's hash chain (seq >= 1; seq 0 is the decision itself). */
-export interface ChainEvent {
-  decisionId: string;
-  seq: number;
-  action: EventAction;
-  at: string;
-  actor: EventActor;
-  caseId: string | null;
-  /** What changed, free of personal data (states, versions, outcomes). */
-  data: Record<string, unknown>;
-  /** Personal content (statements, comments); removed on erasure, its digest stays in the chain. */
-  personal: Record<string, unknown> | null;
-  personalSalt: string | null;
-  personalDigest: string | null;
-  prevHash: string;
-  hash: string;
 }
 
 export interface EventRepo {
@@ -166,30 +114,6 @@ export interface EventPageKey {
   seq: number;
 }
 
-/** A case as stored: the wire case without the derived `overdue`, plus the member it concerns. */
-export interface StoredCase {
-  id: string;
-  decisionId: string;
-  decisionType: DecisionType;
-  memberId: string | null;
-  origin: z.infer<typeof CaseOrigin>;
-  channel: 'portal' | 'phone' | 'post' | null;
-  status: CaseStatus;
-  resolution: 'confirmed' | 'overridden' | null;
-  statement: string | null;
-  requestedOutcome: string | null;
-  receivedAt: string;
-  dueAt: string;
-  originalDueAt: string;
-  extension: { months: number; reason: string; at: string } | null;
-  assignee: string | null;
-  proposal: { outcome: 'confirm' | 'override'; override: Record<string, unknown> | null; rationale: string; proposedBy: string; proposedAt: string } | null;
-  resolutionRationale: string | null;
-  openedAt: string;
-  closedAt: string | null;
-  version: number;
-}
-
 export interface CaseFilter {
   status?: CaseStatus;
   /** Any of these statuses (e.g. the active ones). */
@@ -220,17 +144,6 @@ export interface CaseRepo {
   count(filter: CaseFilter): Promise<number>;
 }
 
-export interface OutboxMessage {
-  /** Derived from the chain event, so a repeated write is a no-op. */
-  id: string;
-  caseId: string;
-  memberId: string | null;
-  /** outcome_changed: a sample review (which the member never sees) changed a decision about them. */
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
 export interface OutboxRepo {
   /** Idempotent by id. */
   add(message: OutboxMessage): Promise<void>;
@@ -249,31 +162,11 @@ export interface ModelRepo {
   list(): Promise<ModelEntry[]>;
 }
 
-export interface LegalHold {
-  memberId: string;
-  reason: string;
-  setBy: string;
-  setAt: string;
-}
-
 export interface LegalHoldRepo {
   put(hold: LegalHold): Promise<void>;
   get(memberId: string): Promise<LegalHold | null>;
   delete(memberId: string): Promise<void>;
   list(): Promise<LegalHold[]>;
-}
-
-/** What staff did outside any one decision's chain (exports on request, erasures, holds), hash-chained. */
-export interface StaffLogEntry {
-  seq: number;
-  at: string;
-  actor: EventActor;
-  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered' | 'sign_in_throttle_lifted';
-  /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
-  subjectDigest: string | null;
-  data: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
 }
 
 export interface StaffLogRepo {
@@ -290,8 +183,6 @@ export interface AnchorRepo {
   list(): Promise<Anchor[]>;
 }
 
-export type StoredUser = User & { passwordHash: string; createdAt: string };
-
 export interface UserRepo {
   insert(user: StoredUser): Promise<void>;
   byUsername(username: string): Promise<StoredUser | null>;
@@ -299,15 +190,6 @@ export interface UserRepo {
   list(): Promise<StoredUser[]>;
   /** Removes the accounts of a member (erasure) and returns their ids. */
   deleteByMemberId(memberId: string): Promise<string[]>;
-}
-
-export interface StoredSession {
-  /** SHA-256 of the cookie token: a copy of the store does not hand out live sessions. */
-  tokenHash: string;
-  userId: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
 }
 
 export interface SessionRepo {
@@ -349,26 +231,6 @@ export interface MetaRepo {
 export interface LeaseRepo {
   /** True when `holder` holds the named lease for the current term of length ttl; taking a new term deletes long-ended ones (see leases.ts). */
   tryAcquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
-}
-
-/**
- * Where a rollup's counters belong: one UTC day (of decidedAt) × type × model version, either for
- * all its decisions (attribute and group '') or for one group of a monitored attribute.
- */
-export interface RollupKey {
-  day: string;
-  type: DecisionType;
-  modelId: string;
-  modelVersion: string;
-  attribute: string;
-  group: string;
-}
-
-/** Integer counters by name (names are free text: reason codes, reviewer ids). */
-export type RollupCounters = Record<string, number>;
-
-export interface Rollup extends RollupKey {
-  counters: RollupCounters;
 }
 
 export interface RollupFilter {

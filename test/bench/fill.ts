@@ -102,7 +102,7 @@ export async function fillStore(store: Store, options: FillOptions): Promise<{ d
   let decisions = 0;
   let cases = 0;
   const flush = async () => {
-    await store.decisions.insertMany(chunk);
+    await store.decisions.insertMany(chunk.map((decision) => ({ decision })));
     const rollups: Rollup[] = chunk.flatMap((d) => decisionRollups(d, DEFAULT_MONITORED_ATTRIBUTES));
     for (let i = 0; i < chunk.length; i++) {
       if ((decisions + i) % options.decisionsPerCase !== 0) continue;

@@ -4,12 +4,15 @@ import { toRecord } from '../../server/decisions/ingest';
 import { defaultPolicies } from '../../server/policies/policies';
 import { buildEvent } from '../../server/audit/chain';
 import { ENDED_LEASE_KEPT_MS } from '../../server/storage/leases';
-import { DuplicateKeyError, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
+import { DuplicateKeyError, type IngestFollowUps, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 
 const record = (input: unknown, at = new Date('2026-11-25T12:00:00Z')): StoredDecision =>
   toRecord(NewDecision.parse(input), at, defaultPolicies());
+
+/** Decisions without follow-ups, as most of this suite inserts them. */
+const plain = (decisions: StoredDecision[]) => decisions.map((decision) => ({ decision }));
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -31,10 +34,10 @@ export function describeStoreContract(kind: StoreKind) {
     it('stores decisions once and reports duplicates without overwriting', async () => {
       const a = record(renewalDecision());
       const b = record(fraudDecision());
-      expect(await store.decisions.insertMany([a, b])).toEqual({ inserted: [a.id, b.id], duplicates: [] });
+      expect(await store.decisions.insertMany(plain([a, b]))).toEqual({ inserted: [a.id, b.id], duplicates: [] });
       const changed = { ...a, output: { ...a.output, newPremiumCents: 1 } } as StoredDecision;
       const c = record(riskDecision());
-      expect(await store.decisions.insertMany([changed, c])).toEqual({ inserted: [c.id], duplicates: [a.id] });
+      expect(await store.decisions.insertMany(plain([changed, c]))).toEqual({ inserted: [c.id], duplicates: [a.id] });
       expect(await store.decisions.get(a.id)).toEqual(a);
       expect(await store.decisions.count()).toBe(3);
       expect((await store.decisions.getMany([a.id, 'dec_missing', c.id])).map((d) => d.id).sort()).toEqual([a.id, c.id].sort());
@@ -43,7 +46,7 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('writes the follow-ups of the inserted decisions only, skipping a case whose event slot is taken', async () => {
       const [a, b, c] = [record(renewalDecision()), record(fraudDecision()), record(riskDecision())];
-      await store.decisions.insertMany([a]);
+      await store.decisions.insertMany(plain([a]));
       // c's seq 1 is already taken (say, by an objection racing the sampler): its case must not land.
       const taken = buildEvent({ seq: 0, hash: c.hash }, { decisionId: c.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null });
       await store.events.append(taken);
@@ -52,17 +55,15 @@ export function describeStoreContract(kind: StoreKind) {
         resolution: null, statement: null, requestedOutcome: null, receivedAt: d.recordedAt, dueAt: '2026-12-25T12:00:00.000Z', originalDueAt: '2026-12-25T12:00:00.000Z',
         extension: null, assignee: null, proposal: null, resolutionRationale: null, openedAt: d.recordedAt, closedAt: null, version: 1,
       });
-      const seen: string[][] = [];
-      const result = await store.decisions.insertMany([a, b, c], (inserted) => {
-        seen.push(inserted.map((d) => d.id));
-        return {
-          events: inserted.map((d) => buildEvent({ seq: 0, hash: d.hash }, { decisionId: d.id, action: 'sampled', at: '2026-11-25T12:00:00.000Z', actor: { id: 'system', role: 'system' }, caseId: caseOf(d).id, data: {}, personal: null })),
-          cases: inserted.map(caseOf),
-          rollups: inserted.map((d) => ({ day: '2026-11-25', type: d.type, modelId: 'm', modelVersion: '1', attribute: '', group: '', counters: { decisions: 1 } })),
-        };
+      // Every candidate carries its follow-ups; a, already stored, must set off none of them.
+      const followUpsOf = (d: StoredDecision): IngestFollowUps => ({
+        events: [buildEvent({ seq: 0, hash: d.hash }, { decisionId: d.id, action: 'sampled', at: '2026-11-25T12:00:00.000Z', actor: { id: 'system', role: 'system' }, caseId: caseOf(d).id, data: {}, personal: null })],
+        cases: [caseOf(d)],
+        rollups: [{ day: '2026-11-25', type: d.type, modelId: 'm', modelVersion: '1', attribute: '', group: '', counters: { decisions: 1 } }],
       });
+      const result = await store.decisions.insertMany([a, b, c].map((decision) => ({ decision, followUps: followUpsOf(decision) })));
       expect(result).toEqual({ inserted: [b.id, c.id], duplicates: [a.id] });
-      expect(seen).toEqual([[b.id, c.id]]);
+      expect(await store.events.list(a.id)).toEqual([]);
       expect((await store.events.list(b.id)).map((e) => e.action)).toEqual(['sampled']);
       expect((await store.events.list(c.id)).map((e) => e.action)).toEqual(['comment']);
       expect((await store.cases.get(caseOf(b).id))?.origin).toBe('sample');
@@ -76,11 +77,11 @@ export function describeStoreContract(kind: StoreKind) {
       const records = Array.from({ length: 7 }, (_, i) =>
         record(renewalDecision({ decidedAt: `2026-11-0${i + 1}T10:00:00.000Z`, subject: { memberId: i % 2 ? 'M-1' : 'M-2' } })),
       );
-      await store.decisions.insertMany(records);
+      await store.decisions.insertMany(plain(records));
       const first = await store.decisions.page({}, null, 3);
       expect(first.map((d) => d.decidedAt)).toEqual(['2026-11-07T10:00:00.000Z', '2026-11-06T10:00:00.000Z', '2026-11-05T10:00:00.000Z']);
       // A newer decision arriving between pages must not shift the next page.
-      await store.decisions.insertMany([record(renewalDecision({ decidedAt: '2026-11-09T10:00:00.000Z' }))]);
+      await store.decisions.insertMany(plain([record(renewalDecision({ decidedAt: '2026-11-09T10:00:00.000Z' }))]));
       const last = first[2]!;
       const second = await store.decisions.page({}, { decidedAt: last.decidedAt, id: last.id }, 3);
       expect(second.map((d) => d.decidedAt)).toEqual(['2026-11-04T10:00:00.000Z', '2026-11-03T10:00:00.000Z', '2026-11-02T10:00:00.000Z']);
@@ -92,7 +93,7 @@ export function describeStoreContract(kind: StoreKind) {
     });
 
     it('filters by type, scopes and model', async () => {
-      await store.decisions.insertMany([record(renewalDecision()), record(fraudDecision()), record(riskDecision({ model: { id: 'x', version: '2' } }))]);
+      await store.decisions.insertMany(plain([record(renewalDecision()), record(fraudDecision()), record(riskDecision({ model: { id: 'x', version: '2' } }))]));
       expect((await store.decisions.page({ type: 'fraud_flag' }, null, 10)).map((d) => d.type)).toEqual(['fraud_flag']);
       expect((await store.decisions.page({ types: ['renewal_price', 'risk_score'] }, null, 10)).map((d) => d.type).sort()).toEqual(['renewal_price', 'risk_score']);
       expect(await store.decisions.page({ modelId: 'x', modelVersion: '2' }, null, 10)).toHaveLength(1);
@@ -101,7 +102,7 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('finds the first decision instant of a model version within a period', async () => {
       const at = (version: string, decidedAt: string) => record(riskDecision({ model: { id: 'first-at', version }, decidedAt }));
-      await store.decisions.insertMany([at('1', '2026-11-10T14:00:00.000Z'), at('1', '2026-11-10T08:30:00.000Z'), at('1', '2026-11-09T23:59:00.000Z'), at('2', '2026-11-10T06:00:00.000Z')]);
+      await store.decisions.insertMany(plain([at('1', '2026-11-10T14:00:00.000Z'), at('1', '2026-11-10T08:30:00.000Z'), at('1', '2026-11-09T23:59:00.000Z'), at('2', '2026-11-10T06:00:00.000Z')]));
       const day = (d: string) => [`${d}T00:00:00.000Z`, `${d}T23:59:59.999Z`] as const;
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, ...day('2026-11-10'))).toBe('2026-11-10T08:30:00.000Z');
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, '2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z')).toBe('2026-11-09T23:59:00.000Z');
@@ -112,14 +113,14 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('scans every decision in id order', async () => {
       const records = Array.from({ length: 25 }, () => record(renewalDecision()));
-      await store.decisions.insertMany(records);
+      await store.decisions.insertMany(plain(records));
       const ids = (await collect(store.decisions.scanById())).map((d) => d.id);
       expect(ids).toEqual(records.map((r) => r.id).sort());
     });
 
     it('appends chain events and rejects a taken (decisionId, seq)', async () => {
       const d = record(renewalDecision());
-      await store.decisions.insertMany([d]);
+      await store.decisions.insertMany(plain([d]));
       const fields = { decisionId: d.id, action: 'comment' as const, at: '2026-11-25T12:00:00.000Z', actor: { id: 'u1', role: 'reviewer' }, caseId: null, data: {}, personal: { text: 'x' } };
       const e1 = buildEvent({ seq: 0, hash: d.hash }, fields);
       await store.events.append(e1);
@@ -134,7 +135,7 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('scans events ordered by chain and seq', async () => {
       const ds = [record(renewalDecision()), record(renewalDecision()), record(renewalDecision())];
-      await store.decisions.insertMany(ds);
+      await store.decisions.insertMany(plain(ds));
       for (const d of [...ds].reverse()) {
         let head: { seq: number; hash: string } = { seq: 0, hash: d.hash };
         for (let i = 0; i < 3; i++) {
@@ -150,7 +151,7 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('sets the effective outcome without touching the original output', async () => {
       const d = record(renewalDecision());
-      await store.decisions.insertMany([d]);
+      await store.decisions.insertMany(plain([d]));
       const effective = { ...d.output, newPremiumCents: 1 } as StoredDecision['output'];
       await store.decisions.setEffectiveOutcome(d.id, effective, true);
       const after = (await store.decisions.get(d.id))!;
@@ -159,7 +160,7 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('lists events since an instant, oldest first', async () => {
       const d = record(renewalDecision());
-      await store.decisions.insertMany([d]);
+      await store.decisions.insertMany(plain([d]));
       let head: { seq: number; hash: string } = { seq: 0, hash: d.hash };
       for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z']) {
         const e = buildEvent(head, { decisionId: d.id, action: 'comment', at, actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null });

@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import { MongoClient, MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { ModelEntry } from '@shared/schemas/model';
@@ -16,36 +16,17 @@ import {
   type LegalHold,
   type StaffLogEntry,
   type DecisionPageKey,
-  type IngestFollowUps,
   type RollupRepo,
   type Store,
   type StoredDecision,
   type StoredSession,
   type StoredUser,
 } from '../store';
+import { writeFollowUps, type DecisionToInsert } from '../ingest-follow-ups';
+import { DUPLICATE_KEY, fromDoc, isDuplicate, scan, strip, toDoc, type StrDoc } from './docs';
 import { ensureIndexes } from './indexes';
 import { rollupsRepo } from './mongo-rollups';
 import { endedLeasesBefore, leaseTerm } from '../leases';
-
-/** Our documents use string (or numeric) ids of our own, never ObjectIds. */
-type StrDoc = { _id: string | number } & Document;
-
-const DUPLICATE_KEY = 11000;
-const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-
-/** Documents keep our own ids in `_id`; these map it at the edge so services only see plain objects. */
-type WithId<T> = Omit<T, 'id'> & { _id: string };
-const toDoc = <T extends { id: string }>({ id, ...rest }: T) => ({ _id: id, ...rest }) as unknown as WithId<T>;
-const fromDoc = <T>(doc: Document | null): T | null => {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest } as T;
-};
-const strip = <T>(doc: Document | null): T | null => {
-  if (!doc) return null;
-  const { _id, ...rest } = doc;
-  return rest as T;
-};
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -73,8 +54,9 @@ class MongoStore implements Store {
   decisions = (() => {
     const col = () => this.decisionsCol;
     return {
-      insertMany: async (records: StoredDecision[], followUps?: (inserted: StoredDecision[]) => IngestFollowUps) => {
-        if (records.length === 0) return { inserted: [], duplicates: [] };
+      insertMany: async (items: readonly DecisionToInsert[]) => {
+        if (items.length === 0) return { inserted: [], duplicates: [] };
+        const records = items.map((item) => item.decision);
         const duplicateIndexes = new Set<number>();
         try {
           await col().insertMany(records.map(toDoc) as StrDoc[], { ordered: false });
@@ -89,7 +71,12 @@ class MongoStore implements Store {
         const inserted: string[] = [];
         const duplicates: string[] = [];
         records.forEach((r, i) => (duplicateIndexes.has(i) ? duplicates : inserted).push(r.id));
-        if (followUps && inserted.length) await this.writeFollowUps(followUps(records.filter((_, i) => !duplicateIndexes.has(i))));
+        // In order, one document per write: an event before its case, as commitCaseChange does.
+        await writeFollowUps(items, new Set(inserted), {
+          appendEvent: (event) => this.events.append(event),
+          putCase: (c) => this.cases.put(c),
+          incrementRollups: (rollups) => this.rollups.incrementMany(rollups),
+        });
         return { inserted, duplicates };
       },
       get: async (id: string) => fromDoc<StoredDecision>(await col().findOne({ _id: id })),
@@ -384,21 +371,6 @@ class MongoStore implements Store {
     };
   })();
 
-  /** In order, one document per write: an event before its case, as commitCaseChange does. */
-  private async writeFollowUps(followUps: IngestFollowUps): Promise<void> {
-    const skipped = new Set<string>();
-    for (const event of followUps.events) {
-      try {
-        await this.events.append(event);
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error;
-        if (event.caseId) skipped.add(event.caseId);
-      }
-    }
-    for (const c of followUps.cases) if (!skipped.has(c.id)) await this.cases.put(c);
-    if (followUps.rollups.length) await this.rollups.incrementMany(followUps.rollups);
-  }
-
   /** MongoDB compacts its own files; nothing an application can force portably. */
   async purgeFreedSpace(): Promise<void> {}
 
@@ -410,8 +382,4 @@ class MongoStore implements Store {
   async close(): Promise<void> {
     await this.client.close();
   }
-}
-
-async function* scan<T>(col: Collection<StrDoc>, sort: Document, map: (d: Document) => T | null): AsyncIterable<T> {
-  for await (const doc of col.find().sort(sort).batchSize(2000)) yield map(doc)!;
 }

@@ -1,0 +1,68 @@
+import type { CaseDetail, NewObjection } from '@shared/schemas/case';
+import type { User } from '@shared/schemas/session';
+import { canReadDecision, isMember, isReviewer, isStaff } from '@shared/auth/permissions';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../domain/errors';
+import type { StoredCase } from '../storage/store';
+import { commitCaseChange, consistentHead } from './case-chain';
+import { actorOf, bump, type CaseContext } from './case-context';
+import { isActive } from '../domain/case-views';
+import { localDateString } from './deadlines';
+import { newCase, openingFields, type CaseOpening } from './new-case';
+
+/** Objections: a member's own through the portal, or one a reviewer registers from phone or post. */
+export function createObjectionService(ctx: CaseContext) {
+  const { store, clock, chainDeps, detail } = ctx;
+
+  return {
+    async fileObjection(user: User, decisionId: string, body: NewObjection): Promise<CaseDetail> {
+      const decision = await store.decisions.get(decisionId);
+      if (!decision || !canReadDecision(user, decision)) throw notFound(`No decision ${decisionId}.`);
+      const head = await consistentHead(store, decision);
+      const now = clock.now();
+      const staff = isStaff(user);
+      let receivedAt: Date;
+      let channel: StoredCase['channel'];
+      if (staff) {
+        if (!isReviewer(user)) throw forbidden('forbidden', 'Only reviewers register objections received by phone or post.');
+        const errors = [];
+        if (!body.receivedAt) errors.push({ path: 'receivedAt', message: 'give the date the objection was received' });
+        if (!body.channel) errors.push({ path: 'channel', message: 'say whether it came by phone or post' });
+        if (body.receivedAt && body.receivedAt > now.toISOString()) errors.push({ path: 'receivedAt', message: 'may not be in the future' });
+        if (body.receivedAt && body.receivedAt < decision.decidedAt) errors.push({ path: 'receivedAt', message: 'may not be before the decision was made' });
+        if (errors.length) throw validationFailed(errors);
+        receivedAt = new Date(body.receivedAt!);
+        channel = body.channel!;
+      } else {
+        if (!isMember(user)) throw notFound(`No decision ${decisionId}.`);
+        if (body.receivedAt || body.channel) {
+          throw validationFailed([{ path: body.receivedAt ? 'receivedAt' : 'channel', message: 'only staff register objections received by phone or post' }]);
+        }
+        receivedAt = now;
+        channel = 'portal';
+      }
+      const active = (await store.cases.listForDecision(decisionId)).find(isActive);
+      if (active?.origin === 'objection') {
+        throw conflict('case_already_open', `Decision ${decisionId} already has an open case.`, { caseId: active.id });
+      }
+      const opening: CaseOpening = { origin: 'objection', channel, statement: body.statement, requestedOutcome: body.requestedOutcome ?? null, receivedAt };
+      // An open sample case takes the objection in: one case per decision, history kept.
+      const next = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
+      try {
+        await commitCaseChange(chainDeps, decision, head, active ?? null, actorOf(user), {
+          action: 'objection_filed',
+          next,
+          visibility: 'member',
+          text: body.statement,
+          data: { channel, fromSample: !!active, dueDate: localDateString(new Date(next.dueAt)) },
+          notify: 'received',
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'version_conflict') {
+          throw conflict('case_already_open', `Decision ${decisionId} already has an open case.`);
+        }
+        throw error;
+      }
+      return detail(user, next, decision);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { DecisionType } from '@shared/schemas/common';
+import type { Decision } from '@shared/schemas/decision';
+import type { Case } from '@shared/schemas/case';
+import type { User } from '@shared/schemas/session';
+
+/*
+ * The entities the services work on and the store keeps: plain objects of the shared wire types
+ * plus what storage and the chain need. The storage port (storage/store.ts) is written in them.
+ */
+
+/** A recorded decision plus what the chain needs: the body digest for idempotent replays and the
+ * salted digest that commits to personal data without containing it (so erasure keeps chains valid). */
+export type StoredDecision = Decision & {
+  bodyHash: string;
+  personalSalt: string | null;
+  personalDigest: string;
+};
+
+export type EventAction =
+  | 'objection_filed'
+  | 'sampled'
+  | 'assigned'
+  | 'comment'
+  | 'resolution_proposed'
+  | 'resolved'
+  | 'approved'
+  | 'rejected'
+  | 'extended'
+  | 'withdrawn'
+  | 'erased';
+
+export interface EventActor {
+  id: string;
+  role: string;
+}
+
+/** One link of a decision's hash chain (seq >= 1; seq 0 is the decision itself). */
+export interface ChainEvent {
+  decisionId: string;
+  seq: number;
+  action: EventAction;
+  at: string;
+  actor: EventActor;
+  caseId: string | null;
+  /** What changed, free of personal data (states, versions, outcomes). */
+  data: Record<string, unknown>;
+  /** Personal content (statements, comments); removed on erasure, its digest stays in the chain. */
+  personal: Record<string, unknown> | null;
+  personalSalt: string | null;
+  personalDigest: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * A case as stored: the wire case (shared/schemas/case.ts) without the derived `overdue`, plus
+ * the member it concerns. Derived, so a field added to the wire case is stored too.
+ */
+export type StoredCase = Omit<Case, 'overdue'> & { memberId: string | null };
+
+
+export interface OutboxMessage {
+  /** Derived from the chain event, so a repeated write is a no-op. */
+  id: string;
+  caseId: string;
+  memberId: string | null;
+  /** outcome_changed: a sample review (which the member never sees) changed a decision about them. */
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface LegalHold {
+  memberId: string;
+  reason: string;
+  setBy: string;
+  setAt: string;
+}
+
+/** What staff did outside any one decision's chain (exports on request, erasures, holds), hash-chained. */
+export interface StaffLogEntry {
+  seq: number;
+  at: string;
+  actor: EventActor;
+  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered' | 'sign_in_throttle_lifted';
+  /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
+  subjectDigest: string | null;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type StoredUser = User & { passwordHash: string; createdAt: string };
+
+export interface StoredSession {
+  /** SHA-256 of the cookie token: a copy of the store does not hand out live sessions. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Where a rollup's counters belong: one UTC day (of decidedAt) × type × model version, either for
+ * all its decisions (attribute and group '') or for one group of a monitored attribute.
+ */
+export interface RollupKey {
+  day: string;
+  type: DecisionType;
+  modelId: string;
+  modelVersion: string;
+  attribute: string;
+  group: string;
+}
+
+/** Integer counters by name (names are free text: reason codes, reviewer ids). */
+export type RollupCounters = Record<string, number>;
+
+export interface Rollup extends RollupKey {
+  counters: RollupCounters;
+}
+
