@@ -25,7 +25,7 @@ import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
-import { API_DOCS_ASSETS, apiDocs, apiDocsAssets } from './http/api-docs';
+import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -151,9 +151,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   // nothing here serves OPTIONS (no cross-origin API), so it gets the same 405 as any unserved method.
   api.use((req, res, next) => (req.method === 'OPTIONS' ? refuseUnservedMethod(req, res, next) : next()));
   api.use(healthRouter(store, logger));
-  const openapi = openApiDocument();
-  api.get('/openapi.json', (_req, res) => res.json(openapi));
-  api.get('/docs', apiDocs());
+  api.use(apiDocsRouter(openApiDocument()));
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));

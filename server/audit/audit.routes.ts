@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
-import { AuditEventsQuery, AuditExportQuery, type AuditEventsQuery as EventsQuery, type AuditExportQuery as ExportQuery } from '@shared/schemas/audit';
-import { requireUser } from '../http/auth';
-import { validate } from '../http/validate';
+import { exportAudit, listAnchors, listAuditEvents, sealAnchor, verifyAudit } from '@shared/contract/audit';
+import { serve } from '../http/serve';
 import { csvLine } from '../domain/csv';
 import type { AuditService } from './audit.service';
 
@@ -21,15 +20,13 @@ const write = async (res: Response, chunk: string) => {
 
 export function auditRouter(audit: AuditService): Router {
   const router = Router();
-  router.get('/audit/verify', requireUser, async (req, res) => res.json(await audit.verify(req.user!)));
-  router.get('/audit/anchors', requireUser, async (req, res) => res.json({ items: await audit.anchors(req.user!) }));
-  router.post('/audit/anchors', requireUser, async (req, res) => res.status(201).json(await audit.anchorNow(req.user!)));
-  router.get('/audit/events', requireUser, validate({ query: AuditEventsQuery }), async (req, res) =>
-    res.json(await audit.events(req.user!, req.query as unknown as EventsQuery)));
+  serve(router, verifyAudit, ({ user }) => audit.verify(user));
+  serve(router, listAnchors, async ({ user }) => ({ items: await audit.anchors(user) }));
+  serve(router, sealAnchor, ({ user }) => audit.anchorNow(user));
+  serve(router, listAuditEvents, ({ user, query }) => audit.events(user, query));
 
-  router.get('/audit/export', requireUser, validate({ query: AuditExportQuery }), async (req, res) => {
-    const query = req.query as unknown as ExportQuery;
-    const rows = audit.exportRows(req.user!, query)[Symbol.asyncIterator]();
+  serve(router, exportAudit, async ({ user, query, res }) => {
+    const rows = audit.exportRows(user, query)[Symbol.asyncIterator]();
     // Pull the first row before sending headers, so an access or input error is still a clean problem.
     let next = await rows.next();
     const csv = query.format === 'csv';

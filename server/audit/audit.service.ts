@@ -4,7 +4,7 @@ import { can } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toWire } from '../domain/decision-views';
-import { forbidden } from '../domain/errors';
+import { conflict, forbidden } from '../domain/errors';
 import type { ChainEvent, Store } from '../storage/store';
 import { createAnchor } from './anchors';
 import { verifyAll } from './verify';
@@ -34,7 +34,10 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
     /** On demand, e.g. before a regulator's export; governance may seal but never change the log. */
     async anchorNow(user: User) {
       requireInspector(user);
-      return (await createAnchor(store, clock, signingKey)) ?? (await store.anchors.latest());
+      const anchor = (await createAnchor(store, clock, signingKey)) ?? (await store.anchors.latest());
+      // Another process sealed the same seq at this moment and it is already gone from view: rare, and worth a retry.
+      if (!anchor) throw conflict('conflict', 'Another process sealed the chain heads at the same moment; try again.');
+      return anchor;
     },
     /** For the periodic job. */
     anchor: () => createAnchor(store, clock, signingKey),

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import { apiDocs as apiDocsRoute, openApiDocument as openApiDocumentRoute } from '@shared/contract/system';
+import { serve } from './serve';
 
 /** The Swagger UI files ship in the swagger-ui-dist package; resolved, not imported (its bundle is 1 MB of browser code). */
 const SWAGGER_UI_DIR = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -18,8 +20,7 @@ export function apiDocsAssets(): RequestHandler {
  * GET /api/docs: a browsable reference of GET /api/openapi.json (Swagger UI). Scripts run only
  * with a per-request nonce, the viewer talks only to this origin (connect-src 'self').
  */
-export function apiDocs(): RequestHandler<never, string> {
-  return (req, res) => {
+export function sendApiDocs(req: Request, res: Response): void {
     const nonce = randomBytes(16).toString('base64');
     const policy = [
       "default-src 'self'",
@@ -51,5 +52,12 @@ window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#api-reference'
 </script>
 </body>
 </html>`);
-  };
+}
+
+/** GET /api/openapi.json and GET /api/docs, served from their definitions like every other route. */
+export function apiDocsRouter(document: { openapi: string }): Router {
+  const router = Router();
+  serve(router, openApiDocumentRoute, () => ({ ...document }));
+  serve(router, apiDocsRoute, ({ req, res }) => sendApiDocs(req, res));
+  return router;
 }

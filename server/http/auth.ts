@@ -46,19 +46,15 @@ export function authenticate(sessions: SessionLookup, ingestKeys: string[]) {
   };
 }
 
-export function requireUser(req: Request, _res: Response, next: NextFunction) {
-  next(req.user ? undefined : unauthenticated());
-}
-
 /**
  * A missing or wrong ingest key is 401 with a Bearer challenge (RFC 6750 §3): the caller is not
  * authenticated, as the README promises; 403 would say a valid key lacks a permission.
  */
-export function requireIngestKey(req: Request, res: Response, next: NextFunction) {
-  if (req.ingestKey) return next();
+export function assertIngestKey(req: Request, res: Response): void {
+  if (req.ingestKey) return;
   const sent = !!req.headers.authorization;
   res.setHeader('WWW-Authenticate', `Bearer realm="recourse-ingest"${sent ? ', error="invalid_token"' : ''}`);
-  next(unauthenticated(sent ? 'This ingest key is not valid.' : 'Send an ingest key as Authorization: Bearer <key>.'));
+  throw unauthenticated(sent ? 'This ingest key is not valid.' : 'Send an ingest key as Authorization: Bearer <key>.');
 }
 
 /**

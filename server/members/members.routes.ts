@@ -1,45 +1,34 @@
 import { Router } from 'express';
-import { DecisionIdParams } from '@shared/schemas/decision';
-import { HoldReason, LangQuery, LiftHold, MemberIdBody, MemberIdParams } from '@shared/schemas/session';
-import type { Lang } from '@shared/schemas/model';
-import { requireUser } from '../http/auth';
+import { explainDecision } from '@shared/contract/decisions';
+import { eraseMember, exportMemberData, exportMyData, liftLegalHold, listLegalHolds, setLegalHold } from '@shared/contract/members';
 import { validationFailed } from '../domain/errors';
-import { validate } from '../http/validate';
+import { serve } from '../http/serve';
 import type { ErasureService } from './erasure.service';
 import type { ExplanationService } from './explanations.service';
 import type { ExportService } from './export.service';
 import type { HoldService } from './holds.service';
 
-const lang = (query: unknown) => (query as { lang: Lang }).lang;
-
 export function membersRouter(s: { explanations: ExplanationService; exports: ExportService; erasure: ErasureService; holds: HoldService }): Router {
   const router = Router();
 
-  router.get('/decisions/:id/explanation', requireUser, validate({ params: DecisionIdParams, query: LangQuery }), async (req, res) =>
-    res.json(await s.explanations.explain(req.user!, req.params.id as string, lang(req.query))));
+  serve(router, explainDecision, ({ user, params, query }) => s.explanations.explain(user, params.id, query.lang));
 
-  router.get('/me/export', requireUser, validate({ query: LangQuery }), async (req, res) => {
+  serve(router, exportMyData, async ({ user, query, res }) => {
+    const result = await s.exports.exportOwn(user, query.lang);
     res.setHeader('Content-Disposition', 'attachment; filename="recourse-my-data.json"');
-    res.json(await s.exports.exportOwn(req.user!, lang(req.query)));
+    return result;
   });
 
-  router.get('/admin/members/:memberId/export', requireUser, validate({ params: MemberIdParams, query: LangQuery }), async (req, res) =>
-    res.json(await s.exports.exportForMember(req.user!, req.params.memberId as string, lang(req.query))));
+  serve(router, exportMemberData, ({ user, params, query }) => s.exports.exportForMember(user, params.memberId, query.lang));
+  serve(router, eraseMember, ({ user, body }) => s.erasure.eraseMember(user, body.memberId));
+  serve(router, listLegalHolds, ({ user }) => s.holds.list(user));
+  serve(router, setLegalHold, ({ user, params, body }) => s.holds.set(user, params.memberId, body.reason));
 
-  router.post('/admin/erasure', requireUser, validate({ body: MemberIdBody }), async (req, res) =>
-    res.json(await s.erasure.eraseMember(req.user!, req.body.memberId)));
-
-  router.get('/admin/legal-holds', requireUser, async (req, res) => res.json(await s.holds.list(req.user!)));
-  router.put('/admin/legal-holds/:memberId', requireUser, validate({ params: MemberIdParams, body: HoldReason }), async (req, res) =>
-    res.json(await s.holds.set(req.user!, req.params.memberId as string, req.body.reason)));
-  router.delete('/admin/legal-holds/:memberId', requireUser, validate({ params: MemberIdParams, query: LiftHold, body: LiftHold }), async (req, res) => {
-    const fromQuery = (req.query as { reason?: string }).reason;
-    const fromBody = (req.body as { reason?: string }).reason;
-    if (fromQuery !== undefined && fromBody !== undefined && fromQuery !== fromBody) {
+  serve(router, liftLegalHold, ({ user, params, query, body }) => {
+    if (query.reason !== undefined && body?.reason !== undefined && query.reason !== body.reason) {
       throw validationFailed([{ path: 'reason', message: 'give the reason once, in the query or in the body' }]);
     }
-    await s.holds.lift(req.user!, req.params.memberId as string, fromQuery ?? fromBody ?? null);
-    res.status(204).end();
+    return s.holds.lift(user, params.memberId, query.reason ?? body?.reason ?? null);
   });
 
   return router;

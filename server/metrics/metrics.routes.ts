@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { FairnessQuery, MetricsQuery } from '@shared/schemas/metrics';
-import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
-import { requireUser } from '../http/auth';
-import { validate } from '../http/validate';
+import { metricsCoverage, metricsFairness, metricsFindings, metricsModels, metricsOverrides, metricsOverview } from '@shared/contract/metrics';
+import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
+import { serve } from '../http/serve';
 import type { CsvValue } from '../domain/csv';
 import { streamCsv } from '../http/csv';
 import type { MetricsService } from './metrics.service';
@@ -60,39 +59,25 @@ const coverageCsv: CsvTable<CoverageReport> = {
 };
 
 /** `?format=csv`, or `Accept: text/csv` preferred over JSON. */
-function wantsCsv(req: Request): boolean {
-  const format = (req.query as { format?: string }).format;
+function wantsCsv(req: Request, format: MetricsQuery['format']): boolean {
   if (format) return format === 'csv';
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
-function send<T>(req: Request, res: Response, result: T, table: CsvTable<T>) {
+/** JSON, or the same figures as a CSV download. */
+async function send<T>(req: Request, res: Response, format: MetricsQuery['format'], result: T, table: CsvTable<T>): Promise<T | void> {
   res.vary('Accept');
-  if (!wantsCsv(req)) return void res.json(result);
-  return streamCsv(res, `recourse-${table.name}.csv`, table.columns, table.rows(result));
+  if (!wantsCsv(req, format)) return result;
+  await streamCsv(res, `recourse-${table.name}.csv`, table.columns, table.rows(result));
 }
 
 export function metricsRouter(metrics: MetricsService): Router {
   const router = Router();
-  const query = <T>(req: Request) => req.query as unknown as T;
-
-  router.get('/metrics/overview', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
-    send(req, res, await metrics.overview(req.user!, query<MetricsQuery>(req)), overviewCsv));
-
-  router.get('/metrics/models', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
-    send(req, res, await metrics.models(req.user!, query<MetricsQuery>(req)), modelsCsv));
-
-  router.get('/metrics/fairness', requireUser, validate({ query: FairnessQuery }), async (req, res) =>
-    send(req, res, await metrics.fairness(req.user!, query<FairnessQuery>(req)), fairnessCsv));
-
-  router.get('/metrics/overrides', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
-    send(req, res, await metrics.overrides(req.user!, query<MetricsQuery>(req)), overridesCsv));
-
-  router.get('/metrics/findings', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
-    send(req, res, await metrics.findings(req.user!, query<MetricsQuery>(req)), findingsCsv));
-
-  router.get('/metrics/coverage', requireUser, validate({ query: MetricsQuery }), async (req, res) =>
-    send(req, res, await metrics.coverage(req.user!, query<MetricsQuery>(req)), coverageCsv));
-
+  serve(router, metricsOverview, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.overview(user, query), overviewCsv));
+  serve(router, metricsModels, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.models(user, query), modelsCsv));
+  serve(router, metricsFairness, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.fairness(user, query), fairnessCsv));
+  serve(router, metricsOverrides, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.overrides(user, query), overridesCsv));
+  serve(router, metricsFindings, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.findings(user, query), findingsCsv));
+  serve(router, metricsCoverage, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.coverage(user, query), coverageCsv));
   return router;
 }

@@ -1,21 +1,15 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { Identifier } from '@shared/schemas/common';
-import { ModelEntry } from '@shared/schemas/model';
-import { requireUser } from '../http/auth';
-import { validate } from '../http/validate';
+import { getModel, listModels, putModel } from '@shared/contract/models';
+import { serve } from '../http/serve';
 import type { ModelService } from './models.service';
-
-export const ModelParams = z.strictObject({ modelId: Identifier, version: Identifier });
 
 export function modelsRouter(models: ModelService): Router {
   const router = Router();
-  router.get('/models', requireUser, async (req, res) => res.json(await models.list(req.user!)));
-  router.get('/models/:modelId/:version', requireUser, validate({ params: ModelParams }), async (req, res) =>
-    res.json(await models.get(req.user!, req.params.modelId as string, req.params.version as string)));
-  router.put('/models', requireUser, validate({ body: ModelEntry }), async (req, res) => {
-    const { created, entry } = await models.put(req.user!, req.body);
-    res.status(created ? 201 : 200).json(entry);
+  serve(router, listModels, ({ user }) => models.list(user));
+  serve(router, getModel, ({ user, params }) => models.get(user, params.modelId, params.version));
+  serve(router, putModel, async ({ user, body, reply }) => {
+    const { created, entry } = await models.put(user, body);
+    return reply(created ? 201 : 200, entry);
   });
   return router;
 }

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
+import { health, liveness, readiness } from '@shared/contract/system';
 import { notReady } from '../domain/errors';
+import { serve } from '../http/serve';
 import type { Store } from '../storage/store';
 
 /** A readiness probe gives up long before an orchestrator's timeout; a slower store is not ready. */
@@ -14,16 +16,14 @@ const READY_TIMEOUT_MS = 2000;
 export function healthRouter(store: Store, logger: Logger): Router {
   const router = Router();
 
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', storage: store.kind });
-  });
+  serve(router, health, () => ({ status: 'ok', storage: store.kind }) as const);
 
-  router.get('/health/live', (_req, res) => {
+  serve(router, liveness, ({ res }) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ status: 'ok' });
+    return { status: 'ok' } as const;
   });
 
-  router.get('/health/ready', async (_req, res) => {
+  serve(router, readiness, async ({ res }) => {
     res.setHeader('Cache-Control', 'no-store');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -37,7 +37,7 @@ export function healthRouter(store: Store, logger: Logger): Router {
     } finally {
       clearTimeout(timer);
     }
-    res.json({ status: 'ready', storage: store.kind });
+    return { status: 'ready', storage: store.kind } as const;
   });
 
   return router;

@@ -1,15 +1,16 @@
 import { Router } from 'express';
 import { isStaff } from '@shared/auth/permissions';
-import { requireUser } from '../http/auth';
+import { getPolicies } from '@shared/contract/system';
 import { forbidden } from '../domain/errors';
+import { serve } from '../http/serve';
 import type { Policies } from './policies';
 
 /** Governance (and every staff member) can read the rules in force; nobody changes them over HTTP. */
 export function policiesRouter(policies: Policies): Router {
   const router = Router();
-  router.get('/policies', requireUser, (req, res) => {
-    if (!isStaff(req.user!)) throw forbidden('forbidden', 'Policies are for staff.');
-    res.json(policies);
+  serve(router, getPolicies, ({ user }) => {
+    if (!isStaff(user)) throw forbidden('forbidden', 'Policies are for staff.');
+    return policies;
   });
   return router;
 }

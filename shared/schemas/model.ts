@@ -54,3 +54,6 @@ export type ModelEntryInput = z.input<typeof ModelEntry>;
 
 export const ModelList = z.object({ items: z.array(ModelEntry) });
 export type ModelList = z.infer<typeof ModelList>;
+
+/** GET /api/models/:modelId/:version */
+export const ModelParams = z.strictObject({ modelId: Identifier, version: Identifier });

@@ -39,3 +39,8 @@ export const HoldReason = z.strictObject({ reason: HoldReasonText });
  */
 export const LiftHold = z.strictObject({ reason: HoldReasonText.optional() });
 export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number() });
+
+/** A legal hold: the member's data is kept from erasure until it is lifted. */
+export const LegalHold = z.object({ memberId: MemberId, reason: z.string(), setBy: z.string(), setAt: z.string() });
+export type LegalHold = z.infer<typeof LegalHold>;
+export const LegalHoldList = z.object({ items: z.array(LegalHold) });

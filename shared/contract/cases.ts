@@ -1,0 +1,99 @@
+import {
+  ApproveCase,
+  AssignCase,
+  CaseDetail,
+  CaseIdParams,
+  CaseListQuery,
+  CasePage,
+  ClaimCase,
+  CommentOnCase,
+  ExtendCase,
+  NewObjection,
+  ResolveCase,
+  WithdrawCase,
+} from '../schemas/case';
+import { DecisionIdParams } from '../schemas/decision';
+import { json, route } from './route';
+
+const CASE_CONFLICTS = 'version_conflict (with currentVersion), invalid_state, deadline_passed, legal_hold';
+
+export const fileObjection = route({
+  operationId: 'fileObjection',
+  method: 'post',
+  path: '/decisions/:id/objections',
+  summary: 'Object to a decision (member), or register one received by phone or post (reviewer)',
+  caller: 'person',
+  permissions: ['decisions.readOwn', 'cases.review'],
+  params: DecisionIdParams,
+  body: NewObjection,
+  responses: { 201: json(CaseDetail, 'The new case') },
+  problems: { 409: 'case_already_open (with caseId), deadline_passed, legal_hold' },
+});
+
+export const listCases = route({
+  operationId: 'listCases',
+  method: 'get',
+  path: '/cases',
+  summary: 'Case queue, earliest due date first (members: their own objections; reviewers: their scopes)',
+  caller: 'person',
+  query: CaseListQuery,
+  responses: { 200: json(CasePage) },
+  problems: { 400: 'validation_failed, invalid_cursor' },
+});
+
+export const getCase = route({
+  operationId: 'getCase',
+  method: 'get',
+  path: '/cases/:id',
+  summary: 'A case with its decision and the timeline the reader may see',
+  caller: 'person',
+  params: CaseIdParams,
+  responses: { 200: json(CaseDetail) },
+});
+
+const caseCommand = <const Id extends string, const Path extends `/${string}`>(operationId: Id, path: Path, summary: string) =>
+  ({ operationId, method: 'post', path, summary, caller: 'person', params: CaseIdParams, problems: { 409: CASE_CONFLICTS } }) as const;
+
+export const claimCase = route({ ...caseCommand('claimCase', '/cases/:id/claim', 'Claim an open case (open → in_review, assigned to me)'), permissions: ['cases.review'], body: ClaimCase, responses: { 200: json(CaseDetail) } });
+
+export const assignCase = route({ ...caseCommand('assignCase', '/cases/:id/assign', 'Assign a case to a reviewer (approver)'), permissions: ['cases.approve'], body: AssignCase, responses: { 200: json(CaseDetail) } });
+
+export const commentOnCase = route({
+  ...caseCommand('commentOnCase', '/cases/:id/comments', 'Comment, internal or to the member'),
+  permissions: ['cases.review'],
+  body: CommentOnCase,
+  responses: { 201: json(CaseDetail) },
+});
+
+export const resolveCase = route({
+  ...caseCommand('resolveCase', '/cases/:id/resolve', 'Confirm, or propose an override (within the overrides policy, GET /api/policies)'),
+  permissions: ['cases.review'],
+  body: ResolveCase,
+  responses: { 200: json(CaseDetail) },
+  problems: { 400: 'validation_failed, or override_out_of_range (naming the allowed range in allowedRange)', 409: CASE_CONFLICTS },
+});
+
+export const approveCase = route({
+  ...caseCommand('approveCase', '/cases/:id/approve', 'Approve or reject a proposed override (four-eyes: not the proposer)'),
+  permissions: ['cases.approve'],
+  body: ApproveCase,
+  responses: { 200: json(CaseDetail) },
+  problems: { 403: 'forbidden, four_eyes_violation, cross_origin_refused', 409: CASE_CONFLICTS },
+});
+
+export const extendCase = route({
+  ...caseCommand('extendCase', '/cases/:id/extend', 'Extend the deadline once, by one or two months, with a reason the member reads'),
+  permissions: ['cases.review'],
+  body: ExtendCase,
+  responses: { 200: json(CaseDetail) },
+});
+
+export const withdrawCase = route({
+  ...caseCommand('withdrawCase', '/cases/:id/withdraw', 'Withdraw an objection (member)'),
+  permissions: ['decisions.readOwn'],
+  body: WithdrawCase,
+  bodyOptional: true,
+  responses: { 200: json(CaseDetail) },
+});
+
+export const caseRoutes = [fileObjection, listCases, getCase, claimCase, assignCase, commentOnCase, resolveCase, approveCase, extendCase, withdrawCase];

@@ -1,0 +1,12 @@
+import { auditRoutes } from './audit';
+import { caseRoutes } from './cases';
+import { decisionRoutes } from './decisions';
+import { memberRoutes } from './members';
+import { metricsRoutes } from './metrics';
+import { modelRoutes } from './models';
+import type { RouteSpec } from './route';
+import { sessionRoutes } from './session';
+import { systemRoutes } from './system';
+
+/** Every route of the API, in the order the document lists them. */
+export const API_ROUTES: readonly RouteSpec[] = [...systemRoutes, ...sessionRoutes, ...decisionRoutes, ...caseRoutes, ...modelRoutes, ...memberRoutes, ...auditRoutes, ...metricsRoutes];

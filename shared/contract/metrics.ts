@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { CoverageReport, FairnessQuery, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '../schemas/metrics';
+import { route } from './route';
+
+/** JSON, or CSV with `?format=csv` or `Accept: text/csv` (then as a download). */
+const csvOrJson = <const S extends z.ZodType>(schema: S, name: string) =>
+  ({
+    description: 'OK (CSV with ?format=csv or Accept: text/csv)',
+    schema,
+    media: ['text/csv'],
+    headers: {
+      'Content-Disposition': { description: `With CSV: attachment; filename="recourse-${name}.csv"`, required: false },
+      Vary: { description: 'Accept', required: true },
+    },
+  }) as const;
+
+const metricsRoute = <const Id extends string, const Path extends `/${string}`>(operationId: Id, path: Path, summary: string) =>
+  ({ operationId, method: 'get', path, summary, caller: 'person', query: MetricsQuery }) as const;
+
+export const metricsOverview = route({
+  ...metricsRoute('metricsOverview', '/metrics/overview', 'Decisions, contest and override rates, cases, resolution times'),
+  permissions: ['metrics.read'],
+  responses: { 200: csvOrJson(MetricsOverview, 'overview') },
+});
+
+export const metricsModels = route({
+  ...metricsRoute('metricsModels', '/metrics/models', 'Per model version: rates, score histogram, PSI'),
+  permissions: ['metrics.readModels'],
+  responses: { 200: csvOrJson(ModelMetricsList, 'models') },
+});
+
+export const metricsFairness = route({
+  ...metricsRoute('metricsFairness', '/metrics/fairness', 'Per group of a monitored attribute'),
+  permissions: ['metrics.read'],
+  query: FairnessQuery,
+  responses: { 200: csvOrJson(FairnessReport, 'fairness') },
+});
+
+export const metricsOverrides = route({
+  ...metricsRoute('metricsOverrides', '/metrics/overrides', 'Override rate per reason code and per reviewer'),
+  permissions: ['metrics.read'],
+  responses: { 200: csvOrJson(OverrideReport, 'overrides') },
+});
+
+export const metricsFindings = route({
+  ...metricsRoute('metricsFindings', '/metrics/findings', 'Compliance findings'),
+  permissions: ['metrics.read'],
+  responses: { 200: csvOrJson(FindingsReport, 'findings') },
+});
+
+export const metricsCoverage = route({
+  ...metricsRoute('metricsCoverage', '/metrics/coverage', 'Explanation coverage'),
+  permissions: ['metrics.read'],
+  responses: { 200: csvOrJson(CoverageReport, 'explanation-coverage') },
+});
+
+export const metricsRoutes = [metricsOverview, metricsModels, metricsFairness, metricsOverrides, metricsFindings, metricsCoverage];
