@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseDetail } from './case';
+import { Case, CaseDetail } from './case';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
 import { Lang } from './model';
@@ -8,11 +8,15 @@ import { Lang } from './model';
  * GDPR Art. 15 (access) and Art. 20 (portability): everything about one member as one document,
  * exactly as that member may see it (member-visible timeline, fraud indicators withheld while a case is open).
  */
+const explained = { explanation: Explanation };
+
 export const MemberExport = z.object({
   exportedAt: z.string(),
   memberId: z.string(),
   lang: Lang,
-  decisions: z.array(z.intersection(Decision, z.object({ explanation: Explanation }))),
-  cases: z.array(z.intersection(CaseDetail.shape.case, z.object({ timeline: CaseDetail.shape.timeline }))),
+  // Each decision type extended, not an intersection: the decisions are strict objects, and an
+  // intersection with one would become an `allOf` that no document satisfies.
+  decisions: z.array(z.discriminatedUnion('type', [Decision.options[0].extend(explained), Decision.options[1].extend(explained), Decision.options[2].extend(explained)])),
+  cases: z.array(Case.extend({ timeline: CaseDetail.shape.timeline })),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { z } from 'zod';
+import { API_ROUTES } from '@shared/contract';
+import { openApiPath, pathNames } from '@shared/contract/route';
 import { DecisionType } from '@shared/schemas/common';
 import { FairnessReport, ModelMetricsList } from '@shared/schemas/metrics';
 import { binEdges } from '../../server/metrics/bins';
@@ -22,6 +25,58 @@ describe('the OpenAPI document', () => {
       .sort();
     expect(served.length).toBeGreaterThan(30);
     expect(documented).toEqual(served);
+    await t.dispose();
+  });
+
+  it('documents for each route the very schemas its definition validates requests with and answers in', async () => {
+    const t = await openTestSqlite();
+    const app = await buildTestApp(t.store);
+    const doc = (await request(app.app).get('/api/openapi.json')).body;
+    // What zod itself makes of a schema, as the document should show it. zod-openapi adds
+    // `type: object` beside a discriminated union's `oneOf`; that says nothing new, so it is dropped.
+    const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => normalise(z.toJSONSchema(schema, { io, unrepresentable: 'any' }));
+    const ids = new Set<string>();
+    for (const spec of API_ROUTES) {
+      const name = `${spec.method.toUpperCase()} ${spec.path}`;
+      const op = doc.paths[`/api${openApiPath(spec.path)}`]?.[spec.method];
+      expect(op, name).toBeDefined();
+      expect(op.operationId, name).toBe(spec.operationId);
+      ids.add(op.operationId);
+
+      if (spec.body) {
+        expect(op.requestBody.required, name).toBe(!spec.bodyOptional);
+        expect(normalise(op.requestBody.content['application/json'].schema), name).toEqual(jsonSchema(spec.body, 'input'));
+      } else expect(op.requestBody, name).toBeUndefined();
+
+      const parameters = (op.parameters ?? []) as { in: string; name: string; required?: boolean; schema: unknown }[];
+      expect(parameters.filter((p) => p.in === 'path').map((p) => p.name), name).toEqual(pathNames(spec.path));
+      for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+        const own = parameters.filter((p) => p.in === where);
+        if (!schema) {
+          expect(own, name).toEqual([]);
+          continue;
+        }
+        const described = jsonSchema(schema, 'input') as { properties: Record<string, unknown>; required?: string[] };
+        expect(own.map((p) => p.name).sort(), name).toEqual(Object.keys(described.properties).sort());
+        for (const p of own) {
+          expect(normalise(p.schema), `${name} ${p.name}`).toEqual(described.properties[p.name]);
+          expect(!!p.required, `${name} ${p.name} required`).toBe((described.required ?? []).includes(p.name));
+        }
+      }
+
+      for (const [status, response] of Object.entries(spec.responses)) {
+        const documented = op.responses[status];
+        expect(documented, `${name} ${status}`).toBeDefined();
+        if (response.schema) expect(normalise(documented.content['application/json'].schema), `${name} ${status}`).toEqual(jsonSchema(response.schema, 'output'));
+        else expect(documented.content?.['application/json'], `${name} ${status}`).toBeUndefined();
+        for (const media of response.media ?? []) expect(documented.content[media], `${name} ${status} ${media}`).toBeDefined();
+        for (const [header, h] of Object.entries(response.headers ?? {})) expect(documented.headers?.[header]?.required ?? false, `${name} ${status} ${header}`).toBe(h.required);
+      }
+      // Every write may meet a body that is too large or not JSON; every caller may be unknown.
+      if (spec.method !== 'get') expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['400', '413', '415']));
+      if (spec.caller !== 'anyone') expect(Object.keys(op.responses), name).toContain('401');
+    }
+    expect(ids.size).toBe(API_ROUTES.length);
     await t.dispose();
   });
 
@@ -77,3 +132,16 @@ describe('the OpenAPI document', () => {
     await t.dispose();
   });
 });
+
+/** Drops what zod-openapi adds without changing a schema's meaning, and the `$schema` marker zod adds. */
+function normalise(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(normalise);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$schema' || key === 'discriminator') continue;
+    if (key === 'type' && value === 'object' && 'oneOf' in schema && !('properties' in schema)) continue;
+    out[key] = normalise(value);
+  }
+  return out;
+}

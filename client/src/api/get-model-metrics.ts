@@ -1,11 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ModelMetricsList } from '@shared/schemas/metrics';
+import { metricsModels } from '@shared/contract/metrics';
 import type { ModelRef } from '@shared/schemas/decision';
-import { api, withQuery } from '../lib/api-client';
+import { call } from '../lib/call';
+
+const send = call(metricsModels);
 
 /** Per model version statistics from the rollups, with the outcome histogram (governance today). */
 export const getModelMetrics = (ref: ModelRef, signal?: AbortSignal) =>
-  api.get(withQuery('/api/metrics/models', { modelId: ref.id, modelVersion: ref.version }), ModelMetricsList, { signal });
+  send({ query: { modelId: ref.id, modelVersion: ref.version } }, { signal });
 
 export const modelMetricsQuery = (ref: ModelRef) =>
   queryOptions({

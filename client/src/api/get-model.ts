@@ -1,15 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ModelEntry } from '@shared/schemas/model';
+import { getModel as route } from '@shared/contract/models';
 import type { ModelRef } from '@shared/schemas/decision';
-import { api } from '../lib/api-client';
+import { call } from '../lib/call';
+
+const send = call(route);
 
 /**
  * A model version from the registry (staff): its owner, description and the labels of its
  * features and reason codes in three languages. Shared by the features that show a decision's
  * evidence (a decision page and a case page), so it lives outside any one of them.
  */
-export const getModel = (ref: ModelRef, signal?: AbortSignal) =>
-  api.get(`/api/models/${encodeURIComponent(ref.id)}/${encodeURIComponent(ref.version)}`, ModelEntry, { signal });
+export const getModel = (ref: ModelRef, signal?: AbortSignal) => send({ params: { modelId: ref.id, version: ref.version } }, { signal });
 
 export const modelQuery = (ref: ModelRef) =>
   queryOptions({

@@ -63,7 +63,8 @@ async function readProblem(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, `${response.status} ${response.statusText}`.trim());
 }
 
-async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+/** Sends a request; a failure (an answer that is not 2xx, or none at all) becomes an ApiError. */
+export async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -87,30 +88,21 @@ async function send(method: string, url: string, body: unknown, options: Request
   return response;
 }
 
-async function request<S extends z.ZodType | undefined>(
-  method: string,
-  url: string,
-  body: unknown,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<S extends z.ZodType ? z.output<S> : void> {
-  const response = await send(method, url, body, options, 'application/json, application/problem+json');
-
-  if (schema === undefined) return undefined as never;
+/** Reads a JSON answer with its shared schema: an answer that breaks the contract is a bug to see, not data to show. */
+export async function readJson<S extends z.ZodType>(response: Response, schema: S, what: string): Promise<z.output<S>> {
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    throw new ApiError(response.status, 'invalid_response', `The answer from ${method} ${url} is not JSON.`);
+    throw new ApiError(response.status, 'invalid_response', `The answer from ${what} is not JSON.`);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    // The shared schema is the contract: an answer that breaks it is a bug to see, not data to show.
     const fieldErrors = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    console.error(`Contract broken by ${method} ${url}:`, fieldErrors);
-    throw new ApiError(response.status, 'invalid_response', `The answer from ${method} ${url} does not match its schema.`, fieldErrors);
+    console.error(`Contract broken by ${what}:`, fieldErrors);
+    throw new ApiError(response.status, 'invalid_response', `The answer from ${what} does not match its schema.`, fieldErrors);
   }
-  return parsed.data as never;
+  return parsed.data;
 }
 
 /** Builds `path?key=value…`, leaving out empty values. */
@@ -121,23 +113,3 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return search ? `${path}?${search}` : path;
 }
 
-/** A file the server offers as a download (say, the member's export), with the name it suggests. */
-async function download(url: string, options: RequestOptions = {}): Promise<{ blob: Blob; filename: string | null }> {
-  const response = await send('GET', url, undefined, options, '*/*');
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
-  return { blob: await response.blob(), filename };
-}
-
-export const api = {
-  download,
-  get: <S extends z.ZodType>(url: string, schema: S, options?: RequestOptions) => request('GET', url, undefined, schema, options),
-  post: <S extends z.ZodType | undefined>(url: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('POST', url, body, schema, options),
-  put: <S extends z.ZodType | undefined>(url: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('PUT', url, body, schema, options),
-  patch: <S extends z.ZodType | undefined>(url: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('PATCH', url, body, schema, options),
-  delete: <S extends z.ZodType | undefined = undefined>(url: string, schema?: S, options?: RequestOptions) =>
-    request('DELETE', url, undefined, schema as S, options),
-};

@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionInfo, type SignIn, type User } from '@shared/schemas/session';
-import { api } from '../../../lib/api-client';
+import { signIn as route } from '@shared/contract/session';
+import type { SignIn, User } from '@shared/schemas/session';
+import { call } from '../../../lib/call';
 import { clearSessionEnded } from '../../../lib/session-ended';
 import { sessionQuery } from './get-session';
 
+const send = call(route);
+
 export async function signIn(credentials: SignIn): Promise<User> {
-  return (await api.post('/api/session', credentials, SessionInfo, { quietUnauthenticated: true })).user;
+  return (await send({ body: credentials }, { quietUnauthenticated: true })).user;
 }
 
 export function useSignIn() {

@@ -1,9 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/api-client';
+import { signOut as route } from '@shared/contract/session';
+import { isApiError } from '../../../lib/api-client';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 export async function signOut(): Promise<void> {
   try {
-    await api.delete('/api/session', undefined, { quietUnauthenticated: true });
+    await send({}, { quietUnauthenticated: true });
   } catch (error) {
     // A session that already ended is as signed out as we need.
     if (!(isApiError(error) && error.status === 401)) throw error;

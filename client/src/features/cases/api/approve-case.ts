@@ -1,9 +1,13 @@
-import { CaseDetail } from '@shared/schemas/case';
-import { api } from '../../../lib/api-client';
+import { approveCase as route } from '@shared/contract/cases';
+import type { ApproveCase } from '@shared/schemas/case';
+import type { z } from 'zod';
+import { call } from '../../../lib/call';
 import { useCaseMutation, type CaseMutationEvents } from './case-mutation';
 
-/** Four-eyes: an approver other than the proposer approves (→ resolved, overridden) or rejects (→ in_review). */
-export const approveCase = (caseId: string, body: { approve: boolean; rationale: string; expectedVersion: number }) =>
-  api.post(`/api/cases/${encodeURIComponent(caseId)}/approve`, body, CaseDetail);
+type Approval = z.input<typeof ApproveCase>;
+const send = call(route);
 
-export const useApproveCase = (caseId: string, events?: CaseMutationEvents<{ approve: boolean; rationale: string; expectedVersion: number }>) => useCaseMutation(caseId, approveCase, events);
+/** Four-eyes: an approver other than the proposer approves (→ resolved, overridden) or rejects (→ in_review). */
+export const approveCase = (caseId: string, body: Approval) => send({ params: { id: caseId }, body });
+
+export const useApproveCase = (caseId: string, events?: CaseMutationEvents<Approval>) => useCaseMutation(caseId, approveCase, events);

@@ -1,9 +1,13 @@
-import { CaseDetail } from '@shared/schemas/case';
-import { api } from '../../../lib/api-client';
+import { extendCase as route } from '@shared/contract/cases';
+import type { ExtendCase } from '@shared/schemas/case';
+import type { z } from 'zod';
+import { call } from '../../../lib/call';
 import { useCaseMutation, type CaseMutationEvents } from './case-mutation';
 
-/** GDPR Art. 12(3): one extension by one or two months, announced before the original deadline, with a reason the member reads. */
-export const extendCase = (caseId: string, body: { months: 1 | 2; reason: string; expectedVersion: number }) =>
-  api.post(`/api/cases/${encodeURIComponent(caseId)}/extend`, body, CaseDetail);
+type Extension = z.input<typeof ExtendCase>;
+const send = call(route);
 
-export const useExtendCase = (caseId: string, events?: CaseMutationEvents<{ months: 1 | 2; reason: string; expectedVersion: number }>) => useCaseMutation(caseId, extendCase, events);
+/** GDPR Art. 12(3): one extension by one or two months, announced before the original deadline, with a reason the member reads. */
+export const extendCase = (caseId: string, body: Extension) => send({ params: { id: caseId }, body });
+
+export const useExtendCase = (caseId: string, events?: CaseMutationEvents<Extension>) => useCaseMutation(caseId, extendCase, events);

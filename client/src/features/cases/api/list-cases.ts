@@ -1,7 +1,10 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { CasePage, type CaseStatus } from '@shared/schemas/case';
+import { listCases as route } from '@shared/contract/cases';
+import type { CaseStatus } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
-import { api, withQuery } from '../../../lib/api-client';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 export interface CaseListFilter {
   status?: CaseStatus;
@@ -16,17 +19,18 @@ export interface CaseListFilter {
 
 /** One page of cases, earliest due date first (the server's order); members get their own objections. */
 export const listCases = (filter: CaseListFilter, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get(
-    withQuery('/api/cases', {
-      status: filter.status,
-      type: filter.type,
-      origin: filter.origin,
-      assignee: filter.mine ? 'me' : undefined,
-      overdue: filter.overdue ? 'true' : undefined,
-      limit: filter.limit ?? 25,
-      cursor,
-    }),
-    CasePage,
+  send(
+    {
+      query: {
+        status: filter.status,
+        type: filter.type,
+        origin: filter.origin,
+        assignee: filter.mine ? 'me' : undefined,
+        overdue: filter.overdue ? 'true' : undefined,
+        limit: filter.limit ?? 25,
+        cursor,
+      },
+    },
     { signal },
   );
 

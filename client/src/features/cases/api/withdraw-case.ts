@@ -1,9 +1,13 @@
-import { CaseDetail } from '@shared/schemas/case';
-import { api } from '../../../lib/api-client';
+import { withdrawCase as route } from '@shared/contract/cases';
+import type { WithdrawCase } from '@shared/schemas/case';
+import type { z } from 'zod';
+import { call } from '../../../lib/call';
 import { useCaseMutation, type CaseMutationEvents } from './case-mutation';
 
-/** The member takes their objection back; the decision stands as it is. */
-export const withdrawCase = (caseId: string, body: { expectedVersion: number }) =>
-  api.post(`/api/cases/${encodeURIComponent(caseId)}/withdraw`, body, CaseDetail);
+type Withdrawal = z.input<typeof WithdrawCase>;
+const send = call(route);
 
-export const useWithdrawCase = (caseId: string, events?: CaseMutationEvents<{ expectedVersion: number }>) => useCaseMutation(caseId, withdrawCase, events);
+/** The member takes their objection back; the decision stands as it is. */
+export const withdrawCase = (caseId: string, body: Withdrawal) => send({ params: { id: caseId }, body });
+
+export const useWithdrawCase = (caseId: string, events?: CaseMutationEvents<Withdrawal>) => useCaseMutation(caseId, withdrawCase, events);

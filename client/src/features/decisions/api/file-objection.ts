@@ -1,13 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { CaseDetail, type NewObjection } from '@shared/schemas/case';
-import { api } from '../../../lib/api-client';
+import { fileObjection as route } from '@shared/contract/cases';
+import type { CaseDetail, NewObjection } from '@shared/schemas/case';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 /**
  * A member contesting their own decision, or a reviewer registering an objection that came in
  * by phone or post (then with `channel` and the real `receivedAt`, which starts the deadline).
  */
-export const fileObjection = (decisionId: string, objection: NewObjection) =>
-  api.post(`/api/decisions/${encodeURIComponent(decisionId)}/objections`, objection, CaseDetail);
+export const fileObjection = (decisionId: string, objection: NewObjection) => send({ params: { id: decisionId }, body: objection });
 
 /**
  * `onFiled` is the hook's own callback, not `mutate`'s: the refreshed decision (now with an open

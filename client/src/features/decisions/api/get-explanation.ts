@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Explanation } from '@shared/schemas/explanation';
+import { explainDecision as route } from '@shared/contract/decisions';
 import type { Lang } from '../../../i18n';
-import { api, withQuery } from '../../../lib/api-client';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 /** The plain-language explanation (GDPR Art. 15(1)(h), AI Act Art. 86), worded by the server in `lang`. */
-export const getExplanation = (id: string, lang: Lang, signal?: AbortSignal) =>
-  api.get(withQuery(`/api/decisions/${encodeURIComponent(id)}/explanation`, { lang }), Explanation, { signal });
+export const getExplanation = (id: string, lang: Lang, signal?: AbortSignal) => send({ params: { id }, query: { lang } }, { signal });
 
 export const explanationQuery = (id: string, lang: Lang) =>
   queryOptions({

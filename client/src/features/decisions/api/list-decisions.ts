@@ -1,7 +1,9 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { DecisionType } from '@shared/schemas/common';
-import { DecisionPage } from '@shared/schemas/decision';
-import { api, withQuery } from '../../../lib/api-client';
+import { listDecisions as route } from '@shared/contract/decisions';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 export interface DecisionListFilter {
   type?: DecisionType;
@@ -12,7 +14,7 @@ export interface DecisionListFilter {
 
 /** One page of decisions, newest first (the server's order: decidedAt, then id, descending). */
 export const listDecisions = (filter: DecisionListFilter, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get(withQuery('/api/decisions', { type: filter.type, memberId: filter.memberId, limit: filter.limit ?? 20, cursor }), DecisionPage, { signal });
+  send({ query: { type: filter.type, memberId: filter.memberId, limit: filter.limit ?? 20, cursor } }, { signal });
 
 export const decisionsQuery = (filter: DecisionListFilter = {}) =>
   infiniteQueryOptions({

@@ -1,9 +1,10 @@
+import { exportAudit } from '@shared/contract/audit';
 import type { AuditExportQuery } from '@shared/schemas/audit';
-import { withQuery } from '../../../lib/api-client';
+import { urlOf } from '../../../lib/call';
 
 /**
  * A regulator's request: every decision or event of a period, streamed by the server. A plain
  * same-origin link rather than a fetch: the cookie goes along, and the browser writes the stream
  * to disk instead of holding a year of decisions in memory.
  */
-export const auditExportUrl = (query: AuditExportQuery) => withQuery('/api/audit/export', query);
+export const auditExportUrl = (query: AuditExportQuery) => urlOf(exportAudit, { query });

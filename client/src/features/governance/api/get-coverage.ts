@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { CoverageReport } from '@shared/schemas/metrics';
-import { api, withQuery } from '../../../lib/api-client';
-import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics-filter';
+import { metricsCoverage as route } from '@shared/contract/metrics';
+import { call, urlOf } from '../../../lib/call';
+import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metrics-filter';
 
-const PATH = '/api/metrics/coverage';
+const send = call(route);
 
 /** Explanation coverage: which decisions can be explained to members in en, nl and fr, and the gaps. */
 export const getCoverage = (filter: MetricsFilter, signal?: AbortSignal) =>
-  api.get(withQuery(PATH, metricsQueryString(filter)), CoverageReport, { signal });
+  send({ query: metricsQueryString(filter) }, { signal });
 
 export const coverageQuery = (filter: MetricsFilter) =>
   queryOptions({
@@ -17,4 +17,4 @@ export const coverageQuery = (filter: MetricsFilter) =>
 
 export const useCoverage = (filter: MetricsFilter) => useQuery(coverageQuery(filter));
 
-export const coverageCsvUrl = (filter: MetricsFilter) => metricsCsvUrl(PATH, filter);
+export const coverageCsvUrl = (filter: MetricsFilter) => urlOf(route, { query: metricsCsvQuery(filter) });

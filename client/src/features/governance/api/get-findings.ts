@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { FindingsReport } from '@shared/schemas/metrics';
-import { api, withQuery } from '../../../lib/api-client';
-import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics-filter';
+import { metricsFindings as route } from '@shared/contract/metrics';
+import { call, urlOf } from '../../../lib/call';
+import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metrics-filter';
 
-const PATH = '/api/metrics/findings';
+const send = call(route);
 
 /** Compliance findings of the ingest checks (prohibited inputs, health data without consent). */
 export const getFindings = (filter: MetricsFilter, signal?: AbortSignal) =>
-  api.get(withQuery(PATH, metricsQueryString(filter)), FindingsReport, { signal });
+  send({ query: metricsQueryString(filter) }, { signal });
 
 export const findingsQuery = (filter: MetricsFilter) =>
   queryOptions({
@@ -17,4 +17,4 @@ export const findingsQuery = (filter: MetricsFilter) =>
 
 export const useFindings = (filter: MetricsFilter) => useQuery(findingsQuery(filter));
 
-export const findingsCsvUrl = (filter: MetricsFilter) => metricsCsvUrl(PATH, filter);
+export const findingsCsvUrl = (filter: MetricsFilter) => urlOf(route, { query: metricsCsvQuery(filter) });

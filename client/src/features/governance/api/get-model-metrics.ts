@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ModelMetricsList } from '@shared/schemas/metrics';
-import { api, withQuery } from '../../../lib/api-client';
-import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics-filter';
+import { metricsModels as route } from '@shared/contract/metrics';
+import { call, urlOf } from '../../../lib/call';
+import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metrics-filter';
 
-const PATH = '/api/metrics/models';
+const send = call(route);
 
 /** Per model version: rates, score histogram and PSI against the version before it. */
 export const getModelMetrics = (filter: MetricsFilter, signal?: AbortSignal) =>
-  api.get(withQuery(PATH, metricsQueryString(filter)), ModelMetricsList, { signal });
+  send({ query: metricsQueryString(filter) }, { signal });
 
 export const modelMetricsQuery = (filter: MetricsFilter) =>
   queryOptions({
@@ -17,4 +17,4 @@ export const modelMetricsQuery = (filter: MetricsFilter) =>
 
 export const useModelMetrics = (filter: MetricsFilter) => useQuery(modelMetricsQuery(filter));
 
-export const modelMetricsCsvUrl = (filter: MetricsFilter) => metricsCsvUrl(PATH, filter);
+export const modelMetricsCsvUrl = (filter: MetricsFilter) => urlOf(route, { query: metricsCsvQuery(filter) });

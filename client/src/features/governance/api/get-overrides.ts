@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { OverrideReport } from '@shared/schemas/metrics';
-import { api, withQuery } from '../../../lib/api-client';
-import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics-filter';
+import { metricsOverrides as route } from '@shared/contract/metrics';
+import { call, urlOf } from '../../../lib/call';
+import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metrics-filter';
 
-const PATH = '/api/metrics/overrides';
+const send = call(route);
 
 /** Resolutions and overrides per reason code and per reviewer (Art. 14 oversight in practice). */
 export const getOverrides = (filter: MetricsFilter, signal?: AbortSignal) =>
-  api.get(withQuery(PATH, metricsQueryString(filter)), OverrideReport, { signal });
+  send({ query: metricsQueryString(filter) }, { signal });
 
 export const overridesQuery = (filter: MetricsFilter) =>
   queryOptions({
@@ -17,4 +17,4 @@ export const overridesQuery = (filter: MetricsFilter) =>
 
 export const useOverrides = (filter: MetricsFilter) => useQuery(overridesQuery(filter));
 
-export const overridesCsvUrl = (filter: MetricsFilter) => metricsCsvUrl(PATH, filter);
+export const overridesCsvUrl = (filter: MetricsFilter) => urlOf(route, { query: metricsCsvQuery(filter) });

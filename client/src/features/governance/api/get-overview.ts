@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MetricsOverview } from '@shared/schemas/metrics';
-import { api, withQuery } from '../../../lib/api-client';
-import { metricsCsvUrl, metricsQueryString, type MetricsFilter } from './metrics-filter';
+import { metricsOverview as route } from '@shared/contract/metrics';
+import { call, urlOf } from '../../../lib/call';
+import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metrics-filter';
 
-const PATH = '/api/metrics/overview';
+const send = call(route);
 
 /** Decisions, contest and override rates, open and overdue cases, resolution times, per day. */
 export const getOverview = (filter: MetricsFilter, signal?: AbortSignal) =>
-  api.get(withQuery(PATH, metricsQueryString(filter)), MetricsOverview, { signal });
+  send({ query: metricsQueryString(filter) }, { signal });
 
 export const overviewQuery = (filter: MetricsFilter) =>
   queryOptions({
@@ -17,4 +17,4 @@ export const overviewQuery = (filter: MetricsFilter) =>
 
 export const useOverview = (filter: MetricsFilter, enabled = true) => useQuery({ ...overviewQuery(filter), enabled });
 
-export const overviewCsvUrl = (filter: MetricsFilter) => metricsCsvUrl(PATH, filter);
+export const overviewCsvUrl = (filter: MetricsFilter) => urlOf(route, { query: metricsCsvQuery(filter) });

@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { Anchor } from '@shared/schemas/audit';
-import { api } from '../../../lib/api-client';
+import { listAnchors as route } from '@shared/contract/audit';
+import { call } from '../../../lib/call';
 
-export const AnchorList = z.object({ items: z.array(Anchor) });
+const send = call(route);
 
 /** The anchors: Merkle roots over all chain heads, themselves chained, oldest first. */
-export const listAnchors = (signal?: AbortSignal) => api.get('/api/audit/anchors', AnchorList, { signal });
+export const listAnchors = (signal?: AbortSignal) => send({}, { signal });
 
 export const anchorsQuery = () =>
   queryOptions({

@@ -1,7 +1,10 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { AuditEventPage, type EventAction } from '@shared/schemas/audit';
+import { listAuditEvents as route } from '@shared/contract/audit';
+import type { EventAction } from '@shared/schemas/audit';
 import type { z } from 'zod';
-import { api, withQuery } from '../../../lib/api-client';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 export interface AuditEventFilter {
   decisionId?: string;
@@ -17,7 +20,7 @@ const PAGE_SIZE = 25;
 
 /** One page of chain events, newest first. */
 export const listAuditEvents = (filter: AuditEventFilter, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get(withQuery('/api/audit/events', { ...filter, limit: PAGE_SIZE, cursor }), AuditEventPage, { signal });
+  send({ query: { ...filter, limit: PAGE_SIZE, cursor } }, { signal });
 
 export const auditEventsQuery = (filter: AuditEventFilter) =>
   infiniteQueryOptions({

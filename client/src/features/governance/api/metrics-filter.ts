@@ -1,5 +1,4 @@
 import type { DecisionType } from '@shared/schemas/common';
-import { withQuery } from '../../../lib/api-client';
 
 /** What every metrics block is read for: a period of UTC days (inclusive) and, optionally, one type. */
 export interface MetricsFilter {
@@ -22,5 +21,4 @@ export const metricsQueryString = (filter: MetricsFilter) => ({
  * The same block as a CSV file. A plain same-origin link: the session cookie goes along and the
  * browser streams the file to disk, whatever its size.
  */
-export const metricsCsvUrl = (path: string, filter: MetricsFilter, extra: Record<string, string> = {}) =>
-  withQuery(path, { ...metricsQueryString(filter), ...extra, format: 'csv' });
+export const metricsCsvQuery = (filter: MetricsFilter) => ({ ...metricsQueryString(filter), format: 'csv' as const });

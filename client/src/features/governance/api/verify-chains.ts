@@ -1,9 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { VerifyResult } from '@shared/schemas/audit';
-import { api } from '../../../lib/api-client';
+import { verifyAudit as route } from '@shared/contract/audit';
+import { call } from '../../../lib/call';
+
+const send = call(route);
 
 /** Recomputes every hash chain and anchor on the server: costly, so only when asked. */
-export const verifyChains = (signal?: AbortSignal) => api.get('/api/audit/verify', VerifyResult, { signal });
+export const verifyChains = (signal?: AbortSignal) => send({}, { signal });
 
 export const verifyQuery = () =>
   queryOptions({
