@@ -35,7 +35,7 @@ import { healthRouter } from './monitoring/health.routes';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
 import { createMonitoring, type Monitoring } from './monitoring/monitoring';
 import { openApiDocument } from './openapi';
-import { policiesFromConfig, type Policies } from './policies/policies';
+import { policiesFromConfig, type Policies } from './domain/policies';
 import type { Store, StoredDecision } from './storage/store';
 
 export interface AppDeps {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Anchor } from '@shared/schemas/audit';
 import type { Clock } from '../clock';
 import { DuplicateKeyError, type Store } from '../storage/store';
-import { linkHash } from './chain';
+import { linkHash } from '../domain/hash-chain';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains } from './walk';
 

@@ -1,16 +1,25 @@
 import { Router, type Response } from 'express';
 import { exportAudit, listAnchors, listAuditEvents, sealAnchor, verifyAudit } from '@shared/contract/audit';
+import type { AuditEvent, AuditExportQuery } from '@shared/schemas/audit';
+import type { Decision } from '@shared/schemas/decision';
 import { serve } from '../http/serve';
-import { csvLine } from '../domain/csv';
+import { csvLine, type CsvValue } from '../domain/csv';
 import type { AuditService } from './audit.service';
 
 const DECISION_COLUMNS = ['id', 'type', 'decidedAt', 'recordedAt', 'memberId', 'modelId', 'modelVersion', 'legalBasis', 'output', 'effectiveOutcome', 'overridden', 'findings', 'hash'];
 const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'caseId', 'data', 'hash', 'prevHash'];
 
-function csvRow(kind: 'decisions' | 'events', row: Record<string, any>) {
-  return kind === 'decisions'
-    ? [row.id, row.type, row.decidedAt, row.recordedAt, row.subject?.memberId, row.model?.id, row.model?.version, row.legalBasis, JSON.stringify(row.output), JSON.stringify(row.effectiveOutcome), row.overridden, JSON.stringify(row.findings), row.hash]
-    : [row.decisionId, row.seq, row.at, row.action, row.actor?.id, row.actor?.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];
+const isEvent = (row: Decision | AuditEvent): row is AuditEvent => 'seq' in row;
+
+/** A row's values in the order of its kind's columns. */
+function csvRow(kind: AuditExportQuery['kind'], row: Decision | AuditEvent): CsvValue[] {
+  if (kind === 'decisions' && !isEvent(row)) {
+    return [row.id, row.type, row.decidedAt, row.recordedAt, row.subject.memberId, row.model.id, row.model.version, row.legalBasis, JSON.stringify(row.output), JSON.stringify(row.effectiveOutcome), row.overridden, JSON.stringify(row.findings), row.hash];
+  }
+  if (kind === 'events' && isEvent(row)) {
+    return [row.decisionId, row.seq, row.at, row.action, row.actor.id, row.actor.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];
+  }
+  throw new Error(`the ${kind} export yielded a row of the other kind`);
 }
 
 /** Writes with backpressure: a slow client slows the export, it does not fill our memory. */

@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditEventsQuery, AuditExportQuery } from '@shared/schemas/audit';
+import type { Decision } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
@@ -66,7 +67,7 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
      * A regulator's request: every decision or event of a period, streamed chunk by chunk so
      * a year of decisions never sits in memory.
      */
-    async *exportRows(user: User, query: AuditExportQuery): AsyncGenerator<Record<string, unknown>> {
+    async *exportRows(user: User, query: AuditExportQuery): AsyncGenerator<Decision | AuditEvent> {
       requireInspector(user);
       const from = dayStart(query.from);
       const to = dayEnd(query.to);
@@ -74,7 +75,7 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
         let after = null;
         for (;;) {
           const page = await store.decisions.page({ from, to }, after, EXPORT_CHUNK);
-          for (const record of page) yield toWire(record) as unknown as Record<string, unknown>;
+          for (const record of page) yield toWire(record);
           if (page.length < EXPORT_CHUNK) return;
           after = { decidedAt: page[page.length - 1]!.decidedAt, id: page[page.length - 1]!.id };
         }
@@ -82,7 +83,7 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
       let after = null;
       for (;;) {
         const page = await store.events.page({ from, to }, after, EXPORT_CHUNK);
-        for (const event of page) yield toAuditEvent(event) as unknown as Record<string, unknown>;
+        for (const event of page) yield toAuditEvent(event);
         if (page.length < EXPORT_CHUNK) return;
         const last = page[page.length - 1]!;
         after = { at: last.at, decisionId: last.decisionId, seq: last.seq };

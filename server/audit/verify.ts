@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { VerifyResult } from '@shared/schemas/audit';
 import type { ChainEvent, Store, StoredDecision } from '../storage/store';
 import { publicOutcome } from '../domain/public-outcome';
-import { canonicalJson, decisionHash, decisionPersonal, eventHash, personalDigest } from './chain';
+import { canonicalJson, decisionHash, decisionPersonal, eventHash, personalDigest } from '../domain/hash-chain';
 import { anchorHash, anchorSignature } from './anchors';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains, type ChainView } from './walk';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
-import { appendStaffLog, staffActor } from '../audit/staff-log';
+import { appendStaffLog, staffActor } from '../domain/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { AppError, forbidden } from '../domain/errors';

@@ -1,7 +1,7 @@
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { Visibility } from '@shared/schemas/case';
 import type { z } from 'zod';
-import { buildEvent } from '../audit/chain';
+import { buildEvent } from '../domain/hash-chain';
 import { joinCasePersonal, splitCasePersonal, type CasePersonal, type CasePublicPart } from '../domain/case-personal';
 import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';

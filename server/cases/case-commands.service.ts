@@ -7,7 +7,7 @@ import { parseOrThrow } from '../domain/parse';
 import type { OutboxMessage, StoredCase, StoredDecision } from '../storage/store';
 import { publicOutcome } from '../domain/public-outcome';
 import { bump, invalidState, requireActingReviewer, type CaseContext } from './case-context';
-import { extendedDueDate, localDateString } from './deadlines';
+import { extendedDueDate, localDateString } from '../domain/deadlines';
 import { overrideRange, requireInRange } from './override-range';
 import { allows, nextStatus } from './transitions';
 

@@ -4,7 +4,7 @@ import { canReadDecision, isApprover, isReviewer, isStaff } from '@shared/auth/p
 import type { Clock } from '../clock';
 import { memberSafe, toWire } from '../domain/decision-views';
 import { conflict, forbidden, notFound } from '../domain/errors';
-import type { Policies } from '../policies/policies';
+import type { Policies } from '../domain/policies';
 import type { EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
 import { commitCaseChange, consistentHead, type CaseChange, type CaseEventHook } from './case-chain';
 import { timelineFor, toWireCase } from '../domain/case-views';

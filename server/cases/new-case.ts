@@ -1,5 +1,5 @@
 import type { StoredCase, StoredDecision } from '../domain/entities';
-import { dueDate } from './deadlines';
+import { dueDate } from '../domain/deadlines';
 
 /*
  * A case's id names its decision and the chain seq of the event that opened it, so the decision

@@ -6,7 +6,7 @@ import type { StoredCase } from '../storage/store';
 import { commitCaseChange, consistentHead } from './case-chain';
 import { actorOf, bump, type CaseContext } from './case-context';
 import { isActive } from '../domain/case-views';
-import { localDateString } from './deadlines';
+import { localDateString } from '../domain/deadlines';
 import { newCase, openingFields, type CaseOpening } from './new-case';
 
 /** Objections: a member's own through the portal, or one a reviewer registers from phone or post. */

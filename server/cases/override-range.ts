@@ -2,7 +2,7 @@ import type { OverrideRange } from '@shared/schemas/case';
 import type { RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import { formatMoney, formatNumber } from '@shared/format';
 import { AppError } from '../domain/errors';
-import type { Policies } from '../policies/policies';
+import type { Policies } from '../domain/policies';
 import type { StoredDecision } from '../storage/store';
 
 /** Scores are compared and shown without the float noise of 0.1 + 0.2. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Policies } from '../policies/policies';
+import type { Policies } from '../domain/policies';
 import type { ChainEvent, EventActor, StoredCase, StoredDecision } from '../domain/entities';
 import { caseChangeEvent } from './case-chain';
 import { newCase } from './new-case';

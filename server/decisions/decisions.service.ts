@@ -7,7 +7,7 @@ import type { User } from '@shared/schemas/session';
 import { canReadDecision, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { conflict, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
-import type { Policies } from '../policies/policies';
+import type { Policies } from '../domain/policies';
 import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../storage/store';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toRecord, validateItem } from './ingest';

@@ -1,9 +1,9 @@
 import { DEFAULT_DECIDED_AT_FLOOR, NewDecision, decidedAtBeforeFloor, decidedAtTooFarAhead, type ComplianceFinding } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
 import { reconcileContributions, type Reconciliation } from '@shared/explain/reconcile';
-import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../audit/chain';
+import { canonicalJson, decisionHash, decisionPersonal, newSalt, personalDigest, sha256 } from '../domain/hash-chain';
 import { zodErrors } from '../domain/parse';
-import type { Policies } from '../policies/policies';
+import type { Policies } from '../domain/policies';
 import type { StoredDecision } from '../storage/store';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reconcileContributions } from '@shared/explain';
 import type { NewDecision } from '@shared/schemas/decision';
 import { complianceFindings, validateItem } from '../decisions/ingest';
-import { defaultPolicies } from '../policies/policies';
+import { defaultPolicies } from '../domain/policies';
 import { generateDecisions, type GenerateOptions } from './generator';
 import { demoDecisions } from './seed';
 

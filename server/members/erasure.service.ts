@@ -1,8 +1,8 @@
 import type { DecisionType } from '@shared/schemas/common';
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
-import { buildEvent } from '../audit/chain';
-import { appendStaffLog, staffActor } from '../audit/staff-log';
+import { buildEvent } from '../domain/hash-chain';
+import { appendStaffLog, staffActor } from '../domain/staff-log';
 import { isActive } from '../domain/case-views';
 import { withoutPersonal } from '../domain/case-personal';
 import type { Clock } from '../clock';

@@ -1,7 +1,7 @@
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
-import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
+import { appendStaffLog, staffActor, subjectDigest } from '../domain/staff-log';
 import { timelineFor, toWireCase } from '../domain/case-views';
 import type { Clock } from '../clock';
 import { memberSafe, toWire } from '../domain/decision-views';

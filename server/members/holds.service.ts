@@ -1,6 +1,6 @@
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
-import { appendStaffLog, staffActor, subjectDigest } from '../audit/staff-log';
+import { appendStaffLog, staffActor, subjectDigest } from '../domain/staff-log';
 import type { Clock } from '../clock';
 import { forbidden, notFound } from '../domain/errors';
 import type { Store } from '../storage/store';

@@ -1,7 +1,7 @@
 import { ACTIVE_STATUSES, type CaseStatus } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
-import { dueDate, extendedDueDate } from '../cases/deadlines';
+import { dueDate, extendedDueDate } from '../domain/deadlines';
 import { scoreBinOf } from './bins';
 import { mergeRollups } from '../domain/rollup-sums';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';

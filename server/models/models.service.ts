@@ -4,7 +4,7 @@ import { can, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { forbidden, notFound } from '../domain/errors';
 import type { Store } from '../storage/store';
-import { appendStaffLog, staffActor } from '../audit/staff-log';
+import { appendStaffLog, staffActor } from '../domain/staff-log';
 
 /** The model registry: labels and texts in en, nl and fr that member explanations are built from. */
 export function createModelService({ store, clock }: { store: Store; clock: Clock }) {

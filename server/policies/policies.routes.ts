@@ -3,7 +3,7 @@ import { isStaff } from '@shared/auth/permissions';
 import { getPolicies } from '@shared/contract/system';
 import { forbidden } from '../domain/errors';
 import { serve } from '../http/serve';
-import type { Policies } from './policies';
+import type { Policies } from '../domain/policies';
 
 /** Governance (and every staff member) can read the rules in force; nobody changes them over HTTP. */
 export function policiesRouter(policies: Policies): Router {

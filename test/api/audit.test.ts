@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildEvent } from '../../server/audit/chain';
+import { buildEvent } from '../../server/domain/hash-chain';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../server/audit/chain';
+import { canonicalJson } from '../../server/domain/hash-chain';
 import { generateDecisions } from '../../server/demo/generator';
 
 /**

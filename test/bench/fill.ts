@@ -1,12 +1,12 @@
 import type { CaseStatus } from '@shared/schemas/case';
 import type { NewDecision } from '@shared/schemas/decision';
-import { dueDate } from '../../server/cases/deadlines';
+import { dueDate } from '../../server/domain/deadlines';
 import { testConfig } from '../../server/config';
 import { generateDecisions } from '../../server/demo/generator';
 import { seededRandom, type Random } from '../../server/demo/random';
 import { toRecord } from '../../server/decisions/ingest';
 import { DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, mergeRollups } from '../../server/metrics/rollups';
-import { policiesFromConfig } from '../../server/policies/policies';
+import { policiesFromConfig } from '../../server/domain/policies';
 import type { ChainEvent, Rollup, Store, StoredCase, StoredDecision } from '../../server/storage/store';
 
 /** Decisions per write: big enough to amortise a transaction, small enough to keep memory flat. */

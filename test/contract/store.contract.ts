@@ -1,8 +1,8 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { NewDecision } from '@shared/schemas/decision';
 import { toRecord } from '../../server/decisions/ingest';
-import { defaultPolicies } from '../../server/policies/policies';
-import { buildEvent } from '../../server/audit/chain';
+import { defaultPolicies } from '../../server/domain/policies';
+import { buildEvent } from '../../server/domain/hash-chain';
 import { ENDED_LEASE_KEPT_MS } from '../../server/storage/leases';
 import { DuplicateKeyError, type IngestFollowUps, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';

@@ -16,15 +16,17 @@ beforeAll(() => {
 /** The boundary messages ESLint reports for `code` as if it were the file at `file`. */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  // A parse error would report no boundary message at all, and pass an example that proves nothing.
+  expect((result?.messages ?? []).filter((m) => m.fatal)).toEqual([]);
   return (result?.messages ?? []).filter((m) => m.ruleId === 'boundaries/dependencies').map((m) => m.message);
 }
 
-/** Imports `target` (a path from the root, without extension) from `file` by a relative specifier. */
-function importOf(file: string, target: string): string {
+/** Imports `target` (a path from the root, without extension) from `file` by a relative specifier, under `name`. */
+function importOf(file: string, target: string, name = 'imported'): string {
   const found = ['.ts', '.tsx'].some((ext) => fs.existsSync(path.join(root, target + ext)));
   expect(found, `${target} must exist for the example to be classified`).toBe(true);
   const specifier = path.relative(path.dirname(file), target).split(path.sep).join('/');
-  return `import * as imported from '${specifier.startsWith('.') ? specifier : `./${specifier}`}';\nexport const used = imported;\n`;
+  return `import * as ${name} from '${specifier.startsWith('.') ? specifier : `./${specifier}`}';\nexport const ${name}Used = ${name};\n`;
 }
 
 describe('the boundary lint', () => {
@@ -38,6 +40,22 @@ describe('the boundary lint', () => {
   it('fails on a storage module importing a service', async () => {
     const file = 'server/storage/sqlite/example.ts';
     expect(await boundaryErrors(file, importOf(file, 'server/auth/users.service'))).toEqual([expect.stringContaining('storage is the bottom layer')]);
+  });
+
+  it('fails on a server area importing another area, whatever the file', async () => {
+    const file = 'server/cases/example.ts';
+    for (const target of ['server/decisions/ingest', 'server/audit/verify', 'server/metrics/rollups']) {
+      expect(await boundaryErrors(file, importOf(file, target))).toEqual([expect.stringContaining('a server area may not import another area')]);
+    }
+  });
+
+  it('fails on server/domain importing an area, and on storage importing any module of an area', async () => {
+    const domain = 'server/domain/example.ts';
+    expect(await boundaryErrors(domain, importOf(domain, 'server/cases/case-chain'))).toEqual([
+      expect.stringContaining('server/domain holds what the areas share'),
+    ]);
+    const storage = 'server/storage/mongo/example.ts';
+    expect(await boundaryErrors(storage, importOf(storage, 'server/metrics/rollups'))).toEqual([expect.stringContaining('storage is the bottom layer')]);
   });
 
   it('fails on shared code importing the server, and on the client importing the server', async () => {
@@ -68,6 +86,16 @@ describe('the boundary lint', () => {
     expect(await boundaryErrors(feature, code)).toEqual([]);
     const storage = 'server/storage/sqlite/example.ts';
     expect(await boundaryErrors(storage, importOf(storage, 'server/storage/store'))).toEqual([]);
+  });
+
+  it('passes on an area using its own modules and server/domain, and on the app, jobs and demo putting areas together', async () => {
+    const area = 'server/cases/example.ts';
+    expect(await boundaryErrors(area, importOf(area, 'server/cases/case-chain') + importOf(area, 'server/domain/hash-chain', 'chain'))).toEqual([]);
+    for (const composer of ['server/example.ts', 'server/jobs/example.ts', 'server/demo/example.ts']) {
+      expect(await boundaryErrors(composer, importOf(composer, 'server/cases/case-chain') + importOf(composer, 'server/decisions/ingest', 'ingest'))).toEqual(
+        [],
+      );
+    }
   });
 
   it('resolves the @shared alias to shared/, so imports through it are classified like relative ones', () => {

@@ -8,11 +8,11 @@ import { NewDecision, type Decision, type NewDecisionInput } from '@shared/schem
 import { Explanation } from '@shared/schemas/explanation';
 import { explainDecision, missingLabels } from '@shared/explain';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
-import { buildEvent, canonicalJson } from '../../server/audit/chain';
+import { buildEvent, canonicalJson } from '../../server/domain/hash-chain';
 import { checkChain } from '../../server/audit/verify';
 import { testConfig } from '../../server/config';
 import { toRecord } from '../../server/decisions/ingest';
-import { policiesFromConfig } from '../../server/policies/policies';
+import { policiesFromConfig } from '../../server/domain/policies';
 import type { ChainEvent, EventAction } from '../../server/storage/store';
 
 const SEED = 8_2026;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { anchorHash } from '../../server/audit/anchors';
-import { canonicalJson, decisionHash, eventHash } from '../../server/audit/chain';
+import { canonicalJson, decisionHash, eventHash } from '../../server/domain/hash-chain';
 import { createApp } from '../../server/app';
 import { fixedClock } from '../../server/clock';
 import { testConfig } from '../../server/config';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock';
 import { DuplicateKeyError, type EventActor, type StaffLogEntry, type Store } from '../storage/store';
-import { linkHash } from './chain';
+import { linkHash } from './hash-chain';
 
 /**
  * A keyed digest of a member id for the staff log: lets an auditor check "was M-1001 exported?"

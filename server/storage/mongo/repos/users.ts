@@ -1,0 +1,25 @@
+import type { Db } from 'mongodb';
+import { DuplicateKeyError, type StoredUser } from '../../store';
+import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
+
+export function usersRepo(db: Db) {
+  const col = () => db.collection<StrDoc>('users');
+  return {
+    insert: async (user: StoredUser) => {
+      try {
+        await col().insertOne(toDoc(user) as StrDoc);
+      } catch (error) {
+        if (isDuplicate(error)) throw new DuplicateKeyError(`user ${user.username}`);
+        throw error;
+      }
+    },
+    byUsername: async (username: string) => fromDoc<StoredUser>(await col().findOne({ username })),
+    byId: async (id: string) => fromDoc<StoredUser>(await col().findOne({ _id: id })),
+    list: async () => (await col().find().sort({ username: 1 }).toArray()).map((d) => fromDoc<StoredUser>(d)!),
+    deleteByMemberId: async (memberId: string) => {
+      const ids = (await col().find({ memberId }).toArray()).map((d) => String(d._id));
+      await col().deleteMany({ memberId });
+      return ids;
+    },
+  };
+}
