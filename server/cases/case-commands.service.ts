@@ -9,6 +9,7 @@ import { publicOutcome } from '../domain/public-outcome';
 import { bump, invalidState, requireActingReviewer, type CaseContext } from './case-context';
 import { extendedDueDate, localDateString } from '../domain/deadlines';
 import { overrideRange, requireInRange } from './override-range';
+import { allowedActions, type CaseAction } from '@shared/cases/allowed-actions';
 import { allows, nextStatus } from './transitions';
 
 /**
@@ -27,6 +28,9 @@ const overrideSchemas = { renewal_price: RenewalOverride, fraud_flag: FraudOverr
  */
 export function createCaseCommands(ctx: CaseContext) {
   const { store, clock, policies, act } = ctx;
+
+  /** The one rule of who may do what to a case in which state, shared with the workbench's buttons. */
+  const may = (user: User, c: StoredCase, action: CaseAction) => allowedActions(c, user, clock.now()).includes(action);
 
   function needsSecondPerson(decision: StoredDecision, effective: DecisionOutput): boolean {
     const policy = policies.fourEyes;
@@ -49,7 +53,7 @@ export function createCaseCommands(ctx: CaseContext) {
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
-            if (!allows(c.status, 'claim') || (c.status === 'in_review' && c.assignee)) {
+            if (!may(user, c, 'claim')) {
               throw invalidState(c.status === 'in_review' ? 'Someone else is already reviewing this case.' : `A ${c.status} case cannot be claimed.`);
             }
           },
@@ -72,7 +76,7 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!target || !isReviewer(target) || !target.scopes.includes(c.decisionType)) {
               throw validationFailed([{ path: 'userId', message: 'not a reviewer for this kind of decision' }]);
             }
-            if (!allows(c.status, 'assign')) throw invalidState(`A ${c.status} case cannot be reassigned.`);
+            if (!may(user, c, 'assign')) throw invalidState(`A ${c.status} case cannot be reassigned.`);
           },
         },
         (c) => ({ action: 'assigned', next: bump(c, { status: nextStatus(c.status, 'assign')!, assignee: userId }), visibility: 'member', data: { assignee: userId } }),
@@ -87,7 +91,7 @@ export function createCaseCommands(ctx: CaseContext) {
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
-            if (!allows(c.status, 'comment')) throw invalidState('This case is closed.');
+            if (!may(user, c, 'comment')) throw invalidState('This case is closed.');
           },
         },
         (c) => ({ action: 'comment', next: bump(c, {}), visibility: body.visibility, text: body.text }),
@@ -101,8 +105,10 @@ export function createCaseCommands(ctx: CaseContext) {
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
+            if (may(user, c, 'resolve')) return;
+            // Refused: say why, the case's state first, then who holds it.
             if (!allows(c.status, 'resolve')) throw invalidState(c.status === 'open' ? 'Claim the case before resolving it.' : `A ${c.status} case cannot be resolved.`);
-            if (c.assignee !== user.id && !isApprover(user)) throw forbidden('forbidden', 'Only the assigned reviewer resolves this case.');
+            throw forbidden('forbidden', 'Only the assigned reviewer resolves this case.');
           },
         },
         (c, decision, now) => {
@@ -158,7 +164,7 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!isApprover(user)) throw forbidden('forbidden', 'Only approvers approve overrides.');
           },
           state: (c) => {
-            if (!allows(c.status, body.approve ? 'approve' : 'reject') || !c.proposal) throw invalidState('There is no override waiting for approval.');
+            if (!may(user, c, 'approve')) throw invalidState('There is no override waiting for approval.');
           },
         },
         (c, decision, now) => {
@@ -194,12 +200,11 @@ export function createCaseCommands(ctx: CaseContext) {
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
+            if (may(user, c, 'extend')) return;
             if (!allows(c.status, 'extend')) throw invalidState('This case is closed.');
             if (c.extension) throw invalidState('The deadline was already extended once.');
             // Art. 12(3): the extension must be announced within the first month.
-            if (clock.now().toISOString() >= c.originalDueAt) {
-              throw conflict('deadline_passed', `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`);
-            }
+            throw conflict('deadline_passed', `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`);
           },
         },
         (c, _decision, now) => {
@@ -225,7 +230,7 @@ export function createCaseCommands(ctx: CaseContext) {
             if (isStaff(user) || c.origin !== 'objection') throw forbidden('forbidden', 'Only the member who objected can withdraw it.');
           },
           state: (c) => {
-            if (!allows(c.status, 'withdraw')) throw invalidState(`A ${c.status} case cannot be withdrawn.`);
+            if (!may(user, c, 'withdraw')) throw invalidState(`A ${c.status} case cannot be withdrawn.`);
           },
         },
         (c, _decision, now) => ({ action: 'withdrawn', next: bump(c, { status: nextStatus(c.status, 'withdraw')!, closedAt: now.toISOString() }), visibility: 'member', notify: 'withdrawn' }),
