@@ -36,8 +36,15 @@ describe('the OpenAPI document states the rules the server applies', () => {
 
   it('a batch item is a decision, not anything, and the server names each invalid one', async () => {
     const items = jsonBody('/api/decisions/batch').properties.decisions.items;
-    expect(items.oneOf.map((variant: { properties: { type: { const: string } } }) => variant.properties.type.const)).toEqual(['renewal_price', 'fraud_flag', 'risk_score']);
-    const res = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision({ idempotencyKey: 'exact-1' }), []] });
+    expect(items.oneOf.map((variant: { properties: { type: { const: string } } }) => variant.properties.type.const)).toEqual([
+      'renewal_price',
+      'fraud_flag',
+      'risk_score',
+    ]);
+    const res = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [renewalDecision({ idempotencyKey: 'exact-1' }), []] });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['decisions[1]']);
   });
@@ -48,13 +55,18 @@ describe('the OpenAPI document states the rules the server applies', () => {
     expect(byOutcome.override).toContain('override');
     expect(byOutcome.confirm).not.toContain('override');
 
-    const decision = await app.ingest().post('/api/decisions').send(renewalDecision({ idempotencyKey: 'exact-2', subject: { memberId: 'M-1001' } }));
+    const decision = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(renewalDecision({ idempotencyKey: 'exact-2', subject: { memberId: 'M-1001' } }));
     const anna = await app.as('anna');
     const filed = await anna.post(`/api/decisions/${decision.body.id}/objections`).send({ statement: 'My premium went up although I made no claims.' });
     const pricing = await app.as('pricing.reviewer');
     const caseId = filed.body.case.id as string;
     await pricing.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 });
-    const res = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale: 'The premium should not have gone up this year.', expectedVersion: 2 });
+    const res = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale: 'The premium should not have gone up this year.', expectedVersion: 2 });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ path: 'override', message: 'an override needs the new outcome' }]);
   });
