@@ -29,7 +29,7 @@ import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { methodNotAllowed } from './http/method-not-allowed';
+import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
 import { healthRouter } from './monitoring/health.routes';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
@@ -149,7 +149,9 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   const refuseUnservedMethod = methodNotAllowed(api);
   // Nested routers answer OPTIONS on their own (200 with Allow) once their routes are exhausted;
   // nothing here serves OPTIONS (no cross-origin API), so it gets the same 405 as any unserved method.
-  api.use((req, res, next) => (req.method === 'OPTIONS' ? refuseUnservedMethod(req, res, next) : next()));
+  // A path without parameters is answered as itself before a parametrised route of another method takes it.
+  const refuseOnFixedPath = methodNotAllowedOnFixedPaths(api);
+  api.use((req, res, next) => (req.method === 'OPTIONS' ? refuseUnservedMethod(req, res, next) : refuseOnFixedPath(req, res, next)));
   api.use(healthRouter(store, logger));
   api.use(apiDocsRouter(openApiDocument()));
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));

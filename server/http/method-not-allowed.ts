@@ -6,6 +6,8 @@ type Layer = Router['stack'][number];
 interface ServedPath {
   pattern: RegExp;
   methods: Set<string>;
+  /** A path without parameters, such as `/decisions/batch`. */
+  fixed: boolean;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,7 +49,7 @@ function servedPaths(stack: Layer[]): ServedPath[] {
     .map(([path, methods]) => {
       // Express answers HEAD with a GET route; OPTIONS is not served, so it is not offered.
       if (methods.has('GET')) methods.add('HEAD');
-      return { pattern: patternOf(path), methods };
+      return { pattern: patternOf(path), methods, fixed: !path.includes(':') };
     });
 }
 
@@ -58,9 +60,23 @@ function servedPaths(stack: Layer[]): ServedPath[] {
  * is covered without being listed twice.
  */
 export function methodNotAllowed(router: Router): RequestHandler {
+  return refuseUnservedMethods(router, () => true);
+}
+
+/**
+ * The same 405, placed before the routes, for a path without parameters: GET /decisions/batch
+ * is the batch endpoint called with a method it does not serve, not a decision whose id is
+ * "batch" for GET /decisions/:id to refuse as malformed. OpenAPI reads paths the same way: a
+ * concrete path is matched before a templated one.
+ */
+export function methodNotAllowedOnFixedPaths(router: Router): RequestHandler {
+  return refuseUnservedMethods(router, (path) => path.fixed);
+}
+
+function refuseUnservedMethods(router: Router, considered: (path: ServedPath) => boolean): RequestHandler {
   let served: ServedPath[] | null = null;
   return (req: Request, res: Response, next: NextFunction) => {
-    served ??= servedPaths(router.stack);
+    served ??= servedPaths(router.stack).filter(considered);
     const allowed = new Set<string>();
     for (const { pattern, methods } of served) if (pattern.test(req.path)) for (const method of methods) allowed.add(method);
     // Nothing serves the path, or a route for this very method let the request through: not ours to answer.

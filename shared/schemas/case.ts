@@ -139,14 +139,16 @@ export const CaseIdParams = z.strictObject({ id: z.string().regex(/^case_[0-9a-f
 export const ClaimCase = z.strictObject({ expectedVersion: ExpectedVersion });
 export const AssignCase = z.strictObject({ userId: z.string().min(1).max(100), expectedVersion: ExpectedVersion });
 export const CommentOnCase = z.strictObject({ text: z.string().trim().min(1).max(5000), visibility: Visibility, expectedVersion: ExpectedVersion });
-export const ResolveCase = z
-  .strictObject({
-    outcome: z.enum(['confirm', 'override']),
-    rationale: Rationale,
-    override: z.record(z.string(), z.unknown()).optional(),
-    expectedVersion: ExpectedVersion,
-  })
-  .refine((r) => r.outcome === 'confirm' || r.override !== undefined, { message: 'an override needs the new outcome', path: ['override'] });
+/**
+ * Resolving: a confirmation, or an override with the new outcome. A union on `outcome`, not a
+ * refinement, so the OpenAPI document says the override is required when overriding.
+ */
+const resolveFields = { rationale: Rationale, expectedVersion: ExpectedVersion };
+const OverrideFields = z.record(z.string(), z.unknown());
+export const ResolveCase = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('confirm'), ...resolveFields, override: OverrideFields.optional() }),
+  z.strictObject({ outcome: z.literal('override'), ...resolveFields, override: z.record(z.string(), z.unknown(), { error: 'an override needs the new outcome' }) }),
+]);
 export const ApproveCase = z.strictObject({ approve: z.boolean(), rationale: Rationale, expectedVersion: ExpectedVersion });
 /** An extension reason's least length (the client's form reads it from the schema below). */
 export const EXTEND_REASON_MIN_LENGTH = 10;

@@ -200,7 +200,12 @@ export const DecisionListQuery = withOrderedPeriod(
 export type DecisionListQuery = z.infer<typeof DecisionListQuery>;
 
 export const MAX_BATCH = 10_000;
-export const DecisionBatch = z.strictObject({ decisions: z.array(z.unknown()).max(MAX_BATCH) });
+/**
+ * What the batch endpoint takes: its items are decisions. The route checks each item itself (to
+ * name every invalid one by its index, and to count a batch past the limit), so this schema
+ * parses only a body whose `decisions` is not an array; it is exact for the OpenAPI document.
+ */
+export const DecisionBatch = z.strictObject({ decisions: z.array(NewDecision).max(MAX_BATCH) });
 export const BatchResult = z.object({ accepted: z.number(), duplicates: z.number(), ids: z.array(z.string()) });
 export type BatchResult = z.infer<typeof BatchResult>;
 

@@ -3,10 +3,7 @@ import { DecisionType, Identifier, withOrderedPeriod } from './common';
 import { FeatureName } from './decision';
 
 /** A calendar day in UTC, the grain of the rollups (the day of a decision's `decidedAt`). */
-export const MetricsDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'not a calendar date');
+export const MetricsDay = z.iso.date({ error: 'not a calendar date (YYYY-MM-DD)' });
 
 /** `?format=csv` or `Accept: text/csv` asks for CSV; JSON otherwise. */
 export const MetricsFormat = z.enum(['json', 'csv']);

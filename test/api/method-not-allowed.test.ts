@@ -33,6 +33,17 @@ describe('a method the path does not serve', () => {
     expect(hold.headers.allow).toBe('DELETE, PUT');
   });
 
+  it('answers a path without parameters as itself, also where a parametrised path of that method would match it', async () => {
+    // Found by Schemathesis: GET /api/decisions/batch was taken by GET /api/decisions/:id (400, "not a decision id").
+    for (const caller of [request(app.app), await app.as('governance')]) {
+      const res = await caller.get('/api/decisions/batch');
+      expect(res.status).toBe(405);
+      expect(res.body.code).toBe('method_not_allowed');
+      expect(res.headers.allow).toBe('POST');
+    }
+    expect((await (await app.as('governance')).get('/api/decisions/dec_000000000000000000000000')).status).toBe(404);
+  });
+
   it('offers HEAD where GET is served, because Express answers it, and not OPTIONS, which is not served', async () => {
     const head = await request(app.app).head('/api/health');
     expect(head.status).toBe(200);
