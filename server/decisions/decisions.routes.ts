@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { getDecision, listDecisions, recordDecision, recordDecisionBatch } from '@shared/contract/decisions';
-import { DecisionBatch } from '@shared/schemas/decision';
+import { z } from 'zod';
 import { isNdjsonType } from '../http/body';
 import { readNdjson } from '../http/ndjson';
 import { parseOrThrow } from '../domain/parse';
@@ -9,11 +9,11 @@ import type { DecisionService } from './decisions.service';
 
 export const BATCH_JSON_LIMIT = 64 * 1024 * 1024;
 
-/** The array as sent; the service counts it and answers 413 past the batch limit. */
-function batchItems(body: unknown): unknown[] {
-  const decisions = typeof body === 'object' && body !== null && 'decisions' in body ? body.decisions : undefined;
-  return Array.isArray(decisions) ? decisions : parseOrThrow(DecisionBatch, body).decisions;
-}
+/**
+ * The envelope of a JSON batch, nothing beside its array. The items are left to the service,
+ * which names each invalid one by its index and answers 413 past the batch limit.
+ */
+const BatchEnvelope = z.strictObject({ decisions: z.array(z.unknown()) });
 
 export function decisionsRouter(decisions: DecisionService): Router {
   const router = Router();
@@ -23,7 +23,7 @@ export function decisionsRouter(decisions: DecisionService): Router {
     return reply(created ? 201 : 200, decision);
   });
 
-  serve(router, recordDecisionBatch, ({ req, body }) => decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : batchItems(body)));
+  serve(router, recordDecisionBatch, ({ req, body }) => decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : parseOrThrow(BatchEnvelope, body).decisions));
 
   serve(router, listDecisions, ({ user, query }) => decisions.list(user, query));
   serve(router, getDecision, ({ user, params }) => decisions.get(user, params.id));

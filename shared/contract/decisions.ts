@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { DecisionDetail } from '../schemas/case';
-import { BatchResult, Decision, DecisionIdParams, DecisionListQuery, DecisionPage, MAX_BATCH, NewDecision } from '../schemas/decision';
+import { BatchResult, Decision, DecisionBatch, DecisionIdParams, DecisionListQuery, DecisionPage, MAX_BATCH, NewDecision } from '../schemas/decision';
 import { Explanation } from '../schemas/explanation';
 import { LangQuery } from '../schemas/session';
 import { json, route } from './route';
@@ -23,7 +22,7 @@ export const recordDecisionBatch = route({
   path: '/decisions/batch',
   summary: `Record up to ${MAX_BATCH.toLocaleString('en')} decisions, all or nothing (JSON, or NDJSON with one decision per line)`,
   caller: 'ingest',
-  body: z.strictObject({ decisions: z.array(NewDecision).max(MAX_BATCH) }),
+  body: DecisionBatch,
   bodyReadByService: true,
   bodyMedia: { 'application/x-ndjson': NewDecision },
   responses: { 200: json(BatchResult, 'Recorded; duplicates (same id and body) are counted, not stored twice') },

@@ -114,6 +114,17 @@ describeEachStore('ingest', (kind) => {
       expect(retry.body).toEqual({ accepted: 0, duplicates: 3, ids: first.body.ids });
     });
 
+    it('refuses an envelope with anything beside its decisions, storing nothing (the document says the same)', async () => {
+      const gov = await app.as('governance');
+      const stored = async () => (await gov.get('/api/decisions?limit=500')).body.items.length as number;
+      const before = await stored();
+      const res = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision()], x: 42 });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+      expect((await app.ingest().post('/api/decisions/batch').send({ decisions: 'none' })).status).toBe(400);
+      expect(await stored()).toBe(before);
+    });
+
     it('accepts NDJSON streamed line by line', async () => {
       const decisions = [renewalDecision(), fraudDecision()];
       const res = await app.ingest()

@@ -146,7 +146,8 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
     }
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
-    resolve.mutate({ outcome: outcome as 'confirm' | 'override', rationale, ...(override ? { override } : {}), expectedVersion: detail.case.version });
+    const expectedVersion = detail.case.version;
+    resolve.mutate(override ? { outcome: 'override', rationale, override, expectedVersion } : { outcome: 'confirm', rationale, expectedVersion });
   };
 
   return (
