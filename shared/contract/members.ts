@@ -36,7 +36,7 @@ export const eraseMember = route({
   permissions: ['personalData.erase'],
   body: MemberIdBody,
   responses: { 200: json(ErasureResult, 'What was erased') },
-  problems: { 409: 'legal_hold: the member is under a legal hold' },
+  problems: { 404: 'not_found: no data about this member', 409: 'legal_hold: the member is under a legal hold' },
 });
 
 export const listLegalHolds = route({
