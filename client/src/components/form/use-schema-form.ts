@@ -29,6 +29,8 @@ export interface SchemaFormOptions<Input extends FieldValues, Shape extends z.Zo
 export type SchemaForm<Input extends FieldValues, Output, Shape extends z.ZodRawShape> = UseFormReturn<Input, unknown, Output> & {
   /** What is wrong with this field in the reader's words, or null. */
   errorOf: (name: keyof Shape & string) => string | null;
+  /** The field's `{min}` and `{max}` lengths by the schema, for a hint that states them. */
+  limitsOf: (name: keyof Shape & string) => MessageValues;
   /** A text field's registration with the schema's maximum length, so typing stops where the server would refuse. */
   textProps: (name: keyof Shape & string) => UseFormRegisterReturn & { maxLength?: number };
 };
@@ -74,6 +76,11 @@ export function useSchemaForm<Input extends FieldValues, Output, Shape extends z
     }
   }, [serverError, setError, shape]);
 
+  const limitsOf = (name: keyof Shape & string): MessageValues => {
+    const { min, max } = lengthsOf(shape[name]);
+    return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  };
+
   const errorOf = (name: keyof Shape & string): string | null => {
     const error = (form.formState.errors as Record<string, FieldError | undefined>)[name];
     if (!error) return null;
@@ -81,11 +88,7 @@ export function useSchemaForm<Input extends FieldValues, Output, Shape extends z
     if (error.type === 'server') return t('form.checkField');
     const entry: FieldMessages | undefined = options.messages?.[name];
     const key = typeof entry === 'object' ? entry[error.type] : entry;
-    if (key) {
-      const { min, max } = lengthsOf(shape[name]);
-      const values: MessageValues = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
-      return t(key, values);
-    }
+    if (key) return t(key, limitsOf(name));
     if (error.type === 'custom' && error.message) return error.message;
     return t('form.checkField');
   };
@@ -95,5 +98,5 @@ export function useSchemaForm<Input extends FieldValues, Output, Shape extends z
     maxLength: lengthsOf(shape[name]).max,
   });
 
-  return { ...form, errorOf, textProps };
+  return { ...form, errorOf, limitsOf, textProps };
 }

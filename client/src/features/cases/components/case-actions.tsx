@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
 import { ACTIVE_STATUSES, ApproveCase, CommentOnCase, ExtendCase, ResolveCase, type CaseDetail } from '@shared/schemas/case';
@@ -6,7 +6,7 @@ import { ChoiceGroup, Field } from '../../../components/form/form-field';
 import { useSchemaForm, type FieldMessages } from '../../../components/form/use-schema-form';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ProblemMessage } from '../../../components/problem-message';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useApproveCase } from '../api/approve-case';
 import { useClaimCase } from '../api/claim-case';
@@ -21,9 +21,8 @@ import { OverrideFields, OverrideInputs, overrideDefaults, readOverride, useAllo
  * differently from the wire body (radio values as text, the override as typed) are its own.
  */
 
-/** A rationale too short is told only that (the shared schema stops there); one of few words, that. */
+/** A rationale too short is told only that (the shared schema stops there); a long one that is not words, that. */
 const rationaleMessages: FieldMessages = { too_small: 'actions.rationaleShort', custom: 'actions.rationaleNotWords' };
-const rationaleMin = ApproveCase.shape.rationale.minLength ?? 0;
 
 /**
  * A sample case is oversight the member never sees (of it they hear only a changed outcome), so
@@ -153,7 +152,7 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
           </label>
         </ChoiceGroup>
         {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} form={{ register: form.register, errorOf: form.errorOf, flagged }} /> : null}
-        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', { min: rationaleMin })} error={form.errorOf('rationale')}>
+        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
           {({ id }, describedBy, invalid) => <textarea id={id} rows={4} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-primary button-block" disabled={resolve.isPending}>
@@ -169,7 +168,7 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
  * typed as text and checked against this decision (a change, inside the policy's range). That
  * check runs even when another field is wrong, so the reader sees every problem at once.
  */
-function resolveForm(detail: CaseDetail, allowed: AllowedRange | null, t: ReturnType<typeof useI18n>['t']) {
+function resolveForm(detail: CaseDetail, allowed: AllowedRange | null, t: Translate) {
   return z
     .object({ outcome: ResolveCase.shape.outcome, rationale: ResolveCase.shape.rationale, ...OverrideInputs })
     .superRefine(
@@ -220,7 +219,7 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
       </p>
       <InlineProblem error={approve.error} />
       <form className="form form-compact" noValidate onSubmit={(event) => void decide(true)(event)}>
-        <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', { min: rationaleMin })} error={form.errorOf('rationale')}>
+        <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
           {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <div className="button-row">
