@@ -68,13 +68,16 @@ export function useSchemaForm<Input extends FieldValues, Output, Shape extends z
   const shape = schema.shape as Record<string, unknown>;
 
   const { serverError } = options;
+  // The names, not the shape: a form that builds its schema per render (to word its own checks) would rerun this each time.
+  const fieldNames = Object.keys(shape).join(' ');
   useEffect(() => {
     if (!isApiError(serverError) || serverError.code !== 'validation_failed') return;
+    const names = fieldNames.split(' ');
     for (const field of serverError.fieldErrors) {
       const name = field.path.split('.')[0];
-      if (name && name in shape) setError(name as Path<Input>, { type: 'server', message: field.message });
+      if (name && names.includes(name)) setError(name as Path<Input>, { type: 'server', message: field.message });
     }
-  }, [serverError, setError, shape]);
+  }, [serverError, setError, fieldNames]);
 
   const limitsOf = (name: keyof Shape & string): MessageValues => {
     const { min, max } = lengthsOf(shape[name]);
