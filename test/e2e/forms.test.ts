@@ -10,6 +10,20 @@ import { expectPath, signIn } from './support/actions';
 import { describeInBrowser, launchBrowser, openPage } from './support/browser';
 import { startServer, type E2eServer } from './support/server';
 
+/** A problem+json refusal of these fields, as the server's validation sends it. */
+const refusal = (...paths: string[]) => ({
+  status: 422,
+  contentType: 'application/problem+json',
+  body: JSON.stringify({
+    type: 'about:blank',
+    title: 'Validation failed',
+    status: 422,
+    code: 'validation_failed',
+    detail: 'The request body is not valid.',
+    errors: paths.map((path) => ({ path, message: 'a rule the client does not know' })),
+  }),
+});
+
 describeInBrowser('forms and the server’s field errors', () => {
   let server: E2eServer;
   let browser: Browser;
@@ -36,18 +50,7 @@ describeInBrowser('forms and the server’s field errors', () => {
       let sent: unknown = null;
       await page.route(`**/api/decisions/${decisionId}/objections`, async (route) => {
         sent = route.request().postDataJSON();
-        await route.fulfill({
-          status: 422,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({
-            type: 'about:blank',
-            title: 'Validation failed',
-            status: 422,
-            code: 'validation_failed',
-            detail: 'The request body is not valid.',
-            errors: [{ path: 'statement', message: 'a rule the client does not know' }],
-          }),
-        });
+        await route.fulfill(refusal('statement'));
       });
 
       await page.goto(`/decisions/${decisionId}/contest`);
@@ -64,6 +67,32 @@ describeInBrowser('forms and the server’s field errors', () => {
       // Correcting the field clears its mark.
       await statement.fill('The claims were my daughter’s, not mine.');
       await expect.poll(() => statement.getAttribute('aria-invalid')).toBe(null);
+      assertNoErrors();
+    } finally {
+      await close();
+    }
+  });
+
+  it('marks refused fields on a form that words its own checks (the objection registered by staff)', async () => {
+    const { page, allowConsoleError, assertNoErrors, close } = await openPage(browser, server.baseUrl);
+    allowConsoleError(/status of 422/);
+    try {
+      await page.goto('/');
+      await signIn(page, 'pricing.reviewer');
+      await expectPath(page, '/review');
+      const { items } = (await (await page.request.get('/api/decisions?type=renewal_price&limit=1')).json()) as { items: { id: string }[] };
+      const decisionId = items[0]!.id;
+      await page.route(`**/api/decisions/${decisionId}/objections`, (route) => route.fulfill(refusal('channel', 'receivedAt')));
+
+      await page.goto(`/decisions/${decisionId}`);
+      await page.getByRole('heading', { name: 'Register an objection by phone or post' }).waitFor();
+      await page.getByRole('radio', { name: 'Post' }).check();
+      await page.getByLabel('What the member said or wrote').fill('Wrote that the premium rise is too steep.');
+      await page.getByRole('button', { name: 'Register the objection' }).click();
+
+      await page.getByText('Some of what you entered was not accepted. Check it and try again.').waitFor();
+      await expect.poll(() => page.getByText('Check this field.', { exact: true }).count()).toBe(2);
+      expect(await page.getByLabel('What the member said or wrote').getAttribute('aria-invalid')).toBe(null);
       assertNoErrors();
     } finally {
       await close();
