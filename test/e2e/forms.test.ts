@@ -1,8 +1,9 @@
 /**
- * What a form does with a field the server refuses (a rule the client did not foresee): the
- * refusal is said in words above the form, and the refused field itself is marked, in the
- * reader's language, so they know where to look. The answer is stubbed, since the client's own
- * checks (the same shared schema) never let such a value through.
+ * The forms are checked by the shared request schemas before anything is sent, in the
+ * catalogue's words. And when the server refuses a field anyway (a rule the client did not
+ * foresee), the refusal is said above the form and the refused field itself is marked, so the
+ * reader knows where to look; that answer is stubbed, since the client's own checks (the same
+ * schema) never let such a value through.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ const refusal = (...paths: string[]) => ({
   }),
 });
 
-describeInBrowser('forms and the server’s field errors', () => {
+describeInBrowser('forms checked by the shared schemas, and the server’s field errors', () => {
   let server: E2eServer;
   let browser: Browser;
 
@@ -93,6 +94,45 @@ describeInBrowser('forms and the server’s field errors', () => {
       await page.getByText('Some of what you entered was not accepted. Check it and try again.').waitFor();
       await expect.poll(() => page.getByText('Check this field.', { exact: true }).count()).toBe(2);
       expect(await page.getByLabel('What the member said or wrote').getAttribute('aria-invalid')).toBe(null);
+      assertNoErrors();
+    } finally {
+      await close();
+    }
+  });
+
+  it('checks a case’s forms by the shared schemas before sending, in the catalogue’s words', async () => {
+    const { page, assertNoErrors, close } = await openPage(browser, server.baseUrl);
+    try {
+      await page.goto('/');
+      await signIn(page, 'pricing.reviewer');
+      await expectPath(page, '/review');
+      const { items } = (await (await page.request.get('/api/cases?limit=100')).json()) as {
+        items: { id: string; status: string; extension: unknown; originalDueAt: string }[];
+      };
+      // One of the reviewer's scopes the deadline may still be extended on: not extended yet, its first month not over.
+      const open = items.find((c) => ['open', 'in_review'].includes(c.status) && c.extension === null && c.originalDueAt > new Date().toISOString())!;
+      await page.goto(`/review/cases/${open.id}`);
+
+      const extend = page.locator('details:has(#action-extend)');
+      await extend.locator('summary').click();
+      await extend.getByRole('button', { name: 'Extend the deadline' }).click();
+      await extend.getByText('Choose one or two months.').waitFor();
+      // The least length is the schema's, read into the words.
+      await extend.getByText('Give a reason of at least 10 characters.').waitFor();
+      await extend.getByRole('radio', { name: 'One month' }).check();
+      await extend.getByLabel('Reason').fill('  short  ');
+      await expect.poll(() => extend.getByText('Choose one or two months.').count()).toBe(0);
+      expect(await extend.getByText('Give a reason of at least 10 characters.').count()).toBe(1);
+
+      const comment = page.locator('details:has(#action-comment)');
+      await comment.locator('summary').click();
+      await comment.getByRole('button', { name: 'Add comment' }).click();
+      await comment.getByText('Write a comment first.').waitFor();
+      await comment.getByLabel('Comment').fill('Checked the claims register.');
+      await comment.getByRole('button', { name: 'Add comment' }).click();
+      await page.getByText('Internal note added.').waitFor();
+      // A fresh, empty form for the next comment.
+      await expect.poll(() => page.locator('details:has(#action-comment) textarea').inputValue()).toBe('');
       assertNoErrors();
     } finally {
       await close();
