@@ -25,7 +25,7 @@ export function isWorded(text: string): boolean {
   return words.length >= 2 && characters.size >= 5;
 }
 
-const Rationale = z
+export const Rationale = z
   .string()
   .trim()
   // A short rationale is told only that: "not words" would be noise beside it.
@@ -143,6 +143,8 @@ export const CommentOnCase = z.strictObject({ text: z.string().trim().min(1).max
  * Resolving: a confirmation, or an override with the new outcome. A union on `outcome`, not a
  * refinement, so the OpenAPI document says the override is required when overriding.
  */
+/** Confirm the decision, or override it with a new outcome. */
+export const ResolutionOutcome = z.enum(['confirm', 'override']);
 const resolveFields = { rationale: Rationale, expectedVersion: ExpectedVersion };
 const OverrideFields = z.record(z.string(), z.unknown());
 export const ResolveCase = z.discriminatedUnion('outcome', [

@@ -1,5 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { SignIn } from '@shared/schemas/session';
+import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { PageTitle } from '../../../components/page-title';
 import { useT, type MessageKey } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
@@ -17,6 +20,9 @@ function errorMessage(error: unknown): MessageKey {
   return 'state.errorGeneric';
 }
 
+/** SignIn as typed: a name with stray spaces around it is still that name. */
+const SignInForm = SignIn.extend({ username: z.string().trim().pipe(SignIn.shape.username) });
+
 export function SignInPage() {
   const t = useT();
   const [params] = useSearchParams();
@@ -24,7 +30,9 @@ export function SignInPage() {
   const sessionEnded = params.get('reason') === 'session_ended';
   const session = useSession();
   const signIn = useSignIn();
-  const [missing, setMissing] = useState(false);
+  // One message for the whole form, which takes focus itself; it stays until the next try.
+  const form = useSchemaForm(SignInForm, { defaultValues: { username: '', password: '' }, shouldFocusError: false, reValidateMode: 'onSubmit' });
+  const missing = Object.keys(form.formState.errors).length > 0;
   const alertRef = useRef<HTMLDivElement>(null);
   const usernameId = useId();
   const passwordId = useId();
@@ -40,18 +48,7 @@ export function SignInPage() {
   // Signed in (just now, or already): go where the reader was heading.
   if (session.data) return <Navigate to={returnTo} replace />;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!username || !password) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    signIn.mutate({ username, password });
-  };
+  const onSubmit = form.handleSubmit((credentials) => signIn.mutate(credentials));
 
   return (
     <div className="sign-in">
@@ -67,12 +64,12 @@ export function SignInPage() {
             {t(problem)}
           </div>
         ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate>
+        <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className="field">
             <label htmlFor={usernameId}>{t('signIn.username')}</label>
             <input
               id={usernameId}
-              name="username"
+              {...form.register('username')}
               type="text"
               autoComplete="username"
               autoCapitalize="none"
@@ -86,7 +83,7 @@ export function SignInPage() {
             <label htmlFor={passwordId}>{t('signIn.password')}</label>
             <input
               id={passwordId}
-              name="password"
+              {...form.register('password')}
               type="password"
               autoComplete="current-password"
               required

@@ -1,31 +1,28 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { z } from 'zod';
 import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
-import { ACTIVE_STATUSES, ApproveCase, CommentOnCase, ExtendCase, isWorded, type CaseDetail } from '@shared/schemas/case';
-import { ChoiceGroup, Field } from '../../../components/form-field';
+import { ACTIVE_STATUSES, ApproveCase, CommentOnCase, ExtendCase, Rationale, ResolutionOutcome, type CaseDetail } from '@shared/schemas/case';
+import { ChoiceGroup, Field } from '../../../components/form/form-field';
+import { useSchemaForm, type FieldMessages } from '../../../components/form/use-schema-form';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
-import { maxLengthOf, minLengthOf } from '../../../lib/schema-limits';
 import { useApproveCase } from '../api/approve-case';
 import { useClaimCase } from '../api/claim-case';
 import { useCommentOnCase } from '../api/comment-on-case';
 import { useExtendCase } from '../api/extend-case';
 import { useResolveCase } from '../api/resolve-case';
-import { OverrideFields, readOverride, useAllowedRange } from './override-fields';
+import { OverrideFields, OverrideInputs, overrideDefaults, readOverride, useAllowedRange, type AllowedRange } from './override-fields';
 
-/** Mirrors the server's rules (ResolveCase, ApproveCase, ExtendCase) so the reader learns them before sending. */
-const RATIONALE_MIN = minLengthOf(ApproveCase.shape.rationale);
-const RATIONALE_MAX = maxLengthOf(ApproveCase.shape.rationale);
-const COMMENT_MAX = maxLengthOf(CommentOnCase.shape.text);
-const EXTEND_REASON_MIN = minLengthOf(ExtendCase.shape.reason);
-const EXTEND_REASON_MAX = maxLengthOf(ExtendCase.shape.reason);
+/*
+ * The forms are checked by the server's own request schemas (ResolveCase, ApproveCase, CommentOnCase,
+ * ExtendCase), so the reader learns their rules before sending; only the fields the form types
+ * differently from the wire body (radio values as text, the override as typed) are its own.
+ */
 
-/** What is wrong with a rationale by the shared rule, or null. */
-function rationaleError(rationale: string, t: Translate): string | null {
-  if (rationale.length < RATIONALE_MIN) return t('actions.rationaleShort', { min: RATIONALE_MIN });
-  return isWorded(rationale) ? null : t('actions.rationaleNotWords');
-}
+/** A rationale too short is told only that (the shared schema stops there); a long one that is not words, that. */
+const rationaleMessages: FieldMessages = { too_small: 'actions.rationaleShort', custom: 'actions.rationaleNotWords' };
 
 /**
  * A sample case is oversight the member never sees (of it they hear only a changed outcome), so
@@ -128,43 +125,38 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
     onError: onConflict,
   });
   const allowed = useAllowedRange(detail.overrideRange);
-  const [outcome, setOutcome] = useState<'confirm' | 'override' | ''>('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useSchemaForm(resolveForm(detail, allowed, t), {
+    defaultValues: overrideDefaults(detail.decision),
+    messages: { outcome: 'actions.outcomeMissing', rationale: rationaleMessages },
+    serverError: resolve.error,
+  });
+  const outcome = form.watch('outcome');
+  const flagged = form.watch('flagged');
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const rationale = String(form.get('rationale') ?? '').trim();
-    const next: Record<string, string | undefined> = {};
-    if (!outcome) next.outcome = t('actions.outcomeMissing');
-    next.rationale = rationaleError(rationale, t) ?? undefined;
-    let override: Record<string, unknown> | undefined;
-    if (outcome === 'override') {
-      const read = readOverride(detail.decision, form, t, allowed);
-      if ('error' in read) next[read.field] = read.error;
-      else override = read.override;
-    }
-    setErrors(next);
-    if (Object.values(next).some(Boolean)) return;
+  const onSubmit = form.handleSubmit(({ outcome, rationale, ...typed }) => {
+    const read = outcome === 'override' ? readOverride(detail.decision, typed, t, allowed) : null;
+    const override = read && 'override' in read ? read.override : undefined;
     const expectedVersion = detail.case.version;
-    resolve.mutate(override ? { outcome: 'override', rationale, override, expectedVersion } : { outcome: 'confirm', rationale, expectedVersion });
-  };
+    if (outcome === 'confirm') return resolve.mutate({ outcome, rationale, expectedVersion });
+    // The resolver refuses an override it cannot read, so one always has its new outcome here.
+    if (override) resolve.mutate({ outcome, rationale, override, expectedVersion });
+  });
 
   return (
     <ActionBox title={t('actions.resolveTitle')} id="action-resolve">
       <InlineProblem error={resolve.error} />
-      <form className="form form-compact" onSubmit={onSubmit} noValidate>
-        <ChoiceGroup legend={t('actions.outcome')} error={errors.outcome}>
+      <form className="form form-compact" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <ChoiceGroup legend={t('actions.outcome')} error={form.errorOf('outcome')}>
           <label className="choice">
-            <input type="radio" name="outcome" value="confirm" checked={outcome === 'confirm'} onChange={() => setOutcome('confirm')} /> {t('actions.confirmOption')}
+            <input type="radio" {...form.register('outcome')} value="confirm" /> {t('actions.confirmOption')}
           </label>
           <label className="choice">
-            <input type="radio" name="outcome" value="override" checked={outcome === 'override'} onChange={() => setOutcome('override')} /> {t('actions.overrideOption')}
+            <input type="radio" {...form.register('outcome')} value="override" /> {t('actions.overrideOption')}
           </label>
         </ChoiceGroup>
-        {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} errors={errors} /> : null}
-        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', { min: RATIONALE_MIN })} error={errors.rationale}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={4} maxLength={RATIONALE_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} form={{ register: form.register, errorOf: form.errorOf, flagged }} /> : null}
+        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
+          {({ id }, describedBy, invalid) => <textarea id={id} rows={4} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-primary button-block" disabled={resolve.isPending}>
           {resolve.isPending ? t('actions.sending') : outcome === 'override' ? t('actions.proposeOverride') : t('actions.confirmDecision')}
@@ -174,11 +166,33 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
   );
 }
 
+/**
+ * ResolveCase as the reader fills it in: the outcome and rationale by the shared rules, the override
+ * typed as text and checked against this decision (a change, inside the policy's range). That
+ * check runs even when another field is wrong, so the reader sees every problem at once.
+ */
+function resolveForm(detail: CaseDetail, allowed: AllowedRange | null, t: Translate) {
+  return z
+    .object({ outcome: ResolutionOutcome, rationale: Rationale, ...OverrideInputs })
+    .superRefine(
+      (values, ctx) => {
+        if (values.outcome !== 'override') return;
+        const read = readOverride(detail.decision, values, t, allowed);
+        if ('error' in read) ctx.addIssue({ code: 'custom', path: [read.field], message: read.error });
+      },
+      { when: () => true },
+    );
+}
+
 function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
   const { t } = useI18n();
   const approve = useApproveCase(detail.case.id, { onSuccess: (_, body) => onDone(body.approve ? 'actions.approved' : 'actions.rejected'), onError: onConflict });
   const words = useOutputWords();
-  const [error, setError] = useState<string | null>(null);
+  const form = useSchemaForm(ApproveCase.pick({ rationale: true }), {
+    defaultValues: { rationale: '' },
+    messages: { rationale: rationaleMessages },
+    serverError: approve.error,
+  });
   const proposal = detail.case.proposal;
   if (!proposal) return null;
   const proposedOutcome = words(detail.decision.type, { ...detail.decision.effectiveOutcome, ...proposal.override } as OutputOf<typeof detail.decision.type>);
@@ -198,17 +212,8 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
     );
   }
 
-  const decide = (approveIt: boolean, form: HTMLFormElement) => {
-    const rationale = String(new FormData(form).get('rationale') ?? '').trim();
-    const problem = rationaleError(rationale, t);
-    if (problem) {
-      setError(problem);
-      form.querySelector('textarea')?.focus();
-      return;
-    }
-    setError(null);
-    approve.mutate({ approve: approveIt, rationale, expectedVersion: detail.case.version });
-  };
+  const decide = (approveIt: boolean) =>
+    form.handleSubmit(({ rationale }) => approve.mutate({ approve: approveIt, rationale, expectedVersion: detail.case.version }));
 
   return (
     <ActionBox title={t('actions.approvalTitle')} id="action-approve">
@@ -216,22 +221,15 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
         {t('actions.approvalProposal')} <strong>{[proposedOutcome.headline, proposedOutcome.detail].filter(Boolean).join(' · ')}</strong>
       </p>
       <InlineProblem error={approve.error} />
-      <form
-        className="form form-compact"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          decide(true, event.currentTarget);
-        }}
-      >
-        <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', { min: RATIONALE_MIN })} error={error}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="rationale" rows={3} maxLength={RATIONALE_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
+      <form className="form form-compact" noValidate onSubmit={(event) => void decide(true)(event)}>
+        <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
+          {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={approve.isPending}>
             {t('actions.approve')}
           </button>
-          <button type="button" className="button" disabled={approve.isPending} onClick={(event) => decide(false, event.currentTarget.form!)}>
+          <button type="button" className="button" disabled={approve.isPending} onClick={() => void decide(false)()}>
             {t('actions.reject')}
           </button>
         </div>
@@ -240,44 +238,41 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
   );
 }
 
+/** A comment as typed: its visibility a radio value, kept internal on a sample case (no radios there). */
+const CommentForm = CommentOnCase.pick({ text: true, visibility: true });
+
 function CommentAction({ detail, onConflict, onDone }: ActionProps) {
   const { t } = useI18n();
-  const [formKey, setFormKey] = useState(0);
   const comment = useCommentOnCase(detail.case.id, {
     onSuccess: (_, body) => {
-      setFormKey((key) => key + 1); // a fresh, empty form for the next comment
+      form.reset(); // a fresh, empty form for the next comment
       onDone(body.visibility === 'member' ? 'actions.messageSent' : 'actions.noteAdded');
     },
     onError: onConflict,
   });
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = String(form.get('text') ?? '').trim();
-    if (!text) {
-      setError(t('actions.commentMissing'));
-      return;
-    }
-    setError(null);
-    const visibility = form.get('visibility') === 'member' && !isSample(detail) ? 'member' : 'internal';
-    comment.mutate({ text, visibility, expectedVersion: detail.case.version });
-  };
+  const form = useSchemaForm(CommentForm, {
+    defaultValues: { text: '', visibility: 'internal' },
+    messages: { text: 'actions.commentMissing' },
+    serverError: comment.error,
+  });
+  const onSubmit = form.handleSubmit(({ text, visibility }) =>
+    comment.mutate({ text, visibility: visibility === 'member' && !isSample(detail) ? 'member' : 'internal', expectedVersion: detail.case.version }),
+  );
   return (
     <ActionBox title={t('actions.commentTitle')} id="action-comment" collapsible>
       <InlineProblem error={comment.error} />
-      <form className="form form-compact" onSubmit={onSubmit} noValidate key={formKey}>
-        <Field label={t('actions.commentText')} error={error}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="text" rows={3} maxLength={COMMENT_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
+      <form className="form form-compact" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <Field label={t('actions.commentText')} error={form.errorOf('text')}>
+          {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('text')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         {/* Nobody but staff reads a sample case: its comments are internal notes. */}
         {isSample(detail) ? null : (
           <ChoiceGroup legend={t('actions.visibility')}>
             <label className="choice">
-              <input type="radio" name="visibility" value="internal" defaultChecked /> {t('actions.visibilityInternal')}
+              <input type="radio" {...form.register('visibility')} value="internal" /> {t('actions.visibilityInternal')}
             </label>
             <label className="choice">
-              <input type="radio" name="visibility" value="member" /> {t('actions.visibilityMember')}
+              <input type="radio" {...form.register('visibility')} value="member" /> {t('actions.visibilityMember')}
             </label>
           </ChoiceGroup>
         )}
@@ -289,37 +284,33 @@ function CommentAction({ detail, onConflict, onDone }: ActionProps) {
   );
 }
 
+/** ExtendCase as typed: the months a radio value ("1" or "2"), turned into the number the server takes. */
+const ExtendForm = ExtendCase.pick({ reason: true }).extend({ months: z.enum(['1', '2']) });
+
 function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
   const { t, formatDate } = useI18n();
   const extend = useExtendCase(detail.case.id, { onSuccess: () => onDone(isSample(detail) ? 'actions.extendedSample' : 'actions.extended'), onError: onConflict });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const months = Number(form.get('months'));
-    const reason = String(form.get('reason') ?? '').trim();
-    const next: Record<string, string | undefined> = {};
-    if (months !== 1 && months !== 2) next.months = t('actions.monthsMissing');
-    if (reason.length < EXTEND_REASON_MIN) next.reason = t('actions.reasonShort', { min: EXTEND_REASON_MIN });
-    setErrors(next);
-    if (Object.values(next).some(Boolean)) return;
-    extend.mutate({ months: months as 1 | 2, reason, expectedVersion: detail.case.version });
-  };
+  const form = useSchemaForm(ExtendForm, {
+    defaultValues: { reason: '' },
+    messages: { months: 'actions.monthsMissing', reason: 'actions.reasonShort' },
+    serverError: extend.error,
+  });
+  const onSubmit = form.handleSubmit(({ months, reason }) => extend.mutate({ months: months === '2' ? 2 : 1, reason, expectedVersion: detail.case.version }));
   return (
     <ActionBox title={t('actions.extendTitle')} id="action-extend" collapsible>
       <p className="muted small">{t(isSample(detail) ? 'actions.extendTextSample' : 'actions.extendText', { date: formatDate(detail.case.originalDueAt) })}</p>
       <InlineProblem error={extend.error} />
-      <form className="form form-compact" onSubmit={onSubmit} noValidate>
-        <ChoiceGroup legend={t('actions.months')} error={errors.months}>
+      <form className="form form-compact" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <ChoiceGroup legend={t('actions.months')} error={form.errorOf('months')}>
           <label className="choice">
-            <input type="radio" name="months" value="1" /> {t('actions.oneMonth')}
+            <input type="radio" {...form.register('months')} value="1" /> {t('actions.oneMonth')}
           </label>
           <label className="choice">
-            <input type="radio" name="months" value="2" /> {t('actions.twoMonths')}
+            <input type="radio" {...form.register('months')} value="2" /> {t('actions.twoMonths')}
           </label>
         </ChoiceGroup>
-        <Field label={t('actions.reason')} hint={t('actions.reasonHint')} error={errors.reason}>
-          {({ id }, describedBy, invalid) => <textarea id={id} name="reason" rows={3} maxLength={EXTEND_REASON_MAX} aria-describedby={describedBy} aria-invalid={invalid} />}
+        <Field label={t('actions.reason')} hint={t('actions.reasonHint')} error={form.errorOf('reason')}>
+          {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('reason')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-block" disabled={extend.isPending}>
           {extend.isPending ? t('actions.sending') : t('actions.extend')}

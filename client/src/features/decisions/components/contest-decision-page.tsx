@@ -1,20 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ACTIVE_STATUSES, NewObjection, type CaseDetail, type DecisionDetail } from '@shared/schemas/case';
 import { BackLink } from '../../../components/back-link';
-import { Field } from '../../../components/form-field';
+import { Field } from '../../../components/form/form-field';
+import { lengthsOf, useSchemaForm } from '../../../components/form/use-schema-form';
 import { useOutcomeWords } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
 import { PageTitle } from '../../../components/page-title';
 import { ProblemMessage } from '../../../components/problem-message';
 import { oneMonthAfter, useI18n, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
-import { maxLengthOf } from '../../../lib/schema-limits';
 import { useFileObjection } from '../api/file-objection';
 import { isDecisionId, useDecision } from '../api/get-decision';
 
-const STATEMENT_MAX = maxLengthOf(NewObjection.shape.statement);
-const OUTCOME_MAX = maxLengthOf(NewObjection.shape.requestedOutcome.unwrap());
+/** What a member sends: why they disagree and, if they like, what they ask for (the date and channel are the portal's). */
+const MemberObjection = NewObjection.pick({ statement: true, requestedOutcome: true });
+const statementMax = lengthsOf(NewObjection.shape.statement).max;
 
 /** The member's objection: why they disagree, what they ask for, and when they will hear back. */
 export function ContestDecisionPage() {
@@ -41,9 +42,12 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
   const { t, formatDate } = useI18n();
   const words = useOutcomeWords()(decision, 'effective');
   const file = useFileObjection(decision.id, onFiled);
-  const [statement, setStatement] = useState('');
-  const [missing, setMissing] = useState(false);
-  const statementRef = useRef<HTMLTextAreaElement>(null);
+  const form = useSchemaForm(MemberObjection, {
+    defaultValues: { statement: '', requestedOutcome: '' },
+    messages: { statement: 'contest.statementMissing' },
+    serverError: file.error,
+  });
+  const statement = form.watch('statement');
   const [expected] = useState(() => oneMonthAfter(new Date()).toISOString());
   const open = decision.cases.find((c) => c.origin === 'objection' && ACTIVE_STATUSES.includes(c.status));
   const title = t('contest.title');
@@ -60,18 +64,8 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = String(form.get('statement') ?? '').trim();
-    const requested = String(form.get('requestedOutcome') ?? '').trim();
-    setMissing(!text);
-    if (!text) {
-      statementRef.current?.focus();
-      return;
-    }
-    file.mutate({ statement: text, ...(requested ? { requestedOutcome: requested } : {}) });
-  };
+  // An empty wish is no wish: the request leaves it out.
+  const onSubmit = form.handleSubmit(({ statement, requestedOutcome }) => file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}) }));
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 
@@ -94,30 +88,26 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
               ) : null}
             </ProblemMessage>
           ) : null}
-          <form className="form" onSubmit={onSubmit} noValidate>
-            <Field label={t('contest.statement')} hint={t('contest.statementHint')} error={missing && !statement.trim() ? t('contest.statementMissing') : null}>
+          <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+            <Field label={t('contest.statement')} hint={t('contest.statementHint')} error={form.errorOf('statement')}>
               {(ids, describedBy, invalid) => (
                 <>
                   <textarea
                     id={ids.id}
-                    ref={statementRef}
-                    name="statement"
                     rows={7}
-                    maxLength={STATEMENT_MAX}
-                    value={statement}
-                    onChange={(event) => setStatement(event.target.value)}
+                    {...form.textProps('statement')}
                     aria-describedby={[describedBy, `${ids.id}-count`].filter(Boolean).join(' ')}
                     aria-invalid={invalid}
                     required
                   />
                   <p className="field-count" id={`${ids.id}-count`}>
-                    {t('contest.characters', { count: statement.length, max: STATEMENT_MAX })}
+                    {t('contest.characters', { count: statement.length, max: statementMax ?? 0 })}
                   </p>
                 </>
               )}
             </Field>
             <Field label={t('contest.requestedOutcome')} optional={t('form.optional')} hint={t(`contest.requestedHint.${decision.type}`)}>
-              {({ id }, describedBy) => <textarea id={id} name="requestedOutcome" rows={2} maxLength={OUTCOME_MAX} aria-describedby={describedBy} />}
+              {({ id }, describedBy) => <textarea id={id} rows={2} {...form.textProps('requestedOutcome')} aria-describedby={describedBy} />}
             </Field>
             <div className="deadline-box">
               <h2>{t('contest.whenTitle')}</h2>

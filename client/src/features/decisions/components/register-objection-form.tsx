@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { NewObjection } from '@shared/schemas/case';
-import { ChoiceGroup, Field } from '../../../components/form-field';
+import { ChoiceGroup, Field } from '../../../components/form/form-field';
+import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { ProblemMessage } from '../../../components/problem-message';
-import { useT } from '../../../i18n';
+import { useT, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
-import { maxLengthOf } from '../../../lib/schema-limits';
 import { useFileObjection } from '../api/file-objection';
 
 /** `datetime-local` wants local wall-clock time without a zone. */
@@ -14,7 +15,30 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-type Errors = Partial<Record<'statement' | 'channel' | 'receivedAt', string>>;
+/**
+ * NewObjection as staff fill it in: the channel is required here, and the date of receipt is the
+ * `datetime-local` text, which must be a real moment, not in the future, not before the decision.
+ * That check runs even when another field is wrong, so every problem shows at once.
+ */
+function registerForm(decidedAt: string, t: Translate) {
+  return NewObjection.pick({ statement: true })
+    .extend({ channel: z.enum(['phone', 'post']), receivedAt: z.string() })
+    .superRefine(
+      ({ receivedAt: received }, ctx) => {
+        const receivedAt = received ? new Date(received) : null;
+        const problem =
+          !receivedAt || Number.isNaN(receivedAt.getTime())
+            ? t('register.receivedMissing')
+            : receivedAt.getTime() > Date.now()
+              ? t('register.receivedFuture')
+              : receivedAt.toISOString() < decidedAt
+                ? t('register.receivedBeforeDecision')
+                : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: problem });
+      },
+      { when: () => true },
+    );
+}
 
 /**
  * An objection that came in by phone or post. Its real date of receipt starts the one-month
@@ -24,26 +48,13 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
   const t = useT();
   const navigate = useNavigate();
   const file = useFileObjection(decisionId, (detail) => void navigate(`/review/cases/${detail.case.id}`));
-  const [errors, setErrors] = useState<Errors>({});
   const [now] = useState(() => new Date());
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const statement = String(form.get('statement') ?? '').trim();
-    const channel = form.get('channel');
-    const received = String(form.get('receivedAt') ?? '');
-    const receivedAt = received ? new Date(received) : null;
-    const next: Errors = {};
-    if (!statement) next.statement = t('register.statementMissing');
-    if (channel !== 'phone' && channel !== 'post') next.channel = t('register.channelMissing');
-    if (!receivedAt || Number.isNaN(receivedAt.getTime())) next.receivedAt = t('register.receivedMissing');
-    else if (receivedAt.getTime() > Date.now()) next.receivedAt = t('register.receivedFuture');
-    else if (receivedAt.toISOString() < decidedAt) next.receivedAt = t('register.receivedBeforeDecision');
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    file.mutate({ statement, channel: channel as 'phone' | 'post', receivedAt: receivedAt!.toISOString() });
-  };
+  const form = useSchemaForm(registerForm(decidedAt, t), {
+    defaultValues: { statement: '', receivedAt: localInputValue(now) },
+    messages: { statement: 'register.statementMissing', channel: 'register.channelMissing' },
+    serverError: file.error,
+  });
+  const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) => file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString() }));
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 
@@ -60,22 +71,21 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
           ) : null}
         </ProblemMessage>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <ChoiceGroup legend={t('register.channel')} error={errors.channel}>
+      <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <ChoiceGroup legend={t('register.channel')} error={form.errorOf('channel')}>
           <label className="choice">
-            <input type="radio" name="channel" value="phone" /> {t('channel.phone')}
+            <input type="radio" {...form.register('channel')} value="phone" /> {t('channel.phone')}
           </label>
           <label className="choice">
-            <input type="radio" name="channel" value="post" /> {t('channel.post')}
+            <input type="radio" {...form.register('channel')} value="post" /> {t('channel.post')}
           </label>
         </ChoiceGroup>
-        <Field label={t('register.receivedAt')} hint={t('register.receivedHint')} error={errors.receivedAt}>
+        <Field label={t('register.receivedAt')} hint={t('register.receivedHint')} error={form.errorOf('receivedAt')}>
           {({ id }, describedBy, invalid) => (
             <input
               id={id}
-              name="receivedAt"
+              {...form.register('receivedAt')}
               type="datetime-local"
-              defaultValue={localInputValue(now)}
               max={localInputValue(now)}
               aria-describedby={describedBy}
               aria-invalid={invalid}
@@ -83,9 +93,9 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
             />
           )}
         </Field>
-        <Field label={t('register.statement')} hint={t('register.statementHint')} error={errors.statement}>
+        <Field label={t('register.statement')} hint={t('register.statementHint')} error={form.errorOf('statement')}>
           {({ id }, describedBy, invalid) => (
-            <textarea id={id} name="statement" rows={5} maxLength={maxLengthOf(NewObjection.shape.statement)} aria-describedby={describedBy} aria-invalid={invalid} required />
+            <textarea id={id} rows={5} {...form.textProps('statement')} aria-describedby={describedBy} aria-invalid={invalid} required />
           )}
         </Field>
         <div className="form-actions">
