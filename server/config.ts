@@ -30,10 +30,16 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
   if (v === 'false' || v === '0') return false;
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isProxyAddress(e));
   if (bad.length || entries.length === 0) {
-    ctx.addIssue({ code: 'custom', message: `expected true, false, a number of hops, or addresses/subnets/loopback/linklocal/uniquelocal; not understood: ${bad.join(', ') || value}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected true, false, a number of hops, or addresses/subnets/loopback/linklocal/uniquelocal; not understood: ${bad.join(', ') || value}`,
+    });
     return z.NEVER;
   }
   return entries;
@@ -51,7 +57,10 @@ const Env = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
   INGEST_API_KEYS: z.string().optional(),
   SEED_DEMO: flag.optional(),
   AUDIT_SIGNING_KEY: z.string().min(16, 'use at least 16 characters').optional(),
@@ -67,7 +76,12 @@ const Env = z.object({
   FOUR_EYES_TYPES: z
     .string()
     .default('renewal_price,fraud_flag,risk_score')
-    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(DecisionType)),
   FOUR_EYES_MIN_RENEWAL_CENTS: z.coerce.number().int().min(0).default(0),
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
@@ -125,7 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const ingestApiKeys = (e.INGEST_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const ingestApiKeys = (e.INGEST_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (production) {
     const problems = productionProblems({ ingestApiKeys, auditSigningKey: e.AUDIT_SIGNING_KEY, seedDemo: e.SEED_DEMO });
     if (problems.length) throw new ConfigError(formatProblems(problems));
@@ -168,7 +185,10 @@ function productionProblems(c: { ingestApiKeys: string[]; auditSigningKey?: stri
   const missing = [c.ingestApiKeys.length === 0 && 'INGEST_API_KEYS', !c.auditSigningKey && 'AUDIT_SIGNING_KEY'].filter((v) => v !== false);
   if (missing.length) problems.push(`NODE_ENV=production requires ${missing.join(' and ')} to be set (see "Deploying" in README.md)`);
   const short = c.ingestApiKeys.filter((k) => k.length < MIN_PRODUCTION_KEY_LENGTH).length;
-  if (short) problems.push(`INGEST_API_KEYS: in production every key needs at least ${MIN_PRODUCTION_KEY_LENGTH} characters (${short} of ${c.ingestApiKeys.length} shorter)`);
+  if (short)
+    problems.push(
+      `INGEST_API_KEYS: in production every key needs at least ${MIN_PRODUCTION_KEY_LENGTH} characters (${short} of ${c.ingestApiKeys.length} shorter)`,
+    );
   if (c.seedDemo) problems.push('SEED_DEMO: demo users and data are never created in production');
   return problems;
 }

@@ -35,7 +35,9 @@ async function main() {
     logger.warn(`An ingest key is shorter than ${MIN_PRODUCTION_KEY_LENGTH} characters: NODE_ENV=production will refuse it.`);
   }
   if (config.secureCookies && config.trustProxy === false) {
-    logger.warn('Session cookies are Secure but TRUST_PROXY is not set: browsers sign in only over HTTPS, and HSTS is not sent. Set TRUST_PROXY to the TLS proxy in front of the app.');
+    logger.warn(
+      'Session cookies are Secure but TRUST_PROXY is not set: browsers sign in only over HTTPS, and HSTS is not sent. Set TRUST_PROXY to the TLS proxy in front of the app.',
+    );
   }
   if (!config.metricsToken) logger.info('GET /metrics is off: set METRICS_TOKEN to turn it on.');
 

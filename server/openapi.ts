@@ -24,7 +24,9 @@ function problemsOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> {
   const out: Record<string, ZodOpenApiResponseObject> = {};
   const readsInput = spec.params || spec.query || spec.body;
   if (readsInput || isWrite(spec)) {
-    out['400'] = problem(extra[400] ?? `validation_failed, naming each field${isWrite(spec) ? '; malformed_json, forbidden_key for a body that is not plain JSON' : ''}`);
+    out['400'] = problem(
+      extra[400] ?? `validation_failed, naming each field${isWrite(spec) ? '; malformed_json, forbidden_key for a body that is not plain JSON' : ''}`,
+    );
   }
   if (spec.caller === 'ingest') {
     out['401'] = problem(
@@ -34,7 +36,10 @@ function problemsOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> {
   }
   if (spec.caller === 'person') out['401'] = problem('unauthenticated: not signed in, or the session ended');
   if (spec.operationId === 'signIn') out['401'] = problem('invalid_credentials: wrong name or password');
-  const forbiddenBy = [spec.permissions?.length ? 'forbidden: not for this role or scope' : null, spec.caller === 'person' && isWrite(spec) ? 'cross_origin_refused: a write from another site' : null].filter(Boolean);
+  const forbiddenBy = [
+    spec.permissions?.length ? 'forbidden: not for this role or scope' : null,
+    spec.caller === 'person' && isWrite(spec) ? 'cross_origin_refused: a write from another site' : null,
+  ].filter(Boolean);
   if (extra[403] || forbiddenBy.length) out['403'] = problem(extra[403] ?? forbiddenBy.join('; '));
   if (spec.params || extra[404]) out['404'] = problem(extra[404] ?? 'not_found: no such resource, or not yours to see');
   if (extra[409]) out['409'] = problem(extra[409]);
@@ -53,7 +58,10 @@ function successesOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> 
     const content: Record<string, { schema: z.ZodType }> = {};
     if (response.schema) content['application/json'] = { schema: response.schema };
     for (const media of response.media ?? []) content[media] = { schema: z.string() };
-    const headers = Object.entries(response.headers ?? {}).map(([name, h]) => [name, h.required ? z.string().meta({ description: h.description }) : z.string().optional().meta({ description: h.description })]);
+    const headers = Object.entries(response.headers ?? {}).map(([name, h]) => [
+      name,
+      h.required ? z.string().meta({ description: h.description }) : z.string().optional().meta({ description: h.description }),
+    ]);
     out[status] = {
       description: response.description,
       ...(Object.keys(content).length ? { content } : {}),
@@ -74,7 +82,9 @@ function callers(spec: RouteSpec): string {
 
 function operationOf(spec: RouteSpec, descriptions: Record<string, string>): ZodOpenApiOperationObject {
   const requestParams = { ...(spec.params ? { path: spec.params as z.ZodObject } : {}), ...(spec.query ? { query: spec.query as z.ZodObject } : {}) };
-  const bodyContent = spec.body ? { 'application/json': { schema: spec.body }, ...Object.fromEntries(Object.entries(spec.bodyMedia ?? {}).map(([media, schema]) => [media, { schema }])) } : null;
+  const bodyContent = spec.body
+    ? { 'application/json': { schema: spec.body }, ...Object.fromEntries(Object.entries(spec.bodyMedia ?? {}).map(([media, schema]) => [media, { schema }])) }
+    : null;
   return {
     operationId: spec.operationId,
     summary: spec.summary,

@@ -21,16 +21,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
         stop = server.stop;
       }
     } catch (err) {
-      reason = `FerretDB could not be built or started, and MONGODB_TEST_URI is not set: ${
-        err instanceof Error ? err.message : String(err)
-      }`;
+      reason = `FerretDB could not be built or started, and MONGODB_TEST_URI is not set: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
 
   if (uri === undefined) {
-    process.stderr.write(
-      `\n${'#'.repeat(78)}\n# MongoDB suites SKIPPED: ${reason}\n${'#'.repeat(78)}\n\n`,
-    );
+    process.stderr.write(`\n${'#'.repeat(78)}\n# MongoDB suites SKIPPED: ${reason}\n${'#'.repeat(78)}\n\n`);
     if (process.env.CI === 'true') {
       throw new Error(`MongoDB suites would be skipped in CI: ${reason}`);
     }

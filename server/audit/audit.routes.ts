@@ -6,7 +6,21 @@ import { serve } from '../http/serve';
 import { csvLine, type CsvValue } from '../domain/csv';
 import type { AuditService } from './audit.service';
 
-const DECISION_COLUMNS = ['id', 'type', 'decidedAt', 'recordedAt', 'memberId', 'modelId', 'modelVersion', 'legalBasis', 'output', 'effectiveOutcome', 'overridden', 'findings', 'hash'];
+const DECISION_COLUMNS = [
+  'id',
+  'type',
+  'decidedAt',
+  'recordedAt',
+  'memberId',
+  'modelId',
+  'modelVersion',
+  'legalBasis',
+  'output',
+  'effectiveOutcome',
+  'overridden',
+  'findings',
+  'hash',
+];
 const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'caseId', 'data', 'hash', 'prevHash'];
 
 const isEvent = (row: Decision | AuditEvent): row is AuditEvent => 'seq' in row;
@@ -14,7 +28,21 @@ const isEvent = (row: Decision | AuditEvent): row is AuditEvent => 'seq' in row;
 /** A row's values in the order of its kind's columns. */
 function csvRow(kind: AuditExportQuery['kind'], row: Decision | AuditEvent): CsvValue[] {
   if (kind === 'decisions' && !isEvent(row)) {
-    return [row.id, row.type, row.decidedAt, row.recordedAt, row.subject.memberId, row.model.id, row.model.version, row.legalBasis, JSON.stringify(row.output), JSON.stringify(row.effectiveOutcome), row.overridden, JSON.stringify(row.findings), row.hash];
+    return [
+      row.id,
+      row.type,
+      row.decidedAt,
+      row.recordedAt,
+      row.subject.memberId,
+      row.model.id,
+      row.model.version,
+      row.legalBasis,
+      JSON.stringify(row.output),
+      JSON.stringify(row.effectiveOutcome),
+      row.overridden,
+      JSON.stringify(row.findings),
+      row.hash,
+    ];
   }
   if (kind === 'events' && isEvent(row)) {
     return [row.decisionId, row.seq, row.at, row.action, row.actor.id, row.actor.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];

@@ -20,7 +20,7 @@ export function checkChain(view: ChainView): Broken | null {
   const erased = view.events.some((e) => e.action === 'erased');
   if (decision.personalSalt) {
     if (personalDigest(decision.personalSalt, decisionPersonal(decision)) !== decision.personalDigest) {
-      return { decisionId, seq: 0, reason: 'altered', detail: 'The decision\'s personal data no longer matches its digest.' };
+      return { decisionId, seq: 0, reason: 'altered', detail: "The decision's personal data no longer matches its digest." };
     }
   } else if (!erased) {
     return { decisionId, seq: 0, reason: 'altered', detail: 'Personal data was removed without an erasure on the chain.' };
@@ -143,9 +143,7 @@ export async function verifyAll(store: Store, signingKey?: string): Promise<Veri
       anchorSeq: latest.seq,
       reason: 'missing_chain',
       detail:
-        missing > 0
-          ? `${missing} chain(s) sealed by anchor ${latest.seq} are gone.`
-          : `A chain sealed by anchor ${latest.seq} was truncated or replaced.`,
+        missing > 0 ? `${missing} chain(s) sealed by anchor ${latest.seq} are gone.` : `A chain sealed by anchor ${latest.seq} was truncated or replaced.`,
     });
   }
   return result(chains, events, anchors.length);

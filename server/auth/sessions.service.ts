@@ -81,7 +81,12 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
     async liftThrottle(admin: User, username: string): Promise<void> {
       if (!can(admin, 'signInThrottles.lift')) throw forbidden('forbidden', 'Only admin lifts sign-in throttles.');
       await throttle.liftName(username);
-      await appendStaffLog(store, clock, { actor: staffActor(admin), action: 'sign_in_throttle_lifted', subjectDigest: throttle.nameDigest(username), data: {} });
+      await appendStaffLog(store, clock, {
+        actor: staffActor(admin),
+        action: 'sign_in_throttle_lifted',
+        subjectDigest: throttle.nameDigest(username),
+        data: {},
+      });
     },
   };
 }

@@ -6,7 +6,16 @@ import { joinCasePersonal, splitCasePersonal, type CasePersonal, type CasePublic
 import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';
 import { conflict } from '../domain/errors';
-import { DuplicateKeyError, type ChainEvent, type EventAction, type EventActor, type OutboxMessage, type Store, type StoredCase, type StoredDecision } from '../storage/store';
+import {
+  DuplicateKeyError,
+  type ChainEvent,
+  type EventAction,
+  type EventActor,
+  type OutboxMessage,
+  type Store,
+  type StoredCase,
+  type StoredDecision,
+} from '../storage/store';
 
 /** Rebuilds the case projection from the snapshot an event carries (after a crash). */
 function caseFromEvent(event: ChainEvent): StoredCase | null {
@@ -111,7 +120,7 @@ export async function commitCaseChange(
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error;
     const current = before ? await store.cases.get(before.id) : null;
-    throw conflict('version_conflict', 'Someone else changed this decision\'s case at the same moment. Reload and try again.', {
+    throw conflict('version_conflict', "Someone else changed this decision's case at the same moment. Reload and try again.", {
       currentVersion: current?.version ?? null,
     });
   }
@@ -127,7 +136,14 @@ async function applyEvent(store: Store, event: ChainEvent) {
   if (!next) return;
   const notify = event.data.notify as OutboxMessage['kind'] | undefined;
   if (notify) {
-    await store.outbox.add({ id: `${event.decisionId}#${event.seq}`, caseId: next.id, memberId: next.memberId, kind: notify, createdAt: event.at, deliveredAt: null });
+    await store.outbox.add({
+      id: `${event.decisionId}#${event.seq}`,
+      caseId: next.id,
+      memberId: next.memberId,
+      kind: notify,
+      createdAt: event.at,
+      deliveredAt: null,
+    });
   }
   const effective = event.data.effectiveOutcome as DecisionOutput | undefined;
   if (effective) {

@@ -58,7 +58,12 @@ export function createCaseCommands(ctx: CaseContext) {
             }
           },
         },
-        (c) => ({ action: 'assigned', next: bump(c, { status: nextStatus(c.status, 'claim')!, assignee: user.id }), visibility: 'member', data: { assignee: user.id, claimed: true } }),
+        (c) => ({
+          action: 'assigned',
+          next: bump(c, { status: nextStatus(c.status, 'claim')!, assignee: user.id }),
+          visibility: 'member',
+          data: { assignee: user.id, claimed: true },
+        }),
       ),
 
     async assign(user: User, caseId: string, userId: string, expectedVersion: number) {
@@ -79,7 +84,12 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!may(user, c, 'assign')) throw invalidState(`A ${c.status} case cannot be reassigned.`);
           },
         },
-        (c) => ({ action: 'assigned', next: bump(c, { status: nextStatus(c.status, 'assign')!, assignee: userId }), visibility: 'member', data: { assignee: userId } }),
+        (c) => ({
+          action: 'assigned',
+          next: bump(c, { status: nextStatus(c.status, 'assign')!, assignee: userId }),
+          visibility: 'member',
+          data: { assignee: userId },
+        }),
       );
     },
 
@@ -107,7 +117,8 @@ export function createCaseCommands(ctx: CaseContext) {
           state: (c) => {
             if (may(user, c, 'resolve')) return;
             // Refused: say why, the case's state first, then who holds it.
-            if (!allows(c.status, 'resolve')) throw invalidState(c.status === 'open' ? 'Claim the case before resolving it.' : `A ${c.status} case cannot be resolved.`);
+            if (!allows(c.status, 'resolve'))
+              throw invalidState(c.status === 'open' ? 'Claim the case before resolving it.' : `A ${c.status} case cannot be resolved.`);
             throw forbidden('forbidden', 'Only the assigned reviewer resolves this case.');
           },
         },
@@ -115,7 +126,13 @@ export function createCaseCommands(ctx: CaseContext) {
           if (body.outcome === 'confirm') {
             return {
               action: 'resolved',
-              next: bump(c, { status: nextStatus(c.status, 'resolve')!, resolution: 'confirmed', resolutionRationale: body.rationale, closedAt: now.toISOString(), proposal: null }),
+              next: bump(c, {
+                status: nextStatus(c.status, 'resolve')!,
+                resolution: 'confirmed',
+                resolutionRationale: body.rationale,
+                closedAt: now.toISOString(),
+                proposal: null,
+              }),
               visibility: 'member',
               text: body.rationale,
               data: { outcome: 'confirmed' },
@@ -131,7 +148,13 @@ export function createCaseCommands(ctx: CaseContext) {
           if (!needsSecondPerson(decision, effective)) {
             return {
               action: 'resolved',
-              next: bump(c, { status: nextStatus(c.status, 'resolve')!, resolution: 'overridden', resolutionRationale: body.rationale, closedAt: now.toISOString(), proposal: null }),
+              next: bump(c, {
+                status: nextStatus(c.status, 'resolve')!,
+                resolution: 'overridden',
+                resolutionRationale: body.rationale,
+                closedAt: now.toISOString(),
+                proposal: null,
+              }),
               visibility: 'member',
               text: body.rationale,
               data: { outcome: 'overridden', before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
@@ -141,7 +164,10 @@ export function createCaseCommands(ctx: CaseContext) {
           }
           return {
             action: 'resolution_proposed',
-            next: bump(c, { status: nextStatus(c.status, 'propose')!, proposal: { outcome: 'override', override, rationale: body.rationale, proposedBy: user.id, proposedAt: now.toISOString() } }),
+            next: bump(c, {
+              status: nextStatus(c.status, 'propose')!,
+              proposal: { outcome: 'override', override, rationale: body.rationale, proposedBy: user.id, proposedAt: now.toISOString() },
+            }),
             visibility: 'internal',
             text: body.rationale,
             data: { outcome: 'override', before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
@@ -181,11 +207,21 @@ export function createCaseCommands(ctx: CaseContext) {
           const effective = { ...decision.effectiveOutcome, ...proposal.override } as DecisionOutput;
           return {
             action: 'approved',
-            next: bump(c, { status: nextStatus(c.status, 'approve')!, resolution: 'overridden', resolutionRationale: proposal.rationale, closedAt: now.toISOString() }),
+            next: bump(c, {
+              status: nextStatus(c.status, 'approve')!,
+              resolution: 'overridden',
+              resolutionRationale: proposal.rationale,
+              closedAt: now.toISOString(),
+            }),
             visibility: 'member',
             text: proposal.rationale,
             note: body.rationale,
-            data: { outcome: 'overridden', proposedBy: proposal.proposedBy, before: publicOutcome(decision.type, decision.effectiveOutcome), after: publicOutcome(decision.type, effective) },
+            data: {
+              outcome: 'overridden',
+              proposedBy: proposal.proposedBy,
+              before: publicOutcome(decision.type, decision.effectiveOutcome),
+              after: publicOutcome(decision.type, effective),
+            },
             notify: outcomeChangedNotice(c),
             effectiveOutcome: effective,
           };
@@ -204,7 +240,10 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!allows(c.status, 'extend')) throw invalidState('This case is closed.');
             if (c.extension) throw invalidState('The deadline was already extended once.');
             // Art. 12(3): the extension must be announced within the first month.
-            throw conflict('deadline_passed', `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`);
+            throw conflict(
+              'deadline_passed',
+              `The original deadline (${localDateString(new Date(c.originalDueAt))}) has passed; it can no longer be extended.`,
+            );
           },
         },
         (c, _decision, now) => {
@@ -233,8 +272,12 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!may(user, c, 'withdraw')) throw invalidState(`A ${c.status} case cannot be withdrawn.`);
           },
         },
-        (c, _decision, now) => ({ action: 'withdrawn', next: bump(c, { status: nextStatus(c.status, 'withdraw')!, closedAt: now.toISOString() }), visibility: 'member', notify: 'withdrawn' }),
+        (c, _decision, now) => ({
+          action: 'withdrawn',
+          next: bump(c, { status: nextStatus(c.status, 'withdraw')!, closedAt: now.toISOString() }),
+          visibility: 'member',
+          notify: 'withdrawn',
+        }),
       ),
-
   };
 }

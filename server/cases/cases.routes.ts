@@ -1,5 +1,16 @@
 import { Router } from 'express';
-import { approveCase, assignCase, claimCase, commentOnCase, extendCase, fileObjection, getCase, listCases, resolveCase, withdrawCase } from '@shared/contract/cases';
+import {
+  approveCase,
+  assignCase,
+  claimCase,
+  commentOnCase,
+  extendCase,
+  fileObjection,
+  getCase,
+  listCases,
+  resolveCase,
+  withdrawCase,
+} from '@shared/contract/cases';
 import { serve } from '../http/serve';
 import type { CaseService } from './cases.service';
 

@@ -43,7 +43,10 @@ export function requireInRange(range: OverrideRange | null, override: Record<str
           `between ${formatMoney(range.min, range.currency, 'en')} and ${formatMoney(range.max, range.currency, 'en')}`,
           `within ${formatNumber(limits.maxPremiumChange * 100, 'en', 1)} % of the previous premium`,
         ]
-      : [`between ${formatNumber(range.min, 'en', 6)} and ${formatNumber(range.max, 'en', 6)}`, `within ${formatNumber(limits.maxRiskScoreChange, 'en', 6)} of the model's score`];
+      : [
+          `between ${formatNumber(range.min, 'en', 6)} and ${formatNumber(range.max, 'en', 6)}`,
+          `within ${formatNumber(limits.maxRiskScoreChange, 'en', 6)} of the model's score`,
+        ];
   throw new AppError(
     400,
     'override_out_of_range',

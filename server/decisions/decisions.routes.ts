@@ -23,7 +23,9 @@ export function decisionsRouter(decisions: DecisionService): Router {
     return reply(created ? 201 : 200, decision);
   });
 
-  serve(router, recordDecisionBatch, ({ req, body }) => decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : parseOrThrow(BatchEnvelope, body).decisions));
+  serve(router, recordDecisionBatch, ({ req, body }) =>
+    decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : parseOrThrow(BatchEnvelope, body).decisions),
+  );
 
   serve(router, listDecisions, ({ user, query }) => decisions.list(user, query));
   serve(router, getDecision, ({ user, params }) => decisions.get(user, params.id));

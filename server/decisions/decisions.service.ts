@@ -129,7 +129,9 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return {
-        items: await Promise.all(items.map(async (d) => (isStaff(user) || d.type !== 'fraud_flag' ? toWire(d) : memberSafe(user, toWire(d), await store.cases.listForDecision(d.id))))),
+        items: await Promise.all(
+          items.map(async (d) => (isStaff(user) || d.type !== 'fraud_flag' ? toWire(d) : memberSafe(user, toWire(d), await store.cases.listForDecision(d.id)))),
+        ),
         nextCursor: rows.length > query.limit && last ? encodeCursor([last.decidedAt, last.id]) : null,
       };
     },

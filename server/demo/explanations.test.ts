@@ -8,7 +8,15 @@ import { DEMO_MODEL_ENTRIES } from './models';
 /** What the store adds when it records a decision. */
 function recorded(input: NewDecisionInput, i: number): Decision {
   const d = NewDecision.parse(input);
-  return Decision.parse({ ...d, id: `dec_${i.toString(16).padStart(24, '0')}`, recordedAt: d.decidedAt, hash: 'h', findings: [], effectiveOutcome: d.output, overridden: false });
+  return Decision.parse({
+    ...d,
+    id: `dec_${i.toString(16).padStart(24, '0')}`,
+    recordedAt: d.decidedAt,
+    hash: 'h',
+    findings: [],
+    effectiveOutcome: d.output,
+    overridden: false,
+  });
 }
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -93,7 +93,10 @@ describe('the demo data set', () => {
 
   it('gives anna and bram several renewals on two policies, whose premiums chain', () => {
     const policies = renewalsPerPolicy(decisions);
-    for (const [memberId, policyIds] of [['M-1001', ['P-5001', 'P-7001']], ['M-1002', ['P-5002', 'P-7002']]] as const) {
+    for (const [memberId, policyIds] of [
+      ['M-1001', ['P-5001', 'P-7001']],
+      ['M-1002', ['P-5002', 'P-7002']],
+    ] as const) {
       const own = [...policies].filter(([, renewals]) => renewals[0]!.subject.memberId === memberId).map(([policy]) => policy);
       expect(own.sort(), memberId).toEqual([...policyIds]);
       const second = policies.get(policyIds[1])!;
@@ -108,16 +111,25 @@ describe('the demo data set', () => {
     const renewal = (n: number) => at(n) as Of<'renewal_price'>;
     const fraud = (n: number) => at(n) as Of<'fraud_flag'>;
     // anna's renewal, contested in the browser story: €710.00 → €849.95, claims +€90.00.
-    expect(renewal(0)).toMatchObject({ subject: { memberId: 'M-1001', policyId: 'P-5001' }, output: { previousPremiumCents: 71_000, newPremiumCents: 84_995 } });
+    expect(renewal(0)).toMatchObject({
+      subject: { memberId: 'M-1001', policyId: 'P-5001' },
+      output: { previousPremiumCents: 71_000, newPremiumCents: 84_995 },
+    });
     expect(renewal(0).rationale.contributions).toContainEqual({ feature: 'claims_last_12m', contribution: 9000 });
     expect(renewal(1).subject.memberId).toBe('M-1002');
     expect(renewal(1).output.newPremiumCents).toBeGreaterThan(renewal(1).output.previousPremiumCents + 6000);
     for (const n of [2, 3, 12]) expect(fraud(n).output).toMatchObject({ flagged: true, action: 'hold_payment' });
     expect([2, 3, 12].map((n) => fraud(n).subject.memberId)).toEqual(['M-1001', 'M-1002', 'M-1005']);
     expect([4, 5, 6, 13].map((n) => [at(n).type, at(n).subject.memberId])).toEqual([
-      ['risk_score', 'M-1001'], ['risk_score', 'M-1002'], ['risk_score', 'M-1001'], ['risk_score', 'M-1006'],
+      ['risk_score', 'M-1001'],
+      ['risk_score', 'M-1002'],
+      ['risk_score', 'M-1001'],
+      ['risk_score', 'M-1006'],
     ]);
-    expect([10, 11].map((n) => [at(n).type, at(n).subject.memberId])).toEqual([['renewal_price', 'M-1003'], ['renewal_price', 'M-1004']]);
+    expect([10, 11].map((n) => [at(n).type, at(n).subject.memberId])).toEqual([
+      ['renewal_price', 'M-1003'],
+      ['renewal_price', 'M-1004'],
+    ]);
     expect(renewal(11).output.newPremiumCents).toBeGreaterThan(renewal(11).output.previousPremiumCents);
     // The letters and the call of the seed are received 40, 12 and 3 days ago: after their decisions.
     const daysAgo = (n: number) => (NOW.getTime() - Date.parse(at(n).decidedAt)) / DAY_MS;

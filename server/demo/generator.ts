@@ -263,14 +263,21 @@ export function* generateDecisions(options: GenerateOptions): Generator<NewDecis
   const at = (fraction: number) => new Date(start + Math.floor(fraction * span)).toISOString();
   const daysAgo = (n: number) => new Date(Math.max(start, end - n * DAY_MS)).toISOString();
   const fractionOf = (iso: string) => (Date.parse(iso) - start) / span;
-  const versionFor = (versions: readonly string[], fraction: number) => versions[Math.max(0, Math.min(versions.length - 1, Math.floor(fraction * versions.length)))]!;
+  const versionFor = (versions: readonly string[], fraction: number) =>
+    versions[Math.max(0, Math.min(versions.length - 1, Math.floor(fraction * versions.length)))]!;
 
   // Each renewal starts from the premium the previous one set, a year more insured, with the same cover.
   const hospitalCover = new Map<string, boolean>();
   const renewalOf = (m: Member, decidedAt: string, key: string, claims = random.int(0, 4)) => {
     let cover = hospitalCover.get(m.policyId);
     if (cover === undefined) hospitalCover.set(m.policyId, (cover = random.chance(0.5)));
-    const decision = renewal(m, { previousPremiumCents: m.premiumCents, claims, yearsInsured: m.yearsInsured, hospitalCover: cover }, versionFor(DEMO_MODELS.renewal.versions, fractionOf(decidedAt)), decidedAt, key);
+    const decision = renewal(
+      m,
+      { previousPremiumCents: m.premiumCents, claims, yearsInsured: m.yearsInsured, hospitalCover: cover },
+      versionFor(DEMO_MODELS.renewal.versions, fractionOf(decidedAt)),
+      decidedAt,
+      key,
+    );
     if (decision.type === 'renewal_price') m.premiumCents = decision.output.newPremiumCents;
     m.yearsInsured += 1;
     return decision;

@@ -7,7 +7,15 @@ import { DEMO_MODEL_ENTRIES } from './models';
 
 function recorded(input: NewDecisionInput, i: number): Decision {
   const d = NewDecision.parse(input);
-  return Decision.parse({ ...d, id: `dec_${i.toString(16).padStart(24, '0')}`, recordedAt: d.decidedAt, hash: 'h', findings: [], effectiveOutcome: d.output, overridden: false });
+  return Decision.parse({
+    ...d,
+    id: `dec_${i.toString(16).padStart(24, '0')}`,
+    recordedAt: d.decidedAt,
+    hash: 'h',
+    findings: [],
+    effectiveOutcome: d.output,
+    overridden: false,
+  });
 }
 
 const sample = [...generateDecisions({ count: 2000, members: 200, now: new Date('2026-06-01T00:00:00Z') })].map(recorded);

@@ -117,7 +117,13 @@ async function seedDemoCases({ store, clock, cases }: { store: Store; clock: Clo
   // bram: his renewal increase; an override waits for a second person.
   const waiting = await object(bram, 1, 'Three claims are counted but two of them were for my son, who has his own policy.');
   c = (await cases.claim(pricing!, waiting.id, waiting.version)).case;
-  c = (await cases.comment(pricing!, waiting.id, { text: 'Checked the claims register: two claims belong to policy P-5099.', visibility: 'internal', expectedVersion: c.version })).case;
+  c = (
+    await cases.comment(pricing!, waiting.id, {
+      text: 'Checked the claims register: two claims belong to policy P-5099.',
+      visibility: 'internal',
+      expectedVersion: c.version,
+    })
+  ).case;
   await cases.resolve(pricing!, waiting.id, {
     outcome: 'override',
     rationale: 'Two of the three claims belong to another policy; the premium is recalculated with one claim.',
@@ -128,13 +134,24 @@ async function seedDemoCases({ store, clock, cases }: { store: Store; clock: Clo
   // bram: his flagged claim was released after review (approved override).
   const released = await object(bram, 3, 'The provider is my regular GP. Please release the payment.');
   c = (await cases.claim(fraud!, released.id, released.version)).case;
-  c = (await cases.resolve(fraud!, released.id, { outcome: 'override', rationale: 'Provider checked and not on the current watchlist; the claim is in order.', override: { flagged: false, action: 'none' }, expectedVersion: c.version } as never)).case;
+  c = (
+    await cases.resolve(fraud!, released.id, {
+      outcome: 'override',
+      rationale: 'Provider checked and not on the current watchlist; the claim is in order.',
+      override: { flagged: false, action: 'none' },
+      expectedVersion: c.version,
+    } as never)
+  ).case;
   await cases.approve(senior!, released.id, { approve: true, rationale: 'Agree: the watchlist entry was removed last month.', expectedVersion: c.version });
 
   // bram: his risk score, extended because a medical file is needed.
   const extended = await object(bram, 5, 'My chronic condition is under control; my doctor can confirm this.');
   c = (await cases.claim(pricing!, extended.id, extended.version)).case;
-  await cases.extend(pricing!, extended.id, { months: 2, reason: 'We asked your doctor for a short report and need time to receive it.', expectedVersion: c.version });
+  await cases.extend(pricing!, extended.id, {
+    months: 2,
+    reason: 'We asked your doctor for a short report and need time to receive it.',
+    expectedVersion: c.version,
+  });
 
   // The queue: objections by post and phone from other members, each about the decision it names
   // (M-1004's renewal increase, M-1005's held claim, M-1006's risk score); the letter of 40 days ago is overdue.

@@ -29,7 +29,14 @@ export function splitCasePersonal(c: StoredCase): { publicPart: CasePublicPart; 
       extension: extension ? { months: extension.months, at: extension.at } : null,
       proposal: proposal ? { outcome: proposal.outcome, override: proposal.override, proposedBy: proposal.proposedBy, proposedAt: proposal.proposedAt } : null,
     },
-    personal: { statement, requestedOutcome, resolutionRationale, memberId, extensionReason: extension?.reason ?? null, proposalRationale: proposal?.rationale ?? null },
+    personal: {
+      statement,
+      requestedOutcome,
+      resolutionRationale,
+      memberId,
+      extensionReason: extension?.reason ?? null,
+      proposalRationale: proposal?.rationale ?? null,
+    },
   };
 }
 

@@ -17,17 +17,7 @@ export type StoredDecision = Decision & {
 };
 
 export type EventAction =
-  | 'objection_filed'
-  | 'sampled'
-  | 'assigned'
-  | 'comment'
-  | 'resolution_proposed'
-  | 'resolved'
-  | 'approved'
-  | 'rejected'
-  | 'extended'
-  | 'withdrawn'
-  | 'erased';
+  'objection_filed' | 'sampled' | 'assigned' | 'comment' | 'resolution_proposed' | 'resolved' | 'approved' | 'rejected' | 'extended' | 'withdrawn' | 'erased';
 
 export interface EventActor {
   id: string;
@@ -57,7 +47,6 @@ export interface ChainEvent {
  * the member it concerns. Derived, so a field added to the wire case is stored too.
  */
 export type StoredCase = Omit<Case, 'overdue'> & { memberId: string | null };
-
 
 export interface OutboxMessage {
   /** Derived from the chain event, so a repeated write is a no-op. */
@@ -120,4 +109,3 @@ export type RollupCounters = Record<string, number>;
 export interface Rollup extends RollupKey {
   counters: RollupCounters;
 }
-

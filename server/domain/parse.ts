@@ -20,4 +20,3 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, pre
   if (!result.success) throw validationFailed(zodErrors(result.error, prefix));
   return result.data;
 }
-

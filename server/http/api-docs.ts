@@ -21,22 +21,22 @@ export function apiDocsAssets(): RequestHandler {
  * with a per-request nonce, the viewer talks only to this origin (connect-src 'self').
  */
 export function sendApiDocs(req: Request, res: Response): void {
-    const nonce = randomBytes(16).toString('base64');
-    const policy = [
-      "default-src 'self'",
-      `script-src 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "frame-ancestors 'self'",
-      "form-action 'self'",
-      // Same rule as the app's own pages: only where the page came over TLS (see security-headers.ts).
-      ...(req.secure ? ['upgrade-insecure-requests'] : []),
-    ];
-    res.setHeader('Content-Security-Policy', policy.join('; '));
-    res.type('html').send(`<!doctype html>
+  const nonce = randomBytes(16).toString('base64');
+  const policy = [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'self'",
+    "form-action 'self'",
+    // Same rule as the app's own pages: only where the page came over TLS (see security-headers.ts).
+    ...(req.secure ? ['upgrade-insecure-requests'] : []),
+  ];
+  res.setHeader('Content-Security-Policy', policy.join('; '));
+  res.type('html').send(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

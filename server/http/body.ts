@@ -60,9 +60,7 @@ export function jsonBody({ limit, streamingPaths = new Map() }: JsonBodyOptions)
       const pathLimit = streamingPaths.get(req.path);
       if (pathLimit !== undefined && isNdjsonType(type)) return next();
       if (!isJsonType(type)) {
-        throw unsupportedMediaType(
-          `Send the body as application/json${pathLimit !== undefined ? ' or application/x-ndjson' : ''}.`,
-        );
+        throw unsupportedMediaType(`Send the body as application/json${pathLimit !== undefined ? ' or application/x-ndjson' : ''}.`);
       }
       const bytes = await readBody(req, pathLimit ?? limit);
       req.body = parseJsonText(decodeUtf8(bytes));

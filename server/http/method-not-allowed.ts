@@ -17,7 +17,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * any case, an optional trailing slash. Our routes use no other path syntax.
  */
 const patternOf = (path: string) =>
-  new RegExp(`^${path.split(/(:\w+)/).map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('')}/?$`, 'i');
+  new RegExp(
+    `^${path
+      .split(/(:\w+)/)
+      .map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+      .join('')}/?$`,
+    'i',
+  );
 
 /**
  * Every route path of `stack` with the methods it answers, nested routers included. They are

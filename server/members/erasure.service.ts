@@ -13,8 +13,7 @@ const ERASED = 'erased';
 
 /** What is left of a decision once its personal data is gone: type, model, dates, outcome, chain. */
 function erasedRecord(record: StoredDecision, at: string): StoredDecision {
-  const scrubClaim = <T>(output: T): T =>
-    record.type === 'fraud_flag' ? ({ ...(output as object), claimId: ERASED } as T) : output;
+  const scrubClaim = <T>(output: T): T => (record.type === 'fraud_flag' ? ({ ...(output as object), claimId: ERASED } as T) : output);
   return {
     ...record,
     idempotencyKey: `${ERASED}:${record.id}`,
@@ -94,7 +93,12 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       await store.outbox.eraseMember(memberId);
       await store.purgeFreedSpace();
       // The staff log records that an erasure happened, not whose: that would undo it.
-      await appendStaffLog(store, clock, { actor, action: 'erasure', subjectDigest: null, data: { decisions: records.length, cases, accounts: accounts.length } });
+      await appendStaffLog(store, clock, {
+        actor,
+        action: 'erasure',
+        subjectDigest: null,
+        data: { decisions: records.length, cases, accounts: accounts.length },
+      });
       return { decisions: records.length, cases, accounts: accounts.length };
     },
 

@@ -54,7 +54,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
     },
     /** Staff produce the same export on a member's request; the request is on the staff log. */
     async exportForMember(user: User, memberId: string, lang: Lang) {
-      if (!can(user, 'personalData.exportForMember')) throw forbidden('forbidden', 'Only admin exports on a member\'s behalf.');
+      if (!can(user, 'personalData.exportForMember')) throw forbidden('forbidden', "Only admin exports on a member's behalf.");
       const result = await build(memberId, lang);
       if (result.decisions.length === 0) throw notFound(`No decisions about ${memberId}.`);
       await appendStaffLog(store, clock, {

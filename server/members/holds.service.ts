@@ -20,7 +20,12 @@ export function createHoldService(deps: { store: Store; clock: Clock; digestKey:
       requireAdmin(user);
       const hold = { memberId, reason, setBy: user.id, setAt: clock.now().toISOString() };
       await store.holds.put(hold);
-      await appendStaffLog(store, clock, { actor: staffActor(user), action: 'legal_hold_set', subjectDigest: subjectDigest(deps.digestKey, memberId), data: { reason } });
+      await appendStaffLog(store, clock, {
+        actor: staffActor(user),
+        action: 'legal_hold_set',
+        subjectDigest: subjectDigest(deps.digestKey, memberId),
+        data: { reason },
+      });
       return hold;
     },
     /** `reason` is optional: lifting a hold must not depend on a body a client may not send. */
@@ -28,7 +33,12 @@ export function createHoldService(deps: { store: Store; clock: Clock; digestKey:
       requireAdmin(user);
       if (!(await store.holds.get(memberId))) throw notFound(`No legal hold on ${memberId}.`);
       await store.holds.delete(memberId);
-      await appendStaffLog(store, clock, { actor: staffActor(user), action: 'legal_hold_lifted', subjectDigest: subjectDigest(deps.digestKey, memberId), data: { reason } });
+      await appendStaffLog(store, clock, {
+        actor: staffActor(user),
+        action: 'legal_hold_lifted',
+        subjectDigest: subjectDigest(deps.digestKey, memberId),
+        data: { reason },
+      });
     },
   };
 }

@@ -32,7 +32,12 @@ describe('histogram bins', () => {
       SCORE_EDGES.forEach((edge, i) => {
         expect(binOf(type, edge), `${type} ${edge}`).toBe(binOpenedBy(i));
         if (i > 0) expect(binOf(type, nextDown(edge)), `${type} just below ${edge}`).toBe(i - 1);
-        expect(scoreBinOf({ type, output: type === 'risk_score' ? { score: edge, band: 'low' } : { claimId: 'C-1', score: edge, threshold: 0.5, flagged: false, action: 'none' } })).toBe(binOpenedBy(i));
+        expect(
+          scoreBinOf({
+            type,
+            output: type === 'risk_score' ? { score: edge, band: 'low' } : { claimId: 'C-1', score: edge, threshold: 0.5, flagged: false, action: 'none' },
+          }),
+        ).toBe(binOpenedBy(i));
       });
     }
   });
@@ -51,7 +56,10 @@ describe('histogram bins', () => {
   });
 
   it('bins −45 % and −40 % where they belong, which floating-point division did not', () => {
-    const renewal = (newPremiumCents: number) => ({ type: 'renewal_price' as const, output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents } });
+    const renewal = (newPremiumCents: number) => ({
+      type: 'renewal_price' as const,
+      output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents },
+    });
     expect(scoreBinOf(renewal(55_000))).toBe(1);
     expect(scoreBinOf(renewal(60_000))).toBe(2);
     // The same as numbers, compared with the published edges.

@@ -34,14 +34,18 @@ export function metricDefinitions() {
     },
     measuredOn: "The model's original output, as recorded; an override changes the effective outcome but not these counts (the override counters show it).",
     decisions: 'Decisions recorded with decidedAt on a day of the period.',
-    contested: 'Objections filed against those decisions, by the member or registered by a reviewer (also one that takes over a sample case). Sample cases alone are not contests.',
+    contested:
+      'Objections filed against those decisions, by the member or registered by a reviewer (also one that takes over a sample case). Sample cases alone are not contests.',
     contestRate: 'contested ÷ decisions; null when decisions is 0.',
-    resolved: 'Cases about those decisions resolved, objection and sample alike: confirmed, or overridden (an override approved by a second person, or one that needed no approval).',
+    resolved:
+      'Cases about those decisions resolved, objection and sample alike: confirmed, or overridden (an override approved by a second person, or one that needed no approval).',
     overridden: 'Resolved cases whose outcome was an override.',
-    overrideRate: 'overridden ÷ resolved; null when resolved is 0. Per reviewer: the person who decided the outcome (the proposer of an approved override, the resolver otherwise); per reason code: each distinct reason code of the decision.',
+    overrideRate:
+      'overridden ÷ resolved; null when resolved is 0. Per reviewer: the person who decided the outcome (the proposer of an approved override, the resolver otherwise); per reason code: each distinct reason code of the decision.',
     resolutionDays: {
       definition: `Whole days from the case's receivedAt to its closedAt, floored; ${MAX_RESOLUTION_DAYS} or more count as ${MAX_RESOLUTION_DAYS}.`,
-      percentiles: 'Nearest rank: the median and the 90th percentile are the smallest number of days whose cumulative count reaches ⌈p · n⌉ (p = 0.5, 0.9). Null without resolved cases.',
+      percentiles:
+        'Nearest rank: the median and the 90th percentile are the smallest number of days whose cumulative count reaches ⌈p · n⌉ (p = 0.5, 0.9). Null without resolved cases.',
     },
     gauges: {
       fields: ['openCases', 'overdueCases'],
@@ -75,7 +79,7 @@ export function metricDefinitions() {
       groups: `Per monitored attribute, the decision's input of that name as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
       favourable: FAVOURABLE,
       favourableRate: "The group's decisions with a favourable outcome (per type, as above) ÷ its decisions.",
-      ratio: "favourableRate ÷ the highest favourableRate among the groups; null when no group has a favourable outcome.",
+      ratio: 'favourableRate ÷ the highest favourableRate among the groups; null when no group has a favourable outcome.',
       threshold: FAIRNESS_THRESHOLD,
       flagged: `ratio below ${FAIRNESS_THRESHOLD} (the four-fifths rule).`,
       flagRate: "The group's flagged fraud checks ÷ its fraud checks; null without any.",

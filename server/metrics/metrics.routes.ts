@@ -23,11 +23,38 @@ const overviewCsv: CsvTable<MetricsOverview> = {
 
 const modelsCsv: CsvTable<ModelMetricsList> = {
   name: 'models',
-  columns: ['modelId', 'modelVersion', 'type', 'firstDay', 'decisions', 'contested', 'contestRate', 'resolved', 'overridden', 'overrideRate', 'psi', 'psiAgainst', 'histogramUnit', 'histogram'],
+  columns: [
+    'modelId',
+    'modelVersion',
+    'type',
+    'firstDay',
+    'decisions',
+    'contested',
+    'contestRate',
+    'resolved',
+    'overridden',
+    'overrideRate',
+    'psi',
+    'psiAgainst',
+    'histogramUnit',
+    'histogram',
+  ],
   rows: (m) =>
     m.items.map((i) => [
-      i.modelId, i.modelVersion, i.type, i.firstDay, i.decisions, i.contested, i.contestRate, i.resolved, i.overridden, i.overrideRate, i.psi, i.psiAgainst,
-      i.histogram.unit, i.histogram.bins.map((b) => b.count).join(' '),
+      i.modelId,
+      i.modelVersion,
+      i.type,
+      i.firstDay,
+      i.decisions,
+      i.contested,
+      i.contestRate,
+      i.resolved,
+      i.overridden,
+      i.overrideRate,
+      i.psi,
+      i.psiAgainst,
+      i.histogram.unit,
+      i.histogram.bins.map((b) => b.count).join(' '),
     ]),
 };
 

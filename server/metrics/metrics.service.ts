@@ -141,11 +141,14 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
     const firstAt = new Map<V, string>();
     for (const [day, sameDay] of groupBy(versions, (v) => v.firstDay)) {
       if (sameDay.length < 2) continue;
-      const instants = await Promise.all(sameDay.map((v) => store.decisions.firstDecidedAt({ id: v.modelId, version: v.modelVersion }, `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`)));
+      const instants = await Promise.all(
+        sameDay.map((v) => store.decisions.firstDecidedAt({ id: v.modelId, version: v.modelVersion }, `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`)),
+      );
       if (instants.every((at) => at !== null)) sameDay.forEach((v, i) => firstAt.set(v, instants[i]!));
     }
     return [...versions].sort(
-      (a, b) => a.firstDay.localeCompare(b.firstDay) || (firstAt.get(a) ?? '').localeCompare(firstAt.get(b) ?? '') || compareVersions(a.modelVersion, b.modelVersion),
+      (a, b) =>
+        a.firstDay.localeCompare(b.firstDay) || (firstAt.get(a) ?? '').localeCompare(firstAt.get(b) ?? '') || compareVersions(a.modelVersion, b.modelVersion),
     );
   }
 
@@ -168,7 +171,13 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       const days = (from && to && daysBetween(from, to)) || seen;
       const byDay = days.map((day): OverviewDay => {
         const c = perDay.get(day) ?? {};
-        return { day, decisions: get(c, COUNTER.decisions), contested: get(c, COUNTER.objections), resolved: get(c, COUNTER.resolved), overridden: get(c, COUNTER.overridden) };
+        return {
+          day,
+          decisions: get(c, COUNTER.decisions),
+          contested: get(c, COUNTER.objections),
+          resolved: get(c, COUNTER.resolved),
+          overridden: get(c, COUNTER.overridden),
+        };
       });
       const resolutionDays = new Map([...byPrefix(await resolutionTimes(q), PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
       const { openCases, overdueCases } = await openAndOverdue(q.type);
@@ -299,7 +308,14 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         byReviewer: reviewerIds.map((reviewerId) => {
           const r = resolvedBy.get(reviewerId) ?? 0;
           const o = overriddenBy.get(reviewerId) ?? 0;
-          return { reviewerId, username: names.get(reviewerId) ?? null, resolved: r, overridden: o, overrideRate: share(o, r), approved: approvedBy.get(reviewerId) ?? 0 };
+          return {
+            reviewerId,
+            username: names.get(reviewerId) ?? null,
+            resolved: r,
+            overridden: o,
+            overrideRate: share(o, r),
+            approved: approvedBy.get(reviewerId) ?? 0,
+          };
         }),
       };
     },
@@ -314,7 +330,10 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
           items.push({ code, type: first.type, modelId: first.modelId, modelVersion: first.modelVersion, count });
         }
       }
-      items.sort((a, b) => a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion));
+      items.sort(
+        (a, b) =>
+          a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion),
+      );
       return { decisions: get(sum(rollups), COUNTER.decisions), total: items.reduce((n, i) => n + i.count, 0), items };
     },
 

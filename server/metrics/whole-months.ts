@@ -23,7 +23,8 @@ const firstDay = (month: string) => `${month}-01`;
  */
 export function splitIntoWholeMonths(period: DayRange): { months: MonthRange | null; days: DayRange[] } {
   const fromMonth = period.from === undefined ? undefined : period.from.endsWith('-01') ? monthOfDay(period.from) : shiftMonth(monthOfDay(period.from), 1);
-  const toMonth = period.to === undefined ? undefined : period.to === lastDay(monthOfDay(period.to)) ? monthOfDay(period.to) : shiftMonth(monthOfDay(period.to), -1);
+  const toMonth =
+    period.to === undefined ? undefined : period.to === lastDay(monthOfDay(period.to)) ? monthOfDay(period.to) : shiftMonth(monthOfDay(period.to), -1);
   if (fromMonth !== undefined && toMonth !== undefined && fromMonth > toMonth) return { months: null, days: [period] };
   const days: DayRange[] = [];
   if (period.from !== undefined && fromMonth !== undefined && period.from < firstDay(fromMonth)) {

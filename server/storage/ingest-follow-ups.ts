@@ -65,7 +65,11 @@ export function writeFollowUpsSync(items: readonly DecisionToInsert[], inserted:
 }
 
 /** The same one document at a time, each awaited (MongoDB: right after the decisions). */
-export async function writeFollowUps(items: readonly DecisionToInsert[], inserted: ReadonlySet<string>, writers: FollowUpWriters<Promise<void>>): Promise<void> {
+export async function writeFollowUps(
+  items: readonly DecisionToInsert[],
+  inserted: ReadonlySet<string>,
+  writers: FollowUpWriters<Promise<void>>,
+): Promise<void> {
   const write = async (w: FollowUpWrite): Promise<boolean> => {
     if (w.kind === 'case') await writers.putCase(w.case);
     else if (w.kind === 'rollups') await writers.incrementRollups(w.rollups);

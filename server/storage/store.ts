@@ -4,10 +4,37 @@ import type { CaseStatus } from '@shared/schemas/case';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionToInsert } from './ingest-follow-ups';
-import type { ChainEvent, EventAction, LegalHold, OutboxMessage, Rollup, RollupCounters, RollupKey, StaffLogEntry, StoredCase, StoredDecision, StoredSession, StoredUser } from '../domain/entities';
+import type {
+  ChainEvent,
+  EventAction,
+  LegalHold,
+  OutboxMessage,
+  Rollup,
+  RollupCounters,
+  RollupKey,
+  StaffLogEntry,
+  StoredCase,
+  StoredDecision,
+  StoredSession,
+  StoredUser,
+} from '../domain/entities';
 
 // The entities moved to the domain; re-exported so the port's users keep one import.
-export type { StoredDecision, EventAction, EventActor, ChainEvent, StoredCase, OutboxMessage, LegalHold, StaffLogEntry, StoredUser, StoredSession, RollupKey, RollupCounters, Rollup } from '../domain/entities';
+export type {
+  StoredDecision,
+  EventAction,
+  EventActor,
+  ChainEvent,
+  StoredCase,
+  OutboxMessage,
+  LegalHold,
+  StaffLogEntry,
+  StoredUser,
+  StoredSession,
+  RollupKey,
+  RollupCounters,
+  Rollup,
+} from '../domain/entities';
 
 export type { DecisionToInsert, IngestFollowUps } from './ingest-follow-ups';
 

@@ -5,7 +5,7 @@ import type { Role } from '../schemas/common';
 const reach = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can({ roles: [role] }, p)).sort();
 
 describe('the permission table', () => {
-  it("gives each role exactly the reach the services and screens gave it", () => {
+  it('gives each role exactly the reach the services and screens gave it', () => {
     expect(reach('member')).toEqual(['decisions.readOwn']);
     expect(reach('reviewer')).toEqual(['cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
     expect(reach('approver')).toEqual(['cases.approve', 'cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
@@ -13,7 +13,17 @@ describe('the permission table', () => {
       ['audit.inspect', 'cases.openPage', 'decisions.readAll', 'governance.dashboard', 'metrics.read', 'metrics.readModels', 'staff.read'].sort(),
     );
     expect(reach('admin')).toEqual(
-      ['admin.console', 'audit.inspect', 'decisions.readAll', 'legalHolds.manage', 'models.manage', 'personalData.erase', 'personalData.exportForMember', 'signInThrottles.lift', 'staff.read'].sort(),
+      [
+        'admin.console',
+        'audit.inspect',
+        'decisions.readAll',
+        'legalHolds.manage',
+        'models.manage',
+        'personalData.erase',
+        'personalData.exportForMember',
+        'signInThrottles.lift',
+        'staff.read',
+      ].sort(),
     );
   });
 

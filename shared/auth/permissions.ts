@@ -43,8 +43,7 @@ interface WithRoles {
 }
 
 /** Whether any of the user's roles holds the permission. */
-export const can = (user: WithRoles, permission: Permission): boolean =>
-  user.roles.some((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role));
+export const can = (user: WithRoles, permission: Permission): boolean => user.roles.some((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role));
 
 /** Whether the user holds at least one of the permissions. */
 export const canAny = (user: WithRoles, permissions: readonly Permission[]): boolean => permissions.some((p) => can(user, p));

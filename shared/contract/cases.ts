@@ -54,9 +54,19 @@ export const getCase = route({
 const caseCommand = <const Id extends string, const Path extends `/${string}`>(operationId: Id, path: Path, summary: string) =>
   ({ operationId, method: 'post', path, summary, caller: 'person', params: CaseIdParams, problems: { 409: CASE_CONFLICTS } }) as const;
 
-export const claimCase = route({ ...caseCommand('claimCase', '/cases/:id/claim', 'Claim an open case (open → in_review, assigned to me)'), permissions: ['cases.review'], body: ClaimCase, responses: { 200: json(CaseDetail) } });
+export const claimCase = route({
+  ...caseCommand('claimCase', '/cases/:id/claim', 'Claim an open case (open → in_review, assigned to me)'),
+  permissions: ['cases.review'],
+  body: ClaimCase,
+  responses: { 200: json(CaseDetail) },
+});
 
-export const assignCase = route({ ...caseCommand('assignCase', '/cases/:id/assign', 'Assign a case to a reviewer (approver)'), permissions: ['cases.approve'], body: AssignCase, responses: { 200: json(CaseDetail) } });
+export const assignCase = route({
+  ...caseCommand('assignCase', '/cases/:id/assign', 'Assign a case to a reviewer (approver)'),
+  permissions: ['cases.approve'],
+  body: AssignCase,
+  responses: { 200: json(CaseDetail) },
+});
 
 export const commentOnCase = route({
   ...caseCommand('commentOnCase', '/cases/:id/comments', 'Comment, internal or to the member'),

@@ -26,7 +26,11 @@ export const recordDecisionBatch = route({
   bodyReadByService: true,
   bodyMedia: { 'application/x-ndjson': NewDecision },
   responses: { 200: json(BatchResult, 'Recorded; duplicates (same id and body) are counted, not stored twice') },
-  problems: { 400: 'validation_failed, naming each invalid item by its index', 409: 'idempotency_conflict', 413: `payload_too_large, or batch_too_large past ${MAX_BATCH} decisions` },
+  problems: {
+    400: 'validation_failed, naming each invalid item by its index',
+    409: 'idempotency_conflict',
+    413: `payload_too_large, or batch_too_large past ${MAX_BATCH} decisions`,
+  },
 });
 
 export const listDecisions = route({

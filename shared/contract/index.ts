@@ -9,4 +9,13 @@ import { sessionRoutes } from './session';
 import { systemRoutes } from './system';
 
 /** Every route of the API, in the order the document lists them. */
-export const API_ROUTES: readonly RouteSpec[] = [...systemRoutes, ...sessionRoutes, ...decisionRoutes, ...caseRoutes, ...modelRoutes, ...memberRoutes, ...auditRoutes, ...metricsRoutes];
+export const API_ROUTES: readonly RouteSpec[] = [
+  ...systemRoutes,
+  ...sessionRoutes,
+  ...decisionRoutes,
+  ...caseRoutes,
+  ...modelRoutes,
+  ...memberRoutes,
+  ...auditRoutes,
+  ...metricsRoutes,
+];

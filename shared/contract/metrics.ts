@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { CoverageReport, FairnessQuery, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '../schemas/metrics';
+import {
+  CoverageReport,
+  FairnessQuery,
+  FairnessReport,
+  FindingsReport,
+  MetricsOverview,
+  MetricsQuery,
+  ModelMetricsList,
+  OverrideReport,
+} from '../schemas/metrics';
 import { route } from './route';
 
 /** JSON, or CSV with `?format=csv` or `Accept: text/csv` (then as a download). */

@@ -69,7 +69,11 @@ export const json = <const S extends z.ZodType>(schema: S, description = 'OK') =
 
 export type SuccessStatus<R extends RouteSpec> = Extract<keyof R['responses'], number>;
 
-type SchemaAt<R extends RouteSpec, K> = K extends keyof R['responses'] ? (R['responses'][K] extends { schema: infer S extends z.ZodType } ? S : undefined) : never;
+type SchemaAt<R extends RouteSpec, K> = K extends keyof R['responses']
+  ? R['responses'][K] extends { schema: infer S extends z.ZodType }
+    ? S
+    : undefined
+  : never;
 
 /** The body a handler returns for a status (what the schema accepts). */
 export type BodyIn<R extends RouteSpec, K> = SchemaAt<R, K> extends z.ZodType ? z.input<SchemaAt<R, K>> : undefined;

@@ -5,7 +5,14 @@ import { json, route } from './route';
 
 const noStore = { 'Cache-Control': { description: 'no-store', required: true } } as const;
 
-export const health = route({ operationId: 'health', method: 'get', path: '/health', summary: 'Status and storage kind', caller: 'anyone', responses: { 200: json(Health) } });
+export const health = route({
+  operationId: 'health',
+  method: 'get',
+  path: '/health',
+  summary: 'Status and storage kind',
+  caller: 'anyone',
+  responses: { 200: json(Health) },
+});
 
 export const liveness = route({
   operationId: 'liveness',

@@ -98,7 +98,8 @@ describe('explainDecision for a renewal', () => {
     for (const lang of Lang.options) {
       const e = explainDecision({ decision: renewal(), model: tariff, lang, restricted: false });
       const shown = allStrings({ ...e, factors: e.factors.map(({ label, text }) => ({ label, text })), coverageGaps: [] });
-      for (const raw of ['claims_12m', 'years_insured', 'inflation_pct', 'hospital_cover', 'CLAIMS']) expect(shown.join('\n')).not.toMatch(new RegExp(`\\b${raw}\\b`));
+      for (const raw of ['claims_12m', 'years_insured', 'inflation_pct', 'hospital_cover', 'CLAIMS'])
+        expect(shown.join('\n')).not.toMatch(new RegExp(`\\b${raw}\\b`));
       expect(e.reasons).toEqual([tariff.reasonCodes.CLAIMS![lang]]);
       expect(e.coverageGaps).toEqual([]);
       expect(e.rights.map((r) => r.right)).toEqual(['object', 'human_review', 'complain', 'access']);
@@ -136,7 +137,11 @@ describe('figures that do not add up', () => {
   it.each(Lang.options)('keep the ranking of the factors but not their amounts, and say why (%s)', (lang) => {
     const e = explainDecision({ decision: contradicting, model: tariff, lang, restricted: false });
     expect(Explanation.parse(e)).toEqual(e);
-    expect(e.factors.map((f) => [f.feature, f.impact])).toEqual([['claims_12m', 'raised'], ['inflation_pct', 'raised'], ['years_insured', 'lowered']]);
+    expect(e.factors.map((f) => [f.feature, f.impact])).toEqual([
+      ['claims_12m', 'raised'],
+      ['inflation_pct', 'raised'],
+      ['years_insured', 'lowered'],
+    ]);
     for (const factor of e.factors) expect(plain(factor.text)).not.toMatch(/€|\d[.,]\d\d/);
     expect(e.figuresNotice).toBe(TEXTS[lang].figuresNotReconciled);
     expect(plain(e.headline)).toContain(plain(formatMoney(3195, 'EUR', lang)));
@@ -264,8 +269,8 @@ describe('a fraud flag', () => {
   it('without an open case, explains in score points out of 100', () => {
     const e = explainDecision({ decision: fraud(), model: screen, lang: 'en', restricted: false });
     expect(e.headline).toBe('An automated check has passed your claim C-77 on to a staff member for a closer look.');
-    expect(e.factors[0]!.text).toBe('Amount claimed (€4,876.54) added 35 points to the check\'s score.');
-    expect(e.factors[2]!.text).toBe('Time since your policy started (12 days) added 18 points to the check\'s score.');
+    expect(e.factors[0]!.text).toBe("Amount claimed (€4,876.54) added 35 points to the check's score.");
+    expect(e.factors[2]!.text).toBe("Time since your policy started (12 days) added 18 points to the check's score.");
     expect(e.whatCouldChange).toEqual(['Care provider on our watch list: with “no” instead of “yes”, your claim would not have been held for a check.']);
     expect(e.details).toContain('The check gives every claim a score from 0 to 100. Your claim scored 91.2; from 70 on, a staff member looks at the claim.');
   });

@@ -25,7 +25,17 @@ export function explainDecision({ decision, model, lang, restricted }: ExplainIn
   const outcome = { lang, headline: headline(decision, lang, restricted) };
   if (restricted) {
     // Nothing derived from inputs, rationale or model may leave here: no factors, reasons, values or gap keys.
-    return { ...outcome, factors: [], whatCouldChange: [], rights: memberRights(lang), reasons: [], details: [], figuresNotice: null, restricted, coverageGaps: [] };
+    return {
+      ...outcome,
+      factors: [],
+      whatCouldChange: [],
+      rights: memberRights(lang),
+      reasons: [],
+      details: [],
+      figuresNotice: null,
+      restricted,
+      coverageGaps: [],
+    };
   }
   // Labels written for another model or version may not fit; treat that like a missing entry, and report it.
   const entry = model && model.modelId === decision.model.id && model.version === decision.model.version ? model : null;

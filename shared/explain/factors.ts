@@ -24,7 +24,9 @@ export function explainFactors(decision: Decision, ctx: LabelContext, withAmount
       const subject = texts.factor.subject(label, featureValue(feature, decision.inputs[feature] ?? null, ctx));
       const impact = impactOf(contribution);
       const text =
-        withAmounts || impact === 'none' ? effectSentence(decision, subject, impact, Math.abs(contribution), ctx) : texts.factorWithoutAmount[kindOf(decision)][impact](subject);
+        withAmounts || impact === 'none'
+          ? effectSentence(decision, subject, impact, Math.abs(contribution), ctx)
+          : texts.factorWithoutAmount[kindOf(decision)][impact](subject);
       return { feature, label, impact, text };
     });
 }

@@ -74,8 +74,7 @@ export interface Texts {
 }
 
 const IMPACTS = ['raised', 'lowered', 'none'] as const;
-const fromEntries = <K extends string, V>(keys: readonly K[], value: (key: K) => V) =>
-  Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
+const fromEntries = <K extends string, V>(keys: readonly K[], value: (key: K) => V) => Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
 
 function textsIn(lang: Lang): Texts {
   const t = explainTranslator(lang);

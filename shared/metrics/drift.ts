@@ -9,4 +9,5 @@ export const PSI_MAJOR = 0.25;
 export type DriftLevel = 'baseline' | 'stable' | 'moderate' | 'significant';
 
 /** 'baseline': nothing to compare with (a model's first version). */
-export const driftLevel = (psi: number | null): DriftLevel => (psi === null ? 'baseline' : psi < PSI_MODERATE ? 'stable' : psi < PSI_MAJOR ? 'moderate' : 'significant');
+export const driftLevel = (psi: number | null): DriftLevel =>
+  psi === null ? 'baseline' : psi < PSI_MODERATE ? 'stable' : psi < PSI_MAJOR ? 'moderate' : 'significant';

@@ -42,19 +42,34 @@ export const EventAction = z.enum([
 ]);
 
 const Day = z.iso.date();
-const IdentifierLike = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+const IdentifierLike = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 export const AuditEventsQuery = withOrderedPeriod(
   z.strictObject({
-    decisionId: z.string().regex(/^dec_[0-9a-f]{24}$/).optional(),
-    caseId: z.string().regex(/^case_[0-9a-f]{24}_\d+$/).optional(),
+    decisionId: z
+      .string()
+      .regex(/^dec_[0-9a-f]{24}$/)
+      .optional(),
+    caseId: z
+      .string()
+      .regex(/^case_[0-9a-f]{24}_\d+$/)
+      .optional(),
     actor: IdentifierLike.optional(),
     action: EventAction.optional(),
     /** Dates (YYYY-MM-DD), inclusive, in UTC. */
     from: Day.optional(),
     to: Day.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    cursor: z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
   }),
 );
 export type AuditEventsQuery = z.infer<typeof AuditEventsQuery>;

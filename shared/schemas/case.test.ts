@@ -7,7 +7,8 @@ describe('a rationale in words', () => {
       'Checked against the claims register: it stands.',
       'Twee van de drie claims horen bij een andere polis.',
       'Le prestataire n’est plus sur la liste de surveillance.',
-    ]) expect(isWorded(text), text).toBe(true);
+    ])
+      expect(isWorded(text), text).toBe(true);
   });
 
   it('refuses one repeated character, a repeated syllable and numbers alone', () => {

@@ -117,7 +117,12 @@ export const CaseListQuery = z.strictObject({
   type: DecisionType.optional(),
   origin: CaseOrigin.optional(),
   /** A user id, or "me". */
-  assignee: z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  assignee: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   overdue: booleanFlag.optional(),
   limit: Limit,
   cursor: Cursor.optional(),
@@ -149,7 +154,11 @@ const resolveFields = { rationale: Rationale, expectedVersion: ExpectedVersion }
 const OverrideFields = z.record(z.string(), z.unknown());
 export const ResolveCase = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('confirm'), ...resolveFields, override: OverrideFields.optional() }),
-  z.strictObject({ outcome: z.literal('override'), ...resolveFields, override: z.record(z.string(), z.unknown(), { error: 'an override needs the new outcome' }) }),
+  z.strictObject({
+    outcome: z.literal('override'),
+    ...resolveFields,
+    override: z.record(z.string(), z.unknown(), { error: 'an override needs the new outcome' }),
+  }),
 ]);
 export const ApproveCase = z.strictObject({ approve: z.boolean(), rationale: Rationale, expectedVersion: ExpectedVersion });
 /** An extension reason's least length (the client's form reads it from the schema below). */

@@ -34,10 +34,13 @@ export const canonicalMemberId = (memberId: string): string => memberId.toUpperC
 export const MemberId = Identifier.overwrite(canonicalMemberId);
 
 /** Opaque page cursor returned by list endpoints. */
-export const Cursor = z.string().min(1).max(500).regex(/^[A-Za-z0-9_-]+$/, 'not a cursor');
+export const Cursor = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor');
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);
 

@@ -16,7 +16,9 @@ export const MemberExport = z.object({
   lang: Lang,
   // Each decision type extended, not an intersection: the decisions are strict objects, and an
   // intersection with one would become an `allOf` that no document satisfies.
-  decisions: z.array(z.discriminatedUnion('type', [Decision.options[0].extend(explained), Decision.options[1].extend(explained), Decision.options[2].extend(explained)])),
+  decisions: z.array(
+    z.discriminatedUnion('type', [Decision.options[0].extend(explained), Decision.options[1].extend(explained), Decision.options[2].extend(explained)]),
+  ),
   cases: z.array(Case.extend({ timeline: CaseDetail.shape.timeline })),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -10,7 +10,14 @@ const dueDate = (receivedAt: Date, months: number) => endOfMemberDay(addCalendar
  * end, then the end of that day found by re-checking the zone's offset twice.
  */
 const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 function localParts(at: Date) {
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, Number(x.value)]));
@@ -30,7 +37,7 @@ function referenceDueDate(receivedAt: Date, months: number): Date {
   return new Date(wall - offsetAt(guess));
 }
 
-describe('the members\' calendar', () => {
+describe("the members' calendar", () => {
   it('adds calendar months exactly as the hand-made calculation did, for any instant from 2000 to 2060', () => {
     const instant = fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2060-01-01T00:00:00Z') }).map((ms) => new Date(ms));
     fc.assert(

@@ -33,7 +33,8 @@ export const endOfMemberDay = (within: Date): Date => instant(endOfDay(within, {
 export const memberDaysUntil = (day: Date, now: Date): number => differenceInCalendarDays(day, now, { in: inMemberZone });
 
 /** A calendar month ("2024-01") moved by `by` months ("2024-02"). */
-export const shiftMonth = (month: string, by: number): string => format(addMonths(`${month}-01T00:00:00Z`, by, { in: onPlainCalendar }), 'yyyy-MM', { in: onPlainCalendar });
+export const shiftMonth = (month: string, by: number): string =>
+  format(addMonths(`${month}-01T00:00:00Z`, by, { in: onPlainCalendar }), 'yyyy-MM', { in: onPlainCalendar });
 
 /** The last day of a calendar month: "2024-02" → "2024-02-29". */
 export const lastDayOfMonth = (month: string): string =>

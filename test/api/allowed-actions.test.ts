@@ -15,8 +15,10 @@ const RATIONALE = 'The claims counted belong to a different policy; premium with
 
 type Step = (app: TestApp, caseId: string, version: number) => Promise<{ status: number; body: { case?: Case } }>;
 
-const request = (username: string, action: CaseAction, body: object): Step => async (app, caseId) =>
-  (await app.as(username)).post(`/api/cases/${caseId}/${action === 'comment' ? 'comments' : action}`).send(body);
+const request =
+  (username: string, action: CaseAction, body: object): Step =>
+  async (app, caseId) =>
+    (await app.as(username)).post(`/api/cases/${caseId}/${action === 'comment' ? 'comments' : action}`).send(body);
 
 /** Each action as the person in question sends it, with a body the schema accepts. */
 function send(username: string, action: CaseAction, version: number, assigneeId: string): Step {
@@ -76,8 +78,17 @@ describe('allowed actions match the server', () => {
   /** A renewal objection by anna, brought into `state`; the case as staff see it (with its proposal). */
   async function caseIn(state: string): Promise<Case> {
     app.clock.set(TEST_NOW);
-    const decisionId = (await app.ingest().post('/api/decisions').send(renewalDecision({ subject: { memberId: 'M-1001' } }))).body.id as string;
-    const filed = await (await app.as('anna')).post(`/api/decisions/${decisionId}/objections`).send({ statement: 'My premium went up although I made no claims.' });
+    const decisionId = (
+      await app
+        .ingest()
+        .post('/api/decisions')
+        .send(renewalDecision({ subject: { memberId: 'M-1001' } }))
+    ).body.id as string;
+    const filed = await (
+      await app.as('anna')
+    )
+      .post(`/api/decisions/${decisionId}/objections`)
+      .send({ statement: 'My premium went up although I made no claims.' });
     let c = filed.body.case as Case;
     for (const step of STATES[state]!.steps) {
       const res = await step(c.version)(app, c.id, c.version);

@@ -15,7 +15,11 @@ describeEachStore('audit browser, exports and explanation coverage', (kind) => {
       renewalDecision({ decidedAt: '2026-11-20T10:00:00.000Z' }),
       renewalDecision({ decidedAt: '2026-11-21T10:00:00.000Z' }),
       renewalDecision({ decidedAt: '2026-11-22T10:00:00.000Z', model: { id: 'unregistered-model', version: '1' } }),
-      renewalDecision({ decidedAt: '2026-11-22T11:00:00.000Z', inputs: { claims_last_12m: 1, shoe_size: 44 }, rationale: { reasonCodes: [{ code: 'NEW_CODE' }], contributions: [] } }),
+      renewalDecision({
+        decidedAt: '2026-11-22T11:00:00.000Z',
+        inputs: { claims_last_12m: 1, shoe_size: 44 },
+        rationale: { reasonCodes: [{ code: 'NEW_CODE' }], contributions: [] },
+      }),
     ];
     decisionId = (await app.ingest().post('/api/decisions/batch').send({ decisions })).body.ids[0];
     const anna = await app.as('anna');
@@ -47,13 +51,19 @@ describeEachStore('audit browser, exports and explanation coverage', (kind) => {
 
   it('exports decisions and events of a period as NDJSON and CSV', async () => {
     const gov = await app.as('governance');
-    const ndjson = await gov.get('/api/audit/export?kind=decisions&from=2026-11-21&to=2026-11-22').buffer(true).parse((res, cb) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c));
-      res.on('end', () => cb(null, text));
-    });
+    const ndjson = await gov
+      .get('/api/audit/export?kind=decisions&from=2026-11-21&to=2026-11-22')
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c));
+        res.on('end', () => cb(null, text));
+      });
     expect(ndjson.headers['content-type']).toContain('application/x-ndjson');
-    const lines = (ndjson.body as string).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (ndjson.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     const csv = await gov.get('/api/audit/export?kind=events&format=csv&from=2026-01-01&to=2026-12-31');
     expect(csv.headers['content-type']).toContain('text/csv');

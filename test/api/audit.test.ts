@@ -11,12 +11,23 @@ describeEachStore('audit chain verification', (kind) => {
   beforeEach(async () => {
     t = await kind.open();
     app = await buildTestApp(t.store, { auditSigningKey: 'test-signing-key-0123456789' });
-    const res = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision(), fraudDecision(), riskDecision(), renewalDecision()] });
+    const res = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [renewalDecision(), fraudDecision(), riskDecision(), renewalDecision()] });
     ids = res.body.ids;
     // Give one chain a few events so truncation is testable.
     let head = { seq: 0, hash: (await app.store.decisions.get(ids[0]!))!.hash };
     for (let i = 0; i < 2; i++) {
-      const event = buildEvent(head, { decisionId: ids[0]!, action: 'comment', at: app.clock.now().toISOString(), actor: { id: 'u', role: 'reviewer' }, caseId: null, data: { i }, personal: { text: `note ${i}` } });
+      const event = buildEvent(head, {
+        decisionId: ids[0]!,
+        action: 'comment',
+        at: app.clock.now().toISOString(),
+        actor: { id: 'u', role: 'reviewer' },
+        caseId: null,
+        data: { i },
+        personal: { text: `note ${i}` },
+      });
       await app.store.events.append(event);
       head = event;
     }

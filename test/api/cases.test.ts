@@ -13,7 +13,13 @@ describeEachStore('contest and review', (kind) => {
   });
   afterAll(async () => t.dispose());
 
-  const ingest = async (body: unknown) => (await app.ingest().post("/api/decisions").send(body as object)).body.id as string;
+  const ingest = async (body: unknown) =>
+    (
+      await app
+        .ingest()
+        .post('/api/decisions')
+        .send(body as object)
+    ).body.id as string;
   const statement = 'My premium went up although I made no claims this year.';
 
   it('runs the whole story: object, claim, propose, four-eyes, approve, member sees the new premium', async () => {
@@ -33,7 +39,9 @@ describeEachStore('contest and review', (kind) => {
     expect(claimed.status).toBe(200);
     expect(claimed.body.case).toMatchObject({ status: 'in_review', version: 2 });
 
-    await pricing.post(`/api/cases/${caseId}/comments`).send({ text: 'Checked: the 3 claims belong to another policy.', visibility: 'internal', expectedVersion: 2 });
+    await pricing
+      .post(`/api/cases/${caseId}/comments`)
+      .send({ text: 'Checked: the 3 claims belong to another policy.', visibility: 'internal', expectedVersion: 2 });
     await pricing.post(`/api/cases/${caseId}/comments`).send({ text: 'We are looking at your claims history.', visibility: 'member', expectedVersion: 3 });
 
     const proposed = await pricing.post(`/api/cases/${caseId}/resolve`).send({
@@ -45,12 +53,16 @@ describeEachStore('contest and review', (kind) => {
     expect(proposed.status).toBe(200);
     expect(proposed.body.case.status).toBe('pending_approval');
 
-    const self = await pricing.post(`/api/cases/${caseId}/approve`).send({ approve: true, rationale: 'I am sure this is correct, approve.', expectedVersion: 5 });
+    const self = await pricing
+      .post(`/api/cases/${caseId}/approve`)
+      .send({ approve: true, rationale: 'I am sure this is correct, approve.', expectedVersion: 5 });
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('four_eyes_violation');
 
     const senior = await app.as('senior.reviewer');
-    const approved = await senior.post(`/api/cases/${caseId}/approve`).send({ approve: true, rationale: 'Verified against the claims register.', expectedVersion: 5 });
+    const approved = await senior
+      .post(`/api/cases/${caseId}/approve`)
+      .send({ approve: true, rationale: 'Verified against the claims register.', expectedVersion: 5 });
     expect(approved.status).toBe(200);
     expect(approved.body.case).toMatchObject({ status: 'resolved', resolution: 'overridden' });
 
@@ -89,14 +101,22 @@ describeEachStore('contest and review', (kind) => {
     const short = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'confirm', rationale: 'ok', expectedVersion: 2 });
     expect(short.status).toBe(400);
     expect(short.body.errors[0].path).toBe('rationale');
-    const badOverride = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale: 'The band should be lower for this member.', override: { score: 2, band: 'low' }, expectedVersion: 2 });
+    const badOverride = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale: 'The band should be lower for this member.', override: { score: 2, band: 'low' }, expectedVersion: 2 });
     expect(badOverride.status).toBe(400);
     expect(badOverride.body.errors[0].path).toBe('override.score');
-    await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale: 'The band should be lower for this member.', override: { score: 0.3, band: 'medium' }, expectedVersion: 2 });
+    await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale: 'The band should be lower for this member.', override: { score: 0.3, band: 'medium' }, expectedVersion: 2 });
     const senior = await app.as('senior.reviewer');
-    const rejected = await senior.post(`/api/cases/${caseId}/approve`).send({ approve: false, rationale: 'The claims count is right, keep the band.', expectedVersion: 3 });
+    const rejected = await senior
+      .post(`/api/cases/${caseId}/approve`)
+      .send({ approve: false, rationale: 'The claims count is right, keep the band.', expectedVersion: 3 });
     expect(rejected.body.case).toMatchObject({ status: 'in_review', proposal: null, version: 4 });
-    const confirmed = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'confirm', rationale: 'Checked the claims register: the score stands.', expectedVersion: 4 });
+    const confirmed = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'confirm', rationale: 'Checked the claims register: the score stands.', expectedVersion: 4 });
     expect(confirmed.body.case).toMatchObject({ status: 'resolved', resolution: 'confirmed' });
     expect((await bram.get(`/api/decisions/${decisionId}`)).body.overridden).toBe(false);
   });
@@ -127,7 +147,9 @@ describeEachStore('contest and review', (kind) => {
     expect(late.body.code).toBe('deadline_passed');
 
     app.clock.set('2024-02-20T09:00:00Z');
-    const extended = await pricing.post(`/api/cases/${caseId}/extend`).send({ months: 2, reason: 'We need the medical file from your hospital.', expectedVersion: 1 });
+    const extended = await pricing
+      .post(`/api/cases/${caseId}/extend`)
+      .send({ months: 2, reason: 'We need the medical file from your hospital.', expectedVersion: 1 });
     expect(extended.status).toBe(200);
     expect(extended.body.case.dueAt).toBe('2024-04-29T21:59:59.999Z');
     const twice = await pricing.post(`/api/cases/${caseId}/extend`).send({ months: 1, reason: 'Still waiting for the file.', expectedVersion: 2 });
@@ -157,7 +179,11 @@ describeEachStore('contest and review', (kind) => {
     expect((await (await app.as('pricing.reviewer')).post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 })).status).toBe(404);
     expect((await (await app.as('pricing.reviewer')).get('/api/cases?type=fraud_flag')).body.items).toEqual([]);
     expect((await (await app.as('fraud.reviewer')).post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 })).status).toBe(200);
-    const stale = await (await app.as('senior.reviewer')).post(`/api/cases/${caseId}/comments`).send({ text: 'hello', visibility: 'internal', expectedVersion: 1 });
+    const stale = await (
+      await app.as('senior.reviewer')
+    )
+      .post(`/api/cases/${caseId}/comments`)
+      .send({ text: 'hello', visibility: 'internal', expectedVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
   });
@@ -189,7 +215,8 @@ describeEachStore('races on one case', (kind) => {
 
   it('50 concurrent resolves with the same expectedVersion: one wins, 49 get 409, the chain verifies', async () => {
     const decisionId = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id;
-    const caseId = (await (await app.as('anna')).post(`/api/decisions/${decisionId}/objections`).send({ statement: 'Please look again at this.' })).body.case.id;
+    const caseId = (await (await app.as('anna')).post(`/api/decisions/${decisionId}/objections`).send({ statement: 'Please look again at this.' })).body.case
+      .id;
     const senior = await app.as('senior.reviewer');
     await senior.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 });
     const results = await Promise.all(
@@ -232,7 +259,11 @@ describeEachStore('sampling', (kind) => {
         ? fraudDecision({ idempotencyKey: `s-${i}`, output: { claimId: 'C-1', score: 0.68, threshold: 0.7, flagged: false, action: 'none' } })
         : renewalDecision({ idempotencyKey: `s-${i}` }),
     );
-    for (let i = 0; i < count; i += 5000) await app.ingest().post('/api/decisions/batch').send({ decisions: decisions.slice(i, i + 5000) });
+    for (let i = 0; i < count; i += 5000)
+      await app
+        .ingest()
+        .post('/api/decisions/batch')
+        .send({ decisions: decisions.slice(i, i + 5000) });
     const nearThreshold = count / 10;
     const sampled = await app.store.cases.count({ origin: 'sample' });
     const randomOnes = sampled - nearThreshold;
@@ -242,7 +273,10 @@ describeEachStore('sampling', (kind) => {
     // Every near-threshold fraud flag has its case.
     const fraudCases = await app.store.cases.count({ origin: 'sample', type: 'fraud_flag' });
     expect(fraudCases).toBe(nearThreshold);
-    await app.ingest().post('/api/decisions/batch').send({ decisions: decisions.slice(0, 5000) });
+    await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: decisions.slice(0, 5000) });
     expect(await app.store.cases.count({ origin: 'sample' })).toBe(sampled);
     // A member's objection takes an open sample case in, keeping its history.
     const sample = (await app.store.cases.page({ origin: 'sample', type: 'renewal_price' }, null, 1))[0]!;

@@ -13,8 +13,7 @@ describe('bad and hostile input', () => {
   });
   afterAll(async () => t.dispose());
 
-  const post = (body: string, type = 'application/json') =>
-    app.ingest().post('/api/decisions').set('Content-Type', type).send(body);
+  const post = (body: string, type = 'application/json') => app.ingest().post('/api/decisions').set('Content-Type', type).send(body);
 
   const expectProblem = (res: request.Response, status: number, code: string) => {
     expect(res.status).toBe(status);
@@ -24,7 +23,8 @@ describe('bad and hostile input', () => {
   };
 
   it('malformed JSON is a 400', async () => expectProblem(await post('{"type": '), 400, 'malformed_json'));
-  it('a wrong content type is a 415', async () => expectProblem(await post('type=renewal_price', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'));
+  it('a wrong content type is a 415', async () =>
+    expectProblem(await post('type=renewal_price', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'));
   it('an oversized body is a 413', async () => expectProblem(await post(JSON.stringify({ x: 'a'.repeat(2 * 1024 * 1024) })), 413, 'payload_too_large'));
   it('__proto__ keys are refused', async () => expectProblem(await post('{"__proto__": {"admin": true}}'), 400, 'forbidden_key'));
   it('constructor keys are refused', async () => expectProblem(await post('{"inputs": {"constructor": 1}}'), 400, 'forbidden_key'));
@@ -59,7 +59,13 @@ describe('bad and hostile input', () => {
   });
 
   it('a very long user name is a 400, not a crash', async () => {
-    expectProblem(await request(app.app).post('/api/session').send({ username: 'a'.repeat(10_000), password: 'x' }), 400, 'validation_failed');
+    expectProblem(
+      await request(app.app)
+        .post('/api/session')
+        .send({ username: 'a'.repeat(10_000), password: 'x' }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('unknown endpoints are problem+json 404s', async () => expectProblem(await request(app.app).get('/api/nope'), 404, 'not_found'));

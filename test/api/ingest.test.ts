@@ -51,37 +51,61 @@ describeEachStore('ingest', (kind) => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
     const paths = res.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['output.currency', 'output.previousPremiumCents', 'output.newPremiumCents']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['output.currency', 'output.previousPremiumCents', 'output.newPremiumCents']));
     expect(await app.store.decisions.count()).toBe(before);
   });
 
   it('checks the cross-field rules: contributions must be inputs, at most 200 inputs, decidedAt not ahead', async () => {
-    const badFeature = await app.ingest().post('/api/decisions').send(renewalDecision({
-      rationale: { reasonCodes: [], contributions: [{ feature: 'shoe_size', contribution: 5 }] },
-    }));
+    const badFeature = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(
+        renewalDecision({
+          rationale: { reasonCodes: [], contributions: [{ feature: 'shoe_size', contribution: 5 }] },
+        }),
+      );
     expect(badFeature.body.errors).toContainEqual({ path: 'rationale.contributions[0].feature', message: expect.stringContaining('shoe_size') });
     const inputs = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i]));
-    const tooMany = await app.ingest().post('/api/decisions').send(renewalDecision({ inputs, rationale: { reasonCodes: [], contributions: [] } }));
+    const tooMany = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(renewalDecision({ inputs, rationale: { reasonCodes: [], contributions: [] } }));
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0].path).toBe('inputs');
     const ahead = new Date(app.clock.now().getTime() + 6 * 60_000).toISOString();
-    const future = await app.ingest().post('/api/decisions').send(renewalDecision({ decidedAt: ahead }));
+    const future = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(renewalDecision({ decidedAt: ahead }));
     expect(future.status).toBe(400);
     expect(future.body.errors[0].path).toBe('decidedAt');
     const nearlyNow = new Date(app.clock.now().getTime() + 4 * 60_000).toISOString();
-    expect((await app.ingest().post('/api/decisions').send(renewalDecision({ decidedAt: nearlyNow }))).status).toBe(201);
-    const score = await app.ingest().post('/api/decisions').send(fraudDecision({ output: { claimId: 'C-1', score: 1.5, threshold: 0.7, flagged: true, action: 'hold_payment' } }));
+    expect(
+      (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ decidedAt: nearlyNow }))
+      ).status,
+    ).toBe(201);
+    const score = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(fraudDecision({ output: { claimId: 'C-1', score: 1.5, threshold: 0.7, flagged: true, action: 'hold_payment' } }));
     expect(score.body.errors[0].path).toBe('output.score');
   });
 
   it('records compliance findings instead of dropping the decision', async () => {
-    const res = await app.ingest().post('/api/decisions').send(renewalDecision({
-      inputs: { sex: 'F', claims_last_12m: 1 },
-      rationale: { reasonCodes: [], contributions: [{ feature: 'sex', contribution: 9000 }] },
-      specialCategoryData: true,
-    }));
+    const res = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(
+        renewalDecision({
+          inputs: { sex: 'F', claims_last_12m: 1 },
+          rationale: { reasonCodes: [], contributions: [{ feature: 'sex', contribution: 9000 }] },
+          specialCategoryData: true,
+        }),
+      );
     expect(res.status).toBe(201);
     expect(res.body.findings.map((f: { code: string }) => f.code).sort()).toEqual(['prohibited_input', 'special_category_without_consent']);
   });
@@ -93,12 +117,21 @@ describeEachStore('ingest', (kind) => {
     expect(none.headers['www-authenticate']).toBe('Bearer realm="recourse-ingest"');
     // A wrong key is not a valid key lacking a permission (403): the caller is not authenticated.
     for (const path of ['/api/decisions', '/api/decisions/batch']) {
-      const wrong = await app.anonymous().post(path).set('Authorization', 'Bearer nope').send(path.endsWith('batch') ? { decisions: [renewalDecision()] } : renewalDecision());
+      const wrong = await app
+        .anonymous()
+        .post(path)
+        .set('Authorization', 'Bearer nope')
+        .send(path.endsWith('batch') ? { decisions: [renewalDecision()] } : renewalDecision());
       expect(wrong.status, path).toBe(401);
       expect(wrong.body.code, path).toBe('unauthenticated');
       expect(wrong.headers['www-authenticate'], path).toBe('Bearer realm="recourse-ingest", error="invalid_token"');
     }
-    const ndjson = await app.anonymous().post('/api/decisions/batch').set('Authorization', 'Bearer nope').set('Content-Type', 'application/x-ndjson').send(JSON.stringify(renewalDecision()));
+    const ndjson = await app
+      .anonymous()
+      .post('/api/decisions/batch')
+      .set('Authorization', 'Bearer nope')
+      .set('Content-Type', 'application/x-ndjson')
+      .send(JSON.stringify(renewalDecision()));
     expect(ndjson.status).toBe(401);
     const anna = await app.as('anna');
     expect((await anna.post('/api/decisions').send(renewalDecision())).status).toBe(401);
@@ -118,7 +151,10 @@ describeEachStore('ingest', (kind) => {
       const gov = await app.as('governance');
       const stored = async () => (await gov.get('/api/decisions?limit=500')).body.items.length as number;
       const before = await stored();
-      const res = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision()], x: 42 });
+      const res = await app
+        .ingest()
+        .post('/api/decisions/batch')
+        .send({ decisions: [renewalDecision()], x: 42 });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('validation_failed');
       expect((await app.ingest().post('/api/decisions/batch').send({ decisions: 'none' })).status).toBe(400);
@@ -127,13 +163,15 @@ describeEachStore('ingest', (kind) => {
 
     it('accepts NDJSON streamed line by line', async () => {
       const decisions = [renewalDecision(), fraudDecision()];
-      const res = await app.ingest()
+      const res = await app
+        .ingest()
         .post('/api/decisions/batch')
         .set('Content-Type', 'application/x-ndjson')
         .send(decisions.map((d) => JSON.stringify(d)).join('\n') + '\n');
       expect(res.status).toBe(200);
       expect(res.body.accepted).toBe(2);
-      const bad = await app.ingest()
+      const bad = await app
+        .ingest()
         .post('/api/decisions/batch')
         .set('Content-Type', 'application/x-ndjson')
         .send(`${JSON.stringify(renewalDecision())}\n{"type": "risk_score"\n`);
@@ -170,7 +208,10 @@ describeEachStore('ingest', (kind) => {
       const existing = renewalDecision();
       await app.ingest().post('/api/decisions').send(existing);
       const fresh = fraudDecision();
-      const res = await app.ingest().post('/api/decisions/batch').send({ decisions: [fresh, { ...existing, decidedAt: '2026-01-01T00:00:00Z' }] });
+      const res = await app
+        .ingest()
+        .post('/api/decisions/batch')
+        .send({ decisions: [fresh, { ...existing, decidedAt: '2026-01-01T00:00:00Z' }] });
       expect(res.status).toBe(409);
       expect(res.body.errors[0].path).toBe('decisions[1].idempotencyKey');
       expect(await app.store.decisions.get(decisionIdFor(fresh.idempotencyKey))).toBeNull();

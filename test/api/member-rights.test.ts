@@ -35,7 +35,15 @@ describeEachStore('member rights', (kind) => {
       annaFraud: fraudDecision({
         subject: { memberId: 'M-1001', claimId: 'C-77' },
         model: { id: 'claims-fraud-screen', version: '3.2' },
-        inputs: { claim_amount_cents: 480_123, provider_on_watchlist: true, days_since_policy_start: 12, prior_claims_24m: 1, claim_type: 'hospital', age_band: '30-44', region: 'Flanders' },
+        inputs: {
+          claim_amount_cents: 480_123,
+          provider_on_watchlist: true,
+          days_since_policy_start: 12,
+          prior_claims_24m: 1,
+          claim_type: 'hospital',
+          age_band: '30-44',
+          region: 'Flanders',
+        },
         output: { claimId: 'C-77', score: 0.82, threshold: 0.7, flagged: true, action: 'hold_payment' },
         rationale: {
           reasonCodes: [{ code: 'PROVIDER_WATCHLIST' }],
@@ -45,7 +53,12 @@ describeEachStore('member rights', (kind) => {
           ],
         },
       }),
-      bramRenewal: renewalDecision({ subject: { memberId: 'M-1002', policyId: 'P-5002' }, model, inputs: { claims_last_12m: 1, age_band: '60-74', region: 'Wallonia' }, rationale: { reasonCodes: [], contributions: [{ feature: 'claims_last_12m', contribution: 9000 }] } }),
+      bramRenewal: renewalDecision({
+        subject: { memberId: 'M-1002', policyId: 'P-5002' },
+        model,
+        inputs: { claims_last_12m: 1, age_band: '60-74', region: 'Wallonia' },
+        rationale: { reasonCodes: [], contributions: [{ feature: 'claims_last_12m', contribution: 9000 }] },
+      }),
       bramRisk: riskDecision({ subject: { memberId: 'M-1002' } }),
     };
     for (const [name, body] of Object.entries(decisions)) ids[name] = (await app.ingest().post('/api/decisions').send(body)).body.id;
@@ -56,7 +69,10 @@ describeEachStore('member rights', (kind) => {
   describe('explanations', () => {
     it('explains a renewal completely in English, Dutch and French, money written the local way', async () => {
       const anna = await app.as('anna');
-      const byLang: Record<string, { headline: string; factors: { feature: string; label: string; text: string }[]; rights: unknown[]; whatCouldChange: string[] }> = {};
+      const byLang: Record<
+        string,
+        { headline: string; factors: { feature: string; label: string; text: string }[]; rights: unknown[]; whatCouldChange: string[] }
+      > = {};
       for (const lang of ['en', 'nl', 'fr']) {
         const res = await anna.get(`/api/decisions/${ids.annaRenewal}/explanation?lang=${lang}`);
         expect(res.status).toBe(200);
@@ -80,7 +96,7 @@ describeEachStore('member rights', (kind) => {
       expect(byLang.fr!.factors[0]!.text).not.toBe(byLang.en!.factors[0]!.text);
     });
 
-    it('refuses an unknown language and someone else\'s decision', async () => {
+    it("refuses an unknown language and someone else's decision", async () => {
       const anna = await app.as('anna');
       expect((await anna.get(`/api/decisions/${ids.annaRenewal}/explanation?lang=de`)).status).toBe(400);
       expect((await anna.get(`/api/decisions/${ids.bramRenewal}/explanation?lang=en`)).status).toBe(404);
@@ -117,13 +133,15 @@ describeEachStore('member rights', (kind) => {
 
       const fraud = await app.as('fraud.reviewer');
       await fraud.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 });
-      await fraud.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'confirm', rationale: 'The provider is on the watchlist for this period.', expectedVersion: 2 });
+      await fraud
+        .post(`/api/cases/${caseId}/resolve`)
+        .send({ outcome: 'confirm', rationale: 'The provider is on the watchlist for this period.', expectedVersion: 2 });
       expect(leaks((await anna.get(`/api/decisions/${ids.annaFraud}`)).body).length).toBeGreaterThan(0);
     });
   });
 
   describe('export', () => {
-    it('holds all of anna\'s decisions and cases and nothing about M-1002', async () => {
+    it("holds all of anna's decisions and cases and nothing about M-1002", async () => {
       const res = await (await app.as('anna')).get('/api/me/export?lang=nl');
       expect(res.status).toBe(200);
       expect(res.headers['content-disposition']).toContain('attachment');
@@ -195,7 +213,8 @@ describeEachStore('member rights', (kind) => {
   describe('legal holds', () => {
     it('are lifted without a body: the reason is optional, as ?reason= or in the body, and logged', async () => {
       const admin = await app.as('admin');
-      const hold = async (memberId: string) => expect((await admin.put(`/api/admin/legal-holds/${memberId}`).send({ reason: 'Pending dispute' })).status).toBe(200);
+      const hold = async (memberId: string) =>
+        expect((await admin.put(`/api/admin/legal-holds/${memberId}`).send({ reason: 'Pending dispute' })).status).toBe(200);
       const lastLogged = async () => (await app.store.staffLog.list()).at(-1)!;
 
       await hold('M-4001');
@@ -223,10 +242,29 @@ describeEachStore('member rights', (kind) => {
   describe('retention', () => {
     it('erases decisions past their period unless a case is open or a hold applies', async () => {
       const old = { decidedAt: '2018-01-10T10:00:00.000Z' };
-      const plain = (await app.ingest().post('/api/decisions').send(renewalDecision({ ...old, subject: { memberId: 'M-3001' } }))).body.id;
-      const contested = (await app.ingest().post('/api/decisions').send(renewalDecision({ ...old, subject: { memberId: 'M-3002' } }))).body.id;
-      const onHold = (await app.ingest().post('/api/decisions').send(renewalDecision({ ...old, subject: { memberId: 'M-3003' } }))).body.id;
-      await (await app.as('pricing.reviewer')).post(`/api/decisions/${contested}/objections`).send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z' });
+      const plain = (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ ...old, subject: { memberId: 'M-3001' } }))
+      ).body.id;
+      const contested = (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ ...old, subject: { memberId: 'M-3002' } }))
+      ).body.id;
+      const onHold = (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ ...old, subject: { memberId: 'M-3003' } }))
+      ).body.id;
+      await (
+        await app.as('pricing.reviewer')
+      )
+        .post(`/api/decisions/${contested}/objections`)
+        .send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z' });
       await (await app.as('admin')).put('/api/admin/legal-holds/M-3003').send({ reason: 'Litigation hold' });
       const report = await app.services.erasure.applyRetention({ renewal_price: 7 * 365, fraud_flag: 7 * 365, risk_score: 7 * 365 });
       expect(report.renewal_price).toEqual({ erased: 1, keptOpenCase: 1, keptOnHold: 1 });

@@ -27,15 +27,19 @@ function caseSteps(app: TestApp) {
     if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body.case as CaseRef;
   };
-  const post = async (username: string, url: string, body: Record<string, unknown>, status = 200) => ok(await (await app.as(username)).post(url).send(body), status);
+  const post = async (username: string, url: string, body: Record<string, unknown>, status = 200) =>
+    ok(await (await app.as(username)).post(url).send(body), status);
   return {
-    object: (username: string, decisionId: string, extra: Record<string, unknown> = {}) => post(username, `/api/decisions/${decisionId}/objections`, { statement, ...extra }, 201),
+    object: (username: string, decisionId: string, extra: Record<string, unknown> = {}) =>
+      post(username, `/api/decisions/${decisionId}/objections`, { statement, ...extra }, 201),
     claim: (reviewer: string, c: CaseRef) => post(reviewer, `/api/cases/${c.id}/claim`, { expectedVersion: c.version }),
     confirm: (reviewer: string, c: CaseRef) => post(reviewer, `/api/cases/${c.id}/resolve`, { outcome: 'confirm', rationale, expectedVersion: c.version }),
     override: (reviewer: string, c: CaseRef, override: Record<string, unknown>) =>
       post(reviewer, `/api/cases/${c.id}/resolve`, { outcome: 'override', rationale, override, expectedVersion: c.version }),
-    approve: (approver: string, c: CaseRef, approve: boolean) => post(approver, `/api/cases/${c.id}/approve`, { approve, rationale, expectedVersion: c.version }),
-    extend: (reviewer: string, c: CaseRef, months: number) => post(reviewer, `/api/cases/${c.id}/extend`, { months, reason: 'The file needs an expert opinion.', expectedVersion: c.version }),
+    approve: (approver: string, c: CaseRef, approve: boolean) =>
+      post(approver, `/api/cases/${c.id}/approve`, { approve, rationale, expectedVersion: c.version }),
+    extend: (reviewer: string, c: CaseRef, months: number) =>
+      post(reviewer, `/api/cases/${c.id}/extend`, { months, reason: 'The file needs an expert opinion.', expectedVersion: c.version }),
     withdraw: (member: string, c: CaseRef) => post(member, `/api/cases/${c.id}/withdraw`, { expectedVersion: c.version }),
   };
 }
@@ -74,7 +78,9 @@ describeEachStore('open and overdue cases from the due-day gauge', (kind) => {
     const decidedAt = '2026-10-01T10:00:00.000Z';
     const decisions = [
       ...Array.from({ length: 8 }, () => renewalDecision({ decidedAt })),
-      ...Array.from({ length: 4 }, () => fraudDecision({ decidedAt, output: { claimId: 'C-1', score: 0.72, threshold: 0.7, flagged: true, action: 'hold_payment' } })),
+      ...Array.from({ length: 4 }, () =>
+        fraudDecision({ decidedAt, output: { claimId: 'C-1', score: 0.72, threshold: 0.7, flagged: true, action: 'hold_payment' } }),
+      ),
       ...Array.from({ length: 2 }, () => fraudDecision({ decidedAt })),
     ];
     const res = await app.ingest().post('/api/decisions/batch').send({ decisions });
@@ -87,17 +93,26 @@ describeEachStore('open and overdue cases from the due-day gauge', (kind) => {
     sampled.push(f2!, f3!);
 
     await steps.object('anna', r0!); // stays open
-    expect((await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r1!)), { newPremiumCents: 120_000 })).status).toBe('pending_approval');
-    const approved = await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r2!)), { newPremiumCents: 120_000 });
+    expect(
+      (await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r1!)), { newPremiumCents: 120_000 })).status,
+    ).toBe('pending_approval');
+    const approved = await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r2!)), {
+      newPremiumCents: 120_000,
+    });
     expect((await steps.approve('senior.reviewer', approved, true)).status).toBe('resolved');
     expect((await steps.confirm('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r3!)))).status).toBe('resolved');
     expect((await steps.withdraw('anna', await steps.object('anna', r4!))).status).toBe('withdrawn');
     await steps.extend('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r5!)), 2); // due 10 January
-    const proposed = await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r6!)), { newPremiumCents: 120_000 });
+    const proposed = await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', r6!)), {
+      newPremiumCents: 120_000,
+    });
     expect((await steps.approve('senior.reviewer', proposed, false)).status).toBe('in_review');
     expect((await steps.confirm('fraud.reviewer', await steps.claim('fraud.reviewer', await sampleOf(f1!)))).status).toBe('resolved');
     await steps.extend('fraud.reviewer', await sampleOf(f2!), 1); // the sample is due 10 December now
-    const released = await steps.override('fraud.reviewer', await steps.claim('fraud.reviewer', await steps.object('anna', f4!)), { flagged: false, action: 'none' });
+    const released = await steps.override('fraud.reviewer', await steps.claim('fraud.reviewer', await steps.object('anna', f4!)), {
+      flagged: false,
+      action: 'none',
+    });
     expect((await steps.approve('senior.reviewer', released, true)).status).toBe('resolved');
 
     // 1 November: objections take in two sample cases (one extended), moving them to 1 December;

@@ -9,7 +9,10 @@ describe('model distributions for reviewers', () => {
   beforeAll(async () => {
     t = await openTestSqlite();
     app = await buildTestApp(t.store);
-    await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision(), fraudDecision(), riskDecision()] });
+    await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [renewalDecision(), fraudDecision(), riskDecision()] });
   });
   afterAll(async () => t.dispose());
 

@@ -20,7 +20,11 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
   it('200 renewals, 20 objections (8 confirmed, 6 overridden by four eyes, 6 open): exact rates', async () => {
     const ids = await steps.batch(
       Array.from({ length: 200 }, (_, i) =>
-        renewalDecision({ idempotencyKey: `fixture-${i}`, model: { id: 'renewal-fixture', version: '1' }, decidedAt: i < 100 ? '2026-11-19T10:00:00Z' : '2026-11-20T23:59:59Z' }),
+        renewalDecision({
+          idempotencyKey: `fixture-${i}`,
+          model: { id: 'renewal-fixture', version: '1' },
+          decidedAt: i < 100 ? '2026-11-19T10:00:00Z' : '2026-11-20T23:59:59Z',
+        }),
       ),
     );
     const cases = [];
@@ -63,14 +67,24 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
     const oneDay = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-20&to=2026-11-20&modelId=renewal-fixture')).body);
     expect(oneDay).toMatchObject({ decisions: 100, contested: 0, contestRate: 0, overrideRate: null, medianResolutionDays: null });
     // Resolution times of a period: whole months and edge days are read from different rollups.
-    for (const [from, to] of [['2026-11-01', '2026-11-30'], ['2026-10-15', '2026-12-31'], ['2026-11-19', '2027-01-10'], ['2026-11-19', '2026-11-19']]) {
+    for (const [from, to] of [
+      ['2026-11-01', '2026-11-30'],
+      ['2026-10-15', '2026-12-31'],
+      ['2026-11-19', '2027-01-10'],
+      ['2026-11-19', '2026-11-19'],
+    ]) {
       const period = MetricsOverview.parse((await gov.get(`/api/metrics/overview?from=${from}&to=${to}&modelId=renewal-fixture`)).body);
       expect(period, `${from}..${to}`).toMatchObject({ resolved: 14, medianResolutionDays: 7, p90ResolutionDays: 13 });
     }
     const outside = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-12-01&to=2027-03-31&modelId=renewal-fixture')).body);
     expect(outside).toMatchObject({ resolved: 0, medianResolutionDays: null });
     const filled = MetricsOverview.parse((await gov.get('/api/metrics/overview?from=2026-11-18&to=2026-11-21&modelId=renewal-fixture')).body);
-    expect(filled.byDay.map((d) => [d.day, d.decisions])).toEqual([['2026-11-18', 0], ['2026-11-19', 100], ['2026-11-20', 100], ['2026-11-21', 0]]);
+    expect(filled.byDay.map((d) => [d.day, d.decisions])).toEqual([
+      ['2026-11-18', 0],
+      ['2026-11-19', 100],
+      ['2026-11-20', 100],
+      ['2026-11-21', 0],
+    ]);
 
     // Past the one-month deadline the six open cases are overdue.
     app.clock.set(daysAfterNow(40));
@@ -156,7 +170,16 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
     expect((await (await app.as('anna')).get('/api/metrics/fairness?format=csv')).status).toBe(403);
     expect((await app.anonymous().get('/api/metrics/models')).status).toBe(401);
     const gov = await app.as('governance');
-    for (const query of ['from=2026-13-01', 'from=2026-02-30', 'from=20261101', 'from=2026-11-20&to=2026-11-19', 'type=car', 'format=xml', 'bogus=1', 'from=2026-11-01&from=2026-11-02']) {
+    for (const query of [
+      'from=2026-13-01',
+      'from=2026-02-30',
+      'from=20261101',
+      'from=2026-11-20&to=2026-11-19',
+      'type=car',
+      'format=xml',
+      'bogus=1',
+      'from=2026-11-01&from=2026-11-02',
+    ]) {
       const res = await gov.get(`/api/metrics/overview?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -261,17 +284,37 @@ describeEachStore('drift and fairness metrics', (kind) => {
     expect(itself.status).toBe(400);
     expect(itself.body.errors.map((e: { path: string }) => e.path)).toContain('predecessor');
 
-    const { items } = ModelMetricsList.parse((await (await app.as('governance')).get('/api/metrics/models?type=risk_score&from=2026-11-01&to=2026-11-30')).body);
-    const drift = (modelId: string) => items.filter((i) => i.modelId === modelId).map((i) => [i.modelVersion, i.psiAgainst, i.psi === null ? null : i.psi > 0.25 ? 'major' : 'stable']);
-    expect(drift('order-natural')).toEqual([['9', null, null], ['10', '9', 'major']]);
-    expect(drift('order-instant')).toEqual([['blue', null, null], ['amber', 'blue', 'major']]);
-    expect(drift('order-registry')).toEqual([['1', '0', null], ['2', '1', 'major'], ['3', '1', 'stable']]);
+    const { items } = ModelMetricsList.parse(
+      (await (await app.as('governance')).get('/api/metrics/models?type=risk_score&from=2026-11-01&to=2026-11-30')).body,
+    );
+    const drift = (modelId: string) =>
+      items.filter((i) => i.modelId === modelId).map((i) => [i.modelVersion, i.psiAgainst, i.psi === null ? null : i.psi > 0.25 ? 'major' : 'stable']);
+    expect(drift('order-natural')).toEqual([
+      ['9', null, null],
+      ['10', '9', 'major'],
+    ]);
+    expect(drift('order-instant')).toEqual([
+      ['blue', null, null],
+      ['amber', 'blue', 'major'],
+    ]);
+    expect(drift('order-registry')).toEqual([
+      ['1', '0', null],
+      ['2', '1', 'major'],
+      ['3', '1', 'stable'],
+    ]);
   });
 
   it('counts a renewal at each bin edge in the bin that edge opens, also after an upgrade from the previous format', async () => {
     // −50 %, −45 % … +50 % of 1000.00 EUR, in whole cents: 21 edges, the last one closing the last bin.
     const edgesBp = Array.from({ length: 21 }, (_, i) => -5000 + i * 500);
-    await steps.batch(edgesBp.map((bp) => renewalDecision({ model: { id: 'edge-renewal', version: '1' }, output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents: 100_000 + bp * 10 } })));
+    await steps.batch(
+      edgesBp.map((bp) =>
+        renewalDecision({
+          model: { id: 'edge-renewal', version: '1' },
+          output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents: 100_000 + bp * 10 },
+        }),
+      ),
+    );
     const histogram = async () => {
       const { items } = ModelMetricsList.parse((await (await app.as('governance')).get('/api/metrics/models?modelId=edge-renewal')).body);
       return items[0]!.histogram.bins;
@@ -301,10 +344,7 @@ describeEachStore('drift and fairness metrics', (kind) => {
         // Far from the threshold, so no near-threshold sample cases.
         output: { claimId: 'C-1', score: flagged ? 0.95 : 0.2, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' },
       });
-    await steps.batch([
-      ...Array.from({ length: 10 }, (_, i) => fraud('18-29', i < 5)),
-      ...Array.from({ length: 10 }, (_, i) => fraud('60-74', i < 1)),
-    ]);
+    await steps.batch([...Array.from({ length: 10 }, (_, i) => fraud('18-29', i < 5)), ...Array.from({ length: 10 }, (_, i) => fraud('60-74', i < 1))]);
     const res = await (await app.as('governance')).get('/api/metrics/fairness?type=fraud_flag&attribute=age_band&modelId=fair-screen');
     expect(res.status).toBe(200);
     const report = FairnessReport.parse(res.body);

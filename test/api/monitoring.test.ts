@@ -64,7 +64,10 @@ describe('GET /metrics', () => {
     const one = renewalDecision();
     expect((await app.ingest().post('/api/decisions').send(one)).status).toBe(201);
     expect((await app.ingest().post('/api/decisions').send(one)).status).toBe(200);
-    const batch = await app.ingest().post('/api/decisions/batch').send({ decisions: [one, renewalDecision(), renewalDecision()] });
+    const batch = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [one, renewalDecision(), renewalDecision()] });
     expect(batch.body).toMatchObject({ accepted: 2, duplicates: 1 });
 
     const after = await scrape(app);
@@ -147,7 +150,7 @@ describe('health', () => {
     expect(ready.headers['cache-control']).toBe('no-store');
   });
 
-  it('is not ready when the store\'s schema is not the one this version migrated to', async () => {
+  it("is not ready when the store's schema is not the one this version migrated to", async () => {
     const app = await appWith();
     const file = t.files!().find((f) => f.endsWith('.sqlite'))!;
     const raw = new Database(file);

@@ -19,7 +19,9 @@ describe('the OpenAPI document', () => {
     const t = await openTestSqlite();
     const app = await buildTestApp(t.store);
     const doc = (await request(app.app).get('/api/openapi.json')).body;
-    const served = apiRoutes(app.app).map((r) => `${r.method} ${toOpenApiPath(r.path)}`).sort();
+    const served = apiRoutes(app.app)
+      .map((r) => `${r.method} ${toOpenApiPath(r.path)}`)
+      .sort();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
@@ -49,8 +51,14 @@ describe('the OpenAPI document', () => {
       } else expect(op.requestBody, name).toBeUndefined();
 
       const parameters = (op.parameters ?? []) as { in: string; name: string; required?: boolean; schema: unknown }[];
-      expect(parameters.filter((p) => p.in === 'path').map((p) => p.name), name).toEqual(pathNames(spec.path));
-      for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+      expect(
+        parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        name,
+      ).toEqual(pathNames(spec.path));
+      for (const [where, schema] of [
+        ['path', spec.params],
+        ['query', spec.query],
+      ] as const) {
         const own = parameters.filter((p) => p.in === where);
         if (!schema) {
           expect(own, name).toEqual([]);
@@ -67,10 +75,12 @@ describe('the OpenAPI document', () => {
       for (const [status, response] of Object.entries(spec.responses)) {
         const documented = op.responses[status];
         expect(documented, `${name} ${status}`).toBeDefined();
-        if (response.schema) expect(normalise(documented.content['application/json'].schema), `${name} ${status}`).toEqual(jsonSchema(response.schema, 'output'));
+        if (response.schema)
+          expect(normalise(documented.content['application/json'].schema), `${name} ${status}`).toEqual(jsonSchema(response.schema, 'output'));
         else expect(documented.content?.['application/json'], `${name} ${status}`).toBeUndefined();
         for (const media of response.media ?? []) expect(documented.content[media], `${name} ${status} ${media}`).toBeDefined();
-        for (const [header, h] of Object.entries(response.headers ?? {})) expect(documented.headers?.[header]?.required ?? false, `${name} ${status} ${header}`).toBe(h.required);
+        for (const [header, h] of Object.entries(response.headers ?? {}))
+          expect(documented.headers?.[header]?.required ?? false, `${name} ${status} ${header}`).toBe(h.required);
       }
       // Every write may meet a body that is too large or not JSON; every caller may be unknown.
       if (spec.method !== 'get') expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['400', '413', '415']));
@@ -103,8 +113,12 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/api/metrics/models'].get.description).toContain('renewal_price (relative_premium_change = ');
 
     // A governance lead recomputes the PSI of a response from its histograms and the published epsilon.
-    const scores = (version: string, values: number[]) => values.map((score) => riskDecision({ model: { id: 'recompute', version }, output: { score, band: 'low' } }));
-    const batch = await app.ingest().post('/api/decisions/batch').send({ decisions: [...scores('1', [0.05, 0.1, 0.1, 0.3, 0.95]), ...scores('2', [0.1, 0.35, 0.4, 0.4, 0.55, 1])] });
+    const scores = (version: string, values: number[]) =>
+      values.map((score) => riskDecision({ model: { id: 'recompute', version }, output: { score, band: 'low' } }));
+    const batch = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [...scores('1', [0.05, 0.1, 0.1, 0.3, 0.95]), ...scores('2', [0.1, 0.35, 0.4, 0.4, 0.55, 1])] });
     expect(batch.status).toBe(200);
     const gov = await app.as('governance');
     const { items } = ModelMetricsList.parse((await gov.get('/api/metrics/models?modelId=recompute')).body);
@@ -118,16 +132,37 @@ describe('the OpenAPI document', () => {
     };
     const e = shares(v1!.histogram.bins.map((b) => b.count));
     const a = shares(v2!.histogram.bins.map((b) => b.count));
-    expect(v2!.psi).toBeCloseTo(a.reduce((sum, ai, i) => sum + (ai - e[i]!) * Math.log(ai / e[i]!), 0), 12);
+    expect(v2!.psi).toBeCloseTo(
+      a.reduce((sum, ai, i) => sum + (ai - e[i]!) * Math.log(ai / e[i]!), 0),
+      12,
+    );
     // Edges are closed on the left: 0.1 and 0.4 open their bins; 1 is in the last.
-    expect(v2!.histogram.bins.filter((b) => b.count > 0).map((b) => [b.from, b.count])).toEqual([[0.1, 1], [0.35, 1], [0.4, 2], [0.55, 1], [0.95, 1]]);
+    expect(v2!.histogram.bins.filter((b) => b.count > 0).map((b) => [b.from, b.count])).toEqual([
+      [0.1, 1],
+      [0.35, 1],
+      [0.4, 2],
+      [0.55, 1],
+      [0.95, 1],
+    ]);
 
     // And the fairness flag from the published threshold.
     const fraud = (ageBand: string, flagged: boolean) =>
-      fraudDecision({ model: { id: 'recompute-fraud', version: '1' }, inputs: { claim_amount_cents: 1, provider_on_watchlist: flagged, age_band: ageBand }, output: { claimId: 'C-1', score: flagged ? 0.95 : 0.1, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' } });
-    await app.ingest().post('/api/decisions/batch').send({ decisions: [...[true, false, false, false, false].map((f) => fraud('18-29', f)), ...[false, false, false, false].map((f) => fraud('30-44', f))] });
+      fraudDecision({
+        model: { id: 'recompute-fraud', version: '1' },
+        inputs: { claim_amount_cents: 1, provider_on_watchlist: flagged, age_band: ageBand },
+        output: { claimId: 'C-1', score: flagged ? 0.95 : 0.1, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' },
+      });
+    await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({
+        decisions: [...[true, false, false, false, false].map((f) => fraud('18-29', f)), ...[false, false, false, false].map((f) => fraud('30-44', f))],
+      });
     const fairness = FairnessReport.parse((await gov.get('/api/metrics/fairness?modelId=recompute-fraud&attribute=age_band')).body);
-    expect(fairness.groups.map((g) => [g.group, g.ratio, g.flagged])).toEqual([['18-29', 0.8, false], ['30-44', 1, false]]);
+    expect(fairness.groups.map((g) => [g.group, g.ratio, g.flagged])).toEqual([
+      ['18-29', 0.8, false],
+      ['30-44', 1, false],
+    ]);
     for (const g of fairness.groups) expect(g.flagged).toBe(g.ratio !== null && g.ratio < defs.fairness.threshold);
     await t.dispose();
   });

@@ -32,7 +32,9 @@ describe('override bounds', () => {
     const { caseId, pricing, decisionId } = await claimedCase();
     const eventsBefore = (await app.store.events.list(decisionId)).length;
     for (const newPremiumCents of [900_719_925_474_099, 180_001, 59_999]) {
-      const res = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { newPremiumCents }, expectedVersion: 2 });
+      const res = await pricing
+        .post(`/api/cases/${caseId}/resolve`)
+        .send({ outcome: 'override', rationale, override: { newPremiumCents }, expectedVersion: 2 });
       expect(res.status, String(newPremiumCents)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({
@@ -44,7 +46,9 @@ describe('override bounds', () => {
     }
     expect((await app.store.events.list(decisionId)).length).toBe(eventsBefore);
     // The bounds themselves are inside.
-    const atEdge = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { newPremiumCents: 60_000 }, expectedVersion: 2 });
+    const atEdge = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale, override: { newPremiumCents: 60_000 }, expectedVersion: 2 });
     expect(atEdge.status).toBe(200);
     expect(atEdge.body.case.status).toBe('pending_approval');
   });
@@ -57,13 +61,17 @@ describe('override bounds', () => {
     expect(seen.body.overrideRange).toBeUndefined();
   });
 
-  it('bounds a risk score around the model\'s score as configured, within 0..1', async () => {
+  it("bounds a risk score around the model's score as configured, within 0..1", async () => {
     const { caseId, pricing, claimed } = await claimedCase(riskDecision()); // score 0.61
     expect(claimed.body.overrideRange).toEqual({ field: 'score', min: 0.36, max: 0.86 });
-    const far = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { score: 0.1, band: 'low' }, expectedVersion: 2 });
+    const far = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale, override: { score: 0.1, band: 'low' }, expectedVersion: 2 });
     expect(far.status).toBe(400);
     expect(far.body).toMatchObject({ code: 'override_out_of_range', errors: [{ path: 'override.score', message: 'must be between 0.36 and 0.86' }] });
-    const near = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { score: 0.4, band: 'medium' }, expectedVersion: 2 });
+    const near = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale, override: { score: 0.4, band: 'medium' }, expectedVersion: 2 });
     expect(near.status).toBe(200);
   });
 
@@ -75,7 +83,9 @@ describe('override bounds', () => {
       expect(res.body.code).toBe('validation_failed');
       expect(res.body.errors[0].path).toBe('rationale');
     }
-    const ok = await pricing.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'confirm', rationale: 'Checked the claims register: it stands.', expectedVersion: 2 });
+    const ok = await pricing
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'confirm', rationale: 'Checked the claims register: it stands.', expectedVersion: 2 });
     expect(ok.status).toBe(200);
   });
 

@@ -114,7 +114,11 @@ describe('the server started with NODE_ENV=production', () => {
     expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
     expect(server.logs()).not.toMatch(/DEMONSTRATION ONLY|demo data seeded|rollups rebuilt/);
     const signIn = (username: string, password: string) =>
-      fetch(`${server!.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      fetch(`${server!.baseUrl}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
     expect((await signIn('admin', 'demo')).status).toBe(401);
     expect((await signIn('anna', 'demo')).status).toBe(401);
 
@@ -143,7 +147,7 @@ describe('the server started with NODE_ENV=production', () => {
 });
 
 describe('start-up on a brand-new store', () => {
-  it('stamps the rollup format without reporting a rebuild; an older store\'s rollups are rebuilt and reported', async () => {
+  it("stamps the rollup format without reporting a rebuild; an older store's rollups are rebuilt and reported", async () => {
     const t = await openTestSqlite();
     try {
       expect(await upgradeRollups(t.store)).toBe(false);

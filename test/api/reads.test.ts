@@ -29,7 +29,7 @@ describeEachStore('reading decisions', (kind) => {
     expect(asking.body.items).toEqual([]);
   });
 
-  it('answers 404, never 403, for a decision that is not the member\'s', async () => {
+  it("answers 404, never 403, for a decision that is not the member's", async () => {
     const anna = await app.as('anna');
     expect((await anna.get(`/api/decisions/${ids.annaRenewal}`)).status).toBe(200);
     const other = await anna.get(`/api/decisions/${ids.bramRenewal}`);
@@ -92,7 +92,10 @@ describeEachStore('reading decisions', (kind) => {
     expect(typed.body).toEqual((await gov.get('/api/decisions?memberId=M-1001')).body);
 
     // A scoring service writing the number in lower case still files the decision under the member.
-    const sent = await app.ingest().post('/api/decisions').send(riskDecision({ subject: { memberId: 'm-1001' }, decidedAt: '2026-11-05T10:00:00.000Z' }));
+    const sent = await app
+      .ingest()
+      .post('/api/decisions')
+      .send(riskDecision({ subject: { memberId: 'm-1001' }, decidedAt: '2026-11-05T10:00:00.000Z' }));
     expect(sent.status).toBe(201);
     expect(sent.body.subject.memberId).toBe('M-1001');
     const anna = await app.as('anna');

@@ -24,9 +24,17 @@ describeEachStore('rollups rebuild', (kind) => {
           idempotencyKey: `mixed-r-${i}`,
           model: { id: 'renewal-tariff', version: i % 2 ? '2026.1' : '2026.2' },
           decidedAt: `2026-11-${String(10 + (i % 4)).padStart(2, '0')}T${i % 3 ? '00:30' : '23:30'}:00Z`,
-          inputs: { claims_last_12m: i % 4, age_band: ['18-29', '30-44', '60-74'][i % 3]!, region: i % 2 ? 'Flanders' : 'Brussels', ...(i === 5 ? { sex: 'M' } : {}) },
+          inputs: {
+            claims_last_12m: i % 4,
+            age_band: ['18-29', '30-44', '60-74'][i % 3]!,
+            region: i % 2 ? 'Flanders' : 'Brussels',
+            ...(i === 5 ? { sex: 'M' } : {}),
+          },
           output: { currency: 'EUR', previousPremiumCents: 100_000, newPremiumCents: 90_000 + i * 2500 },
-          rationale: { reasonCodes: [{ code: 'CLAIMS_HISTORY' }, { code: 'MEDICAL_INFLATION' }], contributions: [{ feature: 'claims_last_12m', contribution: i * 2500 - 10_000 }] },
+          rationale: {
+            reasonCodes: [{ code: 'CLAIMS_HISTORY' }, { code: 'MEDICAL_INFLATION' }],
+            contributions: [{ feature: 'claims_last_12m', contribution: i * 2500 - 10_000 }],
+          },
         }),
       ),
       ...Array.from({ length: 8 }, (_, i) =>

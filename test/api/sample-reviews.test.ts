@@ -35,7 +35,9 @@ describeEachStore('sample reviews and the member', (kind) => {
 
   it('tells no one when a sample review confirms the decision, nor of its deadline', async () => {
     const { caseId, reviewer } = await claimedSample();
-    expect((await reviewer.post(`/api/cases/${caseId}/extend`).send({ months: 1, reason: 'Waiting for the claims file.', expectedVersion: 2 })).status).toBe(200);
+    expect((await reviewer.post(`/api/cases/${caseId}/extend`).send({ months: 1, reason: 'Waiting for the claims file.', expectedVersion: 2 })).status).toBe(
+      200,
+    );
     const confirmed = await reviewer.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'confirm', rationale, expectedVersion: 3 });
     expect(confirmed.body.case).toMatchObject({ status: 'resolved', resolution: 'confirmed', origin: 'sample' });
     expect(await messagesFor(caseId)).toEqual([]);
@@ -45,7 +47,11 @@ describeEachStore('sample reviews and the member', (kind) => {
     const { decisionId, caseId, reviewer } = await claimedSample();
     await reviewer.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { newPremiumCents: 120_000 }, expectedVersion: 2 });
     expect(await messagesFor(caseId)).toEqual([]);
-    const approved = await (await app.as('senior.reviewer')).post(`/api/cases/${caseId}/approve`).send({ approve: true, rationale: 'Verified against the register.', expectedVersion: 3 });
+    const approved = await (
+      await app.as('senior.reviewer')
+    )
+      .post(`/api/cases/${caseId}/approve`)
+      .send({ approve: true, rationale: 'Verified against the register.', expectedVersion: 3 });
     expect(approved.body.case).toMatchObject({ status: 'resolved', resolution: 'overridden' });
     const messages = (await app.store.outbox.pending(10_000)).filter((m) => m.caseId === caseId);
     expect(messages).toEqual([expect.objectContaining({ kind: 'outcome_changed', memberId: 'M-1001' })]);
@@ -61,7 +67,9 @@ describeEachStore('sample reviews and the member', (kind) => {
     const [sample] = await lenient.store.cases.listForDecision(decisionId);
     const reviewer = await lenient.as('pricing.reviewer');
     await reviewer.post(`/api/cases/${sample!.id}/claim`).send({ expectedVersion: 1 });
-    const overridden = await reviewer.post(`/api/cases/${sample!.id}/resolve`).send({ outcome: 'override', rationale, override: { newPremiumCents: 125_000 }, expectedVersion: 2 });
+    const overridden = await reviewer
+      .post(`/api/cases/${sample!.id}/resolve`)
+      .send({ outcome: 'override', rationale, override: { newPremiumCents: 125_000 }, expectedVersion: 2 });
     expect(overridden.body.case).toMatchObject({ status: 'resolved', resolution: 'overridden' });
     expect(await messagesFor(sample!.id)).toEqual(['outcome_changed']);
   });
@@ -69,7 +77,8 @@ describeEachStore('sample reviews and the member', (kind) => {
   it('still tells the member every step of their own objection', async () => {
     const decisionId = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id as string;
     // The objection takes the open sample case in: from then on it is the member's case.
-    const caseId = (await (await app.as('anna')).post(`/api/decisions/${decisionId}/objections`).send({ statement: 'Please look again.' })).body.case.id as string;
+    const caseId = (await (await app.as('anna')).post(`/api/decisions/${decisionId}/objections`).send({ statement: 'Please look again.' })).body.case
+      .id as string;
     const pricing = await app.as('pricing.reviewer');
     await pricing.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 2 });
     await pricing.post(`/api/cases/${caseId}/extend`).send({ months: 1, reason: 'Waiting for the claims file.', expectedVersion: 3 });
@@ -77,10 +86,15 @@ describeEachStore('sample reviews and the member', (kind) => {
     expect(await messagesFor(caseId)).toEqual(['received', 'extended', 'resolved']);
   });
 
-  it('shows staff the claim id in a fraud override\'s proposed outcome, while the chain keeps it out', async () => {
-    const decision = fraudDecision({ subject: { memberId: 'M-1001', claimId: 'C-4711' }, output: { claimId: 'C-4711', score: 0.82, threshold: 0.7, flagged: true, action: 'hold_payment' } });
+  it("shows staff the claim id in a fraud override's proposed outcome, while the chain keeps it out", async () => {
+    const decision = fraudDecision({
+      subject: { memberId: 'M-1001', claimId: 'C-4711' },
+      output: { claimId: 'C-4711', score: 0.82, threshold: 0.7, flagged: true, action: 'hold_payment' },
+    });
     const { decisionId, caseId, reviewer } = await claimedSample(decision);
-    const proposed = await reviewer.post(`/api/cases/${caseId}/resolve`).send({ outcome: 'override', rationale, override: { flagged: false, action: 'none' }, expectedVersion: 2 });
+    const proposed = await reviewer
+      .post(`/api/cases/${caseId}/resolve`)
+      .send({ outcome: 'override', rationale, override: { flagged: false, action: 'none' }, expectedVersion: 2 });
     expect(proposed.status).toBe(200);
     const entry = proposed.body.timeline.find((e: { action: string }) => e.action === 'resolution_proposed');
     expect(entry.data.after).toMatchObject({ claimId: 'C-4711', flagged: false, action: 'none' });

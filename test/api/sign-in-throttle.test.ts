@@ -35,7 +35,7 @@ describeEachStore('the sign-in throttle', (kind) => {
   beforeAll(async () => ({ t, app } = await proxiedApp(kind)));
   afterAll(async () => t.dispose());
 
-  it('throttles the guesser\'s address, while the member signs in from their own', async () => {
+  it("throttles the guesser's address, while the member signs in from their own", async () => {
     expect(await failTimes(app, ATTACKER, 'anna', 5)).toEqual([401, 401, 401, 401, 401]);
     // From the guesser's address even the right password waits…
     const refused = await signIn(app, ATTACKER, 'anna', 'demo');
@@ -47,7 +47,7 @@ describeEachStore('the sign-in throttle', (kind) => {
     expect((await signIn(app, MEMBER_HOME, 'anna', 'demo')).status).toBe(200);
   });
 
-  it('lets an admin lift a name\'s throttle from every address, logged without the name', async () => {
+  it("lets an admin lift a name's throttle from every address, logged without the name", async () => {
     for (const from of [ATTACKER, '192.0.2.99']) await failTimes(app, from, 'bram', 8);
     expect((await signIn(app, ATTACKER, 'bram', 'demo')).status).toBe(429);
     expect((await signIn(app, '192.0.2.99', 'bram', 'demo')).status).toBe(429);
@@ -129,7 +129,10 @@ describe('the sign-in throttle: delays and limits', () => {
 
   it('keeps neither the names tried nor the addresses in the clear in the store', async () => {
     await failTimes(app, '2001:db8:1234:5678::42', 'fraud.reviewer', 2);
-    const db = new Database(t.files!().find((f) => f.endsWith('.sqlite'))!, { readonly: true });
+    const db = new Database(
+      t.files!().find((f) => f.endsWith('.sqlite'))!,
+      { readonly: true },
+    );
     const keys = (db.prepare('SELECT DISTINCT key FROM login_failures').all() as { key: string }[]).map((r) => r.key);
     db.close();
     expect(keys.length).toBeGreaterThan(0);

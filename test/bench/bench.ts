@@ -102,7 +102,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       } finally {
         await store.close();
         const client = await new MongoClient(options.mongoUri).connect();
-        await client.db(dbName).dropDatabase().catch(() => undefined);
+        await client
+          .db(dbName)
+          .dropDatabase()
+          .catch(() => undefined);
         await client.close();
       }
     }
@@ -113,7 +116,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const smallStore = openSqliteStore(path.join(dir, 'small.sqlite'));
     const largeStore = openSqliteStore(path.join(dir, 'large.sqlite'));
     log(`fill: ${spec.overviewSmall} decisions (small store)…`);
-    await fillStore(smallStore, { decisions: spec.overviewSmall, decisionsPerCase: spec.decisionsPerCase, members: Math.max(20, Math.floor(spec.overviewSmall / 50)), now, seed: 5, keyPrefix: 'small' });
+    await fillStore(smallStore, {
+      decisions: spec.overviewSmall,
+      decisionsPerCase: spec.decisionsPerCase,
+      members: Math.max(20, Math.floor(spec.overviewSmall / 50)),
+      now,
+      seed: 5,
+      keyPrefix: 'small',
+    });
     log(`fill: ${spec.queryDecisions} decisions, one case per ${spec.decisionsPerCase} (large store)…`);
     const fillStart = nowMs();
     const filled = await fillStore(largeStore, {
@@ -133,7 +143,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const largeApp = await startApp(largeStore);
     try {
       log('queries: member list, reviewer queue, decision detail…');
-      const queries = await measureQueries(largeApp.baseUrl, { members: memberUsers, decisions: spec.queryDecisions, keyPrefix: 'large', samples: spec.samples });
+      const queries = await measureQueries(largeApp.baseUrl, {
+        members: memberUsers,
+        decisions: spec.queryDecisions,
+        keyPrefix: 'large',
+        samples: spec.samples,
+      });
       log('overview: small and large store, alternating…');
       const overview = await measureOverview(smallApp.baseUrl, largeApp.baseUrl, spec.samples);
       log('overview by full scan of the decision log and the cases…');

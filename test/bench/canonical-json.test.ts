@@ -28,17 +28,23 @@ function ours(value: unknown): { text: string } | { error: string } {
 
 describe('canonicalJson', () => {
   it('matches the canonicalize package on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      expect(ours(value)).toEqual(reference(value));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(ours(value)).toEqual(reference(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches it on arbitrary strings and keys, lone surrogates included', () => {
     const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string());
     const value = fc.dictionary(text, fc.oneof(text, fc.double(), fc.integer(), fc.constant(undefined), fc.array(text)));
-    fc.assert(fc.property(value, (v) => {
-      expect(ours(v)).toEqual(reference(v));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(ours(v)).toEqual(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('matches it on objects of few and of many keys (both ways of sorting them)', () => {
@@ -46,9 +52,12 @@ describe('canonicalJson', () => {
     const item = fc.oneof(fc.integer(), fc.constant(null));
     // canonicalJson sorts up to 16 keys by insertion and more with Array#sort.
     const value = fc.oneof(fc.dictionary(key, item, { maxKeys: 16 }), fc.dictionary(key, item, { minKeys: 17, maxKeys: 40 }));
-    fc.assert(fc.property(value, (v) => {
-      expect(ours(v)).toEqual(reference(v));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(ours(v)).toEqual(reference(v));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('matches it on the odd values JavaScript allows', () => {
@@ -57,10 +66,31 @@ describe('canonicalJson', () => {
     const shared = { x: 1 };
     const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
     const odd: unknown[] = [
-      undefined, NaN, -0, 1e21, 5e-324, Infinity, -Infinity, null, true, 'é', '\u2028', '\ud800', { '\udc00': 1 },
-      { b: undefined, a: () => 1, c: Symbol('s') }, [undefined, () => 1, Symbol('s')], sparse,
-      new Date(0), { d: new Date(0) }, { toJSON: () => ({ z: 1, a: [2] }) }, circular, [shared, shared], { 10: 'a', 9: 'b', b: 'c' },
-      new Number(3), new String('ab'), Object.create(null),
+      undefined,
+      NaN,
+      -0,
+      1e21,
+      5e-324,
+      Infinity,
+      -Infinity,
+      null,
+      true,
+      'é',
+      '\u2028',
+      '\ud800',
+      { '\udc00': 1 },
+      { b: undefined, a: () => 1, c: Symbol('s') },
+      [undefined, () => 1, Symbol('s')],
+      sparse,
+      new Date(0),
+      { d: new Date(0) },
+      { toJSON: () => ({ z: 1, a: [2] }) },
+      circular,
+      [shared, shared],
+      { 10: 'a', 9: 'b', b: 'c' },
+      new Number(3),
+      new String('ab'),
+      Object.create(null),
     ];
     for (const value of odd) expect(ours(value)).toEqual(reference(value));
   });

@@ -60,7 +60,13 @@ function caseFor(d: StoredDecision, random: Random, now: Date): StoredCase {
     assignee,
     proposal:
       status === 'pending_approval'
-        ? { outcome: 'override', override: {}, rationale: 'The inputs were wrong; proposing a correction.', proposedBy: assignee!, proposedAt: received.toISOString() }
+        ? {
+            outcome: 'override',
+            override: {},
+            rationale: 'The inputs were wrong; proposing a correction.',
+            proposedBy: assignee!,
+            proposedAt: received.toISOString(),
+          }
         : null,
     resolutionRationale: resolution ? 'Checked against the published rules.' : null,
     openedAt: received.toISOString(),
@@ -78,7 +84,11 @@ function caseRollups(c: StoredCase, d: StoredDecision): Rollup[] {
   const event = (action: ChainEvent['action'], data: Record<string, unknown>, actor: string) =>
     ({ decisionId: d.id, seq: 1, action, at: c.openedAt, actor: { id: actor, role: 'reviewer' }, caseId: c.id, data }) as ChainEvent;
   const snapshot = { status: c.status, dueAt: c.dueAt, receivedAt: c.receivedAt, closedAt: c.closedAt };
-  const opened = event(c.origin === 'objection' ? 'objection_filed' : 'sampled', { fromStatus: null, toStatus: 'open', case: { ...snapshot, status: 'open', closedAt: null } }, 'member');
+  const opened = event(
+    c.origin === 'objection' ? 'objection_filed' : 'sampled',
+    { fromStatus: null, toStatus: 'open', case: { ...snapshot, status: 'open', closedAt: null } },
+    'member',
+  );
   const out: Rollup[] = eventRollups(opened, d, DEFAULT_MONITORED_ATTRIBUTES);
   if (c.status === 'resolved' || c.status === 'withdrawn') {
     const data = { fromStatus: c.status === 'resolved' ? 'in_review' : 'open', toStatus: c.status, case: snapshot };
@@ -117,7 +127,13 @@ export async function fillStore(store: Store, options: FillOptions): Promise<{ d
     chunk = [];
     options.onProgress?.(decisions);
   };
-  const generated = generateDecisions({ count: options.decisions, members: options.members, now: options.now, seed: options.seed, keyPrefix: options.keyPrefix });
+  const generated = generateDecisions({
+    count: options.decisions,
+    members: options.members,
+    now: options.now,
+    seed: options.seed,
+    keyPrefix: options.keyPrefix,
+  });
   for (const input of generated) {
     // The generator's output is valid by construction (the ingest tests prove it); skipping the
     // schema here only makes the fill faster, the stored records are what ingest would store.

@@ -72,7 +72,10 @@ export async function signIn(baseUrl: string, username: string): Promise<Session
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   await res.arrayBuffer();
   return {
     async get<T>(path: string) {

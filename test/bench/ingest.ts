@@ -102,7 +102,10 @@ export async function ingestMongo(store: Store, uri: string, rawDbName: string, 
       decisions += size;
     }
   } finally {
-    await client.db(rawDbName).dropDatabase().catch(() => undefined);
+    await client
+      .db(rawDbName)
+      .dropDatabase()
+      .catch(() => undefined);
     await client.close();
     await app.close();
   }

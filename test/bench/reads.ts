@@ -35,7 +35,8 @@ export async function measureQueries(baseUrl: string, opts: { members: string[];
     const queue = await reviewer.get<CasePage>('/api/cases?status=open&limit=25');
     const id = decisionIdFor(`${opts.keyPrefix}-${random.int(0, opts.decisions - 1)}`);
     const detail = await senior.get<{ id: string }>(`/api/decisions/${id}`);
-    if (list.body.items.length === 0 || queue.body.items.length === 0 || detail.body.id !== id) throw new Error('a query returned nothing: the bench data is wrong');
+    if (list.body.items.length === 0 || queue.body.items.length === 0 || detail.body.id !== id)
+      throw new Error('a query returned nothing: the bench data is wrong');
     if (i < WARM_UP) continue;
     times.list.push(list.ms);
     times.queue.push(queue.ms);
@@ -92,7 +93,17 @@ export async function overviewByScan(store: Store, now: Date): Promise<{ ms: num
     if (page.length < 1000) break;
     after = { dueAt: page[page.length - 1]!.dueAt, id: page[page.length - 1]!.id };
   }
-  const o: ScannedOverview = { decisions: 0, contested: 0, resolved: 0, overridden: 0, openCases: 0, overdueCases: 0, byDay: new Map(), medianResolutionDays: null, p90ResolutionDays: null };
+  const o: ScannedOverview = {
+    decisions: 0,
+    contested: 0,
+    resolved: 0,
+    overridden: 0,
+    openCases: 0,
+    overdueCases: 0,
+    byDay: new Map(),
+    medianResolutionDays: null,
+    p90ResolutionDays: null,
+  };
   const resolutionDays: number[] = [];
   const nowIso = now.toISOString();
   for await (const d of store.decisions.scanById()) {

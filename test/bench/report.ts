@@ -18,7 +18,12 @@ export function formatTable(r: BenchResult, scale: string): string {
   ];
   if (r.ingestMongo) {
     rows.push(
-      { figure: `ingest via HTTP, MongoDB store (${n(r.ingestMongo.decisions)} decisions, per s)`, value: n(r.ingestMongo.decisionsPerSec), target: '', ok: null },
+      {
+        figure: `ingest via HTTP, MongoDB store (${n(r.ingestMongo.decisions)} decisions, per s)`,
+        value: n(r.ingestMongo.decisionsPerSec),
+        target: '',
+        ok: null,
+      },
       { figure: 'raw insertMany, same server (decisions/s)', value: n(r.ingestMongo.rawPerSec), target: '', ok: null },
       { figure: 'MongoDB ingest ratio API / raw', value: n(r.ingestMongo.ratio), target: '≥ 0.7', ok: r.ingestMongo.ratio >= 0.7 },
     );
@@ -27,7 +32,12 @@ export function formatTable(r: BenchResult, scale: string): string {
   }
   const q = r.queries;
   rows.push(
-    { figure: `member's decision list p95 (HTTP, ${n(q.decisions)} decisions)`, value: `${n(q.memberListP95Ms)} ms`, target: '≤ 10 ms', ok: q.memberListP95Ms <= 10 },
+    {
+      figure: `member's decision list p95 (HTTP, ${n(q.decisions)} decisions)`,
+      value: `${n(q.memberListP95Ms)} ms`,
+      target: '≤ 10 ms',
+      ok: q.memberListP95Ms <= 10,
+    },
     { figure: `reviewer's first queue page p95 (HTTP, ${n(q.cases)} cases)`, value: `${n(q.queueP95Ms)} ms`, target: '≤ 10 ms', ok: q.queueP95Ms <= 10 },
     { figure: 'decision detail p95 (HTTP)', value: `${n(q.detailP95Ms)} ms`, target: '≤ 10 ms', ok: q.detailP95Ms <= 10 },
   );
@@ -37,12 +47,21 @@ export function formatTable(r: BenchResult, scale: string): string {
     { figure: `overview p95 at ${n(o.largeDecisions)} decisions (HTTP)`, value: `${n(o.p95MsLarge)} ms`, target: '', ok: null },
     { figure: 'overview volume ratio large / small', value: n(o.volumeRatio), target: '≤ 2', ok: o.volumeRatio <= 2 },
     { figure: 'overview vs full scan of log + cases', value: `${n(o.vsFullScan)}×`, target: '≥ 100×', ok: o.vsFullScan >= 100 },
-    { figure: `verifyAll (${n(r.verify.events)} chain events)`, value: `${n(r.verify.eventsPerSec)} events/s`, target: '≥ 200,000/s', ok: r.verify.eventsPerSec >= 200_000 },
+    {
+      figure: `verifyAll (${n(r.verify.events)} chain events)`,
+      value: `${n(r.verify.eventsPerSec)} events/s`,
+      target: '≥ 200,000/s',
+      ok: r.verify.eventsPerSec >= 200_000,
+    },
     { figure: 'peak RSS, whole run', value: `${n(r.peakRssMb)} MB`, target: '≤ 400 MB', ok: r.peakRssMb <= 400 },
   );
   const width = (get: (row: Row) => string, title: string) => Math.max(title.length, ...rows.map((row) => get(row).length));
   const w = [width((x) => x.figure, 'figure'), width((x) => x.value, 'value'), width((x) => x.target, 'target')];
-  const line = (cells: string[]) => cells.map((c, i) => (i < w.length ? c.padEnd(w[i]!) : c)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < w.length ? c.padEnd(w[i]!) : c))
+      .join('  ')
+      .trimEnd();
   return [
     `Recourse benchmark (scale ${scale}) on ${r.machine}`,
     '',

@@ -4,12 +4,19 @@ import { toRecord } from '../../server/decisions/ingest';
 import { defaultPolicies } from '../../server/domain/policies';
 import { buildEvent } from '../../server/domain/hash-chain';
 import { ENDED_LEASE_KEPT_MS } from '../../server/storage/leases';
-import { DuplicateKeyError, type IngestFollowUps, type Rollup, type RollupKey, type Store, type StoredCase, type StoredDecision } from '../../server/storage/store';
+import {
+  DuplicateKeyError,
+  type IngestFollowUps,
+  type Rollup,
+  type RollupKey,
+  type Store,
+  type StoredCase,
+  type StoredDecision,
+} from '../../server/storage/store';
 import type { StoreKind, TestStore } from '../support/stores';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 
-const record = (input: unknown, at = new Date('2026-11-25T12:00:00Z')): StoredDecision =>
-  toRecord(NewDecision.parse(input), at, defaultPolicies());
+const record = (input: unknown, at = new Date('2026-11-25T12:00:00Z')): StoredDecision => toRecord(NewDecision.parse(input), at, defaultPolicies());
 
 /** Decisions without follow-ups, as most of this suite inserts them. */
 const plain = (decisions: StoredDecision[]) => decisions.map((decision) => ({ decision }));
@@ -48,16 +55,49 @@ export function describeStoreContract(kind: StoreKind) {
       const [a, b, c] = [record(renewalDecision()), record(fraudDecision()), record(riskDecision())];
       await store.decisions.insertMany(plain([a]));
       // c's seq 1 is already taken (say, by an objection racing the sampler): its case must not land.
-      const taken = buildEvent({ seq: 0, hash: c.hash }, { decisionId: c.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null });
+      const taken = buildEvent(
+        { seq: 0, hash: c.hash },
+        { decisionId: c.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: {}, personal: null },
+      );
       await store.events.append(taken);
       const caseOf = (d: StoredDecision): StoredCase => ({
-        id: `case_${d.id.slice(4)}_1`, decisionId: d.id, decisionType: d.type, memberId: d.subject.memberId, origin: 'sample', channel: null, status: 'open',
-        resolution: null, statement: null, requestedOutcome: null, receivedAt: d.recordedAt, dueAt: '2026-12-25T12:00:00.000Z', originalDueAt: '2026-12-25T12:00:00.000Z',
-        extension: null, assignee: null, proposal: null, resolutionRationale: null, openedAt: d.recordedAt, closedAt: null, version: 1,
+        id: `case_${d.id.slice(4)}_1`,
+        decisionId: d.id,
+        decisionType: d.type,
+        memberId: d.subject.memberId,
+        origin: 'sample',
+        channel: null,
+        status: 'open',
+        resolution: null,
+        statement: null,
+        requestedOutcome: null,
+        receivedAt: d.recordedAt,
+        dueAt: '2026-12-25T12:00:00.000Z',
+        originalDueAt: '2026-12-25T12:00:00.000Z',
+        extension: null,
+        assignee: null,
+        proposal: null,
+        resolutionRationale: null,
+        openedAt: d.recordedAt,
+        closedAt: null,
+        version: 1,
       });
       // Every candidate carries its follow-ups; a, already stored, must set off none of them.
       const followUpsOf = (d: StoredDecision): IngestFollowUps => ({
-        events: [buildEvent({ seq: 0, hash: d.hash }, { decisionId: d.id, action: 'sampled', at: '2026-11-25T12:00:00.000Z', actor: { id: 'system', role: 'system' }, caseId: caseOf(d).id, data: {}, personal: null })],
+        events: [
+          buildEvent(
+            { seq: 0, hash: d.hash },
+            {
+              decisionId: d.id,
+              action: 'sampled',
+              at: '2026-11-25T12:00:00.000Z',
+              actor: { id: 'system', role: 'system' },
+              caseId: caseOf(d).id,
+              data: {},
+              personal: null,
+            },
+          ),
+        ],
         cases: [caseOf(d)],
         rollups: [{ day: '2026-11-25', type: d.type, modelId: 'm', modelVersion: '1', attribute: '', group: '', counters: { decisions: 1 } }],
       });
@@ -95,17 +135,29 @@ export function describeStoreContract(kind: StoreKind) {
     it('filters by type, scopes and model', async () => {
       await store.decisions.insertMany(plain([record(renewalDecision()), record(fraudDecision()), record(riskDecision({ model: { id: 'x', version: '2' } }))]));
       expect((await store.decisions.page({ type: 'fraud_flag' }, null, 10)).map((d) => d.type)).toEqual(['fraud_flag']);
-      expect((await store.decisions.page({ types: ['renewal_price', 'risk_score'] }, null, 10)).map((d) => d.type).sort()).toEqual(['renewal_price', 'risk_score']);
+      expect((await store.decisions.page({ types: ['renewal_price', 'risk_score'] }, null, 10)).map((d) => d.type).sort()).toEqual([
+        'renewal_price',
+        'risk_score',
+      ]);
       expect(await store.decisions.page({ modelId: 'x', modelVersion: '2' }, null, 10)).toHaveLength(1);
       expect(await store.decisions.page({ modelId: 'x', modelVersion: '3' }, null, 10)).toHaveLength(0);
     });
 
     it('finds the first decision instant of a model version within a period', async () => {
       const at = (version: string, decidedAt: string) => record(riskDecision({ model: { id: 'first-at', version }, decidedAt }));
-      await store.decisions.insertMany(plain([at('1', '2026-11-10T14:00:00.000Z'), at('1', '2026-11-10T08:30:00.000Z'), at('1', '2026-11-09T23:59:00.000Z'), at('2', '2026-11-10T06:00:00.000Z')]));
+      await store.decisions.insertMany(
+        plain([
+          at('1', '2026-11-10T14:00:00.000Z'),
+          at('1', '2026-11-10T08:30:00.000Z'),
+          at('1', '2026-11-09T23:59:00.000Z'),
+          at('2', '2026-11-10T06:00:00.000Z'),
+        ]),
+      );
       const day = (d: string) => [`${d}T00:00:00.000Z`, `${d}T23:59:59.999Z`] as const;
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, ...day('2026-11-10'))).toBe('2026-11-10T08:30:00.000Z');
-      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, '2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z')).toBe('2026-11-09T23:59:00.000Z');
+      expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '1' }, '2026-11-01T00:00:00.000Z', '2026-11-30T00:00:00.000Z')).toBe(
+        '2026-11-09T23:59:00.000Z',
+      );
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '2' }, ...day('2026-11-10'))).toBe('2026-11-10T06:00:00.000Z');
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '2' }, ...day('2026-11-11'))).toBeNull();
       expect(await store.decisions.firstDecidedAt({ id: 'first-at', version: '3' }, ...day('2026-11-10'))).toBeNull();
@@ -121,7 +173,15 @@ export function describeStoreContract(kind: StoreKind) {
     it('appends chain events and rejects a taken (decisionId, seq)', async () => {
       const d = record(renewalDecision());
       await store.decisions.insertMany(plain([d]));
-      const fields = { decisionId: d.id, action: 'comment' as const, at: '2026-11-25T12:00:00.000Z', actor: { id: 'u1', role: 'reviewer' }, caseId: null, data: {}, personal: { text: 'x' } };
+      const fields = {
+        decisionId: d.id,
+        action: 'comment' as const,
+        at: '2026-11-25T12:00:00.000Z',
+        actor: { id: 'u1', role: 'reviewer' },
+        caseId: null,
+        data: {},
+        personal: { text: 'x' },
+      };
       const e1 = buildEvent({ seq: 0, hash: d.hash }, fields);
       await store.events.append(e1);
       await expect(store.events.append(buildEvent({ seq: 0, hash: d.hash }, fields))).rejects.toBeInstanceOf(DuplicateKeyError);
@@ -139,13 +199,24 @@ export function describeStoreContract(kind: StoreKind) {
       for (const d of [...ds].reverse()) {
         let head: { seq: number; hash: string } = { seq: 0, hash: d.hash };
         for (let i = 0; i < 3; i++) {
-          const e = buildEvent(head, { decisionId: d.id, action: 'comment', at: '2026-11-25T12:00:00.000Z', actor: { id: 'u', role: 'reviewer' }, caseId: null, data: { i }, personal: null });
+          const e = buildEvent(head, {
+            decisionId: d.id,
+            action: 'comment',
+            at: '2026-11-25T12:00:00.000Z',
+            actor: { id: 'u', role: 'reviewer' },
+            caseId: null,
+            data: { i },
+            personal: null,
+          });
           await store.events.append(e);
           head = e;
         }
       }
       const scanned = (await collect(store.events.scanByChain())).map((e) => `${e.decisionId}#${e.seq}`);
-      const expected = ds.map((d) => d.id).sort().flatMap((id) => [1, 2, 3].map((s) => `${id}#${s}`));
+      const expected = ds
+        .map((d) => d.id)
+        .sort()
+        .flatMap((id) => [1, 2, 3].map((s) => `${id}#${s}`));
       expect(scanned).toEqual(expected);
     });
 
@@ -173,17 +244,34 @@ export function describeStoreContract(kind: StoreKind) {
 
     it('keeps cases: replace by id, per decision, and a due-date keyset with filters', async () => {
       const base = (i: number, over: Partial<StoredCase> = {}): StoredCase => ({
-        id: `case_${String(i).padStart(24, '0')}_1`, decisionId: `dec_${String(i).padStart(24, '0')}`, decisionType: i % 2 ? 'fraud_flag' : 'renewal_price',
-        memberId: i % 3 ? 'M-1' : 'M-2', origin: 'objection', channel: 'portal', status: 'open', resolution: null, statement: 's', requestedOutcome: null,
-        receivedAt: '2026-01-01T00:00:00.000Z', dueAt: `2026-02-${String(10 + i).padStart(2, '0')}T00:00:00.000Z`, originalDueAt: 'x', extension: null,
-        assignee: null, proposal: null, resolutionRationale: null, openedAt: 'x', closedAt: null, version: 1, ...over,
+        id: `case_${String(i).padStart(24, '0')}_1`,
+        decisionId: `dec_${String(i).padStart(24, '0')}`,
+        decisionType: i % 2 ? 'fraud_flag' : 'renewal_price',
+        memberId: i % 3 ? 'M-1' : 'M-2',
+        origin: 'objection',
+        channel: 'portal',
+        status: 'open',
+        resolution: null,
+        statement: 's',
+        requestedOutcome: null,
+        receivedAt: '2026-01-01T00:00:00.000Z',
+        dueAt: `2026-02-${String(10 + i).padStart(2, '0')}T00:00:00.000Z`,
+        originalDueAt: 'x',
+        extension: null,
+        assignee: null,
+        proposal: null,
+        resolutionRationale: null,
+        openedAt: 'x',
+        closedAt: null,
+        version: 1,
+        ...over,
       });
       for (let i = 0; i < 6; i++) await store.cases.put(base(i));
       await store.cases.put(base(0, { status: 'in_review', assignee: 'u1', version: 2 }));
       expect((await store.cases.get(base(0).id))?.version).toBe(2);
       // A late write of an older version (a repair racing a newer change) changes nothing.
       await store.cases.put(base(0, { status: 'open', version: 1 }));
-      expect((await store.cases.get(base(0).id))).toMatchObject({ version: 2, status: 'in_review' });
+      expect(await store.cases.get(base(0).id)).toMatchObject({ version: 2, status: 'in_review' });
       expect(await store.cases.listForDecision(base(1).decisionId)).toEqual([base(1)]);
       const first = await store.cases.page({}, null, 4);
       expect(first.map((c) => c.dueAt)).toEqual([...first.map((c) => c.dueAt)].sort());
@@ -196,7 +284,13 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.cases.page({ dueBefore: '2026-02-14T00:00:00.000Z' }, { dueAt: '2026-02-11T00:00:00.000Z', id: base(1).id }, 10)).toHaveLength(2);
       // dueFrom is inclusive, dueBefore exclusive (the overview counts today's overdue cases so).
       expect(await store.cases.count({ statuses: ['open'], dueFrom: '2026-02-11T00:00:00.000Z', dueBefore: '2026-02-14T00:00:00.000Z' })).toBe(3);
-      expect(await store.cases.page({ dueFrom: '2026-02-12T00:00:00.000Z', dueBefore: '2026-02-15T00:00:00.000Z' }, { dueAt: '2026-02-12T00:00:00.000Z', id: base(2).id }, 10)).toHaveLength(2);
+      expect(
+        await store.cases.page(
+          { dueFrom: '2026-02-12T00:00:00.000Z', dueBefore: '2026-02-15T00:00:00.000Z' },
+          { dueAt: '2026-02-12T00:00:00.000Z', id: base(2).id },
+          10,
+        ),
+      ).toHaveLength(2);
       expect(await store.cases.count({ status: 'open' })).toBe(5);
     });
 
@@ -267,9 +361,11 @@ export function describeStoreContract(kind: StoreKind) {
     });
 
     it('clears the sign-in failures of every key with a prefix, and only those', async () => {
-      for (const key of ['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1']) await store.loginFailures.record(key, '2026-01-01T00:00:00.000Z');
+      for (const key of ['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1'])
+        await store.loginFailures.record(key, '2026-01-01T00:00:00.000Z');
       await store.loginFailures.clearPrefix('signin:aa:');
-      const counts = async (keys: string[]) => Promise.all(keys.map(async (k) => (await store.loginFailures.summarySince(k, '2000-01-01T00:00:00.000Z')).count));
+      const counts = async (keys: string[]) =>
+        Promise.all(keys.map(async (k) => (await store.loginFailures.summarySince(k, '2000-01-01T00:00:00.000Z')).count));
       expect(await counts(['signin:aa:1', 'signin:aa:2', 'signin:ab:1', 'signin:a', 'signin-from:1'])).toEqual([0, 0, 1, 1, 1]);
     });
 
@@ -278,7 +374,11 @@ export function describeStoreContract(kind: StoreKind) {
       await store.loginFailures.record('other', '2026-01-01T23:59:59.999Z');
       await store.loginFailures.record('k', '2026-01-02T00:00:00.000Z');
       expect(await store.loginFailures.deleteBefore('2026-01-02T00:00:00.000Z')).toBe(2);
-      expect(await store.loginFailures.summarySince('k', '2000-01-01T00:00:00.000Z')).toEqual({ count: 1, first: '2026-01-02T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z' });
+      expect(await store.loginFailures.summarySince('k', '2000-01-01T00:00:00.000Z')).toEqual({
+        count: 1,
+        first: '2026-01-02T00:00:00.000Z',
+        last: '2026-01-02T00:00:00.000Z',
+      });
       expect((await store.loginFailures.summarySince('other', '2000-01-01T00:00:00.000Z')).count).toBe(0);
     });
 
@@ -323,7 +423,13 @@ export function describeStoreContract(kind: StoreKind) {
     });
 
     const rollupKey = (over: Partial<RollupKey> = {}): RollupKey => ({
-      day: '2026-11-20', type: 'renewal_price', modelId: 'm', modelVersion: '1', attribute: '', group: '', ...over,
+      day: '2026-11-20',
+      type: 'renewal_price',
+      modelId: 'm',
+      modelVersion: '1',
+      attribute: '',
+      group: '',
+      ...over,
     });
     const byKey = (rollups: Rollup[]) => Object.fromEntries(rollups.map((r) => [`${r.day}|${r.type}|${r.modelVersion}|${r.attribute}|${r.group}`, r.counters]));
 
@@ -357,7 +463,9 @@ export function describeStoreContract(kind: StoreKind) {
       expect(sumOf(await store.rollups.list({ attribute: '', from: '2026-11-20' }))).toBe(13);
       expect(sumOf(await store.rollups.list({ attribute: '', type: 'fraud_flag' }))).toBe(4);
       expect(sumOf(await store.rollups.list({ attribute: '', modelId: 'm', modelVersion: '1' }))).toBe(3);
-      expect(await store.rollups.list({ attribute: 'age_band' })).toEqual([{ ...rollupKey({ attribute: 'age_band', group: '30-44' }), counters: { decisions: 2 } }]);
+      expect(await store.rollups.list({ attribute: 'age_band' })).toEqual([
+        { ...rollupKey({ attribute: 'age_band', group: '30-44' }), counters: { decisions: 2 } },
+      ]);
       expect((await store.rollups.list({ attribute: '', from: '2026-11-20', to: '2026-11-20', modelVersion: '1' }))[0]!.counters).toEqual({ decisions: 2 });
     });
 
@@ -370,7 +478,10 @@ export function describeStoreContract(kind: StoreKind) {
     it('sums concurrent batches over the same many documents exactly', async () => {
       // 150 keys: more documents than FerretDB 1.24 could update in one bulk write without hanging.
       const batch = (n: number): Rollup[] =>
-        Array.from({ length: 150 }, (_, i) => ({ ...rollupKey({ day: `2026-10-${String(1 + (i % 30)).padStart(2, '0')}`, group: `g${Math.floor(i / 30)}`, attribute: 'region' }), counters: { decisions: 1, [`score:${i % 20}`]: n } }));
+        Array.from({ length: 150 }, (_, i) => ({
+          ...rollupKey({ day: `2026-10-${String(1 + (i % 30)).padStart(2, '0')}`, group: `g${Math.floor(i / 30)}`, attribute: 'region' }),
+          counters: { decisions: 1, [`score:${i % 20}`]: n },
+        }));
       await store.rollups.incrementMany(batch(1));
       await Promise.all(Array.from({ length: 20 }, () => store.rollups.incrementMany(batch(2))));
       const all = await store.rollups.list({ attribute: 'region' });

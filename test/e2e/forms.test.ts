@@ -45,7 +45,9 @@ describeInBrowser('forms checked by the shared schemas, and the server’s field
       await page.goto('/');
       await signIn(page, 'anna');
       await expectPath(page, '/decisions');
-      const { items } = (await (await page.request.get('/api/decisions?type=renewal_price&limit=100')).json()) as { items: { id: string; idempotencyKey: string }[] };
+      const { items } = (await (await page.request.get('/api/decisions?type=renewal_price&limit=100')).json()) as {
+        items: { id: string; idempotencyKey: string }[];
+      };
       const decisionId = items.find((d) => d.idempotencyKey === 'demo-0')!.id;
 
       let sent: unknown = null;

@@ -83,7 +83,9 @@ describeInBrowser('contest, review and four-eyes approval', () => {
     // Labels may wrap over several <tspan> lines; read each as one line of words.
     const barLabels = await page
       .locator('.chart-contributions svg text')
-      .evaluateAll((nodes) => nodes.map((n) => (n.querySelectorAll('tspan').length ? [...n.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') : n.textContent)));
+      .evaluateAll((nodes) =>
+        nodes.map((n) => (n.querySelectorAll('tspan').length ? [...n.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') : n.textContent)),
+      );
     expect(barLabels).toContain('Claims in de afgelopen 12 maanden');
     expect(barLabels.some((text) => /^(€\s?\+|\+€\s?)90,00$/.test(text ?? ''))).toBe(true); // Intl's nl-BE: "€ +90,00"
     const table = page.locator('.chart-contributions table');
@@ -105,9 +107,9 @@ describeInBrowser('contest, review and four-eyes approval', () => {
     await page.getByRole('button', { name: 'Mijn bezwaar versturen' }).click();
     await page.getByText('Vertel ons waarom u het er niet mee eens bent.', { exact: true }).waitFor();
     expect(await page.getByLabel('Waarom bent u het er niet mee eens?').getAttribute('aria-invalid')).toBe('true');
-    await page.getByLabel('Waarom bent u het er niet mee eens?').fill(
-      'Twee van de drie claims waren voor mijn dochter, die sinds januari haar eigen polis heeft. Ze horen niet bij mijn premie.',
-    );
+    await page
+      .getByLabel('Waarom bent u het er niet mee eens?')
+      .fill('Twee van de drie claims waren voor mijn dochter, die sinds januari haar eigen polis heeft. Ze horen niet bij mijn premie.');
     await page.getByLabel('Welke uitkomst vraagt u?').fill('Een premie berekend met één claim.');
     await checkA11y(page, 'member-contest-nl');
     await screenshot(page, 'member-contest-nl', { fullPage: true });

@@ -44,7 +44,11 @@ function targets(): Target[] {
 
 const batchOf = (round: number, n: number) =>
   Array.from({ length: BATCH }, (_, i) =>
-    renewalDecision({ idempotencyKey: `crash-${round}-${n}-${i}`, subject: { memberId: i % 10 === 0 ? 'M-1001' : `M-${5000 + i}` }, decidedAt: '2026-11-01T10:00:00.000Z' }),
+    renewalDecision({
+      idempotencyKey: `crash-${round}-${n}-${i}`,
+      subject: { memberId: i % 10 === 0 ? 'M-1001' : `M-${5000 + i}` },
+      decidedAt: '2026-11-01T10:00:00.000Z',
+    }),
   );
 
 async function postBatch(baseUrl: string, decisions: unknown[]) {

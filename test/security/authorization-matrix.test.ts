@@ -84,13 +84,19 @@ class Fixtures {
   }
 
   async decision(memberId = 'M-1001', make = renewalDecision): Promise<Partial<Fixture>> {
-    const res = await this.t.ingest().post('/api/decisions').send(make({ subject: { memberId, claimId: 'C-1' }, decidedAt: this.decidedAt() } as never));
+    const res = await this.t
+      .ingest()
+      .post('/api/decisions')
+      .send(make({ subject: { memberId, claimId: 'C-1' }, decidedAt: this.decidedAt() } as never));
     if (res.status !== 201) throw new Error(`fixture decision: ${res.status} ${JSON.stringify(res.body)}`);
     return { decisionId: res.body.id, memberId };
   }
 
   private async as(username: string, method: 'post', url: string, body: unknown) {
-    const res = await request(this.t.app)[method](url).set('Cookie', await this.cookie(username)).send(body as object);
+    const res = await request(this.t.app)
+      [method](url)
+      .set('Cookie', await this.cookie(username))
+      .send(body as object);
     if (res.status >= 300) throw new Error(`fixture ${url} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -132,8 +138,7 @@ class Fixtures {
 // ---- the table ---------------------------------------------------------------------------------
 
 const statement = 'I do not agree with this decision about me.';
-const objection = (caller: Caller) =>
-  isStaffCaller(caller) ? { statement, channel: 'phone', receivedAt: '2026-11-25T09:00:00.000Z' } : { statement };
+const objection = (caller: Caller) => (isStaffCaller(caller) ? { statement, channel: 'phone', receivedAt: '2026-11-25T09:00:00.000Z' } : { statement });
 
 const ROWS: Record<string, Row> = {
   'GET /api/health': { expect: PUBLIC },
@@ -314,7 +319,9 @@ describe('authorisation matrix: the table itself', () => {
   it('has exactly one row per route the router serves, and a cell for every caller', async () => {
     const t = await openTestSqlite();
     const app = await buildTestApp(t.store);
-    const served = apiRoutes(app.app).map((r) => `${r.method} ${r.path}`).sort();
+    const served = apiRoutes(app.app)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     await t.dispose();
     expect(Object.keys(ROWS).sort()).toEqual(served);
     for (const [key, row] of Object.entries(ROWS)) expect(Object.keys(row.expect).sort(), key).toEqual([...CALLERS].sort());

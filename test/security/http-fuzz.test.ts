@@ -31,11 +31,18 @@ interface Operation {
 function stringFor(s: Schema): fc.Arbitrary<string> {
   const max = Math.min(s.maxLength ?? 40, 40);
   const min = s.minLength ?? 0;
-  if (s.format === 'date-time') return fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-11-25T11:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
-  if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (s.format === 'date-time')
+    return fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-11-25T11:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$')
+    return fc
+      .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   if (s.pattern) {
     try {
-      return fc.stringMatching(new RegExp(s.pattern)).map((v) => v.slice(0, max)).filter((v) => v.length >= min && new RegExp(s.pattern).test(v));
+      return fc
+        .stringMatching(new RegExp(s.pattern))
+        .map((v) => v.slice(0, max))
+        .filter((v) => v.length >= min && new RegExp(s.pattern).test(v));
     } catch {
       // a pattern fast-check cannot generate from: plain strings, which the server must refuse cleanly
     }
@@ -67,7 +74,11 @@ function validFor(s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Schema>;
       if (Object.keys(props).length === 0 && s.additionalProperties && typeof s.additionalProperties === 'object') {
-        return fc.dictionary(s.propertyNames ? stringFor(s.propertyNames) : fc.string({ minLength: 1, maxLength: 12 }), validFor(s.additionalProperties, depth + 1), { maxKeys: 4 });
+        return fc.dictionary(
+          s.propertyNames ? stringFor(s.propertyNames) : fc.string({ minLength: 1, maxLength: 12 }),
+          validFor(s.additionalProperties, depth + 1),
+          { maxKeys: 4 },
+        );
       }
       const arbs = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validFor(v, depth + 1)]));
       return fc.record(arbs, { requiredKeys: (s.required ?? []) as string[] });
@@ -80,10 +91,45 @@ function validFor(s: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
 // ---- bending them ----------------------------------------------------------------------------
 
 const HOSTILE_SCALARS: unknown[] = [
-  'NaN', 'Infinity', '-Infinity', '-1', -1, 0, -0, 1.5, 1e308, -1e308, 2 ** 53 + 2, 2 ** 64, '1e400', '0x10',
-  '', ' ', 'a'.repeat(10_001), '\u0000', '\u202e\u202d', '😀'.repeat(50), 'e\u0301', 'ﬁ', 'Ａｄｍｉｎ',
-  true, false, null, [], {}, [1, 2], { $ne: null }, { $gt: '' }, '$where', '__proto__', 'constructor',
-  '../../etc/passwd', '<script>alert(1)</script>', "' OR 1=1 --", 'M-1001', 'dec_000000000000000000000000',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  -1,
+  0,
+  -0,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 2,
+  2 ** 64,
+  '1e400',
+  '0x10',
+  '',
+  ' ',
+  'a'.repeat(10_001),
+  '\u0000',
+  '\u202e\u202d',
+  '😀'.repeat(50),
+  'e\u0301',
+  'ﬁ',
+  'Ａｄｍｉｎ',
+  true,
+  false,
+  null,
+  [],
+  {},
+  [1, 2],
+  { $ne: null },
+  { $gt: '' },
+  '$where',
+  '__proto__',
+  'constructor',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  'M-1001',
+  'dec_000000000000000000000000',
 ];
 const EXTRA_KEYS = ['extra', '$where', '$gt', '__proto__', 'constructor', 'prototype', 'a.b', '', '😀'];
 
@@ -129,10 +175,31 @@ function bend(value: unknown, how: number, pick: number, scalar: unknown, extra:
 }
 
 const RAW_BODIES = [
-  '{"a":1,"a":2}', '{', '}', 'NaN', '1e400', '"text"', 'null', '[]', '', '\ufeff{}', '{"__proto__":{"admin":true}}',
-  '{"constructor":{"prototype":{"admin":true}}}', '['.repeat(2000) + ']'.repeat(2000), '{"a":"\\ud800"}', '{"a":1}garbage',
+  '{"a":1,"a":2}',
+  '{',
+  '}',
+  'NaN',
+  '1e400',
+  '"text"',
+  'null',
+  '[]',
+  '',
+  '\ufeff{}',
+  '{"__proto__":{"admin":true}}',
+  '{"constructor":{"prototype":{"admin":true}}}',
+  '['.repeat(2000) + ']'.repeat(2000),
+  '{"a":"\\ud800"}',
+  '{"a":1}garbage',
 ];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/x-ndjson', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/x-ndjson',
+  'application/json; charset=utf-16',
+  'multipart/form-data; boundary=x',
+];
 
 interface FuzzRequest {
   params: Record<string, string>;
@@ -147,15 +214,38 @@ function requestsFor(op: Operation, samples: Record<string, string[]>): fc.Arbit
   const hostileString = fc.constantFrom(...HOSTILE_SCALARS.filter((v) => typeof v === 'string' || typeof v === 'number').map(String));
   const params = fc.record(
     Object.fromEntries(
-      pathParams.map((p) => [p.name, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(samples[p.name] ?? ['x'])) }, { weight: 1, arbitrary: validFor(p.schema).map(String) }, { weight: 2, arbitrary: hostileString })]),
+      pathParams.map((p) => [
+        p.name,
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...(samples[p.name] ?? ['x'])) },
+          { weight: 1, arbitrary: validFor(p.schema).map(String) },
+          { weight: 2, arbitrary: hostileString },
+        ),
+      ]),
     ),
   ) as fc.Arbitrary<Record<string, string>>;
   const queryPairs = fc.tuple(
     ...queryParams.map((p) =>
-      fc.option(fc.oneof({ weight: 3, arbitrary: validFor(p.schema).map(String) }, { weight: 1, arbitrary: hostileString }), { nil: undefined }).map((v) => [p.name, v] as const),
+      fc
+        .option(fc.oneof({ weight: 3, arbitrary: validFor(p.schema).map(String) }, { weight: 1, arbitrary: hostileString }), { nil: undefined })
+        .map((v) => [p.name, v] as const),
     ),
   );
-  const extraQuery = fc.constantFrom('', '', '', 'memberId[$ne]=x', '__proto__[admin]=1', 'constructor[prototype][x]=1', 'limit=1&limit=2', 'lang=xx', 'format=csv', 'cursor=' + 'A'.repeat(600), 'unknown=1', '%zz=1', 'from=2026-13-45&to=2026-00-00');
+  const extraQuery = fc.constantFrom(
+    '',
+    '',
+    '',
+    'memberId[$ne]=x',
+    '__proto__[admin]=1',
+    'constructor[prototype][x]=1',
+    'limit=1&limit=2',
+    'lang=xx',
+    'format=csv',
+    'cursor=' + 'A'.repeat(600),
+    'unknown=1',
+    '%zz=1',
+    'from=2026-13-45&to=2026-00-00',
+  );
   const query = fc.tuple(queryPairs, extraQuery).map(([pairs, extra]) => {
     const search = new URLSearchParams();
     for (const [k, v] of pairs) if (v !== undefined) search.append(k, v);
@@ -171,9 +261,15 @@ function requestsFor(op: Operation, samples: Record<string, string[]>): fc.Arbit
             .tuple(validFor(bodySchema), fc.nat(), fc.nat(), fc.constantFrom(...HOSTILE_SCALARS), fc.constantFrom(...EXTRA_KEYS))
             .map(([v, how, pick, scalar, extra]) => ({ kind: 'json' as const, value: bend(v, how, pick, scalar, extra) })),
         },
-        { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES)).map(([text, type]) => ({ kind: 'raw' as const, text, type })) },
+        {
+          weight: 2,
+          arbitrary: fc.tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES)).map(([text, type]) => ({ kind: 'raw' as const, text, type })),
+        },
       )
-    : fc.oneof({ weight: 4, arbitrary: fc.constant({ kind: 'none' as const }) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text) => ({ kind: 'raw' as const, text, type: 'application/json' })) });
+    : fc.oneof(
+        { weight: 4, arbitrary: fc.constant({ kind: 'none' as const }) },
+        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text) => ({ kind: 'raw' as const, text, type: 'application/json' })) },
+      );
   return fc.record({ params, query, body });
 }
 
@@ -204,9 +300,18 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
     t = await openTestSqlite();
     app = await buildTestApp(t.store);
     doc = (await request(app.app).get('/api/openapi.json')).body;
-    const ids = (await app.ingest().post('/api/decisions/batch').send({ decisions: [renewalDecision(), fraudDecision(), riskDecision(), renewalDecision({ subject: { memberId: 'M-1002' } })] })).body.ids as string[];
+    const ids = (
+      await app
+        .ingest()
+        .post('/api/decisions/batch')
+        .send({ decisions: [renewalDecision(), fraudDecision(), riskDecision(), renewalDecision({ subject: { memberId: 'M-1002' } })] })
+    ).body.ids as string[];
     const cases: string[] = [];
-    for (const [id, member] of [[ids[0], 'anna'], [ids[1], 'anna'], [ids[2], 'bram']] as const) {
+    for (const [id, member] of [
+      [ids[0], 'anna'],
+      [ids[1], 'anna'],
+      [ids[2], 'bram'],
+    ] as const) {
       cases.push((await (await app.as(member)).post(`/api/decisions/${id}/objections`).send({ statement: 'Please look at this again.' })).body.case.id);
     }
     samples.id = [...ids, ...cases, 'dec_ffffffffffffffffffffffff', 'case_ffffffffffffffffffffffff_1'];
@@ -230,8 +335,7 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
     for (const [index, operation] of operations.entries()) {
       const generated = fc.sample(requestsFor(operation, samples), { seed: SEED + index, numRuns: perOperation });
       for (const [i, r] of generated.entries()) {
-        const url =
-          operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(r.params[name] ?? 'x')) + (r.query ? `?${r.query}` : '');
+        const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(r.params[name] ?? 'x')) + (r.query ? `?${r.query}` : '');
         let req = (request(app.app) as unknown as Record<string, (u: string) => request.Test>)[operation.method.toLowerCase()]!(url);
         const caller = callerFor(operation.method, operation.path, i);
         if (caller === 'ingest') req = req.set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
@@ -268,7 +372,13 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
         const key = `${operation.method} ${operation.path} ${res.status}`;
         if (!responseSchemas.has(key)) responseSchemas.set(key, z.fromJSONSchema(content[type]!.schema));
         const parsed = responseSchemas.get(key)!.safeParse(res.body);
-        if (!parsed.success) failures.push(`${what}: breaks its schema at ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        if (!parsed.success)
+          failures.push(
+            `${what}: breaks its schema at ${parsed.error.issues
+              .slice(0, 3)
+              .map((i) => `${i.path.join('.')}: ${i.message}`)
+              .join('; ')}`,
+          );
       }
     }
 

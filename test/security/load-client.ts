@@ -48,7 +48,11 @@ async function call(kind: string, method: string, url: string, init: { cookie?: 
 }
 
 async function signIn(username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
   if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -94,7 +98,10 @@ async function reviewerLoop(cookie: string, racing = false) {
     const claimed = await call('reviewer act', 'POST', `/api/cases/${open.id}/claim`, { cookie, body: { expectedVersion: open.version } });
     if (claimed.status !== 200) continue;
     const version = claimed.body.case.version as number;
-    const commented = await call('reviewer act', 'POST', `/api/cases/${open.id}/comments`, { cookie, body: { text: 'Looked at the file.', visibility: 'internal', expectedVersion: version } });
+    const commented = await call('reviewer act', 'POST', `/api/cases/${open.id}/comments`, {
+      cookie,
+      body: { text: 'Looked at the file.', visibility: 'internal', expectedVersion: version },
+    });
     if (commented.status !== 201) continue;
     await call('reviewer act', 'POST', `/api/cases/${open.id}/resolve`, {
       cookie,
@@ -147,7 +154,17 @@ async function main() {
     }),
   );
   process.stdout.write(
-    JSON.stringify({ requests: samples.length, seconds, perSecond: Math.round(samples.length / seconds), byStatus, latency, networkErrors: networkErrors.slice(0, 20), networkErrorCount: networkErrors.length, unexpected: unexpected.slice(0, 20), unexpectedCount: unexpected.length }) + '\n',
+    JSON.stringify({
+      requests: samples.length,
+      seconds,
+      perSecond: Math.round(samples.length / seconds),
+      byStatus,
+      latency,
+      networkErrors: networkErrors.slice(0, 20),
+      networkErrorCount: networkErrors.length,
+      unexpected: unexpected.slice(0, 20),
+      unexpectedCount: unexpected.length,
+    }) + '\n',
   );
 }
 

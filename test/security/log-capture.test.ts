@@ -39,14 +39,20 @@ async function runWorkload(level: string) {
   const clock = fixedClock(TEST_NOW);
   const config = testConfig({ ingestApiKeys: [INGEST_KEY], sampleRate: 0, logLevel: level });
   for (const u of DEMO_USERS) {
-    await createUser(t.store, clock, { ...u, memberId: u.memberId === 'M-1001' ? MEMBER : u.memberId === 'M-1002' ? OTHER_MEMBER : undefined, password: passwordOf(u.username) });
+    await createUser(t.store, clock, {
+      ...u,
+      memberId: u.memberId === 'M-1001' ? MEMBER : u.memberId === 'M-1002' ? OTHER_MEMBER : undefined,
+      password: passwordOf(u.username),
+    });
   }
   for (const entry of DEMO_MODEL_ENTRIES) await t.store.models.put(entry);
   const { app } = createApp({ store: t.store, config, clock, logger });
   const tokens: string[] = [];
 
   const signIn = async (username: string) => {
-    const res = await request(app).post('/api/session').send({ username, password: passwordOf(username) });
+    const res = await request(app)
+      .post('/api/session')
+      .send({ username, password: passwordOf(username) });
     expect(res.status).toBe(200);
     const token = sessionTokenOf(res.headers['set-cookie'])!;
     tokens.push(token);
@@ -55,14 +61,22 @@ async function runWorkload(level: string) {
       const req = request(app)[method](url).set('Cookie', cookie);
       return body === undefined ? req : req.send(body as object);
     };
-    return { get: (url: string) => call('get', url), post: (url: string, body: unknown = {}) => call('post', url, body), put: (url: string, body: unknown) => call('put', url, body), delete: (url: string, body?: unknown) => call('delete', url, body) };
+    return {
+      get: (url: string) => call('get', url),
+      post: (url: string, body: unknown = {}) => call('post', url, body),
+      put: (url: string, body: unknown) => call('put', url, body),
+      delete: (url: string, body?: unknown) => call('delete', url, body),
+    };
   };
   const ingest = (url: string) => request(app).post(url).set('Authorization', `Bearer ${INGEST_KEY}`);
 
   // Sign-in: right and wrong passwords, unknown names, the throttle.
   await request(app).post('/api/session').send({ username: 'anna', password: WRONG_PASSWORD });
   await request(app).post('/api/session').send({ username: 'nobody.here', password: WRONG_PASSWORD });
-  for (let i = 0; i < 6; i++) await request(app).post('/api/session').send({ username: 'bram', password: `${WRONG_PASSWORD}${i}` });
+  for (let i = 0; i < 6; i++)
+    await request(app)
+      .post('/api/session')
+      .send({ username: 'bram', password: `${WRONG_PASSWORD}${i}` });
   const anna = await signIn('anna');
   const pricing = await signIn('pricing.reviewer');
   const senior = await signIn('senior.reviewer');
@@ -72,10 +86,16 @@ async function runWorkload(level: string) {
 
   // Ingest: one, a batch, NDJSON, a retry, a conflict and an invalid batch, all naming members.
   const one = (await ingest('/api/decisions').send(renewalDecision({ subject: { memberId: MEMBER, policyId: 'P-77' } }))).body.id as string;
-  const batch = [fraudDecision({ subject: { memberId: MEMBER, claimId: 'C-1' } }), riskDecision({ subject: { memberId: MEMBER } }), renewalDecision({ subject: { memberId: OTHER_MEMBER } })];
+  const batch = [
+    fraudDecision({ subject: { memberId: MEMBER, claimId: 'C-1' } }),
+    riskDecision({ subject: { memberId: MEMBER } }),
+    renewalDecision({ subject: { memberId: OTHER_MEMBER } }),
+  ];
   const ids = (await ingest('/api/decisions/batch').send({ decisions: batch })).body.ids as string[];
   await ingest('/api/decisions/batch').send({ decisions: batch });
-  await ingest('/api/decisions/batch').set('Content-Type', 'application/x-ndjson').send(batch.map((d) => JSON.stringify(d)).join('\n'));
+  await ingest('/api/decisions/batch')
+    .set('Content-Type', 'application/x-ndjson')
+    .send(batch.map((d) => JSON.stringify(d)).join('\n'));
   await ingest('/api/decisions').send({ ...batch[0], inputs: { claim_amount_cents: 1 } });
   await ingest('/api/decisions/batch').send({ decisions: [{ ...batch[0], subject: { memberId: `${MEMBER}$bad` } }] });
   await ingest('/api/decisions').set('Content-Type', 'application/json').send(`{"subject": {"memberId": "${MEMBER}"`);

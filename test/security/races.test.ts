@@ -24,7 +24,14 @@ describeEachStore('races on one decision, many clients', (kind) => {
     app = await buildTestApp(t.store);
     // Two more approvers, so the races are between people and not only between tabs.
     for (const username of APPROVERS.slice(1)) {
-      await t.store.users.insert({ id: `u_${username}`, username, roles: ['reviewer', 'approver'], scopes: ['renewal_price', 'fraud_flag', 'risk_score'], passwordHash: 'none', createdAt: TEST_NOW });
+      await t.store.users.insert({
+        id: `u_${username}`,
+        username,
+        roles: ['reviewer', 'approver'],
+        scopes: ['renewal_price', 'fraud_flag', 'risk_score'],
+        passwordHash: 'none',
+        createdAt: TEST_NOW,
+      });
     }
     server = app.app.listen(0, '127.0.0.1');
   });
@@ -36,7 +43,13 @@ describeEachStore('races on one decision, many clients', (kind) => {
   /** A client: its own session, as another browser tab or person would have. */
   const client = async (username: string) => {
     const cookie = await sessionCookieFor(app.store, app.clock, app.config, username);
-    return { post: (url: string, body: unknown) => request(server).post(url).set('Cookie', cookie).send(body as object) };
+    return {
+      post: (url: string, body: unknown) =>
+        request(server)
+          .post(url)
+          .set('Cookie', cookie)
+          .send(body as object),
+    };
   };
   const clients = (usernames: string[], each: number) => Promise.all(usernames.flatMap((u) => Array.from({ length: each }, () => client(u))));
 
@@ -50,9 +63,15 @@ describeEachStore('races on one decision, many clients', (kind) => {
   /** One winner, the rest 409 with the named codes; then chain, case projection and verify agree. */
   async function expectOneWinner(results: request.Response[], decisionId: string, codes: string[]) {
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s >= 200 && s < 300), JSON.stringify(statuses)).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s >= 200 && s < 300),
+      JSON.stringify(statuses),
+    ).toHaveLength(1);
     const losers = results.filter((r) => r.status >= 300);
-    expect(losers.every((r) => r.status === 409), JSON.stringify(losers.map((r) => r.body))).toBe(true);
+    expect(
+      losers.every((r) => r.status === 409),
+      JSON.stringify(losers.map((r) => r.body)),
+    ).toBe(true);
     expect(new Set(losers.map((r) => r.body.code))).toSatisfy((set: Set<string>) => [...set].every((c) => codes.includes(c)));
     const events = await app.store.events.list(decisionId);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
@@ -65,7 +84,7 @@ describeEachStore('races on one decision, many clients', (kind) => {
     return { winner: results.find((r) => r.status < 300)!, events };
   }
 
-  it('approve: 24 approvers\' tabs approving and rejecting one override at once', async () => {
+  it("approve: 24 approvers' tabs approving and rejecting one override at once", async () => {
     const { decisionId, caseId } = await openCase();
     const pricing = await client('pricing.reviewer');
     await pricing.post(`/api/cases/${caseId}/claim`, { expectedVersion: 1 });
@@ -78,7 +97,9 @@ describeEachStore('races on one decision, many clients', (kind) => {
     expect(proposed.body.case.status).toBe('pending_approval');
     const racers = await clients(APPROVERS, 8);
     const results = await Promise.all(
-      racers.map((c, i) => c.post(`/api/cases/${caseId}/approve`, { approve: i % 3 !== 0, rationale: `Decided by approver tab number ${i}.`, expectedVersion: 3 })),
+      racers.map((c, i) =>
+        c.post(`/api/cases/${caseId}/approve`, { approve: i % 3 !== 0, rationale: `Decided by approver tab number ${i}.`, expectedVersion: 3 }),
+      ),
     );
     const { winner, events } = await expectOneWinner(results, decisionId, ['version_conflict', 'invalid_state']);
     const verdicts = events.filter((e) => e.action === 'approved' || e.action === 'rejected');
@@ -92,7 +113,9 @@ describeEachStore('races on one decision, many clients', (kind) => {
     const { decisionId, caseId } = await openCase();
     const racers = await clients(['pricing.reviewer', ...APPROVERS], 5);
     const results = await Promise.all(
-      racers.map((c, i) => c.post(`/api/cases/${caseId}/extend`, { months: 1 + (i % 2), reason: `We need the hospital file, request ${i}.`, expectedVersion: 1 })),
+      racers.map((c, i) =>
+        c.post(`/api/cases/${caseId}/extend`, { months: 1 + (i % 2), reason: `We need the hospital file, request ${i}.`, expectedVersion: 1 }),
+      ),
     );
     const { winner, events } = await expectOneWinner(results, decisionId, ['version_conflict', 'invalid_state']);
     const extended = events.filter((e) => e.action === 'extended');
@@ -116,7 +139,9 @@ describeEachStore('races on one decision, many clients', (kind) => {
     const [pricing, senior, anna] = await Promise.all([clients(['pricing.reviewer'], 10), clients(APPROVERS, 3), clients(['anna'], 5)]);
     const results = await Promise.all([
       ...pricing.map((c, i) =>
-        i % 2 ? c.post(`/api/cases/${caseId}/claim`, { expectedVersion: 1 }) : c.post(`/api/cases/${caseId}/extend`, { months: 1, reason: `Waiting for the file, ${i}.`, expectedVersion: 1 }),
+        i % 2
+          ? c.post(`/api/cases/${caseId}/claim`, { expectedVersion: 1 })
+          : c.post(`/api/cases/${caseId}/extend`, { months: 1, reason: `Waiting for the file, ${i}.`, expectedVersion: 1 }),
       ),
       ...senior.map((c, i) => c.post(`/api/cases/${caseId}/comments`, { text: `A note from approver tab ${i}.`, visibility: 'internal', expectedVersion: 1 })),
       ...anna.map((c) => c.post(`/api/cases/${caseId}/withdraw`, { expectedVersion: 1 })),
@@ -125,13 +150,17 @@ describeEachStore('races on one decision, many clients', (kind) => {
     expect(events.map((e) => e.action)).toHaveLength(2); // the objection and the one winner
   });
 
-  it('objections: the member\'s tabs and two reviewers registering a phone call, all at once', async () => {
+  it("objections: the member's tabs and two reviewers registering a phone call, all at once", async () => {
     const decisionId = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id as string;
     const [members, reviewers] = await Promise.all([clients(['anna'], 8), clients(['pricing.reviewer', 'senior.reviewer'], 4)]);
     const results = await Promise.all([
       ...members.map((c) => c.post(`/api/decisions/${decisionId}/objections`, { statement })),
       ...reviewers.map((c, i) =>
-        c.post(`/api/decisions/${decisionId}/objections`, { statement: `Called us on the phone (${i}).`, channel: i % 2 ? 'phone' : 'post', receivedAt: '2026-11-24T09:00:00.000Z' }),
+        c.post(`/api/decisions/${decisionId}/objections`, {
+          statement: `Called us on the phone (${i}).`,
+          channel: i % 2 ? 'phone' : 'post',
+          receivedAt: '2026-11-24T09:00:00.000Z',
+        }),
       ),
     ]);
     const { events } = await expectOneWinner(results, decisionId, ['case_already_open']);

@@ -80,7 +80,8 @@ describe('sessions', () => {
         for (const { name, headers } of hostile) {
           const req = (request(app.app) as any)[route.method.toLowerCase()](url).set('Cookie', cookie).set(headers);
           const res = await req.send({ username: 'anna', password: 'demo', memberId: 'M-1001', reason: 'forged request' });
-          if (res.status !== 403 || res.body.code !== 'cross_origin_refused') refused.push(`${route.method} ${route.path} from ${name}: ${res.status} ${res.body.code}`);
+          if (res.status !== 403 || res.body.code !== 'cross_origin_refused')
+            refused.push(`${route.method} ${route.path} from ${name}: ${res.status} ${res.body.code}`);
         }
       }
       expect(refused).toEqual([]);
@@ -88,7 +89,7 @@ describe('sessions', () => {
       // The session survived every forged sign-out.
     });
 
-    it('lets the same requests through from the app\'s own origin', async () => {
+    it("lets the same requests through from the app's own origin", async () => {
       const cookie = await sessionCookieFor(t.store, app.clock, app.config, 'admin');
       const res = await request(app.app)
         .put('/api/admin/legal-holds/M-1001')
@@ -110,7 +111,12 @@ describe('sessions', () => {
       return { res, ms: performance.now() - started };
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const shape = (res: request.Response) => ({ status: res.status, type: res.headers['content-type'], retryAfter: res.headers['retry-after'], body: res.body });
+    const shape = (res: request.Response) => ({
+      status: res.status,
+      type: res.headers['content-type'],
+      retryAfter: res.headers['retry-after'],
+      body: res.body,
+    });
 
     it('answers an existing and an unknown name alike: status, body, headers and time', async () => {
       app.clock.advance(60 * 60_000); // clear of earlier failures

@@ -30,12 +30,23 @@ async function buildLog(t: TestStore, run: number) {
   const config = testConfig({ sampleRate: 0, auditSigningKey: 'tamper-test-signing-key-0123' });
   // Users straight into the store: scrypt for each of 30 runs would cost more than the test.
   for (const u of DEMO_USERS) {
-    await t.store.users.insert({ id: `u_${u.username}`, username: u.username, roles: u.roles, scopes: u.scopes ?? [], ...(u.memberId ? { memberId: u.memberId } : {}), passwordHash: 'none', createdAt: TEST_NOW });
+    await t.store.users.insert({
+      id: `u_${u.username}`,
+      username: u.username,
+      roles: u.roles,
+      scopes: u.scopes ?? [],
+      ...(u.memberId ? { memberId: u.memberId } : {}),
+      passwordHash: 'none',
+      createdAt: TEST_NOW,
+    });
   }
   const { app } = createApp({ store: t.store, config, clock });
   const cookie = async (username: string) => sessionCookieFor(t.store, clock, config, username);
   const as = async (username: string, url: string, body: unknown) => {
-    const res = await request(app).post(url).set('Cookie', await cookie(username)).send(body as object);
+    const res = await request(app)
+      .post(url)
+      .set('Cookie', await cookie(username))
+      .send(body as object);
     if (res.status >= 300) throw new Error(`${url} as ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -58,7 +69,12 @@ async function buildLog(t: TestStore, run: number) {
   const c0 = (await as('anna', `/api/decisions/${ids[0]}/objections`, { statement })).case.id;
   await as('pricing.reviewer', `/api/cases/${c0}/claim`, { expectedVersion: 1 });
   await as('pricing.reviewer', `/api/cases/${c0}/comments`, { text: 'Checking the claims register.', visibility: 'internal', expectedVersion: 2 });
-  await as('pricing.reviewer', `/api/cases/${c0}/resolve`, { outcome: 'override', rationale: 'Those claims belong to another policy.', override: { newPremiumCents: 110_000 }, expectedVersion: 3 });
+  await as('pricing.reviewer', `/api/cases/${c0}/resolve`, {
+    outcome: 'override',
+    rationale: 'Those claims belong to another policy.',
+    override: { newPremiumCents: 110_000 },
+    expectedVersion: 3,
+  });
   await as('senior.reviewer', `/api/cases/${c0}/approve`, { approve: true, rationale: 'Verified against the register.', expectedVersion: 4 });
   // Chain 1: objection and claim, then the first anchor.
   const c1 = (await as('anna', `/api/decisions/${ids[1]}/objections`, { statement })).case.id;
@@ -72,7 +88,12 @@ async function buildLog(t: TestStore, run: number) {
   clock.advance(10_000);
   await as('governance', '/api/audit/anchors', {});
 
-  const verify = async () => (await request(app).get('/api/audit/verify').set('Cookie', await cookie('governance'))).body;
+  const verify = async () =>
+    (
+      await request(app)
+        .get('/api/audit/verify')
+        .set('Cookie', await cookie('governance'))
+    ).body;
   return { ids, verify };
 }
 
@@ -215,7 +236,10 @@ async function tamper(store: Store, t: TestStore, ids: string[], op: Tamper): Pr
     await raw.updateEvent(event.decisionId, event.seq, (doc) => replaceContent(doc, { ...other, seq: event.seq }, ['_id', 'seq']));
     await raw.updateEvent(event.decisionId, other.seq, (doc) => replaceContent(doc, { ...event, seq: other.seq }, ['_id', 'seq']));
     const firstSeq = Math.min(event.seq, other.seq);
-    return { describe: `swapped events ${event.decisionId}#${event.seq} and #${other.seq}`, names: (b) => b.decisionId === event.decisionId && b.seq === firstSeq };
+    return {
+      describe: `swapped events ${event.decisionId}#${event.seq} and #${other.seq}`,
+      names: (b) => b.decisionId === event.decisionId && b.seq === firstSeq,
+    };
   }
 
   const anchor = anchors[op.pick % anchors.length]!;
@@ -247,7 +271,10 @@ async function tamper(store: Store, t: TestStore, ids: string[], op: Tamper): Pr
   if (other.seq === anchor.seq) return null;
   await raw.updateAnchor(anchor.seq, (doc) => replaceContent(doc, { ...other, seq: anchor.seq }, ['_id', 'seq']));
   await raw.updateAnchor(other.seq, (doc) => replaceContent(doc, { ...anchor, seq: other.seq }, ['_id', 'seq']));
-  return { describe: `swapped anchors ${anchor.seq} and ${other.seq}`, names: (b) => b.reason === 'anchor_altered' && b.anchorSeq === Math.min(anchor.seq, other.seq) };
+  return {
+    describe: `swapped anchors ${anchor.seq} and ${other.seq}`,
+    names: (b) => b.reason === 'anchor_altered' && b.anchorSeq === Math.min(anchor.seq, other.seq),
+  };
 }
 
 for (const kind of storeKinds()) {

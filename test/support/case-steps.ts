@@ -25,15 +25,27 @@ export function caseSteps(app: TestApp) {
       return ok(await (await app.as(reviewer)).post(`/api/cases/${c.id}/claim`).send({ expectedVersion: c.version })).case as { id: string; version: number };
     },
     async confirm(reviewer: string, c: { id: string; version: number }) {
-      const res = await (await app.as(reviewer)).post(`/api/cases/${c.id}/resolve`).send({ outcome: 'confirm', rationale: 'Checked: the decision follows the published rules.', expectedVersion: c.version });
+      const res = await (
+        await app.as(reviewer)
+      )
+        .post(`/api/cases/${c.id}/resolve`)
+        .send({ outcome: 'confirm', rationale: 'Checked: the decision follows the published rules.', expectedVersion: c.version });
       return ok(res).case as { id: string; version: number; status: string };
     },
     async override(reviewer: string, c: { id: string; version: number }, override: Record<string, unknown>) {
-      const res = await (await app.as(reviewer)).post(`/api/cases/${c.id}/resolve`).send({ outcome: 'override', rationale: 'The inputs were wrong; the outcome is corrected.', override, expectedVersion: c.version });
+      const res = await (
+        await app.as(reviewer)
+      )
+        .post(`/api/cases/${c.id}/resolve`)
+        .send({ outcome: 'override', rationale: 'The inputs were wrong; the outcome is corrected.', override, expectedVersion: c.version });
       return ok(res).case as { id: string; version: number; status: string };
     },
     async approve(approver: string, c: { id: string; version: number }, approve = true) {
-      const res = await (await app.as(approver)).post(`/api/cases/${c.id}/approve`).send({ approve, rationale: 'Second look: agreed with the reasoning.', expectedVersion: c.version });
+      const res = await (
+        await app.as(approver)
+      )
+        .post(`/api/cases/${c.id}/approve`)
+        .send({ approve, rationale: 'Second look: agreed with the reasoning.', expectedVersion: c.version });
       return ok(res).case as { id: string; version: number; status: string };
     },
   };

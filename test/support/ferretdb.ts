@@ -76,9 +76,7 @@ async function build(): Promise<string | undefined> {
   });
   if (result.code !== 0) {
     await fs.rm(tmp, { force: true });
-    throw new Error(
-      `building FerretDB (go build in ${sourceDir}) failed with exit code ${String(result.code)}:\n${result.output}`,
-    );
+    throw new Error(`building FerretDB (go build in ${sourceDir}) failed with exit code ${String(result.code)}:\n${result.output}`);
   }
   await fs.rename(tmp, binary);
 

@@ -6,8 +6,7 @@ import { call } from '../lib/call';
 const send = call(metricsModels);
 
 /** Per model version statistics from the rollups, with the outcome histogram (governance today). */
-export const getModelMetrics = (ref: ModelRef, signal?: AbortSignal) =>
-  send({ query: { modelId: ref.id, modelVersion: ref.version } }, { signal });
+export const getModelMetrics = (ref: ModelRef, signal?: AbortSignal) => send({ query: { modelId: ref.id, modelVersion: ref.version } }, { signal });
 
 export const modelMetricsQuery = (ref: ModelRef) =>
   queryOptions({

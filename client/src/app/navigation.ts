@@ -16,7 +16,8 @@ export function navItemsFor(roles: Role[]): NavItem[] {
   if (can(user, 'decisions.readOwn'))
     items.push({ to: '/decisions', label: 'nav.myDecisions' }, { to: '/cases', label: 'nav.myCases' }, { to: '/my-data', label: 'nav.myData' });
   // Staff find decisions at the same address as a member's own list; the route shows each theirs.
-  if (can(user, 'cases.review') && !can(user, 'decisions.readOwn')) items.push({ to: '/review', label: 'nav.caseQueue' }, { to: '/decisions', label: 'nav.decisions' });
+  if (can(user, 'cases.review') && !can(user, 'decisions.readOwn'))
+    items.push({ to: '/review', label: 'nav.caseQueue' }, { to: '/decisions', label: 'nav.decisions' });
   if (can(user, 'governance.dashboard')) items.push({ to: '/governance', label: 'nav.dashboard', end: true }, { to: '/governance/audit', label: 'nav.audit' });
   if (can(user, 'admin.console')) items.push({ to: '/admin', label: 'nav.admin' });
   return items;

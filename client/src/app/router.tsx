@@ -12,9 +12,7 @@ import { PublicLayout } from './layout';
 // Staff screens are separate chunks: a member's first load carries none of their code (or charts).
 const CaseQueuePage = lazy(() => import('../features/cases/components/case-queue-page').then((m) => ({ default: m.CaseQueuePage })));
 const CasePage = lazy(() => import('../features/cases/components/case-page').then((m) => ({ default: m.CasePage })));
-const StaffDecisionsPage = lazy(() =>
-  import('../features/decisions/components/staff-decisions-page').then((m) => ({ default: m.StaffDecisionsPage })),
-);
+const StaffDecisionsPage = lazy(() => import('../features/decisions/components/staff-decisions-page').then((m) => ({ default: m.StaffDecisionsPage })));
 const DashboardPage = lazy(() => import('../features/governance/components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const AuditPage = lazy(() => import('../features/governance/components/audit-page').then((m) => ({ default: m.AuditPage })));
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
@@ -38,7 +36,13 @@ function DecisionsRoute() {
 function MyDecisionsWithCases() {
   const cases = useCases({ origin: 'objection', limit: 100 });
   const contested = useMemo(
-    () => new Set(cases.data?.pages.flatMap((page) => page.items).filter((c) => c.status !== 'withdrawn').map((c) => c.decisionId)),
+    () =>
+      new Set(
+        cases.data?.pages
+          .flatMap((page) => page.items)
+          .filter((c) => c.status !== 'withdrawn')
+          .map((c) => c.decisionId),
+      ),
     [cases.data],
   );
   return <MyDecisionsPage contestedDecisionIds={contested} />;
@@ -62,13 +66,7 @@ function CaseQueueRoute() {
 
 function CaseRoute() {
   const user = useUser();
-  return (
-    <CasePage
-      user={user}
-      canAct={can(user, 'cases.review')}
-      canReadMetrics={can(user, 'metrics.readModels')}
-    />
-  );
+  return <CasePage user={user} canAct={can(user, 'cases.review')} canReadMetrics={can(user, 'metrics.readModels')} />;
 }
 
 function MemberCaseRoute() {

@@ -15,9 +15,7 @@ export function useContributionBars(): (decision: Decision, labelOf: (feature: s
     return features.map((feature) => {
       const value = byFeature.get(feature) ?? 0;
       const valueLabel =
-        decision.type === 'renewal_price'
-          ? formatSignedMoney(value, decision.output.currency)
-          : t('chart.points', { points: formatScorePoints(value, true) });
+        decision.type === 'renewal_price' ? formatSignedMoney(value, decision.output.currency) : t('chart.points', { points: formatScorePoints(value, true) });
       return { key: feature, label: labelOf(feature), value, valueLabel, direction: value > 0 ? 'raised' : value < 0 ? 'lowered' : 'none' };
     });
   };

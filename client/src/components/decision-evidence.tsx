@@ -257,10 +257,22 @@ function Distribution({
   const { t, formatPercent, formatNumber } = useI18n();
   const all = metrics.histogram.bins;
   // Values outside the range are counted in the outer bins (the rollups clamp them).
-  const index = Math.max(0, Math.min(all.length - 1, all.findIndex((bin, i) => value < bin.to || i === all.length - 1)));
+  const index = Math.max(
+    0,
+    Math.min(
+      all.length - 1,
+      all.findIndex((bin, i) => value < bin.to || i === all.length - 1),
+    ),
+  );
   const total = all.reduce((sum, bin) => sum + bin.count, 0);
   const below = all.slice(0, index).reduce((sum, bin) => sum + bin.count, 0);
-  const bins: DistributionBin[] = all.map((bin, i) => ({ key: String(i), label: formatBin(bin.from, bin.to), tick: formatTick(bin.from), count: bin.count, current: i === index }));
+  const bins: DistributionBin[] = all.map((bin, i) => ({
+    key: String(i),
+    label: formatBin(bin.from, bin.to),
+    tick: formatTick(bin.from),
+    count: bin.count,
+    current: i === index,
+  }));
   const current = all[index];
   return (
     <DistributionFigure

@@ -43,16 +43,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLanguage);
   const [i18next] = useState(() => createClientI18n(lang));
 
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    // Namespaces already loaded (governance) are fetched in the new language; their screens suspend meanwhile.
-    void i18next.changeLanguage(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered, but still applied for this visit.
-    }
-  }, [i18next]);
+  const setLang = useCallback(
+    (next: Lang) => {
+      setLangState(next);
+      // Namespaces already loaded (governance) are fetched in the new language; their screens suspend meanwhile.
+      void i18next.changeLanguage(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not remembered, but still applied for this visit.
+      }
+    },
+    [i18next],
+  );
 
   useEffect(() => {
     // Screen readers pick their voice from the document language.

@@ -8,12 +8,62 @@ const Thing = z.object({ id: z.string() });
 const ThingParams = z.object({ id: z.string() });
 
 // Routes defined for the test as the app defines its own; the fetchers derive from them.
-const getThing = call(route({ operationId: 'getThing', method: 'get', path: '/things/:id', summary: 'A thing', caller: 'person', params: ThingParams, responses: { 200: { description: 'OK', schema: Thing } } }));
-const listThings = call(route({ operationId: 'listThings', method: 'get', path: '/things', summary: 'Things', caller: 'person', responses: { 200: { description: 'OK', schema: Thing } } }));
-const postThing = call(route({ operationId: 'postThing', method: 'post', path: '/things', summary: 'New thing', caller: 'person', body: z.object({ name: z.string().optional() }), responses: { 201: { description: 'Made', schema: Thing } } }));
-const signIn = call(route({ operationId: 'signIn', method: 'post', path: '/session', summary: 'Sign in', caller: 'anyone', body: z.object({}), responses: { 200: { description: 'OK', schema: Thing } } }));
-const getSession = call(route({ operationId: 'getSession', method: 'get', path: '/session', summary: 'Who', caller: 'person', responses: { 200: { description: 'OK', schema: Thing } } }));
-const signOut = call(route({ operationId: 'signOut', method: 'delete', path: '/session', summary: 'Out', caller: 'person', responses: { 204: { description: 'Signed out' } } }));
+const getThing = call(
+  route({
+    operationId: 'getThing',
+    method: 'get',
+    path: '/things/:id',
+    summary: 'A thing',
+    caller: 'person',
+    params: ThingParams,
+    responses: { 200: { description: 'OK', schema: Thing } },
+  }),
+);
+const listThings = call(
+  route({
+    operationId: 'listThings',
+    method: 'get',
+    path: '/things',
+    summary: 'Things',
+    caller: 'person',
+    responses: { 200: { description: 'OK', schema: Thing } },
+  }),
+);
+const postThing = call(
+  route({
+    operationId: 'postThing',
+    method: 'post',
+    path: '/things',
+    summary: 'New thing',
+    caller: 'person',
+    body: z.object({ name: z.string().optional() }),
+    responses: { 201: { description: 'Made', schema: Thing } },
+  }),
+);
+const signIn = call(
+  route({
+    operationId: 'signIn',
+    method: 'post',
+    path: '/session',
+    summary: 'Sign in',
+    caller: 'anyone',
+    body: z.object({}),
+    responses: { 200: { description: 'OK', schema: Thing } },
+  }),
+);
+const getSession = call(
+  route({
+    operationId: 'getSession',
+    method: 'get',
+    path: '/session',
+    summary: 'Who',
+    caller: 'person',
+    responses: { 200: { description: 'OK', schema: Thing } },
+  }),
+);
+const signOut = call(
+  route({ operationId: 'signOut', method: 'delete', path: '/session', summary: 'Out', caller: 'person', responses: { 204: { description: 'Signed out' } } }),
+);
 
 function answer(status: number, body: unknown, contentType = 'application/json') {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });

@@ -28,7 +28,13 @@ const urlWith = (spec: RouteSpec, params: unknown, query: unknown): string =>
 export function call<R extends RouteSpec>(spec: R) {
   const what = `${spec.method.toUpperCase()} /api${spec.path}`;
   return async (input: CallInput<R>, options: RequestOptions = {}): Promise<CallResult<R>> => {
-    const response = await send(spec.method.toUpperCase(), urlWith(spec, input.params, input.query), input.body, options, 'application/json, application/problem+json');
+    const response = await send(
+      spec.method.toUpperCase(),
+      urlWith(spec, input.params, input.query),
+      input.body,
+      options,
+      'application/json, application/problem+json',
+    );
     const answer = spec.responses[response.status];
     if (!answer) throw new ApiError(response.status, 'invalid_response', `${what} answered ${response.status}, which it does not document.`);
     if (!answer.schema) return undefined as CallResult<R>;
@@ -45,4 +51,3 @@ export function download<R extends RouteSpec>(spec: R) {
     return { blob: await response.blob(), filename };
   };
 }
-

@@ -8,7 +8,13 @@ import { rollupsRepo } from './mongo-rollups';
 const uri = mongoTestUri();
 
 const key = (over: Partial<RollupKey> = {}): RollupKey => ({
-  day: '2026-11-20', type: 'renewal_price', modelId: 'm', modelVersion: '1', attribute: '', group: '', ...over,
+  day: '2026-11-20',
+  type: 'renewal_price',
+  modelId: 'm',
+  modelVersion: '1',
+  attribute: '',
+  group: '',
+  ...over,
 });
 const countersOf = (rollups: Rollup[]) => Object.fromEntries(rollups.map((r) => [r.day + r.group, r.counters]));
 
@@ -29,7 +35,8 @@ describe.skipIf(!uri)('MongoDB rollups: deltas folded into generations', () => {
     const old = key();
     await db.collection<{ _id: string } & Record<string, unknown>>('rollups').insertOne({
       _id: JSON.stringify([old.attribute, old.group, old.day, old.type, old.modelId, old.modelVersion]),
-      ...old, c: { decisions: new Double(3), 'resolvedByReason:A%2EB': new Double(1) },
+      ...old,
+      c: { decisions: new Double(3), 'resolvedByReason:A%2EB': new Double(1) },
     });
     const rollups = rollupsRepo(db);
     await rollups.increment(old, { decisions: 2 });
@@ -59,8 +66,15 @@ describe.skipIf(!uri)('MongoDB rollups: deltas folded into generations', () => {
 
   it('replaces the whole set over bases and deltas, and counts increments after it on top', async () => {
     const rollups = rollupsRepo(db, { compactAfter: 3 });
-    for (let i = 0; i < 5; i++) await rollups.incrementMany([{ ...key(), counters: { decisions: 1 } }, { ...key({ group: 'gone' }), counters: { decisions: 1 } }]);
-    await rollups.replaceAll([{ ...key(), counters: { decisions: 4, resolved: 1 } }, { ...key({ group: 'new' }), counters: { decisions: 2 } }]);
+    for (let i = 0; i < 5; i++)
+      await rollups.incrementMany([
+        { ...key(), counters: { decisions: 1 } },
+        { ...key({ group: 'gone' }), counters: { decisions: 1 } },
+      ]);
+    await rollups.replaceAll([
+      { ...key(), counters: { decisions: 4, resolved: 1 } },
+      { ...key({ group: 'new' }), counters: { decisions: 2 } },
+    ]);
     expect(countersOf(await rollups.list({}))).toEqual({ '2026-11-20': { decisions: 4, resolved: 1 }, '2026-11-20new': { decisions: 2 } });
     await rollups.increment(key(), { decisions: 1 });
     expect(countersOf(await rollups.list({}))['2026-11-20']).toEqual({ decisions: 5, resolved: 1 });

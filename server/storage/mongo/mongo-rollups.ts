@@ -42,8 +42,7 @@ type RollupDoc = { _id: string } & Document;
 
 /** The key's identity: unambiguous whatever the group's text. Also the _id of the earlier format's document. */
 const idOf = (k: RollupKey) => JSON.stringify([k.attribute, k.group, k.day, k.type, k.modelId, k.modelVersion]);
-const baseIdOf = (k: RollupKey, generation: number) =>
-  JSON.stringify([k.attribute, k.group, k.day, k.type, k.modelId, k.modelVersion, generation]);
+const baseIdOf = (k: RollupKey, generation: number) => JSON.stringify([k.attribute, k.group, k.day, k.type, k.modelId, k.modelVersion, generation]);
 
 // Counter names are free text (reason codes may hold '.'); field names may not contain '.' or
 // start with '$', so those characters (and the escape itself) are percent-encoded.
@@ -57,7 +56,11 @@ type Fields = Record<string, number>;
 // Counters are stored as doubles: integers stay exact up to 2^53, and an int32 never overflows.
 const asDoubles = (fields: Fields) => Object.fromEntries(Object.entries(fields).map(([field, n]) => [field, new Double(n)]));
 const encodeCounters = (counters: RollupCounters): Fields =>
-  Object.fromEntries(Object.entries(counters).filter(([, n]) => n !== 0).map(([name, n]) => [encodeName(name), n]));
+  Object.fromEntries(
+    Object.entries(counters)
+      .filter(([, n]) => n !== 0)
+      .map(([name, n]) => [encodeName(name), n]),
+  );
 
 function addFields(into: Fields, from: unknown): Fields {
   for (const [field, n] of Object.entries((from ?? {}) as Record<string, unknown>)) into[field] = (into[field] ?? 0) + Number(n);
@@ -66,8 +69,7 @@ function addFields(into: Fields, from: unknown): Fields {
 
 /** A stored document read back: a base (of any format) or a delta. */
 type Part =
-  | { kind: 'base'; id: string; k: string; generation: number; covers: string[]; doc: RollupDoc }
-  | { kind: 'delta'; id: string; k: string; doc: RollupDoc };
+  { kind: 'base'; id: string; k: string; generation: number; covers: string[]; doc: RollupDoc } | { kind: 'delta'; id: string; k: string; doc: RollupDoc };
 
 function partOf(doc: RollupDoc): Part {
   if (typeof doc.g === 'number') return { kind: 'base', id: doc._id, k: String(doc.k), generation: doc.g, covers: (doc.covers ?? []) as string[], doc };
@@ -288,7 +290,14 @@ export function rollupsRepo(db: Db, options: RollupsOptions = {}): MongoRollupRe
           const bases = rebuilt.slice(done).map(([k, r]) => {
             const parts = keys.get(k);
             const generation = (parts?.newest?.generation ?? 0) + 1;
-            return { _id: baseIdOf(r, generation), k, g: generation, ...keyFields(r), c: asDoubles(encodeCounters(r.counters)), covers: parts?.deltas.map((d) => d.id) ?? [] };
+            return {
+              _id: baseIdOf(r, generation),
+              k,
+              g: generation,
+              ...keyFields(r),
+              c: asDoubles(encodeCounters(r.counters)),
+              covers: parts?.deltas.map((d) => d.id) ?? [],
+            };
           });
           // Ordered: at a duplicate (a concurrent compaction took that generation) read again and go on from there.
           const duplicates = await insertAll(col, bases, true);

@@ -90,4 +90,3 @@ export function rollupsRepo(db: Database.Database): RollupRepo & { incrementNow(
     clear: async () => void clear.run(),
   };
 }
-

@@ -66,9 +66,7 @@ export interface BrowserPage {
  * Chromium logs every non-2xx fetch as a console error. Asking "who is signed in?" while signed
  * out is answered 401 by design, so that one is expected everywhere.
  */
-const EXPECTED: ((message: ConsoleMessage) => boolean)[] = [
-  (m) => /status of 401/.test(m.text()) && /\/api\/session$/.test(m.location().url ?? ''),
-];
+const EXPECTED: ((message: ConsoleMessage) => boolean)[] = [(m) => /status of 401/.test(m.text()) && /\/api\/session$/.test(m.location().url ?? '')];
 
 /** A fresh context (no cookies, no storage) and page at `baseUrl`, recording errors. */
 export async function openPage(
@@ -125,11 +123,7 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
  * Saves <name>.png in SCREENSHOT_DIR at `size` (1280×800 unless told), then restores the
  * viewport. `fullPage` captures below the fold too.
  */
-export async function screenshot(
-  page: Page,
-  name: string,
-  options: { size?: { width: number; height: number }; fullPage?: boolean } = {},
-): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { size?: { width: number; height: number }; fullPage?: boolean } = {}): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const previous = page.viewportSize();

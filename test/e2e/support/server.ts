@@ -91,7 +91,13 @@ export function freePort(): Promise<number> {
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
   // A crashed test run must not leave servers behind: kill each one's process group.
-  for (const child of running) if (child.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  for (const child of running)
+    if (child.pid)
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
 });
 
 function exited(child: ChildProcess): Promise<void> {

@@ -75,7 +75,9 @@ export default function ContributionsBarChart({ bars }: { bars: ContributionBar[
           <Bar
             dataKey="value"
             isAnimationActive={false}
-            shape={(props: BarShapeProps) => <Rectangle {...props} fill={COLOURS[(props.payload as ContributionBar | undefined)?.direction ?? 'none']} radius={3} />}
+            shape={(props: BarShapeProps) => (
+              <Rectangle {...props} fill={COLOURS[(props.payload as ContributionBar | undefined)?.direction ?? 'none']} radius={3} />
+            )}
           >
             {narrow ? (
               <LabelList

@@ -32,7 +32,17 @@ function Figure({ caption, table, chart, className }: { caption: ReactNode; tabl
   );
 }
 
-export function ContributionsFigure({ bars, caption, labelHeader, valueHeader }: { bars: ContributionBar[]; caption: ReactNode; labelHeader: string; valueHeader: string }) {
+export function ContributionsFigure({
+  bars,
+  caption,
+  labelHeader,
+  valueHeader,
+}: {
+  bars: ContributionBar[];
+  caption: ReactNode;
+  labelHeader: string;
+  valueHeader: string;
+}) {
   const height = bars.length * 60 + 12;
   return (
     <Figure

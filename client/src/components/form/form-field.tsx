@@ -49,7 +49,10 @@ export function Field({
 export function ChoiceGroup({ legend, hint, error, children }: { legend: ReactNode; hint?: ReactNode; error?: string | null; children: ReactNode }) {
   const id = useId();
   return (
-    <fieldset className="field choice-group" aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className="field choice-group"
+      aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>

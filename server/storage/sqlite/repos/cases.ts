@@ -36,7 +36,18 @@ export function casesRepo(db: Db) {
     return { clauses, params };
   };
   const putNow = (c: StoredCase) =>
-    void put.run({ id: c.id, decisionId: c.decisionId, decisionType: c.decisionType, memberId: c.memberId, status: c.status, origin: c.origin, assignee: c.assignee, dueAt: c.dueAt, version: c.version, doc: JSON.stringify(c) });
+    void put.run({
+      id: c.id,
+      decisionId: c.decisionId,
+      decisionType: c.decisionType,
+      memberId: c.memberId,
+      status: c.status,
+      origin: c.origin,
+      assignee: c.assignee,
+      dueAt: c.dueAt,
+      version: c.version,
+      doc: JSON.stringify(c),
+    });
   return {
     putNow,
     put: async (c: StoredCase) => putNow(c),

@@ -50,7 +50,7 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
       const where: string[] = [];
       const params: unknown[] = [];
       if (filter.type) (where.push('type = ?'), params.push(filter.type));
-      if (filter.types) where.push(`type IN (${filter.types.map(() => '?').join(',') || "''"})`), params.push(...filter.types);
+      if (filter.types) (where.push(`type IN (${filter.types.map(() => '?').join(',') || "''"})`), params.push(...filter.types));
       if (filter.memberId) (where.push('member_id = ?'), params.push(filter.memberId));
       if (filter.modelId) (where.push('model_id = ?'), params.push(filter.modelId));
       if (filter.modelVersion) (where.push('model_version = ?'), params.push(filter.modelVersion));
@@ -64,7 +64,8 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
       const rows = statement.all(...params, limit) as { doc: string }[];
       return rows.map((row) => JSON.parse(row.doc) as StoredDecision);
     },
-    firstDecidedAt: async (model: { id: string; version: string }, from: string, to: string) => firstDecidedAt.get(model.id, model.version, from, to)?.at ?? null,
+    firstDecidedAt: async (model: { id: string; version: string }, from: string, to: string) =>
+      firstDecidedAt.get(model.id, model.version, from, to)?.at ?? null,
     scanById: () => scanInChunks<StoredDecision>(db.prepare('SELECT id AS k1, 0 AS k2, doc FROM decisions WHERE id > ? ORDER BY id LIMIT ?')),
     count: async () => count.get()!.n,
     setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) => {
@@ -72,6 +73,7 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
       if (found) updateDoc.run(JSON.stringify({ ...found, effectiveOutcome, overridden }), id);
     },
     // Erased decisions leave the member index entirely.
-    replaceErased: async (record: StoredDecision) => void replaceErased.run(JSON.stringify(record), record.erasedAt ? null : record.subject.memberId, record.id),
+    replaceErased: async (record: StoredDecision) =>
+      void replaceErased.run(JSON.stringify(record), record.erasedAt ? null : record.subject.memberId, record.id),
   };
 }

@@ -25,9 +25,7 @@ export function eventsRepo(db: Db) {
     last: async (decisionId: string) => parse<ChainEvent>(last.get(decisionId)),
     scanByChain: () =>
       scanInChunks<ChainEvent>(
-        db.prepare(
-          'SELECT decision_id AS k1, seq AS k2, doc FROM events WHERE (decision_id, seq) > (?, ?) ORDER BY decision_id, seq LIMIT ?',
-        ),
+        db.prepare('SELECT decision_id AS k1, seq AS k2, doc FROM events WHERE (decision_id, seq) > (?, ?) ORDER BY decision_id, seq LIMIT ?'),
         true,
       ),
     count: async () => count.get()!.n,

@@ -20,7 +20,11 @@ export function usersRepo(db: Db) {
     byId: async (id: string) => parse<StoredUser>(byId.get(id)),
     list: async () => list.all().map((r) => JSON.parse(r.doc) as StoredUser),
     deleteByMemberId: async (memberId: string) => {
-      const ids = list.all().map((r) => JSON.parse(r.doc) as StoredUser).filter((u) => u.memberId === memberId).map((u) => u.id);
+      const ids = list
+        .all()
+        .map((r) => JSON.parse(r.doc) as StoredUser)
+        .filter((u) => u.memberId === memberId)
+        .map((u) => u.id);
       for (const id of ids) remove.run(id);
       return ids;
     },

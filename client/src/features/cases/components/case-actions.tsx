@@ -154,9 +154,17 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
             <input type="radio" {...form.register('outcome')} value="override" /> {t('actions.overrideOption')}
           </label>
         </ChoiceGroup>
-        {outcome === 'override' ? <OverrideFields decision={detail.decision} allowed={allowed} form={{ register: form.register, errorOf: form.errorOf, flagged }} /> : null}
-        <Field label={t('actions.rationale')} hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
-          {({ id }, describedBy, invalid) => <textarea id={id} rows={4} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {outcome === 'override' ? (
+          <OverrideFields decision={detail.decision} allowed={allowed} form={{ register: form.register, errorOf: form.errorOf, flagged }} />
+        ) : null}
+        <Field
+          label={t('actions.rationale')}
+          hint={t(isSample(detail) ? 'actions.rationaleHintSample' : 'actions.rationaleHint', form.limitsOf('rationale'))}
+          error={form.errorOf('rationale')}
+        >
+          {({ id }, describedBy, invalid) => (
+            <textarea id={id} rows={4} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />
+          )}
         </Field>
         <button type="submit" className="button button-primary button-block" disabled={resolve.isPending}>
           {resolve.isPending ? t('actions.sending') : outcome === 'override' ? t('actions.proposeOverride') : t('actions.confirmDecision')}
@@ -172,21 +180,22 @@ function ResolveAction({ detail, onConflict, onDone }: ActionProps) {
  * check runs even when another field is wrong, so the reader sees every problem at once.
  */
 function resolveForm(detail: CaseDetail, allowed: AllowedRange | null, t: Translate) {
-  return z
-    .object({ outcome: ResolutionOutcome, rationale: Rationale, ...OverrideInputs })
-    .superRefine(
-      (values, ctx) => {
-        if (values.outcome !== 'override') return;
-        const read = readOverride(detail.decision, values, t, allowed);
-        if ('error' in read) ctx.addIssue({ code: 'custom', path: [read.field], message: read.error });
-      },
-      { when: () => true },
-    );
+  return z.object({ outcome: ResolutionOutcome, rationale: Rationale, ...OverrideInputs }).superRefine(
+    (values, ctx) => {
+      if (values.outcome !== 'override') return;
+      const read = readOverride(detail.decision, values, t, allowed);
+      if ('error' in read) ctx.addIssue({ code: 'custom', path: [read.field], message: read.error });
+    },
+    { when: () => true },
+  );
 }
 
 function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
   const { t } = useI18n();
-  const approve = useApproveCase(detail.case.id, { onSuccess: (_, body) => onDone(body.approve ? 'actions.approved' : 'actions.rejected'), onError: onConflict });
+  const approve = useApproveCase(detail.case.id, {
+    onSuccess: (_, body) => onDone(body.approve ? 'actions.approved' : 'actions.rejected'),
+    onError: onConflict,
+  });
   const words = useOutputWords();
   const form = useSchemaForm(ApproveCase.pick({ rationale: true }), {
     defaultValues: { rationale: '' },
@@ -223,7 +232,9 @@ function ApprovalAction({ detail, reviewer, onConflict, onDone }: ActionProps) {
       <InlineProblem error={approve.error} />
       <form className="form form-compact" noValidate onSubmit={(event) => void decide(true)(event)}>
         <Field label={t('actions.approvalRationale')} hint={t('actions.approvalHint', form.limitsOf('rationale'))} error={form.errorOf('rationale')}>
-          {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id }, describedBy, invalid) => (
+            <textarea id={id} rows={3} {...form.textProps('rationale')} aria-describedby={describedBy} aria-invalid={invalid} />
+          )}
         </Field>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={approve.isPending}>
@@ -289,7 +300,10 @@ const ExtendForm = ExtendCase.pick({ reason: true }).extend({ months: z.enum(['1
 
 function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
   const { t, formatDate } = useI18n();
-  const extend = useExtendCase(detail.case.id, { onSuccess: () => onDone(isSample(detail) ? 'actions.extendedSample' : 'actions.extended'), onError: onConflict });
+  const extend = useExtendCase(detail.case.id, {
+    onSuccess: () => onDone(isSample(detail) ? 'actions.extendedSample' : 'actions.extended'),
+    onError: onConflict,
+  });
   const form = useSchemaForm(ExtendForm, {
     defaultValues: { reason: '' },
     messages: { months: 'actions.monthsMissing', reason: 'actions.reasonShort' },

@@ -28,9 +28,7 @@ export function CasePage(props: CasePageProps) {
   return (
     <>
       {/* Governance reads cases without a queue of its own. */}
-      {props.canAct ? (
-        <BackLink to="/review">{t('casePage.back')}</BackLink>
-      ) : null}
+      {props.canAct ? <BackLink to="/review">{t('casePage.back')}</BackLink> : null}
       {isCaseId(id) ? <CaseLoader id={id} {...props} /> : <NotFoundState />}
     </>
   );
@@ -111,7 +109,9 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
                 ) : (
                   <p className="muted">{t('casePage.noRequested')}</p>
                 )}
-                <p className="muted small">{t('casePage.receivedVia', { date: formatDateTime(c.receivedAt), channel: t(`channel.${c.channel ?? 'portal'}`) })}</p>
+                <p className="muted small">
+                  {t('casePage.receivedVia', { date: formatDateTime(c.receivedAt), channel: t(`channel.${c.channel ?? 'portal'}`) })}
+                </p>
               </>
             )}
           </section>
@@ -128,7 +128,10 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
                     <OutcomeText words={proposed} />
                     <br />
                     <span className="muted small">
-                      {t('casePage.proposedBy', { who: c.proposal!.proposedBy === userId ? t('actor.you') : t('actor.reviewer'), date: formatDateTime(c.proposal!.proposedAt) })}
+                      {t('casePage.proposedBy', {
+                        who: c.proposal!.proposedBy === userId ? t('actor.you') : t('actor.reviewer'),
+                        date: formatDateTime(c.proposal!.proposedAt),
+                      })}
                     </span>
                     <blockquote className="quote">{c.proposal!.rationale}</blockquote>
                   </dd>

@@ -39,9 +39,7 @@ export function CaseQueuePage({ scopes, userId }: { scopes: DecisionType[]; user
   const cases = useCases(filter);
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const ids = { status: useId(), origin: useId(), mine: useId(), overdue: useId() };
-  const intro = scopes.length
-    ? t('caseQueue.intro', { scopes: formatList(scopes.map((scope) => t(`decisionType.${scope}`))) })
-    : t('caseQueue.noScopes');
+  const intro = scopes.length ? t('caseQueue.intro', { scopes: formatList(scopes.map((scope) => t(`decisionType.${scope}`))) }) : t('caseQueue.noScopes');
 
   return (
     <>
@@ -49,7 +47,11 @@ export function CaseQueuePage({ scopes, userId }: { scopes: DecisionType[]; user
       <form className="filters card" aria-label={t('caseQueue.filters')} onSubmit={(event) => event.preventDefault()}>
         <div className="filter">
           <label htmlFor={ids.status}>{t('filters.status')}</label>
-          <select id={ids.status} value={filter.status ?? 'all'} onChange={(event) => setFilter('status', event.target.value === 'open' ? null : event.target.value)}>
+          <select
+            id={ids.status}
+            value={filter.status ?? 'all'}
+            onChange={(event) => setFilter('status', event.target.value === 'open' ? null : event.target.value)}
+          >
             <option value="all">{t('filters.anyStatus')}</option>
             {CaseStatus.options.map((status) => (
               <option key={status} value={status}>

@@ -101,9 +101,7 @@ export function CaseTimeline({ entries, c, decisionType, viewer }: { entries: Ti
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {actorName(entry) ? ` · ${actorName(entry)}` : ''}
             </p>
-            {entry.action === 'extended' ? (
-              <p>{t('timeline.newDueDate', { date: formatDate(data.toDueAt ?? c.dueAt) })}</p>
-            ) : null}
+            {entry.action === 'extended' ? <p>{t('timeline.newDueDate', { date: formatDate(data.toDueAt ?? c.dueAt) })}</p> : null}
             {after ? <p>{t('timeline.proposedOutcome', { outcome: [after.headline, after.detail].filter(Boolean).join(' · ') })}</p> : null}
             {entry.action === 'sampled' && typeof data.reason === 'string' ? <p className="muted">{data.reason}</p> : null}
             {/* A member reads their own statement just above the timeline; staff see it in each entry's context. */}

@@ -48,7 +48,9 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
 
       <div className="case-overview">
         <section className="card" aria-labelledby="case-status-title">
-          <h2 id="case-status-title" tabIndex={-1}>{t('myCase.statusTitle')}</h2>
+          <h2 id="case-status-title" tabIndex={-1}>
+            {t('myCase.statusTitle')}
+          </h2>
           <p className="lead">{t(`myCase.statusText.${c.status}`)}</p>
           <dl className="details">
             <div>
@@ -136,9 +138,7 @@ function WithdrawSection({ caseId, version }: { caseId: string; version: number 
             type="button"
             className="button button-danger-solid"
             disabled={withdraw.isPending}
-            onClick={() =>
-              withdraw.mutate({ expectedVersion: version }, { onSettled: () => dialog.current?.close() })
-            }
+            onClick={() => withdraw.mutate({ expectedVersion: version }, { onSettled: () => dialog.current?.close() })}
           >
             {withdraw.isPending ? t('withdraw.withdrawing') : t('withdraw.confirm')}
           </button>

@@ -103,9 +103,22 @@ export function OverrideFields({ decision, allowed, form }: { decision: Decision
     case 'renewal_price': {
       const { newPremiumCents, currency } = decision.effectiveOutcome;
       return (
-        <Field label={t('override.newPremium', { currency })} hint={withRange(t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) }))} error={form.errorOf('newPremium')}>
+        <Field
+          label={t('override.newPremium', { currency })}
+          hint={withRange(t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) }))}
+          error={form.errorOf('newPremium')}
+        >
           {({ id }, describedBy, invalid) => (
-            <input id={id} {...form.register('newPremium')} type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
+            <input
+              id={id}
+              {...form.register('newPremium')}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className="input-short"
+            />
           )}
         </Field>
       );
@@ -136,9 +149,22 @@ export function OverrideFields({ decision, allowed, form }: { decision: Decision
     case 'risk_score':
       return (
         <>
-          <Field label={t('override.score')} hint={withRange(t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) }))} error={form.errorOf('score')}>
+          <Field
+            label={t('override.score')}
+            hint={withRange(t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) }))}
+            error={form.errorOf('score')}
+          >
             {({ id }, describedBy, invalid) => (
-              <input id={id} {...form.register('score')} type="text" inputMode="decimal" autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid} className="input-short" />
+              <input
+                id={id}
+                {...form.register('score')}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className="input-short"
+              />
             )}
           </Field>
           <Field label={t('override.band')} error={form.errorOf('band')}>

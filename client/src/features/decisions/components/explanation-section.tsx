@@ -39,7 +39,11 @@ export function ExplanationSection({ decision }: { decision: DecisionDetail }) {
 function ExplanationView({ decision, explanation }: { decision: DecisionDetail; explanation: Explanation }) {
   const { t } = useI18n();
   const labels = new Map(explanation.factors.map((f) => [f.feature, f.label]));
-  const bars = useContributionBars()(decision, (feature) => labels.get(feature) ?? feature, explanation.factors.map((f) => f.feature));
+  const bars = useContributionBars()(
+    decision,
+    (feature) => labels.get(feature) ?? feature,
+    explanation.factors.map((f) => f.feature),
+  );
   const caption = decision.type === 'renewal_price' ? t('explanation.chartCaptionMoney') : t('explanation.chartCaptionScore');
 
   return (

@@ -54,7 +54,9 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
     messages: { statement: 'register.statementMissing', channel: 'register.channelMissing' },
     serverError: file.error,
   });
-  const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) => file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString() }));
+  const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) =>
+    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString() }),
+  );
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 

@@ -6,8 +6,7 @@ import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metri
 const send = call(route);
 
 /** Explanation coverage: which decisions can be explained to members in en, nl and fr, and the gaps. */
-export const getCoverage = (filter: MetricsFilter, signal?: AbortSignal) =>
-  send({ query: metricsQueryString(filter) }, { signal });
+export const getCoverage = (filter: MetricsFilter, signal?: AbortSignal) => send({ query: metricsQueryString(filter) }, { signal });
 
 export const coverageQuery = (filter: MetricsFilter) =>
   queryOptions({

@@ -6,8 +6,7 @@ import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metri
 const send = call(route);
 
 /** Compliance findings of the ingest checks (prohibited inputs, health data without consent). */
-export const getFindings = (filter: MetricsFilter, signal?: AbortSignal) =>
-  send({ query: metricsQueryString(filter) }, { signal });
+export const getFindings = (filter: MetricsFilter, signal?: AbortSignal) => send({ query: metricsQueryString(filter) }, { signal });
 
 export const findingsQuery = (filter: MetricsFilter) =>
   queryOptions({

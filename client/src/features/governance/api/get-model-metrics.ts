@@ -6,8 +6,7 @@ import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metri
 const send = call(route);
 
 /** Per model version: rates, score histogram and PSI against the version before it. */
-export const getModelMetrics = (filter: MetricsFilter, signal?: AbortSignal) =>
-  send({ query: metricsQueryString(filter) }, { signal });
+export const getModelMetrics = (filter: MetricsFilter, signal?: AbortSignal) => send({ query: metricsQueryString(filter) }, { signal });
 
 export const modelMetricsQuery = (filter: MetricsFilter) =>
   queryOptions({

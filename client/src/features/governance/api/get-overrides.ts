@@ -6,8 +6,7 @@ import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metri
 const send = call(route);
 
 /** Resolutions and overrides per reason code and per reviewer (Art. 14 oversight in practice). */
-export const getOverrides = (filter: MetricsFilter, signal?: AbortSignal) =>
-  send({ query: metricsQueryString(filter) }, { signal });
+export const getOverrides = (filter: MetricsFilter, signal?: AbortSignal) => send({ query: metricsQueryString(filter) }, { signal });
 
 export const overridesQuery = (filter: MetricsFilter) =>
   queryOptions({

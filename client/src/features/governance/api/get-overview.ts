@@ -6,8 +6,7 @@ import { metricsCsvQuery, metricsQueryString, type MetricsFilter } from './metri
 const send = call(route);
 
 /** Decisions, contest and override rates, open and overdue cases, resolution times, per day. */
-export const getOverview = (filter: MetricsFilter, signal?: AbortSignal) =>
-  send({ query: metricsQueryString(filter) }, { signal });
+export const getOverview = (filter: MetricsFilter, signal?: AbortSignal) => send({ query: metricsQueryString(filter) }, { signal });
 
 export const overviewQuery = (filter: MetricsFilter) =>
   queryOptions({

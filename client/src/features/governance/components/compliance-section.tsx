@@ -20,8 +20,7 @@ export function FindingsSection({ filter }: { filter: MetricsFilter }) {
 
 function FindingsTable({ report }: { report: FindingsReport }) {
   const { t, formatNumber, typeName, count } = useGovernanceI18n();
-  const findingName = (code: string) =>
-    (KNOWN_FINDINGS as readonly string[]).includes(code) ? t(`findings.code.${code}` as GovernanceMessageKey) : code;
+  const findingName = (code: string) => ((KNOWN_FINDINGS as readonly string[]).includes(code) ? t(`findings.code.${code}` as GovernanceMessageKey) : code);
   if (report.total === 0) {
     return (
       <p className="gov-callout gov-callout-good" role="status">
@@ -42,7 +41,9 @@ function FindingsTable({ report }: { report: FindingsReport }) {
               <th scope="col">{t('findings.finding')}</th>
               <th scope="col">{t('findings.type')}</th>
               <th scope="col">{t('findings.model')}</th>
-              <th scope="col" className="gov-num">{t('findings.count')}</th>
+              <th scope="col" className="gov-num">
+                {t('findings.count')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -61,7 +62,7 @@ function FindingsTable({ report }: { report: FindingsReport }) {
             ))}
           </tbody>
         </table>
-</ScrollTable>
+      </ScrollTable>
     </>
   );
 }
@@ -96,9 +97,13 @@ function Coverage({ report }: { report: CoverageReport }) {
             <thead>
               <tr>
                 <th scope="col">{t('coverage.model')}</th>
-                <th scope="col" className="gov-num">{t('coverage.decisions')}</th>
+                <th scope="col" className="gov-num">
+                  {t('coverage.decisions')}
+                </th>
                 <th scope="col">{t('coverage.registered')}</th>
-                <th scope="col" className="gov-num">{t('coverage.gaps')}</th>
+                <th scope="col" className="gov-num">
+                  {t('coverage.gaps')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -114,7 +119,7 @@ function Coverage({ report }: { report: CoverageReport }) {
               ))}
             </tbody>
           </table>
-</ScrollTable>
+        </ScrollTable>
       ) : null}
       <h3 className="gov-subtitle">{t('coverage.gapsTitle')}</h3>
       {report.gaps.length === 0 ? (
@@ -128,7 +133,9 @@ function Coverage({ report }: { report: CoverageReport }) {
                 <th scope="col">{t('coverage.missing')}</th>
                 <th scope="col">{t('coverage.kind')}</th>
                 <th scope="col">{t('coverage.model')}</th>
-                <th scope="col" className="gov-num">{t('coverage.decisionsAffected')}</th>
+                <th scope="col" className="gov-num">
+                  {t('coverage.decisionsAffected')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -146,7 +153,7 @@ function Coverage({ report }: { report: CoverageReport }) {
               ))}
             </tbody>
           </table>
-</ScrollTable>
+        </ScrollTable>
       )}
     </>
   );

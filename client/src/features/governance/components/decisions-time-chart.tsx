@@ -16,7 +16,15 @@ export interface TimeBucket {
 
 const HEIGHT = 260;
 
-export default function DecisionsTimeChart({ buckets, types, typeName }: { buckets: TimeBucket[]; types: DecisionType[]; typeName: (type: DecisionType) => string }) {
+export default function DecisionsTimeChart({
+  buckets,
+  types,
+  typeName,
+}: {
+  buckets: TimeBucket[];
+  types: DecisionType[];
+  typeName: (type: DecisionType) => string;
+}) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const data = buckets.map((b) => ({ key: b.key, label: b.label, longLabel: b.longLabel, ...b.counts }));
   // As many axis labels as fit without overlapping (about 64 px each).
@@ -29,7 +37,14 @@ export default function DecisionsTimeChart({ buckets, types, typeName }: { bucke
       {width > 0 ? (
         <BarChart width={width} height={HEIGHT} data={data} accessibilityLayer={false} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} barCategoryGap={gap}>
           <CartesianGrid vertical={false} stroke={AXIS.grid} />
-          <XAxis dataKey="label" interval={every - 1} tickLine={false} axisLine={{ stroke: AXIS.line }} tick={{ fontSize: 12, fill: AXIS.text }} minTickGap={4} />
+          <XAxis
+            dataKey="label"
+            interval={every - 1}
+            tickLine={false}
+            axisLine={{ stroke: AXIS.line }}
+            tick={{ fontSize: 12, fill: AXIS.text }}
+            minTickGap={4}
+          />
           <YAxis width={44} allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: AXIS.text }} />
           <Tooltip
             cursor={{ fill: 'rgb(31 78 140 / 8%)' }}

@@ -48,7 +48,15 @@ export function EventsSection() {
   return (
     <Section title={t('events.title')} intro={t('events.intro')}>
       <EventFilterForm applied={applied} onApply={apply} />
-      {!valid ? <BlockEmpty>{t('events.fixFilters')}</BlockEmpty> : events.isPending ? <BlockLoading /> : events.isError && !events.data ? <BlockError error={events.error} onRetry={() => void events.refetch()} /> : <EventList events={events} />}
+      {!valid ? (
+        <BlockEmpty>{t('events.fixFilters')}</BlockEmpty>
+      ) : events.isPending ? (
+        <BlockLoading />
+      ) : events.isError && !events.data ? (
+        <BlockError error={events.error} onRetry={() => void events.refetch()} />
+      ) : (
+        <EventList events={events} />
+      )}
     </Section>
   );
 }
@@ -127,7 +135,13 @@ function EventFilterForm({ applied, onApply }: { applied: Draft; onApply(next: D
       </div>
       <div className="filter">
         <label htmlFor={id('from')}>{t('filter.from')}</label>
-        <input id={id('from')} type="date" value={draft.from} aria-invalid={errors.from ? true : undefined} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+        <input
+          id={id('from')}
+          type="date"
+          value={draft.from}
+          aria-invalid={errors.from ? true : undefined}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+        />
       </div>
       <div className="filter">
         <label htmlFor={id('to')}>{t('filter.to')}</label>

@@ -10,7 +10,15 @@ import { ScrollTable, BlockEmpty, DataBar, QueryBlock, Section } from './section
  * Outcomes per group of a monitored attribute, each group's favourable-outcome rate against the
  * most favoured group's; a ratio below the threshold (four-fifths rule) is flagged for a closer look.
  */
-export function FairnessSection({ filter, attribute, onAttributeChange }: { filter: MetricsFilter; attribute: MonitoredAttribute; onAttributeChange(attribute: MonitoredAttribute): void }) {
+export function FairnessSection({
+  filter,
+  attribute,
+  onAttributeChange,
+}: {
+  filter: MetricsFilter;
+  attribute: MonitoredAttribute;
+  onAttributeChange(attribute: MonitoredAttribute): void;
+}) {
   const { t } = useGovernanceI18n();
   const fairness = useFairness(filter, attribute);
   const selectId = useId();
@@ -32,7 +40,9 @@ export function FairnessSection({ filter, attribute, onAttributeChange }: { filt
         </div>
       }
     >
-      <QueryBlock query={fairness}>{(report) => (report.groups.length === 0 ? <BlockEmpty>{t('fairness.empty')}</BlockEmpty> : <FairnessTable report={report} />)}</QueryBlock>
+      <QueryBlock query={fairness}>
+        {(report) => (report.groups.length === 0 ? <BlockEmpty>{t('fairness.empty')}</BlockEmpty> : <FairnessTable report={report} />)}
+      </QueryBlock>
     </Section>
   );
 }
@@ -56,12 +66,24 @@ function FairnessTable({ report }: { report: FairnessReport }) {
           <thead>
             <tr>
               <th scope="col">{attributeName}</th>
-              <th scope="col" className="gov-num">{t('fairness.decisions')}</th>
-              <th scope="col" className="gov-num">{t('fairness.flagRate')}</th>
-              <th scope="col" className="gov-num">{t('fairness.meanPremiumChange')}</th>
-              <th scope="col" className="gov-num">{t('fairness.overrideRate')}</th>
-              <th scope="col" className="gov-num">{t('fairness.favourableRate')}</th>
-              <th scope="col" className="gov-ratio-col">{t('fairness.ratio')}</th>
+              <th scope="col" className="gov-num">
+                {t('fairness.decisions')}
+              </th>
+              <th scope="col" className="gov-num">
+                {t('fairness.flagRate')}
+              </th>
+              <th scope="col" className="gov-num">
+                {t('fairness.meanPremiumChange')}
+              </th>
+              <th scope="col" className="gov-num">
+                {t('fairness.overrideRate')}
+              </th>
+              <th scope="col" className="gov-num">
+                {t('fairness.favourableRate')}
+              </th>
+              <th scope="col" className="gov-ratio-col">
+                {t('fairness.ratio')}
+              </th>
               <th scope="col">{t('fairness.status')}</th>
             </tr>
           </thead>
@@ -71,7 +93,7 @@ function FairnessTable({ report }: { report: FairnessReport }) {
             ))}
           </tbody>
         </table>
-</ScrollTable>
+      </ScrollTable>
       <dl className="gov-definitions">
         {types.map((type) => (
           <div key={type}>

@@ -54,9 +54,27 @@ export default function HorizontalBarChart({
   return (
     <div ref={ref} className="gov-canvas" style={{ height }}>
       {width > 0 ? (
-        <BarChart width={width} height={height} data={data} layout="vertical" accessibilityLayer={false} margin={{ top, right: 12, bottom: 0, left: compact ? 14 : 0 }} barCategoryGap={compact ? 0 : 10} {...(compact ? { barSize: 14 } : {})}>
+        <BarChart
+          width={width}
+          height={height}
+          data={data}
+          layout="vertical"
+          accessibilityLayer={false}
+          margin={{ top, right: 12, bottom: 0, left: compact ? 14 : 0 }}
+          barCategoryGap={compact ? 0 : 10}
+          {...(compact ? { barSize: 14 } : {})}
+        >
           <CartesianGrid horizontal={false} stroke={AXIS.grid} />
-          <XAxis type="number" domain={[0, domainMax]} ticks={ticks ?? [0, max / 2, max]} tickFormatter={formatTick} tickLine={false} axisLine={{ stroke: AXIS.line }} tick={{ fontSize: 12, fill: AXIS.text }} height={AXIS_HEIGHT} />
+          <XAxis
+            type="number"
+            domain={[0, domainMax]}
+            ticks={ticks ?? [0, max / 2, max]}
+            tickFormatter={formatTick}
+            tickLine={false}
+            axisLine={{ stroke: AXIS.line }}
+            tick={{ fontSize: 12, fill: AXIS.text }}
+            height={AXIS_HEIGHT}
+          />
           <YAxis
             type="category"
             dataKey="key"
@@ -70,11 +88,29 @@ export default function HorizontalBarChart({
               if (!bar) return <g />;
               return (
                 <g>
-                  <Text x={num(x) - 8} y={num(y) - (bar.sublabel ? 8 : 0)} width={labelWidth - 12} textAnchor="end" verticalAnchor="middle" fill={AXIS.ink} fontSize={12.5} maxLines={1}>
+                  <Text
+                    x={num(x) - 8}
+                    y={num(y) - (bar.sublabel ? 8 : 0)}
+                    width={labelWidth - 12}
+                    textAnchor="end"
+                    verticalAnchor="middle"
+                    fill={AXIS.ink}
+                    fontSize={12.5}
+                    maxLines={1}
+                  >
                     {bar.label}
                   </Text>
                   {bar.sublabel ? (
-                    <Text x={num(x) - 8} y={num(y) + 9} width={labelWidth - 12} textAnchor="end" verticalAnchor="middle" fill={AXIS.text} fontSize={12} maxLines={1}>
+                    <Text
+                      x={num(x) - 8}
+                      y={num(y) + 9}
+                      width={labelWidth - 12}
+                      textAnchor="end"
+                      verticalAnchor="middle"
+                      fill={AXIS.text}
+                      fontSize={12}
+                      maxLines={1}
+                    >
                       {bar.sublabel}
                     </Text>
                   ) : null}
@@ -95,7 +131,9 @@ export default function HorizontalBarChart({
           <Bar
             dataKey="drawn"
             isAnimationActive={false}
-            shape={(props: BarShapeProps) => <Rectangle {...props} fill={TONE_COLOURS[(props.payload as HorizontalBar | undefined)?.tone ?? 'primary']} radius={[0, 3, 3, 0]} />}
+            shape={(props: BarShapeProps) => (
+              <Rectangle {...props} fill={TONE_COLOURS[(props.payload as HorizontalBar | undefined)?.tone ?? 'primary']} radius={[0, 3, 3, 0]} />
+            )}
           >
             {compact ? (
               <LabelList

@@ -120,10 +120,16 @@ function AnchorsPanel() {
       </div>
       <p className="gov-note">{t('anchors.intro')}</p>
       <p ref={message} tabIndex={-1} className="gov-seal-message" role="status">
-        {seal.isSuccess ? (sealed ? t('anchors.sealed', { seq: sealed.seq, chains: count('count.chains', sealed.chains), events: count('count.events', sealed.events) }) : t('anchors.nothingToSeal')) : ''}
+        {seal.isSuccess
+          ? sealed
+            ? t('anchors.sealed', { seq: sealed.seq, chains: count('count.chains', sealed.chains), events: count('count.events', sealed.events) })
+            : t('anchors.nothingToSeal')
+          : ''}
       </p>
       {seal.isError ? <BlockError error={seal.error} /> : null}
-      <QueryBlock query={anchors}>{({ items }) => (items.length === 0 ? <BlockEmpty>{t('anchors.empty')}</BlockEmpty> : <AnchorTable anchors={items} />)}</QueryBlock>
+      <QueryBlock query={anchors}>
+        {({ items }) => (items.length === 0 ? <BlockEmpty>{t('anchors.empty')}</BlockEmpty> : <AnchorTable anchors={items} />)}
+      </QueryBlock>
     </div>
   );
 }
@@ -138,11 +144,17 @@ function AnchorTable({ anchors }: { anchors: Anchor[] }) {
         <caption className="visually-hidden">{t('anchors.title')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="gov-num">{t('anchors.seq')}</th>
+            <th scope="col" className="gov-num">
+              {t('anchors.seq')}
+            </th>
             <th scope="col">{t('anchors.createdAt')}</th>
             <th scope="col">{t('anchors.coveredUntil')}</th>
-            <th scope="col" className="gov-num">{t('anchors.chains')}</th>
-            <th scope="col" className="gov-num">{t('anchors.events')}</th>
+            <th scope="col" className="gov-num">
+              {t('anchors.chains')}
+            </th>
+            <th scope="col" className="gov-num">
+              {t('anchors.events')}
+            </th>
             <th scope="col">{t('anchors.signed')}</th>
             <th scope="col">{t('anchors.root')}</th>
           </tr>
@@ -157,7 +169,13 @@ function AnchorTable({ anchors }: { anchors: Anchor[] }) {
               <td className="nowrap">{formatInstant(a.coveredUntil)}</td>
               <td className="gov-num">{formatNumber(a.chains, 0)}</td>
               <td className="gov-num">{formatNumber(a.events, 0)}</td>
-              <td>{a.signature ? <span className="gov-pill gov-pill-good">{t('anchors.signedYes')}</span> : <span className="gov-pill gov-pill-neutral">{t('anchors.signedNo')}</span>}</td>
+              <td>
+                {a.signature ? (
+                  <span className="gov-pill gov-pill-good">{t('anchors.signedYes')}</span>
+                ) : (
+                  <span className="gov-pill gov-pill-neutral">{t('anchors.signedNo')}</span>
+                )}
+              </td>
               <td>
                 <span className="mono small gov-hash">{a.root}</span>
               </td>
@@ -165,6 +183,6 @@ function AnchorTable({ anchors }: { anchors: Anchor[] }) {
           ))}
         </tbody>
       </table>
-</ScrollTable>
+    </ScrollTable>
   );
 }

@@ -97,7 +97,9 @@ function OverrideFigure({ items }: { items: ModelVersionMetrics[] }) {
         withResolved.length === 0
           ? t('models.overrideSummaryNone')
           : t('models.overrideSummary', {
-              list: withResolved.map((m) => `${versionLabel(m)} ${formatRate(m.overrideRate)} (${formatNumber(m.overridden, 0)}/${formatNumber(m.resolved, 0)})`).join('; '),
+              list: withResolved
+                .map((m) => `${versionLabel(m)} ${formatRate(m.overrideRate)} (${formatNumber(m.overridden, 0)}/${formatNumber(m.resolved, 0)})`)
+                .join('; '),
             })
       }
     />
@@ -158,7 +160,9 @@ function RateFigure({
                   {header}
                 </th>
               ))}
-              <th scope="col" className="gov-num">{rateHeader}</th>
+              <th scope="col" className="gov-num">
+                {rateHeader}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -238,9 +242,13 @@ function PsiFigure({ items }: { items: ModelVersionMetrics[] }) {
               <VersionHeader />
               <th scope="col">{t('models.type')}</th>
               <th scope="col">{t('models.firstDay')}</th>
-              <th scope="col" className="gov-num">{t('models.decisions')}</th>
+              <th scope="col" className="gov-num">
+                {t('models.decisions')}
+              </th>
               <th scope="col">{t('models.against')}</th>
-              <th scope="col" className="gov-num">{t('models.psi')}</th>
+              <th scope="col" className="gov-num">
+                {t('models.psi')}
+              </th>
               <th scope="col">{t('models.reading')}</th>
             </tr>
           </thead>

@@ -32,7 +32,11 @@ function Headlines({ overview: o }: { overview: MetricsOverview }) {
     <>
       <dl className="gov-stats">
         <Stat label={t('overview.decisions')} value={formatNumber(o.decisions, 0)} />
-        <Stat label={t('overview.contestRate')} value={formatRate(o.contestRate)} detail={t('overview.contestedDetail', { contested: formatNumber(o.contested, 0) })} />
+        <Stat
+          label={t('overview.contestRate')}
+          value={formatRate(o.contestRate)}
+          detail={t('overview.contestedDetail', { contested: formatNumber(o.contested, 0) })}
+        />
         <Stat
           label={t('overview.overrideRate')}
           value={formatRate(o.overrideRate)}
@@ -93,7 +97,15 @@ function DecisionsOverTime({ filter, overview }: { filter: MetricsFilter; overvi
   );
 }
 
-function TimeFigure({ filter, types, series }: { filter: MetricsFilter; types: DecisionType[]; series: Partial<Record<DecisionType, MetricsOverview['byDay']>> }) {
+function TimeFigure({
+  filter,
+  types,
+  series,
+}: {
+  filter: MetricsFilter;
+  types: DecisionType[];
+  series: Partial<Record<DecisionType, MetricsOverview['byDay']>>;
+}) {
   const { t, typeName, formatNumber, formatDay, formatDayShort, formatMonth, formatList, count } = useGovernanceI18n();
   const size: BucketSize = bucketSizeFor(daysBetween(filter.from, filter.to));
   const buckets: TimeBucket[] = bucketDays(filter.from, filter.to, size, series).map((b) => ({

@@ -26,7 +26,11 @@ function ReviewTables({ report }: { report: OverrideReport }) {
       <p className="gov-lead">
         {report.resolved === 0
           ? t('review.summaryNone')
-          : t('review.summary', { resolved: count('count.cases', report.resolved), overridden: formatNumber(report.overridden, 0), rate: formatRate(report.overrideRate) })}
+          : t('review.summary', {
+              resolved: count('count.cases', report.resolved),
+              overridden: formatNumber(report.overridden, 0),
+              rate: formatRate(report.overrideRate),
+            })}
       </p>
       <div className="gov-stack">
         <div>
@@ -40,10 +44,18 @@ function ReviewTables({ report }: { report: OverrideReport }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('review.reviewer')}</th>
-                    <th scope="col" className="gov-num">{t('review.decided')}</th>
-                    <th scope="col" className="gov-num">{t('review.approved')}</th>
-                    <th scope="col" className="gov-num">{t('review.overridden')}</th>
-                    <th scope="col" className="gov-num">{t('review.overrideRate')}</th>
+                    <th scope="col" className="gov-num">
+                      {t('review.decided')}
+                    </th>
+                    <th scope="col" className="gov-num">
+                      {t('review.approved')}
+                    </th>
+                    <th scope="col" className="gov-num">
+                      {t('review.overridden')}
+                    </th>
+                    <th scope="col" className="gov-num">
+                      {t('review.overrideRate')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -63,7 +75,7 @@ function ReviewTables({ report }: { report: OverrideReport }) {
                   ))}
                 </tbody>
               </table>
-</ScrollTable>
+            </ScrollTable>
           )}
           <p className="gov-note">{t('review.reviewerNote')}</p>
         </div>
@@ -78,9 +90,15 @@ function ReviewTables({ report }: { report: OverrideReport }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('review.reasonCode')}</th>
-                    <th scope="col" className="gov-num">{t('review.resolved')}</th>
-                    <th scope="col" className="gov-num">{t('review.overridden')}</th>
-                    <th scope="col" className="gov-rate-col">{t('review.overrideRate')}</th>
+                    <th scope="col" className="gov-num">
+                      {t('review.resolved')}
+                    </th>
+                    <th scope="col" className="gov-num">
+                      {t('review.overridden')}
+                    </th>
+                    <th scope="col" className="gov-rate-col">
+                      {t('review.overrideRate')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -101,7 +119,7 @@ function ReviewTables({ report }: { report: OverrideReport }) {
                   ))}
                 </tbody>
               </table>
-</ScrollTable>
+            </ScrollTable>
           )}
           <p className="gov-note">{t('review.reasonNote')}</p>
         </div>

@@ -53,7 +53,14 @@ export function CsvLink({ href, what, label }: { href: string; what: string; lab
 export function DownloadIcon() {
   return (
     <svg className="gov-download-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M8 1.5v8.25M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M8 1.5v8.25M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
@@ -95,7 +102,17 @@ export function QueryBlock<T>({ query, children }: { query: UseQueryResult<T>; c
 }
 
 /** A horizontal bar inside a table cell: the number stays the text, the bar only helps the eye. */
-export function DataBar({ value, max, tone = 'primary', marker }: { value: number | null; max: number; tone?: 'primary' | 'good' | 'warn' | 'bad'; marker?: number }) {
+export function DataBar({
+  value,
+  max,
+  tone = 'primary',
+  marker,
+}: {
+  value: number | null;
+  max: number;
+  tone?: 'primary' | 'good' | 'warn' | 'bad';
+  marker?: number;
+}) {
   const share = value === null || max <= 0 ? 0 : Math.max(0, Math.min(1, value / max));
   return (
     <span className="gov-bar" aria-hidden="true">
@@ -123,11 +140,7 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
     return () => observer.disconnect();
   }, []);
   return (
-    <div
-      ref={ref}
-      className="table-wrap gov-table-wrap"
-      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
-    >
+    <div ref={ref} className="table-wrap gov-table-wrap" {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
       {children}
     </div>
   );
