@@ -28,14 +28,12 @@ describeEachStore('erasure after an overridden fraud flag', (kind) => {
       .send({ statement: 'Letter from the member.', channel: 'post', receivedAt: '2026-11-24T10:00:00Z' });
     const caseId = filed.body.case.id;
     await fraud.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 });
-    await fraud
-      .post(`/api/cases/${caseId}/resolve`)
-      .send({
-        outcome: 'override',
-        rationale: 'The provider is not on the current watchlist.',
-        override: { flagged: false, action: 'none' },
-        expectedVersion: 2,
-      });
+    await fraud.post(`/api/cases/${caseId}/resolve`).send({
+      outcome: 'override',
+      rationale: 'The provider is not on the current watchlist.',
+      override: { flagged: false, action: 'none' },
+      expectedVersion: 2,
+    });
     const approved = await (
       await app.as('senior.reviewer')
     )

@@ -71,14 +71,12 @@ describeEachStore('ingest refuses self-contradicting outputs and marks figures t
         .send({ statement: 'Letter: the provider is my GP.', channel: 'post', receivedAt: '2026-11-24T10:00:00Z' });
       const caseId = filed.body.case.id;
       await fraud.post(`/api/cases/${caseId}/claim`).send({ expectedVersion: 1 });
-      const proposed = await fraud
-        .post(`/api/cases/${caseId}/resolve`)
-        .send({
-          outcome: 'override',
-          rationale: 'The provider is not on the current watchlist.',
-          override: { flagged: false, action: 'none' },
-          expectedVersion: 2,
-        });
+      const proposed = await fraud.post(`/api/cases/${caseId}/resolve`).send({
+        outcome: 'override',
+        rationale: 'The provider is not on the current watchlist.',
+        override: { flagged: false, action: 'none' },
+        expectedVersion: 2,
+      });
       expect(proposed.status).toBe(200);
       const approved = await (
         await app.as('senior.reviewer')
