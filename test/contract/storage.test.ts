@@ -1,4 +1,8 @@
 import { storeKinds } from '../support/stores';
 import { describeStoreContract } from './store.contract';
+import { describeStoreOperationsContract } from './store-operations.contract';
 
-for (const kind of storeKinds()) describeStoreContract(kind);
+for (const kind of storeKinds()) {
+  describeStoreContract(kind);
+  describeStoreOperationsContract(kind);
+}

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 
-interface FieldIds {
+export interface FieldIds {
   id: string;
   hintId: string;
   errorId: string;

@@ -2,7 +2,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
 import type { OverrideRange } from '@shared/schemas/case';
 import type { Decision } from '@shared/schemas/decision';
-import { ChoiceGroup, Field } from '../../../components/form/form-field';
+import { ChoiceGroup, Field, type FieldIds } from '../../../components/form/form-field';
 import { useI18n, type Translate } from '../../../i18n';
 import { parseMoneyToCents } from '../../../lib/parse-money';
 
@@ -99,6 +99,19 @@ export function OverrideFields({ decision, allowed, form }: { decision: Decision
   const { t, formatMoney, formatScorePoints } = useI18n();
   /** "Now €1,290.00." followed, when the policy bounds it, by "Allowed: €600.00 to €1,800.00." */
   const withRange = (now: string) => (allowed ? `${now} ${t('override.allowedRange', allowed.words)}` : now);
+  /** An amount or a score typed as text, so the reader's own decimal comma is read, not refused by the browser. */
+  const decimalInput = (name: 'newPremium' | 'score') => (ids: FieldIds, describedBy: string | undefined, invalid: true | undefined) => (
+    <input
+      id={ids.id}
+      {...form.register(name)}
+      type="text"
+      inputMode="decimal"
+      autoComplete="off"
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+      className="input-short"
+    />
+  );
   switch (decision.type) {
     case 'renewal_price': {
       const { newPremiumCents, currency } = decision.effectiveOutcome;
@@ -108,18 +121,7 @@ export function OverrideFields({ decision, allowed, form }: { decision: Decision
           hint={withRange(t('override.newPremiumHint', { amount: formatMoney(newPremiumCents, currency) }))}
           error={form.errorOf('newPremium')}
         >
-          {({ id }, describedBy, invalid) => (
-            <input
-              id={id}
-              {...form.register('newPremium')}
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className="input-short"
-            />
-          )}
+          {decimalInput('newPremium')}
         </Field>
       );
     }
@@ -154,18 +156,7 @@ export function OverrideFields({ decision, allowed, form }: { decision: Decision
             hint={withRange(t('override.scoreHint', { score: formatScorePoints(decision.effectiveOutcome.score) }))}
             error={form.errorOf('score')}
           >
-            {({ id }, describedBy, invalid) => (
-              <input
-                id={id}
-                {...form.register('score')}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className="input-short"
-              />
-            )}
+            {decimalInput('score')}
           </Field>
           <Field label={t('override.band')} error={form.errorOf('band')}>
             {({ id }, describedBy, invalid) => (
