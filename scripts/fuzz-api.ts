@@ -2,9 +2,8 @@
  * Fuzzes the API against its own OpenAPI document with Schemathesis (`--checks all`): the
  * server, on a fresh SQLite store with the demo data, must do what the document says for every
  * request Schemathesis makes up, valid and invalid. One run per caller: every role (a member, a
- * reviewer and approver, governance, admin) over the
- * operations that need a session, then the ingest key over the ingest operations together with
- * the public ones (last, because fuzzing sign-in trips the address's sign-in throttle).
+ * reviewer and approver, governance, admin) over the operations that need a session, then the
+ * ingest key over the ingest operations together with the public ones (last, because fuzzing sign-in trips the address's sign-in throttle).
  *
  * Schemathesis is a Python tool: it is installed from PyPI, at the pinned version, into a
  * virtualenv under node_modules/.cache, made once and reused.
