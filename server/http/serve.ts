@@ -66,6 +66,7 @@ export function serve<R extends RouteSpec>(router: Router, spec: R, handler: Han
 function readBody(spec: RouteSpec, body: unknown): unknown {
   if (spec.bodyReadByService) return body;
   if (!spec.body) return undefined;
-  if (body === undefined && spec.bodyOptional) return parseOrThrow(spec.body, {});
-  return parseOrThrow(spec.body, body ?? {});
+  // No body at all reads as an empty object (an optional body, or the missing fields named);
+  // a body that is there, JSON `null` included, must be what the schema says.
+  return parseOrThrow(spec.body, body === undefined ? {} : body);
 }
