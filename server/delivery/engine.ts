@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Delivery, DeliveryAttempt, OutboxMessage, Store } from '../storage/store';
-import type { Channel, SendResult } from './channel';
+import type { Channel, SendResult } from '../domain/delivery-channel';
 import { retryDelayMs } from './schedule';
 
 export interface DeliveryEngineOptions {
@@ -147,11 +147,4 @@ export async function runDelivery(opts: DeliveryEngineOptions): Promise<{ fanned
   const fannedOut = await fanOut(opts);
   const delivered = await deliverDue(opts);
   return { fannedOut, delivered };
-}
-
-/** An admin's replay of a dead letter: pending again, due now, with a fresh schedule; its log stays. */
-export async function replay(store: Store, clock: Clock, delivery: Delivery): Promise<Delivery> {
-  const next: Delivery = { ...delivery, status: 'pending', attempts: 0, nextAttemptAt: clock.now().toISOString() };
-  await store.deliveries.put(next);
-  return next;
 }

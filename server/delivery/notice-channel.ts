@@ -1,5 +1,5 @@
 import type { Delivery, OutboxMessage } from '../storage/store';
-import type { Channel } from './channel';
+import type { Channel } from '../domain/delivery-channel';
 
 type NoticeKind = NonNullable<OutboxMessage['kind']>;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../server/clock';
-import type { Channel, SendResult } from '../../server/delivery/channel';
-import { deliverDue, fanOut, replay, type DeliveryEngineOptions } from '../../server/delivery/engine';
+import { replayDelivery, type Channel, type SendResult } from '../../server/domain/delivery-channel';
+import { deliverDue, fanOut, type DeliveryEngineOptions } from '../../server/delivery/engine';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../server/delivery/schedule';
 import type { Delivery, OutboxMessage } from '../../server/storage/store';
 import { TEST_NOW } from '../support/app';
@@ -115,7 +115,7 @@ describeEachStore('the delivery engine', (kind) => {
     expect(dead).toMatchObject({ seq: 1, attempts: MAX_ATTEMPTS, lastStatus: 500 });
     expect(dead!.log.at(-1)!.nextAttemptAt).toBeNull();
     expect(sent).toEqual(['down:dec_1:2:case.withdrawn']);
-    await replay(t.store, clock, dead!);
+    await replayDelivery(t.store, clock, dead!);
     await deliverDue(engine(channel));
     expect(sent).toEqual(['down:dec_1:2:case.withdrawn', 'down:dec_1:1:case.opened']);
   });

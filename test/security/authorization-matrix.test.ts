@@ -37,6 +37,8 @@ interface Fixture {
   decisionId?: string;
   caseId?: string;
   memberId?: string;
+  webhookId?: string;
+  deliveryId?: string;
   userIds: Record<string, string>;
 }
 
@@ -133,6 +135,15 @@ class Fixtures {
     await this.t.store.holds.put({ memberId, reason: 'pending dispute', setBy: 'admin', setAt: this.t.clock.now().toISOString() });
     return { memberId };
   }
+
+  /** A subscription (to a documentation address: nothing is sent here) with a dead letter to replay. */
+  async webhook(): Promise<Partial<Fixture>> {
+    const made = await this.as('admin', 'post', '/api/admin/webhooks', { url: 'https://203.0.113.10/hook', events: ['case.opened'] });
+    const queued = await this.as('admin', 'post', `/api/admin/webhooks/${made.id}/test`, undefined);
+    const delivery = (await this.t.store.deliveries.get(queued.id))!;
+    await this.t.store.deliveries.put({ ...delivery, status: 'dead' });
+    return { webhookId: made.id, deliveryId: delivery.id };
+  }
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -215,6 +226,30 @@ const ROWS: Record<string, Row> = {
   'GET /api/admin/legal-holds': { expect: only('admin') },
   'PUT /api/admin/legal-holds/:memberId': { fixture: (f) => f.memberWithData(), body: () => ({ reason: 'pending court case' }), expect: only('admin') },
   'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },
+  'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
+  'GET /api/admin/webhooks': { expect: only('admin') },
+  'PATCH /api/admin/webhooks/:id': {
+    fixture: (f) => f.webhook(),
+    path: (f) => `/api/admin/webhooks/${f.webhookId}`,
+    body: () => ({ enabled: false }),
+    expect: only('admin'),
+  },
+  'POST /api/admin/webhooks/:id/test': { fixture: (f) => f.webhook(), path: (f) => `/api/admin/webhooks/${f.webhookId}/test`, expect: only('admin') },
+  'GET /api/admin/webhooks/:id/deliveries': {
+    fixture: (f) => f.webhook(),
+    path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries`,
+    expect: only('admin'),
+  },
+  'POST /api/admin/webhooks/:id/deliveries/:deliveryId/replay': {
+    fixture: (f) => f.webhook(),
+    path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries/${encodeURIComponent(f.deliveryId!)}/replay`,
+    expect: only('admin'),
+  },
+  'POST /api/admin/webhooks/:id/dead-letters/replay': {
+    fixture: (f) => f.webhook(),
+    path: (f) => `/api/admin/webhooks/${f.webhookId}/dead-letters/replay`,
+    expect: only('admin'),
+  },
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
@@ -336,7 +371,8 @@ describe('authorisation matrix: the table itself', () => {
       const open = ['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'GET /api/docs', 'POST /api/session'];
       if (!open.includes(key)) expect(row.expect.anonymous, key).toBe(401);
       // A resource of anna's (a route with :id) is 404 for bram and the out-of-scope reviewer: no enumeration.
-      if (key.includes(':id')) {
+      // (Admin's own resources, such as webhook subscriptions, are role-gated before any lookup: 403.)
+      if (key.includes(':id') && !key.includes('/api/admin/')) {
         expect(row.expect.member_other, key).toBe(404);
         expect(row.expect.fraud, key).toBe(404);
       }

@@ -1,4 +1,6 @@
-import type { Delivery, DeliveryChannel, OutboxMessage } from '../storage/store';
+import type { Clock } from '../clock';
+import type { Store } from '../storage/store';
+import type { Delivery, DeliveryChannel, OutboxMessage } from './entities';
 
 /** One delivery an outbox entry fans out to: a destination and the event it takes there. */
 export interface FanOutItem {
@@ -31,4 +33,11 @@ export interface Channel {
   fanOut(entry: OutboxMessage): Promise<FanOutItem[]>;
   /** One attempt; `signal` aborts it at the timeout. May throw: that counts as a failure. */
   send(delivery: Delivery, signal: AbortSignal): Promise<SendResult>;
+}
+
+/** An admin's replay of a dead letter: pending again, due now, with a fresh schedule; its log stays. */
+export async function replayDelivery(store: Store, clock: Clock, delivery: Delivery): Promise<Delivery> {
+  const next: Delivery = { ...delivery, status: 'pending', attempts: 0, nextAttemptAt: clock.now().toISOString() };
+  await store.deliveries.put(next);
+  return next;
 }
