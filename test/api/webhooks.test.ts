@@ -197,4 +197,11 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(receiver.received.at(-1)!.verifiedWith).toEqual([rotated.body.secret]);
     expect(JSON.stringify((await admin.get(`/api/admin/webhooks/${sub.id}/deliveries`)).body)).not.toContain('whsec_');
   });
+  it('lists the event catalogue in the OpenAPI document’s webhooks section', async () => {
+    const doc = (await app.anonymous().get('/api/openapi.json')).body;
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...ALL_EVENTS].sort());
+    expect(doc.webhooks['decision.outcome_changed'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
+      expect.arrayContaining(['decisionId', 'sequence', 'original', 'effective']),
+    );
+  });
 });
