@@ -15,7 +15,7 @@ export interface Received {
  * A consumer on loopback that verifies every request with the standardwebhooks verifier, against
  * each secret it knows, and answers as scripted (200 once the script is spent).
  */
-export async function startReceiver() {
+export async function startReceiver(port = 0) {
   const received: Received[] = [];
   const attempts: string[] = [];
   const answers: number[] = [];
@@ -52,10 +52,10 @@ export async function startReceiver() {
       res.writeHead(status).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `http://127.0.0.1:${bound}/hook`,
     received,
     /** Every request's webhook-id, answered or not. */
     attempts,
