@@ -44,7 +44,7 @@ function mappedIpv4(address: string): string | null {
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
-function isBlocked(address: string): boolean {
+export function isBlockedAddress(address: string): boolean {
   const v4 = mappedIpv4(address);
   if (v4) return blocked.check(v4, 'ipv4');
   return isIP(address) === 6 ? blocked.check(address, 'ipv6') : blocked.check(address, 'ipv4');
@@ -73,6 +73,6 @@ export async function destinationProblem(raw: string, allowedHosts: readonly str
     return 'the host does not resolve';
   }
   if (addresses.length === 0) return 'the host does not resolve';
-  if (addresses.some(isBlocked)) return 'the host resolves to a loopback, private, link-local or metadata address';
+  if (addresses.some(isBlockedAddress)) return 'the host resolves to a loopback, private, link-local or metadata address';
   return null;
 }

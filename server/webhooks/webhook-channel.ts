@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Channel, SendResult } from '../domain/delivery-channel';
 import type { Delivery, Store, WebhookSubscription } from '../storage/store';
 import { destinationProblem, resolveAll, type Resolve } from './destination-guard';
+import { guardedPost } from './guarded-post';
 import { messageId, signedHeaders } from './signing';
 
 export interface WebhookChannelOptions {
@@ -44,23 +45,16 @@ export function webhookChannel(opts: WebhookChannelOptions): Channel {
       const problem = await destinationProblem(subscription.url, opts.allowedHosts, resolve);
       if (problem) return { ok: false, status: null, error: `destination refused: ${problem}` };
       const body = webhookBody(delivery);
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal,
-        headers: { 'content-type': 'application/json', ...signedHeaders(subscription, messageId(delivery.id), clock.now(), body) },
-        body,
-      });
-      // The body is not read beyond what closes the connection: a receiver's answer is not ours to keep.
-      await response.body?.cancel();
-      if (response.ok) return { ok: true, status: response.status, error: null };
-      if (response.status === 410) {
+      const url = new URL(subscription.url);
+      const headers = { 'content-type': 'application/json', ...signedHeaders(subscription, messageId(delivery.id), clock.now(), body) };
+      const status = await guardedPost(url, headers, body, signal, opts.allowedHosts.includes(url.hostname.toLowerCase()));
+      if (status >= 200 && status < 300) return { ok: true, status, error: null };
+      if (status === 410) {
         await disable(store, clock, subscription, 'the receiver answered 410 Gone');
         return { ok: false, status: 410, error: 'HTTP 410: the subscription was disabled', final: true };
       }
-      if (response.status >= 300 && response.status < 400)
-        return { ok: false, status: response.status, error: `HTTP ${response.status}: redirects are not followed` };
-      return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+      if (status >= 300 && status < 400) return { ok: false, status, error: `HTTP ${status}: redirects are not followed` };
+      return { ok: false, status, error: `HTTP ${status}` };
     },
   };
 }

@@ -117,6 +117,20 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(receiver.received.map((r) => r.body.type)).toEqual(['case.opened']);
   });
 
+  it('does not follow a redirect: the attempt fails and is retried at the same URL', async () => {
+    const sub = await subscribe(['case.opened']);
+    receiver.answer(307);
+    const decisionId = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id as string;
+    await caseSteps(app).object('anna', decisionId);
+    await deliver();
+    const [d] = (await (await app.as('admin')).get(`/api/admin/webhooks/${sub.id}/deliveries`)).body.items;
+    expect(d).toMatchObject({ status: 'pending', lastStatus: 307, lastError: expect.stringContaining('redirects are not followed') });
+    later(60 * 60_000);
+    await deliver();
+    expect(receiver.attempts).toHaveLength(2);
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it('refuses destinations that are not https or reach loopback, private, link-local or metadata addresses, and changes nothing', async () => {
     // This app lists no host: every rule applies.
     const strict = await buildTestApp(t.store, { ...longSessions, webhookAllowedHosts: [] });
