@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { ActionableOutcome } from '@shared/schemas/webhook-events';
 import type { ChainEvent, OutboundEvent, OutboxMessage, StoredCase, StoredDecision } from './entities';
@@ -51,10 +52,11 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
   }
 }
 
-/** The outbox entry of an erasure: downstream systems must erase the member too. */
+/** The outbox entry of an erasure: downstream systems must erase the member too (its data names the member, as it must). */
 export function memberErasedEntry(memberId: string, at: string): OutboxMessage {
   return {
-    id: `erasure#${memberId}#${at}`,
+    // A random id: ids travel into delivery ids and the admin's log, which must not name the member.
+    id: `erasure#${randomUUID()}`,
     decisionId: null,
     seq: 0,
     caseId: null,

@@ -117,6 +117,19 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(receiver.received.map((r) => r.body.type)).toEqual(['case.opened']);
   });
 
+  it('tells listening systems of an erasure with member.erased, which names the member and nothing else', async () => {
+    await subscribe(['member.erased']);
+    const memberId = 'M-7001';
+    await app
+      .ingest()
+      .post('/api/decisions')
+      .send(renewalDecision({ idempotencyKey: 'erase-me', subject: { memberId } }));
+    expect((await (await app.as('admin')).post('/api/admin/erasure').send({ memberId })).status).toBe(200);
+    await deliver();
+    expect(receiver.received.map((r) => r.body)).toEqual([{ type: 'member.erased', timestamp: app.clock.now().toISOString(), data: { memberId } }]);
+    expect(receiver.received[0]!.verifiedWith).toHaveLength(1);
+  });
+
   it('does not follow a redirect: the attempt fails and is retried at the same URL', async () => {
     const sub = await subscribe(['case.opened']);
     receiver.answer(307);

@@ -11,6 +11,7 @@ import { DEMO_INGEST_KEY } from '../../server/config';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
+import { webhookRows, webhookWithDeadLetter } from './matrix-webhooks';
 import { apiRoutes } from '../support/routes';
 import { sessionCookieFor } from '../support/session-cookies';
 import { describeEachStore, openTestSqlite, type TestStore } from '../support/stores';
@@ -136,14 +137,7 @@ class Fixtures {
     return { memberId };
   }
 
-  /** A subscription (to a documentation address: nothing is sent here) with a dead letter to replay. */
-  async webhook(): Promise<Partial<Fixture>> {
-    const made = await this.as('admin', 'post', '/api/admin/webhooks', { url: 'https://203.0.113.10/hook', events: ['case.opened'] });
-    const queued = await this.as('admin', 'post', `/api/admin/webhooks/${made.id}/test`, undefined);
-    const delivery = (await this.t.store.deliveries.get(queued.id))!;
-    await this.t.store.deliveries.put({ ...delivery, status: 'dead' });
-    return { webhookId: made.id, deliveryId: delivery.id };
-  }
+  webhook = () => webhookWithDeadLetter((...args) => this.as(...args), this.t.store);
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -228,28 +222,7 @@ const ROWS: Record<string, Row> = {
   'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },
   'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
   'GET /api/admin/webhooks': { expect: only('admin') },
-  'PATCH /api/admin/webhooks/:id': {
-    fixture: (f) => f.webhook(),
-    path: (f) => `/api/admin/webhooks/${f.webhookId}`,
-    body: () => ({ enabled: false }),
-    expect: only('admin'),
-  },
-  'POST /api/admin/webhooks/:id/test': { fixture: (f) => f.webhook(), path: (f) => `/api/admin/webhooks/${f.webhookId}/test`, expect: only('admin') },
-  'GET /api/admin/webhooks/:id/deliveries': {
-    fixture: (f) => f.webhook(),
-    path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries`,
-    expect: only('admin'),
-  },
-  'POST /api/admin/webhooks/:id/deliveries/:deliveryId/replay': {
-    fixture: (f) => f.webhook(),
-    path: (f) => `/api/admin/webhooks/${f.webhookId}/deliveries/${encodeURIComponent(f.deliveryId!)}/replay`,
-    expect: only('admin'),
-  },
-  'POST /api/admin/webhooks/:id/dead-letters/replay': {
-    fixture: (f) => f.webhook(),
-    path: (f) => `/api/admin/webhooks/${f.webhookId}/dead-letters/replay`,
-    expect: only('admin'),
-  },
+  ...webhookRows(only('admin')),
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
