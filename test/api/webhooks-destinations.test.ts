@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
 import { destinationProblem } from '../../server/webhooks/destination-guard';
 import { guardedPost } from '../../server/webhooks/guarded-post';
 import { startReceiver } from '../support/webhook-receiver';
@@ -35,5 +36,12 @@ describe('where a webhook may go', () => {
     } finally {
       await receiver.close();
     }
+  });
+  it('reads WEBHOOK_ALLOWED_HOSTS as a comma list and refuses a retry base or timeout below 1 ms', () => {
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' Receiver.Local, 127.0.0.1 ,' }).webhookAllowedHosts).toEqual(['receiver.local', '127.0.0.1']);
+    expect(loadConfig({}).webhookAllowedHosts).toEqual([]);
+    expect(loadConfig({}).deliveryRetryBaseMs).toBe(30_000);
+    expect(() => loadConfig({ DELIVERY_RETRY_BASE_MS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DELIVERY_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
   });
 });
