@@ -61,6 +61,7 @@ async function main() {
     retryBaseMs: config.deliveryRetryBaseMs,
     timeoutMs: config.deliveryTimeoutMs,
   };
+  const deliveryIntervalMs = Math.max(1000, Math.min(config.deliveryRetryBaseMs, 5000), 2 * config.deliveryTimeoutMs);
   const jobs = [
     { name: 'anchor', intervalMs: config.anchorIntervalMs, run: services.audit.anchor },
     {
@@ -73,9 +74,10 @@ async function main() {
     },
     {
       name: 'outbox',
-      // Often enough for the first retry to be on time; never more than once a second.
-      intervalMs: Math.max(1000, Math.min(config.deliveryRetryBaseMs, 5000)),
-      run: () => runDelivery(delivery),
+      // Often enough for the first retry to be on time, never more than once a second, and a term
+      // long enough that a run's last attempt ends inside its lease (budgetMs).
+      intervalMs: deliveryIntervalMs,
+      run: () => runDelivery({ ...delivery, budgetMs: deliveryIntervalMs - config.deliveryTimeoutMs }),
     },
   ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
   const server = app.listen(config.port, () => {

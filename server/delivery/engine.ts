@@ -13,6 +13,11 @@ export interface DeliveryEngineOptions {
   random?: () => number;
   /** How many lanes (destination × decision) are served at once. */
   concurrency?: number;
+  /**
+   * How long a run may start new attempts (its lease lasts longer by at least one timeout), so a
+   * run never outlives its lease and another process never sends the same delivery meanwhile.
+   */
+  budgetMs?: number;
 }
 
 const laneOf = (channel: string, destinationId: string, entry: OutboxMessage) => `${channel}:${destinationId}:${entry.decisionId ?? entry.id}`;
@@ -100,11 +105,12 @@ async function deferBehind(store: Store, waiting: Delivery[], until: string) {
  * Serves one lane in order: its head goes out, and while that succeeds (or dies) the next one,
  * as long as it is due. Returns how many went out.
  */
-async function serveLane(opts: DeliveryEngineOptions, lane: string, waiting: Delivery[]): Promise<number> {
+async function serveLane(opts: DeliveryEngineOptions, lane: string, waiting: Delivery[], startedAt: number): Promise<number> {
   const { store } = opts;
   const now = opts.clock.now().toISOString();
   let delivered = 0;
   for (;;) {
+    if (opts.budgetMs !== undefined && performance.now() > startedAt + opts.budgetMs) return delivered;
     const head = await store.deliveries.head(lane);
     if (!head) return delivered;
     const channel = opts.channels.find((c) => c.kind === head.channel);
@@ -127,6 +133,7 @@ async function serveLane(opts: DeliveryEngineOptions, lane: string, waiting: Del
 
 /** One pass over the due deliveries, lanes side by side, each lane strictly in order. */
 export async function deliverDue(opts: DeliveryEngineOptions, batch = 100): Promise<number> {
+  const startedAt = performance.now();
   const due = await opts.store.deliveries.due(opts.clock.now().toISOString(), batch);
   const lanes = new Map<string, Delivery[]>();
   for (const d of due) lanes.set(d.lane, [...(lanes.get(d.lane) ?? []), d]);
@@ -134,7 +141,7 @@ export async function deliverDue(opts: DeliveryEngineOptions, batch = 100): Prom
   let delivered = 0;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const n = await serveLane(opts, next[0], next[1]);
+      const n = await serveLane(opts, next[0], next[1], startedAt);
       delivered += n;
     }
   };

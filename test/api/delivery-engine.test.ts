@@ -129,6 +129,15 @@ describeEachStore('the delivery engine', (kind) => {
     expect(d).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timed out after 200 ms' });
   });
 
+  it('starts no attempt after its budget, so a run ends inside its lease; the rest wait for the next run', async () => {
+    const { channel, sent } = scriptedChannel(['a']);
+    for (let i = 1; i <= 3; i++) await t.store.outbox.add(entry(`dec_${i}`, 1, ['case.opened']));
+    await fanOut(engine(channel));
+    expect(await deliverDue({ ...engine(channel), budgetMs: -1 })).toBe(0);
+    expect(sent).toEqual([]);
+    expect(await deliverDue(engine(channel))).toBe(3);
+  });
+
   it('waits about three days from the first attempt to the last with the default base', () => {
     let total = 0;
     for (let n = 1; n < MAX_ATTEMPTS; n++) total += retryDelayMs(n, 30_000, () => 0.5)!;

@@ -70,7 +70,14 @@ for (const target of targets()) {
         updatedAt: now,
       });
       await setup.close();
-      const env = { ...target.env, SEED_DEMO: '0', SAMPLE_RATE: '0', DELIVERY_RETRY_BASE_MS: '200', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
+      const env = {
+        ...target.env,
+        SEED_DEMO: '0',
+        SAMPLE_RATE: '0',
+        DELIVERY_RETRY_BASE_MS: '200',
+        DELIVERY_TIMEOUT_MS: '1000',
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      };
 
       // The receiver is down: every attempt fails while the server works and is killed.
       let server = await startServerProcess(env);
