@@ -32,6 +32,8 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
 import { healthRouter } from './monitoring/health.routes';
+import { webhooksRouter } from './webhooks/webhooks.routes';
+import { createWebhookService } from './webhooks/webhooks.service';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
 import { createMonitoring, type Monitoring } from './monitoring/monitoring';
 import { openApiDocument } from './openapi';
@@ -88,7 +90,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const exports = createExportService({ store, clock, explanations, digestKey });
   const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
   const holds = createHoldService({ store, clock, digestKey });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups };
+  const webhooks = createWebhookService({ store, clock, allowedHosts: config.webhookAllowedHosts });
+  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups, webhooks };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -162,6 +165,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
+  api.use(webhooksRouter(services.webhooks));
   api.use(refuseUnservedMethod);
   api.use(notFoundHandler);
   api.use(errorHandler(logger));

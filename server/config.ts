@@ -91,6 +91,17 @@ const Env = z.object({
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
   DECIDED_AT_FLOOR: Instant.default(DEFAULT_DECIDED_AT_FLOOR),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export interface Config {
@@ -125,6 +136,12 @@ export interface Config {
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
+  /** The first retry's delay; each later one doubles (server/delivery/schedule.ts). */
+  deliveryRetryBaseMs: number;
+  /** How long one delivery attempt may take before it counts as failed. */
+  deliveryTimeoutMs: number;
+  /** Webhook hosts allowed without https and on private addresses (local receivers, tests). */
+  webhookAllowedHosts: string[];
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -171,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
+    deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+    deliveryTimeoutMs: e.DELIVERY_TIMEOUT_MS,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
   };
 }
 

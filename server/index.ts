@@ -3,7 +3,10 @@ import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
 import { ConfigError, DEMO_INGEST_KEY, loadConfig, MIN_PRODUCTION_KEY_LENGTH } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOnStart } from './demo/seed';
-import { deliverOutbox, logSender } from './jobs/outbox';
+import { logSender } from './jobs/outbox';
+import { runDelivery } from './delivery/engine';
+import { noticeChannel } from './delivery/notice-channel';
+import { webhookChannel } from './webhooks/webhook-channel';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
 import { upgradeRollups } from './metrics/rebuild';
@@ -51,6 +54,14 @@ async function main() {
 
   // A process that died mid-change leaves at most one event ahead of its case: repair it now.
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
+  const delivery = {
+    store,
+    clock,
+    channels: [noticeChannel(logSender(logger)), webhookChannel({ store, clock, allowedHosts: config.webhookAllowedHosts })],
+    retryBaseMs: config.deliveryRetryBaseMs,
+    timeoutMs: config.deliveryTimeoutMs,
+  };
+  const deliveryIntervalMs = Math.max(1000, Math.min(config.deliveryRetryBaseMs, 5000), 2 * config.deliveryTimeoutMs);
   const jobs = [
     { name: 'anchor', intervalMs: config.anchorIntervalMs, run: services.audit.anchor },
     {
@@ -61,7 +72,13 @@ async function main() {
         return services.erasure.applyRetention(config.retentionDays);
       },
     },
-    { name: 'outbox', intervalMs: 30_000, run: () => deliverOutbox(store, clock, logSender(logger)) },
+    {
+      name: 'outbox',
+      // Often enough for the first retry to be on time, never more than once a second, and a term
+      // long enough that a run's last attempt ends inside its lease (budgetMs).
+      intervalMs: deliveryIntervalMs,
+      run: () => runDelivery({ ...delivery, budgetMs: deliveryIntervalMs - config.deliveryTimeoutMs }),
+    },
   ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
   const server = app.listen(config.port, () => {
     const demo = DEMO_USERS.map((u) => u.username).join(', ');

@@ -1,3 +1,4 @@
+import { webhookDocument } from './openapi-webhooks';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { z } from 'zod';
 import { PERMISSIONS } from '@shared/auth/permissions';
@@ -128,6 +129,7 @@ export function openApiDocument(routes: readonly RouteSpec[] = API_ROUTES) {
     },
     security: [{ session: [] }],
     paths,
+    webhooks: webhookDocument(),
     // How every figure of /api/metrics is computed, from the constants the code computes with.
     'x-metric-definitions': metricDefinitions(),
   });

@@ -1,3 +1,4 @@
+import type { WebhookEventType } from '@shared/schemas/webhook-events';
 import type { DecisionType } from '@shared/schemas/common';
 import type { Decision } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
@@ -48,15 +49,92 @@ export interface ChainEvent {
  */
 export type StoredCase = Omit<Case, 'overdue'> & { memberId: string | null };
 
+/** One event the insurer's systems hear of (shared/schemas/webhook-events.ts gives its data's schema). */
+export interface OutboundEvent {
+  type: WebhookEventType;
+  data: Record<string, unknown>;
+}
+
+/**
+ * An outbox entry: what one change tells the outside world, written with the change (a projection
+ * of its chain event). The delivery engine fans it out into one delivery per destination and
+ * event; `deliveredAt` then says it was handed over.
+ */
 export interface OutboxMessage {
   /** Derived from the chain event, so a repeated write is a no-op. */
   id: string;
-  caseId: string;
+  /** The decision and its chain seq: the per-decision order; null for what concerns a member only. */
+  decisionId?: string | null;
+  seq?: number;
+  caseId: string | null;
   memberId: string | null;
-  /** outcome_changed: a sample review (which the member never sees) changed a decision about them. */
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
+  /** The member notification, if any. outcome_changed: a sample review (which the member never sees) changed a decision about them. */
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | null;
+  /** The webhook events this change implies, in the order a consumer applies them. */
+  events?: OutboundEvent[];
   createdAt: string;
   deliveredAt: string | null;
+}
+
+/** A signing secret of a webhook subscription; after a rotation the old one signs too until it expires. */
+export interface WebhookSecret {
+  /** `whsec_` and base64: the Standard Webhooks form. Never logged, never answered after creation. */
+  secret: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** An insurer's system that hears chosen events by signed webhook. */
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  description: string;
+  enabled: boolean;
+  /** Why it was switched off, when the system did it (a 410 answer). */
+  disabledReason: string | null;
+  /** Newest first. */
+  secrets: WebhookSecret[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How a delivery leaves: a signed webhook, an e-mail, or the member-notification sender. */
+export type DeliveryChannel = 'webhook' | 'mail' | 'notice';
+
+export interface DeliveryAttempt {
+  at: string;
+  ok: boolean;
+  /** The destination's answer (an HTTP status, an SMTP code), null when none came. */
+  status: number | null;
+  latencyMs: number;
+  error: string | null;
+  /** When the next attempt is due; null after success or the last attempt. */
+  nextAttemptAt: string | null;
+}
+
+/** One outbox entry's event on its way to one destination, with its attempt log. */
+export interface Delivery {
+  /** `${entryId}|${type}|${channel}:${destinationId}`, so fanning out twice writes nothing new. */
+  id: string;
+  entryId: string;
+  channel: DeliveryChannel;
+  destinationId: string;
+  decisionId: string | null;
+  /** Deliveries of one lane (destination × decision) go out strictly in (seq, position) order. */
+  lane: string;
+  seq: number;
+  position: number;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  log: DeliveryAttempt[];
 }
 
 export interface LegalHold {

@@ -1,24 +1,28 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import type { OutboxMessage, Store } from '../storage/store';
+import type { Store } from '../storage/store';
+import { runDelivery, type DeliveryEngineOptions } from '../delivery/engine';
+import { noticeChannel, type NotificationSender } from '../delivery/notice-channel';
 
-/** Delivers one member notification; a real mail sender replaces the default. */
-export type NotificationSender = (message: OutboxMessage) => Promise<void>;
+export type { NotificationSender } from '../delivery/notice-channel';
 
 /** The default sender writes a log line with the kind and case only — no member data. */
 export const logSender =
   (logger: Logger): NotificationSender =>
-  async (message) => {
-    logger.info({ notification: message.kind, caseId: message.caseId }, 'member notification sent');
+  async (notice) => {
+    logger.info({ notification: notice.kind, caseId: notice.caseId }, 'member notification sent');
   };
 
-/** At-least-once delivery: a message is marked delivered only after its sender returned. */
-export async function deliverOutbox(store: Store, clock: Clock, send: NotificationSender, batch = 100): Promise<number> {
-  let delivered = 0;
-  for (const message of await store.outbox.pending(batch)) {
-    await send(message);
-    await store.outbox.markDelivered(message.id, clock.now().toISOString());
-    delivered++;
-  }
+/**
+ * One pass of the delivery engine with the member notifications alone (at least once: a
+ * notification counts as delivered only after its sender returned). Returns how many went out.
+ */
+export async function deliverOutbox(
+  store: Store,
+  clock: Clock,
+  send: NotificationSender,
+  options: Partial<Pick<DeliveryEngineOptions, 'retryBaseMs' | 'timeoutMs'>> = {},
+): Promise<number> {
+  const { delivered } = await runDelivery({ store, clock, channels: [noticeChannel(send)], retryBaseMs: 30_000, timeoutMs: 10_000, ...options });
   return delivered;
 }

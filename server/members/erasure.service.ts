@@ -5,6 +5,7 @@ import { buildEvent } from '../domain/hash-chain';
 import { appendStaffLog, staffActor } from '../domain/staff-log';
 import { isActive } from '../domain/case-views';
 import { withoutPersonal } from '../domain/case-personal';
+import { memberErasedEntry } from '../domain/outbound-events';
 import type { Clock } from '../clock';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type Store, type StoredDecision } from '../storage/store';
@@ -84,6 +85,10 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
       if (records.length === 0 && accounts.length === 0) throw notFound(`No data about ${memberId}.`);
       const actor = staffActor(user);
+      // Written first, so a crash mid-erasure still tells downstream systems (a repeat is harmless);
+      // only when one listens, since the notice itself holds the member id until it is delivered.
+      const listened = (await store.webhooks.list()).some((s) => s.enabled && s.events.includes('member.erased'));
+      if (listened) await store.outbox.add(memberErasedEntry(memberId, clock.now().toISOString()));
       let cases = 0;
       for (const record of records) {
         cases += (await store.cases.listForDecision(record.id)).length;
@@ -91,6 +96,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       }
       for (const id of await store.users.deleteByMemberId(memberId)) await store.sessions.deleteForUser(id);
       await store.outbox.eraseMember(memberId);
+      await store.deliveries.eraseMember(memberId);
       await store.purgeFreedSpace();
       // The staff log records that an erasure happened, not whose: that would undo it.
       await appendStaffLog(store, clock, {

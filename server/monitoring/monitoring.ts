@@ -63,6 +63,39 @@ export function createMonitoring() {
     },
   });
 
+  // Outbound deliveries (webhooks, mail, notices): how many stand where, and how late the oldest is.
+  new Gauge({
+    name: 'recourse_deliveries',
+    help: 'Outbound deliveries by status: pending, delivered, dead (dead letters wait for an admin)',
+    labelNames: ['status'] as const,
+    registers,
+    async collect() {
+      if (!outboxStore) return;
+      const stats = await outboxStore.deliveries.stats();
+      for (const status of ['pending', 'delivered', 'dead'] as const) this.set({ status }, stats[status]);
+    },
+  });
+  new Gauge({
+    name: 'recourse_delivery_success_ratio',
+    help: 'Delivered among finished deliveries (delivered / (delivered + dead)); 1 when none finished',
+    registers,
+    async collect() {
+      if (!outboxStore) return;
+      const { delivered, dead } = await outboxStore.deliveries.stats();
+      this.set(delivered + dead === 0 ? 1 : delivered / (delivered + dead));
+    },
+  });
+  new Gauge({
+    name: 'recourse_delivery_oldest_undelivered_age_seconds',
+    help: 'Age of the oldest outbound delivery still pending (0 when none waits)',
+    registers,
+    async collect() {
+      if (!outboxStore) return;
+      const { oldestPendingAt } = await outboxStore.deliveries.stats();
+      this.set(oldestPendingAt ? Math.max(0, (Date.now() - Date.parse(oldestPendingAt)) / 1000) : 0);
+    },
+  });
+
   return {
     registry,
     /** Wraps the store so every repository call is timed; the outbox gauge reads through it. */

@@ -20,6 +20,8 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     anchors: time(store.anchors, 'anchors'),
     cases: time(store.cases, 'cases'),
     outbox: time(store.outbox, 'outbox'),
+    deliveries: time(store.deliveries, 'deliveries'),
+    webhooks: time(store.webhooks, 'webhooks'),
     models: time(store.models, 'models'),
     holds: time(store.holds, 'holds'),
     staffLog: time(store.staffLog, 'staffLog'),

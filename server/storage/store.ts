@@ -9,6 +9,8 @@ import type {
   EventAction,
   LegalHold,
   OutboxMessage,
+  Delivery,
+  WebhookSubscription,
   Rollup,
   RollupCounters,
   RollupKey,
@@ -27,6 +29,12 @@ export type {
   ChainEvent,
   StoredCase,
   OutboxMessage,
+  OutboundEvent,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryChannel,
+  WebhookSecret,
+  WebhookSubscription,
   LegalHold,
   StaffLogEntry,
   StoredUser,
@@ -50,6 +58,8 @@ export interface Store {
   anchors: AnchorRepo;
   cases: CaseRepo;
   outbox: OutboxRepo;
+  deliveries: DeliveryRepo;
+  webhooks: WebhookSubscriptionRepo;
   models: ModelRepo;
   holds: LegalHoldRepo;
   staffLog: StaffLogRepo;
@@ -180,6 +190,33 @@ export interface OutboxRepo {
   markDelivered(id: string, at: string): Promise<void>;
   /** Forgets which member a message was for. */
   eraseMember(memberId: string): Promise<void>;
+}
+
+export interface DeliveryRepo {
+  /** Idempotent by id: a second fan-out of the same entry writes nothing. */
+  add(delivery: Delivery): Promise<void>;
+  get(id: string): Promise<Delivery | null>;
+  /** Replaces a delivery (its status, attempts and log); only the lease holder writes. */
+  put(delivery: Delivery): Promise<void>;
+  /** Pending deliveries whose next attempt is due at `now`, the longest waiting first. */
+  due(now: string, limit: number): Promise<Delivery[]>;
+  /** The lane's earliest pending delivery by (seq, position): the only one that may go out. */
+  head(lane: string): Promise<Delivery | null>;
+  /** A destination's deliveries, newest first; optionally only those of one status. */
+  forDestination(channel: Delivery['channel'], destinationId: string, status: Delivery['status'] | null, limit: number): Promise<Delivery[]>;
+  /** Counts per status and the creation time of the oldest pending delivery (governance). */
+  stats(): Promise<{ pending: number; delivered: number; dead: number; oldestPendingAt: string | null }>;
+  /** Forgets the member in deliveries not yet made, except the erasure notice itself. */
+  eraseMember(memberId: string): Promise<void>;
+}
+
+export interface WebhookSubscriptionRepo {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  add(subscription: WebhookSubscription): Promise<void>;
+  get(id: string): Promise<WebhookSubscription | null>;
+  put(subscription: WebhookSubscription): Promise<void>;
+  /** Oldest first. */
+  list(): Promise<WebhookSubscription[]>;
 }
 
 export interface ModelRepo {

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'personalData.exportForMember': ['admin'],
   'legalHolds.manage': ['admin'],
   'signInThrottles.lift': ['admin'],
+  /** Webhook subscriptions to the insurer's systems, their deliveries and dead letters. */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

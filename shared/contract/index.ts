@@ -7,6 +7,7 @@ import { modelRoutes } from './models';
 import type { RouteSpec } from './route';
 import { sessionRoutes } from './session';
 import { systemRoutes } from './system';
+import { webhookRoutes } from './webhooks';
 
 /** Every route of the API, in the order the document lists them. */
 export const API_ROUTES: readonly RouteSpec[] = [
@@ -18,4 +19,5 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...memberRoutes,
   ...auditRoutes,
   ...metricsRoutes,
+  ...webhookRoutes,
 ];

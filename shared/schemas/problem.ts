@@ -24,6 +24,7 @@ export const ErrorCode = z.enum([
   'invalid_state',
   'deadline_passed',
   'legal_hold',
+  'unsafe_destination',
   'conflict',
   'not_ready',
   'internal_error',

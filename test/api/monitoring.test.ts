@@ -103,6 +103,45 @@ describe('GET /metrics', () => {
     expect(age).toBeLessThan(3660);
   });
 
+  it('reports outbound deliveries: by status, the success ratio and the age of the oldest undelivered one', async () => {
+    const app = await appWith({ metricsToken: TOKEN });
+    expect(valueOf(await scrape(app), 'recourse_delivery_success_ratio')).toBe(1);
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const delivery = (id: string, status: 'pending' | 'delivered' | 'dead') => ({
+      id,
+      entryId: 'dec_x#1',
+      channel: 'webhook' as const,
+      destinationId: 'wh_1',
+      decisionId: 'dec_x',
+      lane: 'webhook:wh_1:dec_x',
+      seq: 1,
+      position: 0,
+      type: 'case.opened',
+      data: {},
+      createdAt: anHourAgo,
+      status,
+      attempts: 1,
+      nextAttemptAt: anHourAgo,
+      lastStatus: null,
+      lastError: null,
+      deliveredAt: null,
+      log: [],
+    });
+    for (const [id, status] of [
+      ['a', 'delivered'],
+      ['b', 'delivered'],
+      ['c', 'delivered'],
+      ['d', 'dead'],
+      ['e', 'pending'],
+    ] as const) {
+      await app.store.deliveries.add(delivery(id, status));
+    }
+    const text = await scrape(app);
+    expect(valueOf(text, 'recourse_deliveries{status="dead"}')).toBe(1);
+    expect(valueOf(text, 'recourse_delivery_success_ratio')).toBe(0.75);
+    expect(valueOf(text, 'recourse_delivery_oldest_undelivered_age_seconds')).toBeGreaterThanOrEqual(3600);
+  });
+
   it('counts periodic job runs and failures', async () => {
     const app = await appWith({ metricsToken: TOKEN });
     const logger = createLogger('silent');

@@ -1,8 +1,10 @@
 import { storeKinds } from '../support/stores';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
+import { describeDeliveryContract } from './delivery.contract';
 
 for (const kind of storeKinds()) {
   describeStoreContract(kind);
   describeStoreOperationsContract(kind);
+  describeDeliveryContract(kind);
 }

@@ -11,6 +11,7 @@ import { DEMO_INGEST_KEY } from '../../server/config';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
+import { webhookRows, webhookWithDeadLetter } from './matrix-webhooks';
 import { apiRoutes } from '../support/routes';
 import { sessionCookieFor } from '../support/session-cookies';
 import { describeEachStore, openTestSqlite, type TestStore } from '../support/stores';
@@ -37,6 +38,8 @@ interface Fixture {
   decisionId?: string;
   caseId?: string;
   memberId?: string;
+  webhookId?: string;
+  deliveryId?: string;
   userIds: Record<string, string>;
 }
 
@@ -133,6 +136,8 @@ class Fixtures {
     await this.t.store.holds.put({ memberId, reason: 'pending dispute', setBy: 'admin', setAt: this.t.clock.now().toISOString() });
     return { memberId };
   }
+
+  webhook = () => webhookWithDeadLetter((...args) => this.as(...args), this.t.store);
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -215,6 +220,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/admin/legal-holds': { expect: only('admin') },
   'PUT /api/admin/legal-holds/:memberId': { fixture: (f) => f.memberWithData(), body: () => ({ reason: 'pending court case' }), expect: only('admin') },
   'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },
+  'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
+  'GET /api/admin/webhooks': { expect: only('admin') },
+  ...webhookRows(only('admin')),
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
@@ -336,7 +344,8 @@ describe('authorisation matrix: the table itself', () => {
       const open = ['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'GET /api/docs', 'POST /api/session'];
       if (!open.includes(key)) expect(row.expect.anonymous, key).toBe(401);
       // A resource of anna's (a route with :id) is 404 for bram and the out-of-scope reviewer: no enumeration.
-      if (key.includes(':id')) {
+      // (Admin's own resources, such as webhook subscriptions, are role-gated before any lookup: 403.)
+      if (key.includes(':id') && !key.includes('/api/admin/')) {
         expect(row.expect.member_other, key).toBe(404);
         expect(row.expect.fraud, key).toBe(404);
       }

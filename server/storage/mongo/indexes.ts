@@ -19,9 +19,14 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('outbox').createIndex({ deliveredAt: 1, _id: 1 }, { name: 'outbox_pending' });
   await db.collection('sessions').createIndex({ userId: 1 }, { name: 'sessions_user' });
   await db.collection('outbox').createIndex({ memberId: 1 }, { name: 'outbox_member' });
+  await db.collection('outbox').createIndex({ 'events.data.memberId': 1 }, { name: 'outbox_event_member' });
   await db.collection('users').createIndex({ memberId: 1 }, { name: 'users_member' });
   await db.collection('users').createIndex({ username: 1 }, { unique: true, name: 'users_username' });
   // Metrics read rollups by attribute ('' for the decision-level ones) and day range.
   await db.collection('rollups').createIndex({ attribute: 1, day: 1, type: 1 }, { name: 'rollups_attribute_day' });
+  const deliveries = db.collection('deliveries');
+  await deliveries.createIndex({ status: 1, nextAttemptAt: 1, _id: 1 }, { name: 'deliveries_due' });
+  await deliveries.createIndex({ lane: 1, status: 1, seq: 1, position: 1, _id: 1 }, { name: 'deliveries_lane' });
+  await deliveries.createIndex({ channel: 1, destinationId: 1, createdAt: -1, _id: -1 }, { name: 'deliveries_destination' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -7,6 +7,8 @@ import { eventsRepo } from './repos/events';
 import { anchorsRepo } from './repos/anchors';
 import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
+import { deliveriesRepo } from './repos/deliveries';
+import { webhooksRepo } from './repos/webhooks';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
 import { staffLogRepo } from './repos/staff-log';
@@ -32,6 +34,8 @@ class MongoStore implements Store {
   readonly anchors: ReturnType<typeof anchorsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
+  readonly deliveries: ReturnType<typeof deliveriesRepo>;
+  readonly webhooks: ReturnType<typeof webhooksRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
@@ -50,6 +54,8 @@ class MongoStore implements Store {
     this.anchors = anchorsRepo(db);
     this.cases = casesRepo(db);
     this.outbox = outboxRepo(db);
+    this.deliveries = deliveriesRepo(db);
+    this.webhooks = webhooksRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
     this.staffLog = staffLogRepo(db);

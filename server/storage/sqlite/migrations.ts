@@ -82,4 +82,23 @@ export const migrations: string[] = [
   `CREATE INDEX rollups_attribute_name ON rollups (attribute, name, day);`,
 
   `CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+
+  // Outbound deliveries: one row per (outbox entry, event, destination). The engine seeks the due
+  // ones by time, a lane's head by (seq, position), and a destination's log by creation time.
+  `CREATE TABLE deliveries (
+     id TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     next_attempt_at TEXT NOT NULL,
+     lane TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     position INTEGER NOT NULL,
+     channel TEXT NOT NULL,
+     destination_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at, id);
+   CREATE INDEX deliveries_lane ON deliveries (lane, status, seq, position, id);
+   CREATE INDEX deliveries_destination ON deliveries (channel, destination_id, created_at, id);
+   CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);`,
 ];

@@ -9,6 +9,8 @@ import { decisionsRepo } from './repos/decisions';
 import { eventsRepo } from './repos/events';
 import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
+import { deliveriesRepo } from './repos/deliveries';
+import { webhooksRepo } from './repos/webhooks';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
 import { staffLogRepo } from './repos/staff-log';
@@ -53,6 +55,8 @@ class SqliteStore implements Store {
   readonly holds: ReturnType<typeof holdsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
+  readonly deliveries: ReturnType<typeof deliveriesRepo>;
+  readonly webhooks: ReturnType<typeof webhooksRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
@@ -68,6 +72,8 @@ class SqliteStore implements Store {
     this.holds = holdsRepo(db);
     this.staffLog = staffLogRepo(db);
     this.outbox = outboxRepo(db);
+    this.deliveries = deliveriesRepo(db);
+    this.webhooks = webhooksRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);
     this.loginFailures = loginFailuresRepo(db);

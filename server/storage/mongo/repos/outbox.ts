@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { OutboxMessage } from '../../store';
 import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
+import { withoutMember } from '../../../domain/outbound-events';
 
 export function outboxRepo(db: Db) {
   const col = () => db.collection<StrDoc>('outbox');
@@ -22,6 +23,13 @@ export function outboxRepo(db: Db) {
       return typeof oldest?.createdAt === 'string' ? oldest.createdAt : null;
     },
     markDelivered: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { deliveredAt: at } })),
-    eraseMember: async (memberId: string) => void (await col().updateMany({ memberId }, { $set: { memberId: null } })),
+    eraseMember: async (memberId: string) => {
+      for (const doc of await col()
+        .find({ $or: [{ memberId }, { 'events.data.memberId': memberId }] })
+        .toArray()) {
+        const scrubbed = withoutMember(fromDoc<OutboxMessage>(doc)!, memberId);
+        await col().replaceOne({ _id: doc._id }, toDoc(scrubbed));
+      }
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { OutboxMessage } from '../../store';
 import { type Db, parse } from './rows';
+import { withoutMember } from '../../../domain/outbound-events';
 
 export function outboxRepo(db: Db) {
   const add = db.prepare('INSERT INTO outbox (id, delivered, doc) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING');
@@ -21,7 +22,8 @@ export function outboxRepo(db: Db) {
       db.transaction(() => {
         for (const row of all.all() as { id: string; doc: string }[]) {
           const message = JSON.parse(row.doc) as OutboxMessage;
-          if (message.memberId === memberId) rewrite.run(JSON.stringify({ ...message, memberId: null }), row.id);
+          const scrubbed = withoutMember(message, memberId);
+          if (JSON.stringify(scrubbed) !== row.doc) rewrite.run(JSON.stringify(scrubbed), row.id);
         }
       })();
     },

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { DecisionOutput } from '@shared/schemas/decision';
+import type { ActionableOutcome } from '@shared/schemas/webhook-events';
+import type { ChainEvent, OutboundEvent, OutboxMessage, StoredCase, StoredDecision } from './entities';
+
+/** Per decision type, what a consumer acts on: never a score's threshold or a fraud indicator. */
+const ACTIONABLE_KEYS = {
+  renewal_price: ['currency', 'previousPremiumCents', 'newPremiumCents'],
+  fraud_flag: ['claimId', 'flagged', 'action'],
+  risk_score: ['score', 'band'],
+} as const;
+
+export function actionableOutcome(decision: StoredDecision, outcome: DecisionOutput): ActionableOutcome {
+  const source = outcome as unknown as Record<string, unknown>;
+  return Object.fromEntries(ACTIONABLE_KEYS[decision.type].filter((k) => k in source).map((k) => [k, source[k]])) as ActionableOutcome;
+}
+
+/**
+ * The webhook events one case change implies, in the order a consumer applies them. Pure, so a
+ * repaired projection writes the same entry. `effective` is the decision's new effective outcome
+ * (with its identifiers) when the change overrode it.
+ */
+export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  const ref = {
+    decisionId: decision.id,
+    sequence: event.seq,
+    memberId: c.memberId,
+    policyId: decision.subject.policyId ?? null,
+    caseId: c.id,
+    decisionType: decision.type,
+  };
+  switch (event.action) {
+    case 'objection_filed':
+      return [{ type: 'case.opened', data: { ...ref, origin: c.origin, dueAt: c.dueAt } }];
+    case 'extended':
+      return [{ type: 'case.extended', data: { ...ref, dueAt: c.dueAt, months: c.extension?.months ?? Number(event.data.months) } }];
+    case 'withdrawn':
+      return [{ type: 'case.withdrawn', data: ref }];
+    case 'resolved':
+    case 'approved': {
+      if (c.status !== 'resolved' || !c.resolution) return [];
+      const resolved: OutboundEvent = { type: 'case.resolved', data: { ...ref, resolution: c.resolution } };
+      if (!effective) return [resolved];
+      const changed: OutboundEvent = {
+        type: 'decision.outcome_changed',
+        data: { ...ref, original: actionableOutcome(decision, decision.output), effective: actionableOutcome(decision, effective) },
+      };
+      return [resolved, changed];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The outbox entry of an erasure: downstream systems must erase the member too (its data names the member, as it must). */
+export function memberErasedEntry(memberId: string, at: string): OutboxMessage {
+  return {
+    // A random id: ids travel into delivery ids and the admin's log, which must not name the member.
+    id: `erasure#${randomUUID()}`,
+    decisionId: null,
+    seq: 0,
+    caseId: null,
+    memberId,
+    kind: null,
+    events: [{ type: 'member.erased', data: { memberId } }],
+    createdAt: at,
+    deliveredAt: null,
+  };
+}
+
+/** An entry without the member: top-level and in its events, except the erasure notice, whose purpose is the id. */
+export function withoutMember(entry: OutboxMessage, memberId: string): OutboxMessage {
+  const events = entry.events?.map((e) => (e.type !== 'member.erased' && e.data.memberId === memberId ? { ...e, data: { ...e.data, memberId: null } } : e));
+  return { ...entry, memberId: entry.memberId === memberId ? null : entry.memberId, ...(events ? { events } : {}) };
+}
