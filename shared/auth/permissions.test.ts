@@ -23,6 +23,7 @@ describe('the permission table', () => {
         'personalData.exportForMember',
         'signInThrottles.lift',
         'staff.read',
+        'webhooks.manage',
       ].sort(),
     );
   });

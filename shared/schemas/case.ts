@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, DecisionType, Instant, Limit, pageOf } from './common';
+import { Cursor, DecisionType, Instant, Limit, pageOf, trimmedText } from './common';
 import { Decision, RiskBand } from './decision';
 
 export const CaseStatus = z.enum(['open', 'in_review', 'pending_approval', 'resolved', 'withdrawn']);
@@ -130,7 +130,7 @@ export const CaseListQuery = z.strictObject({
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const NewObjection = z.strictObject({
-  statement: z.string().trim().min(1).max(5000),
+  statement: trimmedText(1, 5000),
   requestedOutcome: z.string().trim().max(1000).optional(),
   /** Only for staff registering an objection received by phone or post. */
   receivedAt: Instant.optional(),
@@ -143,7 +143,7 @@ const ExpectedVersion = z.int().min(1);
 export const CaseIdParams = z.strictObject({ id: z.string().regex(/^case_[0-9a-f]{24}_\d+$/, 'not a case id') });
 export const ClaimCase = z.strictObject({ expectedVersion: ExpectedVersion });
 export const AssignCase = z.strictObject({ userId: z.string().min(1).max(100), expectedVersion: ExpectedVersion });
-export const CommentOnCase = z.strictObject({ text: z.string().trim().min(1).max(5000), visibility: Visibility, expectedVersion: ExpectedVersion });
+export const CommentOnCase = z.strictObject({ text: trimmedText(1, 5000), visibility: Visibility, expectedVersion: ExpectedVersion });
 /**
  * Resolving: a confirmation, or an override with the new outcome. A union on `outcome`, not a
  * refinement, so the OpenAPI document says the override is required when overriding.
@@ -165,7 +165,7 @@ export const ApproveCase = z.strictObject({ approve: z.boolean(), rationale: Rat
 export const EXTEND_REASON_MIN_LENGTH = 10;
 export const ExtendCase = z.strictObject({
   months: z.int().min(1).max(2),
-  reason: z.string().trim().min(EXTEND_REASON_MIN_LENGTH, `tell the member why, in at least ${EXTEND_REASON_MIN_LENGTH} characters`).max(2000),
+  reason: trimmedText(EXTEND_REASON_MIN_LENGTH, 2000, `tell the member why, in at least ${EXTEND_REASON_MIN_LENGTH} characters`),
   expectedVersion: ExpectedVersion,
 });
 export const WithdrawCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });

@@ -55,3 +55,17 @@ export const withOrderedPeriod = <T extends z.ZodType<{ from?: string | undefine
     path: ['to'],
     when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === 'from' || issue.path?.[0] === 'to'),
   });
+
+/**
+ * A text a person writes: trimmed, then at least `min` and at most `max` characters. The server
+ * counts after trimming, so the pattern says the same of the text as sent (a non-space at each end
+ * of at least `min` characters): the document promises exactly what the server accepts. It never
+ * fires on its own, since a trimmed text of `min` characters matches it.
+ */
+export const trimmedText = (min: number, max: number, tooShort?: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { abort: true, ...(tooShort ? { message: tooShort } : {}) })
+    .max(max)
+    .regex(new RegExp(min <= 1 ? '\\S' : `\\S[\\s\\S]{${min - 2},}\\S`), tooShort);

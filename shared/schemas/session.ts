@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionType, MemberId, Role } from './common';
+import { DecisionType, MemberId, Role, trimmedText } from './common';
 
 export const User = z.object({
   id: z.string(),
@@ -31,7 +31,7 @@ export const Readiness = z.object({ status: z.literal('ready'), storage: z.enum(
 export const LangQuery = z.strictObject({ lang: z.enum(['en', 'nl', 'fr']).default('en') });
 export const MemberIdBody = z.strictObject({ memberId: MemberId });
 export const MemberIdParams = z.strictObject({ memberId: MemberId });
-const HoldReasonText = z.string().trim().min(5, 'say why, in at least 5 characters').max(1000);
+const HoldReasonText = trimmedText(5, 1000, 'say why, in at least 5 characters');
 export const HoldReason = z.strictObject({ reason: HoldReasonText });
 /**
  * Lifting a hold needs no body (a DELETE body has no defined meaning in HTTP, and many clients
