@@ -18,7 +18,8 @@ export type WebhookSubscriptionView = z.infer<typeof WebhookSubscriptionView>;
 const Events = z.array(WebhookEventType).min(1, 'choose at least one event').max(WebhookEventType.options.length);
 
 export const CreateWebhook = z.strictObject({
-  url: z.string().min(1).max(2000),
+  /** An http(s) URL; that it is https to a public address (or a listed host) is checked against DNS by the server. */
+  url: z.url({ protocol: /^https?$/, error: 'not an http or https URL' }).max(2000),
   events: Events,
   description: z.string().max(500).default(''),
 });
