@@ -22,6 +22,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     outbox: time(store.outbox, 'outbox'),
     models: time(store.models, 'models'),
     holds: time(store.holds, 'holds'),
+    contacts: time(store.contacts, 'contacts'),
     staffLog: time(store.staffLog, 'staffLog'),
     users: time(store.users, 'users'),
     sessions: time(store.sessions, 'sessions'),

@@ -14,6 +14,7 @@ import type {
   RollupKey,
   StaffLogEntry,
   StoredCase,
+  StoredContact,
   StoredDecision,
   StoredSession,
   StoredUser,
@@ -26,6 +27,7 @@ export type {
   EventActor,
   ChainEvent,
   StoredCase,
+  StoredContact,
   OutboxMessage,
   LegalHold,
   StaffLogEntry,
@@ -52,6 +54,7 @@ export interface Store {
   outbox: OutboxRepo;
   models: ModelRepo;
   holds: LegalHoldRepo;
+  contacts: ContactRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
@@ -194,6 +197,15 @@ export interface LegalHoldRepo {
   get(memberId: string): Promise<LegalHold | null>;
   delete(memberId: string): Promise<void>;
   list(): Promise<LegalHold[]>;
+}
+
+/** Member contact data, one record per member. */
+export interface ContactRepo {
+  /** Replaces the member's record. */
+  put(contact: StoredContact): Promise<void>;
+  get(memberId: string): Promise<StoredContact | null>;
+  /** Removes the member's record (erasure); true when there was one. */
+  delete(memberId: string): Promise<boolean>;
 }
 
 export interface StaffLogRepo {

@@ -9,6 +9,7 @@ import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
+import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
@@ -34,6 +35,7 @@ class MongoStore implements Store {
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
+  readonly contacts: ReturnType<typeof contactsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
@@ -52,6 +54,7 @@ class MongoStore implements Store {
     this.outbox = outboxRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
+    this.contacts = contactsRepo(db);
     this.staffLog = staffLogRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);

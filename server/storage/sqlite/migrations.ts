@@ -82,4 +82,6 @@ export const migrations: string[] = [
   `CREATE INDEX rollups_attribute_name ON rollups (attribute, name, day);`,
 
   `CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+
+  `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
 ];

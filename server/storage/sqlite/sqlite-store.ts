@@ -11,6 +11,7 @@ import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
+import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { anchorsRepo } from './repos/anchors';
 import { usersRepo } from './repos/users';
@@ -51,6 +52,7 @@ class SqliteStore implements Store {
   readonly cases: ReturnType<typeof casesRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
+  readonly contacts: ReturnType<typeof contactsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly users: ReturnType<typeof usersRepo>;
@@ -66,6 +68,7 @@ class SqliteStore implements Store {
     this.cases = casesRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
+    this.contacts = contactsRepo(db);
     this.staffLog = staffLogRepo(db);
     this.outbox = outboxRepo(db);
     this.users = usersRepo(db);
