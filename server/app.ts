@@ -23,6 +23,8 @@ import { createExplanationService } from './members/explanations.service';
 import { createExportService } from './members/export.service';
 import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
+import { createContactService } from './members/contacts.service';
+import { contactsRouter } from './members/contacts.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
 import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
@@ -88,7 +90,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const exports = createExportService({ store, clock, explanations, digestKey });
   const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
   const holds = createHoldService({ store, clock, digestKey });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups };
+  const contacts = createContactService({ store, clock });
+  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, metrics, rollups };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -160,6 +163,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(policiesRouter(services.policies));
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
+  api.use(contactsRouter(services.contacts));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
   api.use(refuseUnservedMethod);

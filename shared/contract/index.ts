@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
+import { contactRoutes } from './contacts';
 import { decisionRoutes } from './decisions';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
@@ -16,6 +17,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...modelRoutes,
   ...memberRoutes,
+  ...contactRoutes,
   ...auditRoutes,
   ...metricsRoutes,
 ];

@@ -6,7 +6,7 @@ import type { Permission } from '../auth/permissions';
  * OpenAPI document (server/openapi.ts) and the client's fetchers (client/src/lib/call.ts) are all
  * derived from it, so a path, a parameter or a body is written once and cannot drift.
  */
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Who calls: anyone; a person with a session cookie; a scoring service with an ingest key. */
 export type Caller = 'anyone' | 'person' | 'ingest';

@@ -215,6 +215,10 @@ const ROWS: Record<string, Row> = {
   'GET /api/admin/legal-holds': { expect: only('admin') },
   'PUT /api/admin/legal-holds/:memberId': { fixture: (f) => f.memberWithData(), body: () => ({ reason: 'pending court case' }), expect: only('admin') },
   'DELETE /api/admin/legal-holds/:memberId': { fixture: (f) => f.heldMember(), body: () => ({ reason: 'court case settled' }), expect: only('admin') },
+  // The insurer's CRM pushes contact data with an ingest key; people cannot, not even admin.
+  'PUT /api/members/:memberId/contact': { body: () => ({ email: 'anna@example.org', language: 'nl' }), expect: { ...everyone(401), ingest: 'allow' } },
+  'GET /api/me/contact': { expect: only('member_own', 'member_other') },
+  'PATCH /api/me/contact': { body: () => ({ language: 'fr' }), expect: only('member_own', 'member_other') },
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
@@ -234,7 +238,7 @@ const ROWS: Record<string, Row> = {
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
 const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/audit/anchors']);
-const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch']);
+const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
 const SENSITIVE = [
