@@ -91,6 +91,18 @@ const Env = z.object({
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
   DECIDED_AT_FLOOR: Instant.default(DEFAULT_DECIDED_AT_FLOOR),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<[^<>\s@]+@[^<>\s@]+>$|^[^<>\s@]+@[^<>\s@]+$/, 'must be an address, or a name and an address: Recourse <no-reply@example.org>')
+    .default('Recourse <no-reply@recourse.localhost>'),
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'must be the portal origin without a trailing slash, such as https://recourse.example.org')
+    .default('http://localhost:3000'),
 });
 
 export interface Config {
@@ -125,6 +137,12 @@ export interface Config {
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
+  /** Mail to members over SMTP; without it (the demo) each mail is written as an .eml file under dataDir/mail. */
+  smtpUrl?: string;
+  /** The sender of mail to members. */
+  mailFrom: string;
+  /** Where members open the portal: links in mails point here. */
+  appUrl: string;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -171,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    appUrl: e.APP_URL,
   };
 }
 

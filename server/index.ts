@@ -3,7 +3,8 @@ import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
 import { ConfigError, DEMO_INGEST_KEY, loadConfig, MIN_PRODUCTION_KEY_LENGTH } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOnStart } from './demo/seed';
-import { deliverOutbox, logSender } from './jobs/outbox';
+import { deliverOutbox, mailSender } from './jobs/outbox';
+import { createMailChannel } from './mail/mail-channel';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
 import { upgradeRollups } from './metrics/rebuild';
@@ -51,6 +52,9 @@ async function main() {
 
   // A process that died mid-change leaves at most one event ahead of its case: repair it now.
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
+  // E-mail to members: over SMTP_URL, or written under DATA_DIR/mail for the demonstration.
+  const mail = createMailChannel({ store, config, clock, logger });
+  if (mail.transport === 'files') logger.info('SMTP_URL is not set: mail to members is written as .eml files under DATA_DIR/mail (see the admin page).');
   const jobs = [
     { name: 'anchor', intervalMs: config.anchorIntervalMs, run: services.audit.anchor },
     {
@@ -61,7 +65,7 @@ async function main() {
         return services.erasure.applyRetention(config.retentionDays);
       },
     },
-    { name: 'outbox', intervalMs: 30_000, run: () => deliverOutbox(store, clock, logSender(logger)) },
+    { name: 'outbox', intervalMs: 30_000, run: () => deliverOutbox(store, clock, mailSender(store, mail, logger)) },
   ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
   const server = app.listen(config.port, () => {
     const demo = DEMO_USERS.map((u) => u.username).join(', ');
@@ -75,6 +79,7 @@ async function main() {
 
   const shutdown = () => {
     for (const job of jobs) job.stop();
+    mail.close();
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
