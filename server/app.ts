@@ -25,6 +25,8 @@ import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
+import { createMailboxService } from './mail/mailbox.service';
+import { mailRouter } from './mail/mail.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
 import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
@@ -91,7 +93,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
   const holds = createHoldService({ store, clock, digestKey });
   const contacts = createContactService({ store, clock });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, metrics, rollups };
+  const mailbox = createMailboxService({ config });
+  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, mailbox, metrics, rollups };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -164,6 +167,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
   api.use(contactsRouter(services.contacts));
+  api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
   api.use(refuseUnservedMethod);

@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
 import { contactRoutes } from './contacts';
+import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
@@ -18,6 +19,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...modelRoutes,
   ...memberRoutes,
   ...contactRoutes,
+  ...mailRoutes,
   ...auditRoutes,
   ...metricsRoutes,
 ];

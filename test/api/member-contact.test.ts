@@ -94,6 +94,23 @@ describeEachStore('member contact data', (kind) => {
     expect((await (await app.as('bram')).get('/api/me/export')).body.contact).toBeNull();
   });
 
+  it('shows reviewers on the case whether the member is told by e-mail or must be told by post, and members not at all', async () => {
+    const decisionId = (await app.store.decisions.page({ memberId: 'M-1001' }, null, 1))[0]!.id;
+    const anna = await app.as('anna');
+    const filed = await anna.post(`/api/decisions/${decisionId}/objections`).send({ statement: 'I do not agree with this decision, please review it.' });
+    expect(filed.status).toBe(201);
+    const caseId: string = filed.body.case.id;
+    const reviewer = await app.as('pricing.reviewer');
+    expect((await reviewer.get(`/api/cases/${caseId}`)).body.memberContact).toBe('email');
+    await anna.patch('/api/me/contact').send({ emailOptOut: true });
+    expect((await reviewer.get(`/api/cases/${caseId}`)).body.memberContact).toBe('post');
+    await anna.patch('/api/me/contact').send({ emailOptOut: false });
+    expect((await anna.get(`/api/cases/${caseId}`)).body).not.toHaveProperty('memberContact');
+    await app.store.contacts.delete('M-1001');
+    expect((await reviewer.get(`/api/cases/${caseId}`)).body.memberContact).toBe('post');
+    await crm('M-1001', { email: 'anna@example.org', language: 'nl' });
+  });
+
   it('removes the contact data on erasure, also of a member the CRM alone knows', async () => {
     const admin = await app.as('admin');
     const erased = await admin.post('/api/admin/erasure').send({ memberId: 'M-1001' });

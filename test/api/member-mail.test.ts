@@ -173,3 +173,49 @@ describe('e-mail to members over a real SMTP server', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+describe('the demonstration mailbox: .eml files an admin lists and reads', () => {
+  let t: TestStore;
+  let app: TestApp;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-mailbox-'));
+    t = await openTestSqlite();
+    app = await buildTestApp(t.store, { ...longSessions, dataDir, smtpUrl: undefined });
+  });
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists what the outbox job wrote, newest first, and shows one mail parsed', async () => {
+    const steps = caseSteps(app);
+    await request(app.app)
+      .put('/api/members/M-1002/contact')
+      .set('Authorization', `Bearer ${DEMO_INGEST_KEY}`)
+      .send({ email: 'bram@example.org', language: 'fr' });
+    const decisionId = (await steps.batch([renewalDecision({ subject: { memberId: 'M-1002', policyId: 'P-2' } })]))[0]!;
+    await steps.object('bram', decisionId);
+    const mail = createMailChannel({ store: app.store, config: app.config, clock: app.clock, logger });
+    expect(mail.transport).toBe('files');
+    await deliverOutbox(app.store, app.clock, mailSender(app.store, mail, logger));
+
+    const admin = await app.as('admin');
+    const list = await admin.get('/api/admin/mail');
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({
+      transport: 'files',
+      mails: [{ to: 'bram@example.org', subject: 'Nous avons reçu votre contestation', language: 'fr', kind: 'received' }],
+    });
+    const one = await admin.get(`/api/admin/mail/${list.body.mails[0].id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.text).toContain('Le 25 novembre 2026, nous avons reçu votre contestation');
+    expect(one.body.html).toContain('<html lang="fr">');
+    const eml = await simpleParser(fs.readFileSync(path.join(dataDir, 'mail', `${list.body.mails[0].id}.eml`)));
+    expect(eml.to && 'text' in eml.to ? eml.to.text : '').toBe('bram@example.org');
+
+    expect((await admin.get('/api/admin/mail/..%2Frecourse.sqlite')).status).toBe(400);
+    expect((await admin.get('/api/admin/mail/no-such-mail')).status).toBe(404);
+    expect((await (await app.as('governance')).get('/api/admin/mail')).status).toBe(403);
+  });
+});

@@ -219,6 +219,9 @@ const ROWS: Record<string, Row> = {
   'PUT /api/members/:memberId/contact': { body: () => ({ email: 'anna@example.org', language: 'nl' }), expect: { ...everyone(401), ingest: 'allow' } },
   'GET /api/me/contact': { expect: only('member_own', 'member_other') },
   'PATCH /api/me/contact': { body: () => ({ language: 'fr' }), expect: only('member_own', 'member_other') },
+  'GET /api/admin/mail': { expect: only('admin') },
+  // No mail of that id is ever written: the admin passes the door and learns it does not exist.
+  'GET /api/admin/mail/:mailId': { path: () => '/api/admin/mail/no-such-mail', expect: { ...only('admin'), admin: 404 } },
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
