@@ -29,7 +29,7 @@ export function MemberMailSection() {
             </thead>
             <tbody>
               {list.data.mails.map((m) => (
-                <tr key={m.id} aria-selected={m.id === selected}>
+                <tr key={m.id}>
                   <td>{formatDateTime(m.writtenAt)}</td>
                   <td>{m.to}</td>
                   <td>
