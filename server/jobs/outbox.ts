@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { OutboxMessage, Store } from '../storage/store';
 
-/** Delivers one member notification; a real mail sender replaces the default. */
+/** Delivers one member notification: mailSender below in the server, logSender where no mail is wanted. */
 export type NotificationSender = (message: OutboxMessage) => Promise<void>;
 
 /** The default sender writes a log line with the kind and case only — no member data. */
