@@ -53,15 +53,13 @@ export function MemberMailSection() {
           <pre className="mail-text" style={{ whiteSpace: 'pre-wrap' }}>
             {mail.data.text}
           </pre>
-          <h4>{t('admin.mailHtml')}</h4>
-          {/* The HTML part as the member's mail program shows it, in a frame that may run nothing and reach nothing. */}
-          <iframe
-            title={t('admin.mailHtml')}
-            sandbox=""
-            srcDoc={mail.data.html}
-            className="mail-html"
-            style={{ width: '100%', minHeight: '24rem', border: '1px solid' }}
-          />
+          {/* The HTML part as its source, shown as text: nothing in a mail runs in the admin's page. */}
+          <details>
+            <summary>{t('admin.mailHtml')}</summary>
+            <pre className="mail-html" style={{ whiteSpace: 'pre-wrap' }}>
+              {mail.data.html}
+            </pre>
+          </details>
         </article>
       ) : null}
     </section>
