@@ -23,6 +23,10 @@ import { createExplanationService } from './members/explanations.service';
 import { createExportService } from './members/export.service';
 import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
+import { createContactService } from './members/contacts.service';
+import { contactsRouter } from './members/contacts.routes';
+import { createMailboxService } from './mail/mailbox.service';
+import { mailRouter } from './mail/mail.routes';
 import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
 import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
@@ -91,7 +95,9 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const erasure = createErasureService({ store, clock, onErased: rollups.onErasure });
   const holds = createHoldService({ store, clock, digestKey });
   const webhooks = createWebhookService({ store, clock, allowedHosts: config.webhookAllowedHosts });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, metrics, rollups, webhooks };
+  const contacts = createContactService({ store, clock });
+  const mailbox = createMailboxService({ config });
+  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, mailbox, metrics, rollups, webhooks };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -163,6 +169,8 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(policiesRouter(services.policies));
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
+  api.use(contactsRouter(services.contacts));
+  api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit));
   api.use(metricsRouter(services.metrics));
   api.use(webhooksRouter(services.webhooks));

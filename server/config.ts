@@ -102,6 +102,18 @@ const Env = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<[^<>\s@]+@[^<>\s@]+>$|^[^<>\s@]+@[^<>\s@]+$/, 'must be an address, or a name and an address: Recourse <no-reply@example.org>')
+    .default('Recourse <no-reply@recourse.localhost>'),
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'must be the portal origin without a trailing slash, such as https://recourse.example.org')
+    .default('http://localhost:3000'),
 });
 
 export interface Config {
@@ -142,6 +154,12 @@ export interface Config {
   deliveryTimeoutMs: number;
   /** Webhook hosts allowed without https and on private addresses (local receivers, tests). */
   webhookAllowedHosts: string[];
+  /** Mail to members over SMTP; without it (the demo) each mail is written as an .eml file under dataDir/mail. */
+  smtpUrl?: string;
+  /** The sender of mail to members. */
+  mailFrom: string;
+  /** Where members open the portal: links in mails point here. */
+  appUrl: string;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -191,6 +209,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,
     deliveryTimeoutMs: e.DELIVERY_TIMEOUT_MS,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    appUrl: e.APP_URL,
   };
 }
 

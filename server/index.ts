@@ -3,9 +3,9 @@ import { createApp, createLogger } from './app';
 import { systemClock } from './clock';
 import { ConfigError, DEMO_INGEST_KEY, loadConfig, MIN_PRODUCTION_KEY_LENGTH } from './config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOnStart } from './demo/seed';
-import { logSender } from './jobs/outbox';
 import { runDelivery } from './delivery/engine';
-import { noticeChannel } from './delivery/notice-channel';
+import { createMailChannel } from './mail/mail-channel';
+import { memberMailChannel } from './mail/member-mail-channel';
 import { webhookChannel } from './webhooks/webhook-channel';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
@@ -54,10 +54,13 @@ async function main() {
 
   // A process that died mid-change leaves at most one event ahead of its case: repair it now.
   await repairRecentProjections(store, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString());
+  // E-mail to members: over SMTP_URL, or written under DATA_DIR/mail for the demonstration.
+  const mail = createMailChannel({ store, config, clock, logger });
+  if (mail.transport === 'files') logger.info('SMTP_URL is not set: mail to members is written as .eml files under DATA_DIR/mail (see the admin page).');
   const delivery = {
     store,
     clock,
-    channels: [noticeChannel(logSender(logger)), webhookChannel({ store, clock, allowedHosts: config.webhookAllowedHosts })],
+    channels: [memberMailChannel(mail), webhookChannel({ store, clock, allowedHosts: config.webhookAllowedHosts })],
     retryBaseMs: config.deliveryRetryBaseMs,
     timeoutMs: config.deliveryTimeoutMs,
   };
@@ -92,6 +95,7 @@ async function main() {
 
   const shutdown = () => {
     for (const job of jobs) job.stop();
+    mail.close();
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -10,6 +10,7 @@ import { commitCaseChange, consistentHead, type CaseChange, type CaseEventHook }
 import { timelineFor, toWireCase } from '../domain/case-views';
 import { decisionIdOfCase } from './new-case';
 import { overrideRange } from './override-range';
+import { contactChannel } from '../domain/contact-channel';
 
 export interface CaseDeps {
   store: Store;
@@ -57,7 +58,12 @@ export function createCaseContext(deps: CaseDeps) {
       case: toWireCase(c, clock.now(), user),
       decision: decisionView,
       timeline: timelineFor(events, c.id, user, decision),
-      ...(isStaff(user) ? { overrideRange: overrideRange(decision, policies.overrides) } : {}),
+      ...(isStaff(user)
+        ? {
+            overrideRange: overrideRange(decision, policies.overrides),
+            memberContact: contactChannel(c.memberId ? await store.contacts.get(c.memberId) : null),
+          }
+        : {}),
     };
   }
 

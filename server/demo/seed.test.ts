@@ -41,6 +41,9 @@ describe('demo seeding at start-up', () => {
     const first = await start(file, clock, true);
     expect(first.seeding.result).toMatchObject({ seeded: true, decisions: DEMO_DECISIONS });
     expect(await first.store.meta.get(DEMO_SEEDED)).toBe('2026-11-25T12:00:00.000Z');
+    // The demo mails anna in Dutch and tells bram by post, so both show on npm start.
+    expect(await first.store.contacts.get('M-1001')).toMatchObject({ email: 'anna@example.org', language: 'nl' });
+    expect(await first.store.contacts.get('M-1002')).toBeNull();
     const ids = await decisionIds(first.store);
     const cases = await first.store.cases.count({});
     await first.store.close();

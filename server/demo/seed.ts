@@ -55,6 +55,9 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedResult> {
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
   for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
+  // What the insurer's CRM would push: anna is e-mailed in Dutch; bram has no address on file, so
+  // his reviewers see that he must be told by post.
+  await store.contacts.put({ memberId: 'M-1001', email: 'anna@example.org', language: 'nl', emailOptOut: false, updatedAt: clock.now().toISOString() });
   const batch: unknown[] = [];
   let accepted = 0;
   for (const decision of demoDecisions(clock.now())) {

@@ -137,6 +137,19 @@ export interface Delivery {
   log: DeliveryAttempt[];
 }
 
+/**
+ * How to reach a member, pushed by the insurer's CRM. Personal data: in the member's export,
+ * removed by erasure. The e-mail preference is the member's own and survives a CRM push.
+ */
+export interface StoredContact {
+  memberId: string;
+  email: string | null;
+  language: 'en' | 'nl' | 'fr';
+  /** The member asked to be told by post instead of by e-mail. */
+  emailOptOut: boolean;
+  updatedAt: string;
+}
+
 export interface LegalHold {
   memberId: string;
   reason: string;

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
 import { runDelivery, type DeliveryEngineOptions } from '../delivery/engine';
 import { noticeChannel, type NotificationSender } from '../delivery/notice-channel';
+import type { Channel } from '../domain/delivery-channel';
 
 export type { NotificationSender } from '../delivery/notice-channel';
 
@@ -23,6 +24,16 @@ export async function deliverOutbox(
   send: NotificationSender,
   options: Partial<Pick<DeliveryEngineOptions, 'retryBaseMs' | 'timeoutMs'>> = {},
 ): Promise<number> {
-  const { delivered } = await runDelivery({ store, clock, channels: [noticeChannel(send)], retryBaseMs: 30_000, timeoutMs: 10_000, ...options });
+  return deliverThrough(store, clock, [noticeChannel(send)], options);
+}
+
+/** One pass of the delivery engine through the given channels (the member's mail, webhooks). Returns how many went out. */
+export async function deliverThrough(
+  store: Store,
+  clock: Clock,
+  channels: Channel[],
+  options: Partial<Pick<DeliveryEngineOptions, 'retryBaseMs' | 'timeoutMs'>> = {},
+): Promise<number> {
+  const { delivered } = await runDelivery({ store, clock, channels, retryBaseMs: 30_000, timeoutMs: 10_000, ...options });
   return delivered;
 }

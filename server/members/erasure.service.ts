@@ -83,7 +83,8 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       if (hold) throw conflict('legal_hold', `Member data is under a legal hold (${hold.reason}); lift it first.`);
       const records = await decisionsOf(memberId);
       const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
-      if (records.length === 0 && accounts.length === 0) throw notFound(`No data about ${memberId}.`);
+      const contact = await store.contacts.get(memberId);
+      if (records.length === 0 && accounts.length === 0 && !contact) throw notFound(`No data about ${memberId}.`);
       const actor = staffActor(user);
       // Written first, so a crash mid-erasure still tells downstream systems (a repeat is harmless);
       // only when one listens, since the notice itself holds the member id until it is delivered.
@@ -97,15 +98,16 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       for (const id of await store.users.deleteByMemberId(memberId)) await store.sessions.deleteForUser(id);
       await store.outbox.eraseMember(memberId);
       await store.deliveries.eraseMember(memberId);
+      const contacts = (await store.contacts.delete(memberId)) ? 1 : 0;
       await store.purgeFreedSpace();
       // The staff log records that an erasure happened, not whose: that would undo it.
       await appendStaffLog(store, clock, {
         actor,
         action: 'erasure',
         subjectDigest: null,
-        data: { decisions: records.length, cases, accounts: accounts.length },
+        data: { decisions: records.length, cases, accounts: accounts.length, contacts },
       });
-      return { decisions: records.length, cases, accounts: accounts.length };
+      return { decisions: records.length, cases, accounts: accounts.length, contacts };
     },
 
     /** Art. 5(1)(e): personal data of decisions past their retention period, unless a case is open or a hold applies. */

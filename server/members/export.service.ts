@@ -8,6 +8,7 @@ import { memberSafe, toWire } from '../domain/decision-views';
 import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
+import { toWireContact } from './contacts.service';
 
 const PAGE = 200;
 
@@ -44,7 +45,8 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
         cases.push({ ...toWireCase(c, clock.now(), memberView), timeline: timelineFor(events, c.id, memberView, record) });
       }
     }
-    return { exportedAt: clock.now().toISOString(), memberId, lang, decisions, cases };
+    const contact = await store.contacts.get(memberId);
+    return { exportedAt: clock.now().toISOString(), memberId, lang, decisions, cases, contact: contact ? toWireContact(contact) : null };
   }
 
   return {

@@ -24,6 +24,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     webhooks: time(store.webhooks, 'webhooks'),
     models: time(store.models, 'models'),
     holds: time(store.holds, 'holds'),
+    contacts: time(store.contacts, 'contacts'),
     staffLog: time(store.staffLog, 'staffLog'),
     users: time(store.users, 'users'),
     sessions: time(store.sessions, 'sessions'),

@@ -16,6 +16,7 @@ import type {
   RollupKey,
   StaffLogEntry,
   StoredCase,
+  StoredContact,
   StoredDecision,
   StoredSession,
   StoredUser,
@@ -28,6 +29,7 @@ export type {
   EventActor,
   ChainEvent,
   StoredCase,
+  StoredContact,
   OutboxMessage,
   OutboundEvent,
   Delivery,
@@ -62,6 +64,7 @@ export interface Store {
   webhooks: WebhookSubscriptionRepo;
   models: ModelRepo;
   holds: LegalHoldRepo;
+  contacts: ContactRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
@@ -231,6 +234,15 @@ export interface LegalHoldRepo {
   get(memberId: string): Promise<LegalHold | null>;
   delete(memberId: string): Promise<void>;
   list(): Promise<LegalHold[]>;
+}
+
+/** Member contact data, one record per member. */
+export interface ContactRepo {
+  /** Replaces the member's record. */
+  put(contact: StoredContact): Promise<void>;
+  get(memberId: string): Promise<StoredContact | null>;
+  /** Removes the member's record (erasure); true when there was one. */
+  delete(memberId: string): Promise<boolean>;
 }
 
 export interface StaffLogRepo {

@@ -1,5 +1,7 @@
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
+import { contactRoutes } from './contacts';
+import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
@@ -17,6 +19,8 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...caseRoutes,
   ...modelRoutes,
   ...memberRoutes,
+  ...contactRoutes,
+  ...mailRoutes,
   ...auditRoutes,
   ...metricsRoutes,
   ...webhookRoutes,

@@ -104,6 +104,11 @@ export const CaseDetail = z.object({
   timeline: z.array(TimelineEntry),
   /** Staff only: the range an override must stay in; null for fraud flags (nothing to bound). */
   overrideRange: OverrideRange.nullable().optional(),
+  /**
+   * Staff only: how the member hears about this case. `post` when no e-mail address is on file or
+   * the member chose post: then a person must send the letters the law requires (GDPR Art. 12(3)).
+   */
+  memberContact: z.enum(['email', 'post']).optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

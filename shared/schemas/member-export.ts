@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Case, CaseDetail } from './case';
+import { MemberContact } from './contact';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
 import { Lang } from './model';
@@ -20,5 +21,7 @@ export const MemberExport = z.object({
     z.discriminatedUnion('type', [Decision.options[0].extend(explained), Decision.options[1].extend(explained), Decision.options[2].extend(explained)]),
   ),
   cases: z.array(Case.extend({ timeline: CaseDetail.shape.timeline })),
+  /** The contact data the insurer's CRM gave us and the member's preference; null when there is none. */
+  contact: MemberContact.nullable(),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -1,4 +1,5 @@
 import { storeKinds } from '../support/stores';
+import { describeContactsContract } from './contacts.contract';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
@@ -7,4 +8,5 @@ for (const kind of storeKinds()) {
   describeStoreContract(kind);
   describeStoreOperationsContract(kind);
   describeDeliveryContract(kind);
+  describeContactsContract(kind);
 }

@@ -223,6 +223,13 @@ const ROWS: Record<string, Row> = {
   'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
   'GET /api/admin/webhooks': { expect: only('admin') },
   ...webhookRows(only('admin')),
+  // The insurer's CRM pushes contact data with an ingest key; people cannot, not even admin.
+  'PUT /api/members/:memberId/contact': { body: () => ({ email: 'anna@example.org', language: 'nl' }), expect: { ...everyone(401), ingest: 'allow' } },
+  'GET /api/me/contact': { expect: only('member_own', 'member_other') },
+  'PATCH /api/me/contact': { body: () => ({ language: 'fr' }), expect: only('member_own', 'member_other') },
+  'GET /api/admin/mail': { expect: only('admin') },
+  // No mail of that id is ever written: the admin passes the door and learns it does not exist.
+  'GET /api/admin/mail/:mailId': { path: () => '/api/admin/mail/no-such-mail', expect: { ...only('admin'), admin: 404 } },
 
   'GET /api/audit/verify': { expect: only('governance', 'admin') },
   'GET /api/audit/anchors': { expect: only('governance', 'admin') },
@@ -242,7 +249,7 @@ const ROWS: Record<string, Row> = {
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
 const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/audit/anchors']);
-const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch']);
+const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
 const SENSITIVE = [

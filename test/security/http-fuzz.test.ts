@@ -278,11 +278,12 @@ function requestsFor(op: Operation, samples: Record<string, string[]>): fc.Arbit
 /** An authorised caller of the right kind for each operation, so requests get past the door. */
 function callerFor(method: string, path: string, i: number): string | 'ingest' | null {
   if (path.startsWith('/api/decisions') && method === 'POST' && !path.includes('{id}')) return 'ingest';
+  if (path === '/api/members/{memberId}/contact') return 'ingest';
   if (path === '/api/session' && method === 'POST') return null;
   if (path.startsWith('/api/metrics')) return 'governance';
   if (path.startsWith('/api/audit')) return i % 2 ? 'governance' : 'admin';
   if (path.startsWith('/api/admin') || (path === '/api/models' && method === 'PUT')) return 'admin';
-  if (path === '/api/me/export' || path.endsWith('/withdraw')) return 'anna';
+  if (path === '/api/me/export' || path === '/api/me/contact' || path.endsWith('/withdraw')) return 'anna';
   if (path.startsWith('/api/cases/{id}/')) return ['senior.reviewer', 'pricing.reviewer'][i % 2]!;
   if (path.endsWith('/objections')) return ['anna', 'senior.reviewer'][i % 2]!;
   return ['anna', 'pricing.reviewer', 'senior.reviewer', 'governance', 'admin'][i % 5]!;

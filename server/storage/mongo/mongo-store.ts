@@ -11,6 +11,7 @@ import { deliveriesRepo } from './repos/deliveries';
 import { webhooksRepo } from './repos/webhooks';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
+import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
@@ -38,6 +39,7 @@ class MongoStore implements Store {
   readonly webhooks: ReturnType<typeof webhooksRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
+  readonly contacts: ReturnType<typeof contactsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
@@ -58,6 +60,7 @@ class MongoStore implements Store {
     this.webhooks = webhooksRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
+    this.contacts = contactsRepo(db);
     this.staffLog = staffLogRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);

@@ -101,4 +101,6 @@ export const migrations: string[] = [
    CREATE INDEX deliveries_lane ON deliveries (lane, status, seq, position, id);
    CREATE INDEX deliveries_destination ON deliveries (channel, destination_id, created_at, id);
    CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);`,
+
+  `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
 ];

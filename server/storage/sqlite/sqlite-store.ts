@@ -13,6 +13,7 @@ import { deliveriesRepo } from './repos/deliveries';
 import { webhooksRepo } from './repos/webhooks';
 import { modelsRepo } from './repos/models';
 import { holdsRepo } from './repos/holds';
+import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { anchorsRepo } from './repos/anchors';
 import { usersRepo } from './repos/users';
@@ -53,6 +54,7 @@ class SqliteStore implements Store {
   readonly cases: ReturnType<typeof casesRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
+  readonly contacts: ReturnType<typeof contactsRepo>;
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly deliveries: ReturnType<typeof deliveriesRepo>;
@@ -70,6 +72,7 @@ class SqliteStore implements Store {
     this.cases = casesRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
+    this.contacts = contactsRepo(db);
     this.staffLog = staffLogRepo(db);
     this.outbox = outboxRepo(db);
     this.deliveries = deliveriesRepo(db);

@@ -1,7 +1,12 @@
 import { PlaceholderPage } from '../../../components/placeholder-page';
 import { useT } from '../../../i18n';
+import { MemberMailSection } from './member-mail-section';
 
 export function AdminPage() {
   const t = useT();
-  return <PlaceholderPage title={t('admin.title')} intro={t('admin.intro')} />;
+  return (
+    <PlaceholderPage title={t('admin.title')} intro={t('admin.intro')}>
+      <MemberMailSection />
+    </PlaceholderPage>
+  );
 }

@@ -188,6 +188,15 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
                 <dt>{t('casePage.member')}</dt>
                 <dd>{decision.subject.memberId}</dd>
               </div>
+              {detail.memberContact ? (
+                <div>
+                  <dt>{t('casePage.memberContact')}</dt>
+                  {/* Post means a person must send the letters the law requires: said where the reviewer cannot miss it. */}
+                  <dd className={detail.memberContact === 'post' ? 'notice notice-warning' : undefined}>
+                    {detail.memberContact === 'post' ? t('casePage.memberContactPost') : t('casePage.memberContactEmail')}
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t('casePage.decision')}</dt>
                 <dd>

@@ -2,6 +2,7 @@ import { PageTitle } from '../../../components/page-title';
 import { ProblemMessage } from '../../../components/problem-message';
 import { LANGUAGE_NAMES, useI18n } from '../../../i18n';
 import { useDownloadExport } from '../api/download-export';
+import { ContactSection } from './contact-section';
 
 /** Art. 15 and 20: the member's own data, to keep or to take elsewhere. */
 export function MyDataPage() {
@@ -25,6 +26,7 @@ export function MyDataPage() {
           {download.isPending ? t('myData.preparing') : t('myData.download')}
         </button>
       </section>
+      <ContactSection />
       <section className="card" aria-labelledby="other-rights-title">
         <h2 id="other-rights-title">{t('myData.otherRightsTitle')}</h2>
         <p>{t('myData.otherRightsText')}</p>

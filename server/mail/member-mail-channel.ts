@@ -1,0 +1,47 @@
+import type { Channel } from '../domain/delivery-channel';
+import type { OutboxMessage } from '../domain/entities';
+import type { MailChannel } from './mail-channel';
+
+type MailKind = NonNullable<OutboxMessage['kind']>;
+interface MailData {
+  kind: MailKind;
+  caseId: string;
+  decisionId: string;
+  memberId: string;
+}
+
+/**
+ * E-mail to members as a channel of the delivery engine: one destination (the member) per entry
+ * that tells them something. The engine keeps the order per decision, the retries and the log;
+ * a member who cannot be e-mailed (no address, or they chose post) is a final failure with its
+ * reason, and the case page tells the reviewer to write by post.
+ */
+export function memberMailChannel(mail: Pick<MailChannel, 'send'>): Channel {
+  return {
+    kind: 'mail',
+    fanOut: async (entry) =>
+      entry.kind && entry.caseId && entry.memberId && entry.decisionId
+        ? [
+            {
+              destinationId: 'member',
+              type: `member.${entry.kind}`,
+              data: { kind: entry.kind, caseId: entry.caseId, decisionId: entry.decisionId, memberId: entry.memberId } satisfies MailData,
+              position: 0,
+            },
+          ]
+        : [],
+    send: async (delivery) => {
+      const data = delivery.data as unknown as MailData;
+      // The delivery id is stable across retries, so the Message-ID is too: a mail sent twice is one
+      // mail to the reader. Kept to the characters a Message-ID's local part takes.
+      const result = await mail.send({
+        id: delivery.id.replace(/[^A-Za-z0-9_.-]/g, '-'),
+        kind: data.kind,
+        memberId: data.memberId,
+        caseId: data.caseId,
+        decisionId: data.decisionId,
+      });
+      return { ok: result.ok, status: result.status, error: result.error, final: result.permanent ?? false };
+    },
+  };
+}

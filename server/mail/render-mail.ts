@@ -1,0 +1,99 @@
+import { fraudResult } from '@shared/explain/outcome';
+import { formatDate, formatMoney } from '@shared/format';
+import { mailTranslator, type TranslateMail } from '@shared/i18n/mail';
+import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
+import type { Lang } from '@shared/schemas/model';
+import type { StoredCase, StoredDecision } from '../domain/entities';
+
+export type MailKind = 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
+
+export interface RenderedMail {
+  lang: Lang;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One paragraph of a mail; a link is written out in the text and made clickable in the HTML. */
+type Paragraph = { text: string; link?: string };
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The outcome a member acts on, in plain words. A fraud check is told only as what happens to the
+ * claim: never its score, threshold, inputs or reasons, which would teach how to pass it.
+ */
+function outcomeParagraph(t: TranslateMail, decision: StoredDecision, lang: Lang): string {
+  if (decision.type === 'renewal_price') {
+    const out = decision.effectiveOutcome as RenewalPriceOutput;
+    return t('outcome.renewal', { premium: formatMoney(out.newPremiumCents, out.currency, lang) });
+  }
+  if (decision.type === 'fraud_flag') return t('outcome.fraud', { result: fraudResult(decision.effectiveOutcome as FraudFlagOutput) });
+  return t('outcome.risk', { band: (decision.effectiveOutcome as RiskScoreOutput).band });
+}
+
+function paragraphsOf(kind: MailKind, t: TranslateMail, c: StoredCase, decision: StoredDecision, lang: Lang, explanationUrl: string): Paragraph[] {
+  const what = t('type', { type: decision.type });
+  const date = (iso: string) => formatDate(iso, lang);
+  const isFraud = decision.type === 'fraud_flag';
+  switch (kind) {
+    case 'received':
+      // The due date as it stood when the objection came in: a mail sent late, after an extension, still says what was true then.
+      return [
+        { text: t('received.body', { receivedDate: date(c.receivedAt), decision: what }) },
+        { text: t('received.due', { dueDate: date(c.originalDueAt) }) },
+        { text: t('received.next') },
+      ];
+    case 'extended':
+      return [
+        { text: t('extended.body', { decision: what }) },
+        { text: t('extended.due', { dueDate: date(c.dueAt) }) },
+        // Art. 12(3): the member is told the reasons for the delay (written for them by the reviewer).
+        ...(c.extension ? [{ text: t('extended.reason', { reason: c.extension.reason }) }] : []),
+      ];
+    case 'resolved':
+      return [
+        { text: t(c.resolution === 'overridden' ? 'resolved.overridden' : 'resolved.confirmed', { decision: what }) },
+        { text: outcomeParagraph(t, decision, lang) },
+        // A reviewer's words on a fraud check may name what raised it; the portal shows them when it may.
+        ...(c.resolutionRationale && !isFraud ? [{ text: t('resolved.rationale', { rationale: c.resolutionRationale }) }] : []),
+        { text: t('link', { url: explanationUrl }), link: explanationUrl },
+      ];
+    case 'withdrawn':
+      return [{ text: t('withdrawn.body', { date: date(c.closedAt ?? c.receivedAt), decision: what }) }, { text: t('withdrawn.notYou') }];
+    case 'outcome_changed':
+      return [
+        { text: t('outcome_changed.body', { decision: what }) },
+        { text: outcomeParagraph(t, decision, lang) },
+        { text: t('link', { url: explanationUrl }), link: explanationUrl },
+      ];
+  }
+}
+
+function htmlParagraph(p: Paragraph): string {
+  const text = escapeHtml(p.text);
+  if (!p.link) return `<p>${text}</p>`;
+  const href = escapeHtml(p.link);
+  return `<p>${text.replace(href, `<a href="${href}">${href}</a>`)}</p>`;
+}
+
+/**
+ * One mail to a member about their case, in their language: a plain-text part and an HTML part
+ * saying the same, every value escaped in the HTML, dates on the members' calendar.
+ */
+export function renderMail(input: { kind: MailKind; lang: Lang; case: StoredCase; decision: StoredDecision; appUrl: string }): RenderedMail {
+  const { kind, lang } = input;
+  const t = mailTranslator(lang);
+  const explanationUrl = `${input.appUrl}/decisions/${encodeURIComponent(input.decision.id)}`;
+  const paragraphs: Paragraph[] = [{ text: t('greeting') }, ...paragraphsOf(kind, t, input.case, input.decision, lang, explanationUrl), { text: t('footer') }];
+  const subject = t(`subject.${kind}`);
+  const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
+  const html = [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
+    ...paragraphs.map(htmlParagraph),
+    '</body></html>',
+  ].join('\n');
+  return { lang, subject, text, html };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { MemberId } from './common';
+import { Lang } from './model';
+
+/** An e-mail address as the CRM sends it: trimmed, lower-cased, at most what SMTP allows. */
+const Email = z
+  .string()
+  .trim()
+  .max(254, 'an e-mail address has at most 254 characters')
+  .pipe(z.email({ message: 'expected an e-mail address such as name@example.org' }))
+  .transform((email) => email.toLowerCase());
+
+/** What the insurer's CRM pushes for one member. */
+export const ContactUpdate = z.strictObject({ email: Email, language: Lang });
+export type ContactUpdate = z.infer<typeof ContactUpdate>;
+
+/** What a member may change themself: the language we write in and whether we e-mail or post. */
+export const ContactPreferences = z.strictObject({
+  language: Lang.optional(),
+  /** true: the member is told by post, not by e-mail. */
+  emailOptOut: z.boolean().optional(),
+});
+export type ContactPreferences = z.infer<typeof ContactPreferences>;
+
+/** A member's contact data (personal data: in their export, removed by erasure). */
+export const MemberContact = z.object({
+  memberId: MemberId,
+  email: z.string().nullable(),
+  language: Lang,
+  emailOptOut: z.boolean(),
+  /** How this member hears about their cases: e-mail when there is an address and no opt-out, else post. */
+  channel: z.enum(['email', 'post']),
+  updatedAt: z.string().nullable(),
+});
+export type MemberContact = z.infer<typeof MemberContact>;
