@@ -32,10 +32,10 @@ export function memberMailChannel(mail: Pick<MailChannel, 'send'>): Channel {
         : [],
     send: async (delivery) => {
       const data = delivery.data as unknown as MailData;
-      // The delivery id is stable across retries, so the Message-ID is too: a mail sent twice is one
-      // mail to the reader. Kept to the characters a Message-ID's local part takes.
+      // One mail per outbox entry: its id (`decisionId#seq`) is stable across retries, so the
+      // Message-ID is too, and a mail sent twice is one mail to the reader.
       const result = await mail.send({
-        id: delivery.id.replace(/[^A-Za-z0-9_.-]/g, '-'),
+        id: delivery.entryId,
         kind: data.kind,
         memberId: data.memberId,
         caseId: data.caseId,

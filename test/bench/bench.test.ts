@@ -23,7 +23,7 @@ describe('npm run bench', () => {
     // The MongoDB leg too, on the test FerretDB, at 1,000 decisions (see mongoDecisions).
     const mongoUri = mongoTestUri();
     const result = await runBench({ scale: 'tiny', mongoUri, mongoDecisions: 1000 });
-    expect(Object.keys(result).sort()).toEqual(['ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
+    expect(Object.keys(result).sort()).toEqual(['delivery', 'ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
     expect(result.machine).toMatch(/\S/);
     if (mongoUri) {
       expect(result.ingestMongo).toMatchObject({ decisions: 1000 });
@@ -35,6 +35,7 @@ describe('npm run bench', () => {
     expect(Object.keys(result.queries).sort()).toEqual(['cases', 'decisions', 'detailP95Ms', 'memberListP95Ms', 'queueP95Ms']);
     expect(Object.keys(result.overview).sort()).toEqual(['largeDecisions', 'p95MsLarge', 'p95MsSmall', 'smallDecisions', 'volumeRatio', 'vsFullScan']);
     expect(Object.keys(result.verify).sort()).toEqual(['events', 'eventsPerSec']);
+    expect(Object.keys(result.delivery).sort()).toEqual(['deliveries', 'deliveriesPerSec', 'ingestRatio', 'resolveRatio']);
     for (const [path, value] of Object.entries(numbers(result))) {
       expect(Number.isFinite(value), `${path} = ${String(value)}`).toBe(true);
       expect(value as number, path).toBeGreaterThan(0);

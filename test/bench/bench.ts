@@ -7,6 +7,7 @@ import { MongoClient } from 'mongodb';
 import { verifyAll } from '../../server/audit/verify';
 import { openMongoStore } from '../../server/storage/mongo/mongo-store';
 import { openSqliteStore } from '../../server/storage/sqlite/sqlite-store';
+import { measureDelivery, type DeliveryBench } from './delivery';
 import { fillStore } from './fill';
 import { addDemoUsers, startApp } from './http';
 import { ingestMongo, ingestViaApiAndFloor } from './ingest';
@@ -21,13 +22,15 @@ interface ScaleSpec {
   decisionsPerCase: number;
   overviewSmall: number;
   samples: number;
+  /** Objections filed, claimed and confirmed per side of the outbox leg (with and without subscriptions). */
+  outboxCases: number;
 }
 
 /** full is what the issue asks for; small is for profiling; tiny proves in `npm test` that it runs. */
 export const SCALES: Record<Scale, ScaleSpec> = {
-  full: { ingest: 200_000, queryDecisions: 1_000_000, decisionsPerCase: 20, overviewSmall: 10_000, samples: 200 },
-  small: { ingest: 20_000, queryDecisions: 100_000, decisionsPerCase: 20, overviewSmall: 10_000, samples: 200 },
-  tiny: { ingest: 2_000, queryDecisions: 5_000, decisionsPerCase: 10, overviewSmall: 1_000, samples: 20 },
+  full: { ingest: 200_000, queryDecisions: 1_000_000, decisionsPerCase: 20, overviewSmall: 10_000, samples: 200, outboxCases: 1000 },
+  small: { ingest: 20_000, queryDecisions: 100_000, decisionsPerCase: 20, overviewSmall: 10_000, samples: 200, outboxCases: 300 },
+  tiny: { ingest: 2_000, queryDecisions: 5_000, decisionsPerCase: 10, overviewSmall: 1_000, samples: 20, outboxCases: 20 },
 };
 
 /** The JSON the issue defines (#7); every figure is a ratio or a percentile from this one run. */
@@ -38,6 +41,7 @@ export interface BenchResult {
   queries: { decisions: number; cases: number; memberListP95Ms: number; queueP95Ms: number; detailP95Ms: number };
   overview: { smallDecisions: number; largeDecisions: number; p95MsSmall: number; p95MsLarge: number; volumeRatio: number; vsFullScan: number };
   verify: { events: number; eventsPerSec: number };
+  delivery: DeliveryBench;
   peakRssMb: number;
 }
 
@@ -110,7 +114,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
-    // 3. Reads: a small store and a large one, filled fast with the same generator and rollup code.
+    // 3. The outbound side: the outbox's cost with and without subscriptions, and webhooks delivered per second.
+    log(`outbox: ${spec.outboxCases} objections filed, claimed and confirmed on each side, then delivered…`);
+    const delivery = await measureDelivery(dir, spec.outboxCases, now);
+
+    // 4. Reads: a small store and a large one, filled fast with the same generator and rollup code.
     const members = Math.max(20, Math.floor(spec.queryDecisions / 50));
     const memberUsers = sampleMembers(members, 10);
     const smallStore = openSqliteStore(path.join(dir, 'small.sqlite'));
@@ -177,6 +185,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           vsFullScan: round(scan.ms / overview.p95MsLarge, 1),
         },
         verify: { events: verified.events, eventsPerSec: round(perSec(verified.events, verifyMs)) },
+        delivery: {
+          deliveries: delivery.deliveries,
+          deliveriesPerSec: round(delivery.deliveriesPerSec),
+          ingestRatio: round(delivery.ingestRatio, 3),
+          resolveRatio: round(delivery.resolveRatio, 3),
+        },
         peakRssMb: round(memory.peakMb(), 1),
       };
     } finally {

@@ -53,6 +53,19 @@ export function formatTable(r: BenchResult, scale: string): string {
       target: '≥ 200,000/s',
       ok: r.verify.eventsPerSec >= 200_000,
     },
+    {
+      figure: `webhooks delivered to a verifying local receiver (${n(r.delivery.deliveries)}, per s)`,
+      value: n(r.delivery.deliveriesPerSec),
+      target: '',
+      ok: null,
+    },
+    { figure: 'outbox cost on ingest, with / without subscriptions', value: n(r.delivery.ingestRatio), target: '≤ 1.2', ok: r.delivery.ingestRatio <= 1.2 },
+    {
+      figure: 'outbox cost on case steps, with / without subscriptions',
+      value: n(r.delivery.resolveRatio),
+      target: '≤ 1.2',
+      ok: r.delivery.resolveRatio <= 1.2,
+    },
     { figure: 'peak RSS, whole run', value: `${n(r.peakRssMb)} MB`, target: '≤ 400 MB', ok: r.peakRssMb <= 400 },
   );
   const width = (get: (row: Row) => string, title: string) => Math.max(title.length, ...rows.map((row) => get(row).length));
