@@ -1,5 +1,13 @@
 import { Router, type Request, type Response } from 'express';
-import { metricsCoverage, metricsFairness, metricsFindings, metricsModels, metricsOverrides, metricsOverview } from '@shared/contract/metrics';
+import {
+  metricsCoverage,
+  metricsDeliveries,
+  metricsFairness,
+  metricsFindings,
+  metricsModels,
+  metricsOverrides,
+  metricsOverview,
+} from '@shared/contract/metrics';
 import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
 import { serve } from '../http/serve';
 import type { CsvValue } from '../domain/csv';
@@ -106,5 +114,6 @@ export function metricsRouter(metrics: MetricsService): Router {
   serve(router, metricsOverrides, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.overrides(user, query), overridesCsv));
   serve(router, metricsFindings, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.findings(user, query), findingsCsv));
   serve(router, metricsCoverage, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.coverage(user, query), coverageCsv));
+  serve(router, metricsDeliveries, ({ user }) => metrics.deliveries(user));
   return router;
 }

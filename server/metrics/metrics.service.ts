@@ -11,6 +11,7 @@ import type {
   ModelVersionMetrics,
   OverrideReport,
   OverviewDay,
+  DeliveryFigures,
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
 import { ownEntry } from '@shared/explain/labels';
@@ -160,6 +161,20 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   }
 
   return {
+    /** How well what leaves Recourse arrives: counts per status, the success rate, the oldest wait. */
+    async deliveries(user: User): Promise<DeliveryFigures> {
+      requireGovernance(user);
+      const { pending, delivered, dead, oldestPendingAt } = await store.deliveries.stats();
+      const age = oldestPendingAt ? Math.max(0, (clock.now().getTime() - Date.parse(oldestPendingAt)) / 1000) : 0;
+      return {
+        pending,
+        delivered,
+        dead,
+        successRate: delivered + dead === 0 ? null : delivered / (delivered + dead),
+        oldestPendingAt,
+        oldestPendingAgeSeconds: age,
+      };
+    },
     async overview(user: User, q: MetricsQuery): Promise<MetricsOverview> {
       requireGovernance(user);
       const rollups = await store.rollups.list({ ...selection(q), attribute: '', counters: OVERVIEW_COUNTERS });

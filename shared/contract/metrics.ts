@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   CoverageReport,
+  DeliveryFigures,
   FairnessQuery,
   FairnessReport,
   FindingsReport,
@@ -9,7 +10,7 @@ import {
   ModelMetricsList,
   OverrideReport,
 } from '../schemas/metrics';
-import { route } from './route';
+import { json, route } from './route';
 
 /** JSON, or CSV with `?format=csv` or `Accept: text/csv` (then as a download). */
 const csvOrJson = <const S extends z.ZodType>(schema: S, name: string) =>
@@ -63,4 +64,14 @@ export const metricsCoverage = route({
   responses: { 200: csvOrJson(CoverageReport, 'explanation-coverage') },
 });
 
-export const metricsRoutes = [metricsOverview, metricsModels, metricsFairness, metricsOverrides, metricsFindings, metricsCoverage];
+export const metricsDeliveries = route({
+  operationId: 'metricsDeliveries',
+  method: 'get',
+  path: '/metrics/deliveries',
+  summary: 'Outbound deliveries (webhooks, mail): how many wait, arrived or died, the success rate, the age of the oldest waiting one',
+  caller: 'person',
+  permissions: ['metrics.read'],
+  responses: { 200: json(DeliveryFigures) },
+});
+
+export const metricsRoutes = [metricsOverview, metricsModels, metricsFairness, metricsOverrides, metricsFindings, metricsCoverage, metricsDeliveries];

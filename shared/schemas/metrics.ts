@@ -172,3 +172,17 @@ export const CoverageReport = z.object({
   gaps: z.array(CoverageGapRow),
 });
 export type CoverageReport = z.infer<typeof CoverageReport>;
+
+/** GET /api/metrics/deliveries: how well what leaves Recourse (webhooks, mail) reaches its destinations. */
+export const DeliveryFigures = z.object({
+  pending: z.int().min(0),
+  delivered: z.int().min(0),
+  /** Dead letters: an admin replays them. */
+  dead: z.int().min(0),
+  /** Delivered among finished deliveries; null when none finished. */
+  successRate: z.number().min(0).max(1).nullable(),
+  oldestPendingAt: z.string().nullable(),
+  /** How long the oldest waiting delivery has waited, in seconds; 0 when none waits. */
+  oldestPendingAgeSeconds: z.number().min(0),
+});
+export type DeliveryFigures = z.infer<typeof DeliveryFigures>;

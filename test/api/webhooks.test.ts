@@ -110,11 +110,19 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(listed).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410') });
     const dead = (await admin.get(`/api/admin/webhooks/${sub.id}/deliveries?status=dead`)).body.items;
     expect(dead).toHaveLength(1);
+    // Governance sees it in the delivery figures: one more dead letter, the success rate below 1.
+    const gov = await app.as('governance');
+    const before = (await gov.get('/api/metrics/deliveries')).body;
+    expect(before.dead).toBeGreaterThanOrEqual(1);
+    expect(before.successRate).toBe(before.delivered / (before.delivered + before.dead));
+    expect((await admin.get('/api/metrics/deliveries')).status).toBe(403);
     expect((await admin.patch(`/api/admin/webhooks/${sub.id}`).send({ enabled: true })).status).toBe(200);
     const replayed = await admin.post(`/api/admin/webhooks/${sub.id}/dead-letters/replay`);
     expect(replayed.body).toEqual({ replayed: 1 });
     await deliver();
     expect(receiver.received.map((r) => r.body.type)).toEqual(['case.opened']);
+    const after = (await gov.get('/api/metrics/deliveries')).body;
+    expect([after.delivered, after.dead]).toEqual([before.delivered + 1, before.dead - 1]);
   });
 
   it('tells listening systems of an erasure with member.erased, which names the member and nothing else', async () => {

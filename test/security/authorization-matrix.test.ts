@@ -245,6 +245,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
   'GET /api/metrics/coverage': { expect: only('governance') },
+  'GET /api/metrics/deliveries': { expect: only('governance') },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */

@@ -1,5 +1,6 @@
 import { PageTitle } from '../../../components/page-title';
 import { useGovernanceI18n } from '../i18n';
+import { DeliveriesSection } from './deliveries-section';
 import { EventsSection } from './events-section';
 import { ExportSection } from './export-section';
 import { IntegritySection } from './integrity-section';
@@ -14,6 +15,7 @@ export function AuditPage() {
       <IntegritySection />
       <EventsSection />
       <ExportSection />
+      <DeliveriesSection />
     </div>
   );
 }

@@ -56,7 +56,7 @@ function Headlines({ overview: o }: { overview: MetricsOverview }) {
   );
 }
 
-function Stat({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'bad' }) {
+export function Stat({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'bad' }) {
   return (
     <div className={`gov-stat${tone ? ` gov-stat-${tone}` : ''}`}>
       <dt>{label}</dt>
