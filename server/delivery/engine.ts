@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Delivery, DeliveryAttempt, OutboxMessage, Store } from '../storage/store';
-import type { Channel, SendResult } from '../domain/delivery-channel';
+import { pendingDelivery, type Channel, type SendResult } from '../domain/delivery-channel';
 import { retryDelayMs } from './schedule';
 
 export interface DeliveryEngineOptions {
@@ -33,26 +33,23 @@ export async function fanOut(opts: DeliveryEngineOptions, batch = 100): Promise<
     const now = clock.now().toISOString();
     for (const channel of channels) {
       for (const item of await channel.fanOut(entry)) {
-        await store.deliveries.add({
-          id: `${entry.id}|${item.type}|${channel.kind}:${item.destinationId}`,
-          entryId: entry.id,
-          channel: channel.kind,
-          destinationId: item.destinationId,
-          decisionId: entry.decisionId ?? null,
-          lane: laneOf(channel.kind, item.destinationId, entry),
-          seq: entry.seq ?? 0,
-          position: item.position,
-          type: item.type,
-          data: item.data,
-          createdAt: entry.createdAt,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastStatus: null,
-          lastError: null,
-          deliveredAt: null,
-          log: [],
-        });
+        await store.deliveries.add(
+          pendingDelivery(
+            {
+              entryId: entry.id,
+              channel: channel.kind,
+              destinationId: item.destinationId,
+              decisionId: entry.decisionId ?? null,
+              lane: laneOf(channel.kind, item.destinationId, entry),
+              seq: entry.seq ?? 0,
+              position: item.position,
+              type: item.type,
+              data: item.data,
+              createdAt: entry.createdAt,
+            },
+            now,
+          ),
+        );
       }
     }
     await store.outbox.markDelivered(entry.id, now);

@@ -35,6 +35,25 @@ export interface Channel {
   send(delivery: Delivery, signal: AbortSignal): Promise<SendResult>;
 }
 
+/** Where a delivery goes and what it carries; the rest of a new delivery is always the same. */
+export type DeliveryRoute = Pick<
+  Delivery,
+  'entryId' | 'channel' | 'destinationId' | 'decisionId' | 'lane' | 'seq' | 'position' | 'type' | 'data' | 'createdAt'
+>;
+
+/** A new delivery, due now, never tried: its id names the entry, the event and the destination, so fanning out twice writes nothing new. */
+export const pendingDelivery = (route: DeliveryRoute, now: string): Delivery => ({
+  id: `${route.entryId}|${route.type}|${route.channel}:${route.destinationId}`,
+  ...route,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: now,
+  lastStatus: null,
+  lastError: null,
+  deliveredAt: null,
+  log: [],
+});
+
 /** An admin's replay of a dead letter: pending again, due now, with a fresh schedule; its log stays. */
 export async function replayDelivery(store: Store, clock: Clock, delivery: Delivery): Promise<Delivery> {
   const next: Delivery = { ...delivery, status: 'pending', attempts: 0, nextAttemptAt: clock.now().toISOString() };

@@ -5,7 +5,7 @@ import type { WebhookSubscriptionView } from '@shared/schemas/webhooks';
 import { can } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { badRequest, conflict, forbidden, notFound } from '../domain/errors';
-import { replayDelivery } from '../domain/delivery-channel';
+import { pendingDelivery, replayDelivery } from '../domain/delivery-channel';
 import type { Delivery, Store, WebhookSubscription } from '../storage/store';
 import { destinationProblem, resolveAll, type Resolve } from './destination-guard';
 import { messageId, newSecret } from './signing';
@@ -105,26 +105,21 @@ export function createWebhookService(deps: { store: Store; clock: Clock; allowed
       const subscription = await existing(id);
       const now = clock.now().toISOString();
       const entryId = `test#${randomBytes(8).toString('hex')}`;
-      const delivery: Delivery = {
-        id: `${entryId}|webhook.test|webhook:${subscription.id}`,
-        entryId,
-        channel: 'webhook',
-        destinationId: subscription.id,
-        decisionId: null,
-        lane: `webhook:${subscription.id}:${entryId}`,
-        seq: 0,
-        position: 0,
-        type: 'webhook.test',
-        data: { subscriptionId: subscription.id },
-        createdAt: now,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastStatus: null,
-        lastError: null,
-        deliveredAt: null,
-        log: [],
-      };
+      const delivery = pendingDelivery(
+        {
+          entryId,
+          channel: 'webhook',
+          destinationId: subscription.id,
+          decisionId: null,
+          lane: `webhook:${subscription.id}:${entryId}`,
+          seq: 0,
+          position: 0,
+          type: 'webhook.test',
+          data: { subscriptionId: subscription.id },
+          createdAt: now,
+        },
+        now,
+      );
       await store.deliveries.add(delivery);
       return deliveryView(delivery);
     },

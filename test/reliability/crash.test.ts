@@ -1,46 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAll } from '../../server/audit/verify';
 import { createUser } from '../../server/auth/users.service';
 import { decisionIdFor } from '../../server/decisions/ingest';
-import { openMongoStore } from '../../server/storage/mongo/mongo-store';
-import { openSqliteStore } from '../../server/storage/sqlite/sqlite-store';
-import type { Store } from '../../server/storage/store';
 import { renewalDecision } from '../support/fixtures';
-import { mongoTestUri } from '../support/mongo-uri';
 import { signedIn, startServerProcess, type ServerProcess } from './process';
+import { storeTargets } from './store-targets';
 
 const ROUNDS = 20;
 const BATCH = 100;
-
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-function targets(): Target[] {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-crash-'));
-  const list: Target[] = [
-    {
-      name: 'sqlite',
-      env: { DATA_DIR: dataDir },
-      open: async () => openSqliteStore(path.join(dataDir, 'recourse.sqlite')),
-      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    },
-  ];
-  const uri = mongoTestUri();
-  if (uri) {
-    const db = `crash_${randomUUID().slice(0, 8)}`;
-    const full = `${uri.replace(/\/$/, '')}/${db}`;
-    list.push({ name: 'mongodb', env: { MONGODB_URI: full }, open: () => openMongoStore(full), cleanup: async () => undefined });
-  } else if (process.env.CI === 'true') throw new Error('MongoDB is required in CI');
-  return list;
-}
 
 const batchOf = (round: number, n: number) =>
   Array.from({ length: BATCH }, (_, i) =>
@@ -60,7 +27,7 @@ async function postBatch(baseUrl: string, decisions: unknown[]) {
   return { status: res.status, body: (await res.json()) as { accepted: number; duplicates: number; code?: string } };
 }
 
-for (const target of targets()) {
+for (const target of storeTargets('crash')) {
   describe(`crash safety under SIGKILL [${target.name}]`, () => {
     afterAll(() => target.cleanup());
 

@@ -1,51 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.service';
-import { openMongoStore } from '../../server/storage/mongo/mongo-store';
-import { openSqliteStore } from '../../server/storage/sqlite/sqlite-store';
-import type { Store } from '../../server/storage/store';
 import { newSecret } from '../../server/webhooks/signing';
 import { renewalDecision } from '../support/fixtures';
-import { mongoTestUri } from '../support/mongo-uri';
 import { startReceiver } from '../support/webhook-receiver';
 import { freePort, signedIn, startServerProcess } from './process';
+import { storeTargets } from './store-targets';
 
 const DECISIONS = 5;
-
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open: () => Promise<Store>;
-  cleanup: () => Promise<void>;
-}
-
-function targets(): Target[] {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-webhook-crash-'));
-  const list: Target[] = [
-    {
-      name: 'sqlite',
-      env: { DATA_DIR: dataDir },
-      open: async () => openSqliteStore(path.join(dataDir, 'recourse.sqlite')),
-      cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
-    },
-  ];
-  const uri = mongoTestUri();
-  if (uri) {
-    const full = `${uri.replace(/\/$/, '')}/webhook_crash_${randomUUID().slice(0, 8)}`;
-    list.push({ name: 'mongodb', env: { MONGODB_URI: full }, open: () => openMongoStore(full), cleanup: async () => undefined });
-  }
-  return list;
-}
 
 const until = async (check: () => boolean, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 };
 
-for (const target of targets()) {
+for (const target of storeTargets('webhook-crash')) {
   describe(`webhooks through SIGKILL [${target.name}]`, () => {
     afterAll(() => target.cleanup());
 
