@@ -26,8 +26,6 @@ export const MemberMailList = z.object({
 export type MemberMailList = z.infer<typeof MemberMailList>;
 
 export const MemberMailParams = z.strictObject({
-  mailId: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,200}$/, 'a mail id as listed')
-    .refine((id) => !id.startsWith('.'), 'a mail id as listed'),
+  // Not starting with a dot, in the pattern itself, so the document says exactly what is refused.
+  mailId: z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}$/, 'a mail id as listed'),
 });
