@@ -7,6 +7,6 @@ export function contactsRouter(contacts: ContactService): Router {
   const router = Router();
   serve(router, putMemberContact, ({ params, body }) => contacts.putFromCrm(params.memberId, body));
   serve(router, getMyContact, ({ user }) => contacts.getOwn(user));
-  serve(router, updateMyContact, ({ user, body }) => contacts.updateOwn(user, body));
+  serve(router, updateMyContact, ({ user, body }) => contacts.updateOwn(user, body ?? {}));
   return router;
 }

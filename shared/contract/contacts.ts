@@ -31,6 +31,8 @@ export const updateMyContact = route({
   caller: 'person',
   permissions: ['decisions.readOwn'],
   body: ContactPreferences,
+  // Each field is optional, so no body at all changes nothing, as `{}` does: the document says so.
+  bodyOptional: true,
   responses: { 200: json(MemberContact, 'The contact data as now kept') },
 });
 
