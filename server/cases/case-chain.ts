@@ -2,7 +2,7 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { Visibility } from '@shared/schemas/case';
 import type { z } from 'zod';
 import { buildEvent } from '../domain/hash-chain';
-import { outboundEventsFor } from '../domain/outbound-events';
+import { outboxEntryFor } from '../domain/outbound-events';
 import { joinCasePersonal, splitCasePersonal, type CasePersonal, type CasePublicPart } from '../domain/case-personal';
 import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';
@@ -135,26 +135,13 @@ export async function commitCaseChange(
 async function applyEvent(store: Store, event: ChainEvent) {
   const next = caseFromEvent(event);
   if (!next) return;
-  const notify = event.data.notify as OutboxMessage['kind'] | undefined;
   const effective = event.data.effectiveOutcome as DecisionOutput | undefined;
   const decision = await store.decisions.get(event.decisionId);
   const fullEffective = decision && effective ? withIdentifiers(decision.output, effective) : null;
   // The outbox entry before the case: the case's version marks the event as applied, so a crash
   // in between leaves an entry written twice (a no-op), never a change without its message.
-  const events = decision ? outboundEventsFor(event, next, decision, fullEffective) : [];
-  if (notify || events.length > 0) {
-    await store.outbox.add({
-      id: `${event.decisionId}#${event.seq}`,
-      decisionId: event.decisionId,
-      seq: event.seq,
-      caseId: next.id,
-      memberId: next.memberId,
-      kind: notify ?? null,
-      events,
-      createdAt: event.at,
-      deliveredAt: null,
-    });
-  }
+  const entry = decision ? outboxEntryFor(event, next, decision, fullEffective) : null;
+  if (entry) await store.outbox.add(entry);
   if (decision && fullEffective) await store.decisions.setEffectiveOutcome(event.decisionId, fullEffective, true);
   // Last: the case's version is the marker that everything this event implies has been applied.
   await store.cases.put(next);

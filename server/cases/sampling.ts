@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Policies } from '../domain/policies';
-import type { ChainEvent, EventActor, StoredCase, StoredDecision } from '../domain/entities';
+import type { ChainEvent, EventActor, OutboxMessage, StoredCase, StoredDecision } from '../domain/entities';
+import { outboxEntryFor } from '../domain/outbound-events';
 import { caseChangeEvent } from './case-chain';
 import { newCase } from './new-case';
 
@@ -25,15 +26,20 @@ const SYSTEM: EventActor = { id: 'system', role: 'system' };
 
 /**
  * The sample case for proactive oversight (AI Act Art. 14) of a decision about to be recorded, if
- * it is drawn: its chain's seq 1 and the case. Pure; the store writes both with the decision, and
+ * it is drawn: its chain's seq 1, the case, and the outbox entry that announces it (case.opened). Pure; the store writes both with the decision, and
  * only if the decision is new (see storage/ingest-follow-ups.ts). A retry draws the same.
  */
-export function sampleFor(decision: StoredDecision, policy: Policies['sampling'], now: Date): { events: ChainEvent[]; cases: StoredCase[] } {
+export function sampleFor(
+  decision: StoredDecision,
+  policy: Policies['sampling'],
+  now: Date,
+): { events: ChainEvent[]; cases: StoredCase[]; outbox: OutboxMessage[] } {
   const reason = sampleReason(decision, policy);
-  if (!reason) return { events: [], cases: [] };
+  if (!reason) return { events: [], cases: [], outbox: [] };
   const head = { seq: 0, hash: decision.hash };
   const opening = { origin: 'sample' as const, channel: null, statement: null, requestedOutcome: null, receivedAt: new Date(decision.recordedAt) };
   const c = newCase(decision, head.seq + 1, opening, now);
   const event = caseChangeEvent(decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } }, now);
-  return { events: [event], cases: [c] };
+  const entry = outboxEntryFor(event, c, decision, null);
+  return { events: [event], cases: [c], outbox: entry ? [entry] : [] };
 }

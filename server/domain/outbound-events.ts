@@ -31,6 +31,9 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
   };
   switch (event.action) {
     case 'objection_filed':
+    // A sample case is internal oversight, but claims and billing still need to know that a
+    // person is looking at the decision before they act on it.
+    case 'sampled':
       return [{ type: 'case.opened', data: { ...ref, origin: c.origin, dueAt: c.dueAt } }];
     case 'extended':
       return [{ type: 'case.extended', data: { ...ref, dueAt: c.dueAt, months: c.extension?.months ?? Number(event.data.months) } }];
@@ -50,6 +53,28 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
     default:
       return [];
   }
+}
+
+/**
+ * The outbox entry of one case change, or null when nobody outside must hear of it: the member's
+ * notification (`notify`, set by the command) and the webhook events. Keyed by the chain slot, so
+ * writing it twice (a repair, a retried ingest) is a no-op.
+ */
+export function outboxEntryFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboxMessage | null {
+  const notify = event.data.notify as OutboxMessage['kind'] | undefined;
+  const events = outboundEventsFor(event, c, decision, effective);
+  if (!notify && events.length === 0) return null;
+  return {
+    id: `${event.decisionId}#${event.seq}`,
+    decisionId: event.decisionId,
+    seq: event.seq,
+    caseId: c.id,
+    memberId: c.memberId,
+    kind: notify ?? null,
+    events,
+    createdAt: event.at,
+    deliveredAt: null,
+  };
 }
 
 /** The outbox entry of an erasure: downstream systems must erase the member too (its data names the member, as it must). */

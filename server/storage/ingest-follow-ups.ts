@@ -1,13 +1,16 @@
 import { mergeRollups } from '../domain/rollup-sums';
-import { DuplicateKeyError, type ChainEvent, type Rollup, type StoredCase, type StoredDecision } from './store';
+import { DuplicateKeyError, type ChainEvent, type OutboxMessage, type Rollup, type StoredCase, type StoredDecision } from './store';
 
 /**
  * What recording one new decision sets off, computed before the write as plain data: its sample
- * case (a chain event at seq 1 and the case projection) and its rollup increments.
+ * case (a chain event at seq 1, the case projection and the outbox entry announcing it) and its
+ * rollup increments.
  */
 export interface IngestFollowUps {
   events: ChainEvent[];
   cases: StoredCase[];
+  /** Outbox entries of the cases above (by caseId): written only with their case. */
+  outbox?: OutboxMessage[];
   rollups: Rollup[];
 }
 
@@ -18,13 +21,15 @@ export interface DecisionToInsert {
 }
 
 /** One write of the follow-ups; the driver answers an event's write with whether its slot was free. */
-type FollowUpWrite = { kind: 'event'; event: ChainEvent } | { kind: 'case'; case: StoredCase } | { kind: 'rollups'; rollups: Rollup[] };
+type FollowUpWrite =
+  { kind: 'event'; event: ChainEvent } | { kind: 'outbox'; entry: OutboxMessage } | { kind: 'case'; case: StoredCase } | { kind: 'rollups'; rollups: Rollup[] };
 
 /**
  * The one place that says which follow-ups are written, in what order: only those of decisions
  * the store actually inserted (a retried duplicate sets off nothing twice); events before their
  * cases, as commitCaseChange does; a case whose event slot was taken (say, by an objection racing
- * the sampler) is someone else's and is skipped; the rollups last, summed per key.
+ * the sampler) is someone else's and is skipped, with its outbox entry; a case's entry just before
+ * the case, as applyEvent does (no case without its message); the rollups last, summed per key.
  */
 function* followUpWrites(items: readonly DecisionToInsert[], inserted: ReadonlySet<string>): Generator<FollowUpWrite, void, boolean> {
   const due = items.filter((item) => item.followUps && inserted.has(item.decision.id)).map((item) => item.followUps!);
@@ -33,7 +38,12 @@ function* followUpWrites(items: readonly DecisionToInsert[], inserted: ReadonlyS
     const appended = yield { kind: 'event', event };
     if (!appended && event.caseId) skipped.add(event.caseId);
   }
-  for (const c of due.flatMap((f) => f.cases)) if (!skipped.has(c.id)) yield { kind: 'case', case: c };
+  const entries = due.flatMap((f) => f.outbox ?? []);
+  for (const c of due.flatMap((f) => f.cases)) {
+    if (skipped.has(c.id)) continue;
+    for (const entry of entries.filter((e) => e.caseId === c.id)) yield { kind: 'outbox', entry };
+    yield { kind: 'case', case: c };
+  }
   const rollups = mergeRollups(due.flatMap((f) => f.rollups));
   if (rollups.length) yield { kind: 'rollups', rollups };
 }
@@ -41,6 +51,7 @@ function* followUpWrites(items: readonly DecisionToInsert[], inserted: ReadonlyS
 /** The adapter's writes; appendEvent rejects a taken (decisionId, seq) with DuplicateKeyError, as EventRepo.append does. */
 export interface FollowUpWriters<Done> {
   appendEvent(event: ChainEvent): Done;
+  addOutbox(entry: OutboxMessage): Done;
   putCase(c: StoredCase): Done;
   incrementRollups(rollups: Rollup[]): Done;
 }
@@ -49,6 +60,7 @@ export interface FollowUpWriters<Done> {
 export function writeFollowUpsSync(items: readonly DecisionToInsert[], inserted: ReadonlySet<string>, writers: FollowUpWriters<void>): void {
   const write = (w: FollowUpWrite): boolean => {
     if (w.kind === 'case') writers.putCase(w.case);
+    else if (w.kind === 'outbox') writers.addOutbox(w.entry);
     else if (w.kind === 'rollups') writers.incrementRollups(w.rollups);
     else {
       try {
@@ -72,6 +84,7 @@ export async function writeFollowUps(
 ): Promise<void> {
   const write = async (w: FollowUpWrite): Promise<boolean> => {
     if (w.kind === 'case') await writers.putCase(w.case);
+    else if (w.kind === 'outbox') await writers.addOutbox(w.entry);
     else if (w.kind === 'rollups') await writers.incrementRollups(w.rollups);
     else {
       try {

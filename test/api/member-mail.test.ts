@@ -4,9 +4,10 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_INGEST_KEY } from '../../server/config';
 import { deliverThrough } from '../../server/jobs/outbox';
+import { webhookChannel } from '../../server/webhooks/webhook-channel';
 import { memberMailChannel } from '../../server/mail/member-mail-channel';
 import { createMailChannel } from '../../server/mail/mail-channel';
 import { buildTestApp, type TestApp } from '../support/app';
@@ -14,14 +15,17 @@ import { caseSteps, longSessions } from '../support/case-steps';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { startSmtpSink } from '../support/smtp-sink';
 import { openTestSqlite, type TestStore } from '../support/stores';
+import { startReceiver } from '../support/webhook-receiver';
 
 const logger = pino({ level: 'silent' });
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-describe('e-mail to members over a real SMTP server', () => {
+describe('the story leaves Recourse: e-mail to members over a real SMTP server and signed webhooks to billing, in one run', () => {
   let t: TestStore;
   let app: TestApp;
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let billingSecret = '';
   const ids: Record<string, string> = {};
   const crm = (memberId: string, body: unknown) =>
     request(app.app)
@@ -33,9 +37,18 @@ describe('e-mail to members over a real SMTP server', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
+    receiver = await startReceiver();
     t = await openTestSqlite();
-    app = await buildTestApp(t.store, longSessions);
+    app = await buildTestApp(t.store, { ...longSessions, webhookAllowedHosts: ['127.0.0.1'] });
     const steps = caseSteps(app);
+    const subscribed = await (
+      await app.as('admin')
+    )
+      .post('/api/admin/webhooks')
+      .send({ url: receiver.url, events: ['case.opened', 'case.extended', 'case.resolved', 'decision.outcome_changed'], description: 'billing and claims' });
+    expect(subscribed.status).toBe(201);
+    billingSecret = subscribed.body.secret as string;
+    receiver.trust(billingSecret);
     expect((await crm('M-1001', { email: 'anna@example.org', language: 'nl' })).status).toBe(200);
     expect((await crm('M-1002', { email: 'bram@example.org', language: 'fr' })).status).toBe(200);
     ids.renewal = (await steps.batch([renewalDecision()]))[0]!;
@@ -63,13 +76,25 @@ describe('e-mail to members over a real SMTP server', () => {
     const bramCase = await steps.object('bram', ids.fraud!);
     await steps.confirm('fraud.reviewer', await steps.claim('fraud.reviewer', bramCase));
 
+    // One pass of the delivery engine with both channels, as the server runs it. The verifier
+    // checks webhook-timestamp against Date.now(): it reads the app's clock meanwhile.
     const mail = channel();
-    await deliverThrough(app.store, app.clock, [memberMailChannel(mail)]);
-    mail.close();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(app.clock.now());
+    try {
+      await deliverThrough(app.store, app.clock, [
+        memberMailChannel(mail),
+        webhookChannel({ store: app.store, clock: app.clock, allowedHosts: ['127.0.0.1'] }),
+      ]);
+    } finally {
+      vi.useRealTimers();
+      mail.close();
+    }
   });
   afterAll(async () => {
     await t.dispose();
     await sink.close();
+    await receiver.close();
   });
 
   const mailsTo = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address)).map((m) => m.parsed);
@@ -128,6 +153,24 @@ describe('e-mail to members over a real SMTP server', () => {
         expect(everything, indicator).not.toContain(indicator);
       }
     }
+  });
+
+  it('tells billing and claims the same story, signed and in order per decision, in the same run', () => {
+    const about = (decisionId: string) => receiver.received.filter((r) => r.body.data.decisionId === decisionId);
+    const anna = about(ids.renewal!);
+    expect(anna.map((r) => r.body.type)).toEqual(['case.opened', 'case.extended', 'case.resolved', 'decision.outcome_changed']);
+    expect(anna[3]!.body.data).toMatchObject({ effective: { newPremiumCents: 118_050 } });
+    const bram = about(ids.fraud!);
+    // Confirmed: the outcome did not change, so claims hears of the case and nothing else.
+    expect(bram.map((r) => r.body.type)).toEqual(['case.opened', 'case.resolved']);
+    for (const r of [...anna, ...bram]) expect(r.verifiedWith).toEqual([billingSecret]);
+    for (const story of [anna, bram]) {
+      const sequences = story.map((r) => r.body.data.sequence as number);
+      expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    }
+    // Never the fraud indicators, nor the reviewer's extension reason (that is for the member).
+    expect(JSON.stringify(bram)).not.toMatch(/0\.82|threshold|score/);
+    expect(JSON.stringify(anna)).not.toContain('Peeters');
   });
 
   it('keeps the Message-ID of a message across retries, so the member sees one mail', async () => {

@@ -3,7 +3,7 @@ import { runDelivery } from '../../server/delivery/engine';
 import { webhookChannel } from '../../server/webhooks/webhook-channel';
 import { buildTestApp, type TestApp } from '../support/app';
 import { caseSteps, longSessions } from '../support/case-steps';
-import { renewalDecision } from '../support/fixtures';
+import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
 import { startReceiver } from '../support/webhook-receiver';
 
@@ -136,6 +136,29 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     await deliver();
     expect(receiver.received.map((r) => r.body)).toEqual([{ type: 'member.erased', timestamp: app.clock.now().toISOString(), data: { memberId } }]);
     expect(receiver.received[0]!.verifiedWith).toHaveLength(1);
+  });
+
+  it('announces a sample case too, with origin sample, written with the decision it samples', async () => {
+    const sub = await subscribe(['case.opened']);
+    // Within 0.05 of its threshold: the sampling policy opens a case at ingest.
+    const nearThreshold = fraudDecision({
+      subject: { memberId: 'M-1002', claimId: 'C-77' },
+      output: { claimId: 'C-77', score: 0.72, threshold: 0.7, flagged: true, action: 'hold_payment' },
+    });
+    const decisionId = (await app.ingest().post('/api/decisions').send(nearThreshold)).body.id as string;
+    const [sampled] = await app.store.cases.listForDecision(decisionId);
+    expect(sampled?.origin).toBe('sample');
+    await deliver();
+    const mine = receiver.received.filter((r) => r.body.data.decisionId === decisionId);
+    expect(mine.map((r) => r.body)).toEqual([
+      {
+        type: 'case.opened',
+        timestamp: expect.any(String),
+        data: expect.objectContaining({ caseId: sampled!.id, origin: 'sample', sequence: 1, dueAt: sampled!.dueAt }),
+      },
+    ]);
+    expect(mine[0]!.verifiedWith).toEqual([sub.secret]);
+    expect(JSON.stringify(mine)).not.toMatch(/0\.72|threshold|score/);
   });
 
   it('does not follow a redirect: the attempt fails and is retried at the same URL', async () => {

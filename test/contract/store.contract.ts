@@ -90,6 +90,19 @@ export function describeStoreContract(kind: StoreKind) {
           ),
         ],
         cases: [caseOf(d)],
+        outbox: [
+          {
+            id: `${d.id}#1`,
+            decisionId: d.id,
+            seq: 1,
+            caseId: caseOf(d).id,
+            memberId: d.subject.memberId,
+            kind: null,
+            events: [],
+            createdAt: '2026-11-25T12:00:00.000Z',
+            deliveredAt: null,
+          },
+        ],
         rollups: [{ day: '2026-11-25', type: d.type, modelId: 'm', modelVersion: '1', attribute: '', group: '', counters: { decisions: 1 } }],
       });
       const result = await store.decisions.insertMany([a, b, c].map((decision) => ({ decision, followUps: followUpsOf(decision) })));
@@ -100,6 +113,8 @@ export function describeStoreContract(kind: StoreKind) {
       expect((await store.cases.get(caseOf(b).id))?.origin).toBe('sample');
       expect(await store.cases.get(caseOf(c).id)).toBeNull();
       expect(await store.cases.get(caseOf(a).id)).toBeNull();
+      // Only the case actually written announces itself.
+      expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual([`${b.id}#1`]);
       const counted = (await store.rollups.list({ attribute: '' })).reduce((n, r) => n + (r.counters.decisions ?? 0), 0);
       expect(counted).toBe(2);
     });

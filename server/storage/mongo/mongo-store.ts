@@ -70,6 +70,7 @@ class MongoStore implements Store {
     this.meta = metaRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
+      addOutbox: (entry) => this.outbox.add(entry),
       putCase: (c) => this.cases.put(c),
       incrementRollups: (rollups) => this.rollups.incrementMany(rollups),
     });

@@ -85,6 +85,7 @@ class SqliteStore implements Store {
     this.meta = metaRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
+      addOutbox: (entry) => this.outbox.addNow(entry),
       putCase: this.cases.putNow,
       incrementRollups: this.rollups.incrementNow,
     });

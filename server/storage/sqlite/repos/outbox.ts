@@ -12,6 +12,8 @@ export function outboxRepo(db: Db) {
   const rewrite = db.prepare('UPDATE outbox SET doc = ? WHERE id = ?');
   return {
     add: async (m: OutboxMessage) => void add.run(m.id, JSON.stringify(m)),
+    /** The same, synchronously: inside the transaction that records a decision (ingest follow-ups). */
+    addNow: (m: OutboxMessage) => void add.run(m.id, JSON.stringify(m)),
     pending: async (limit: number) => pending.all(limit).map((r) => JSON.parse(r.doc) as OutboxMessage),
     oldestPendingAt: async () => oldestPending.get()?.at ?? null,
     markDelivered: async (id: string, at: string) => {
