@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Delivery, DeliveryAttempt, OutboxMessage, Store } from '../storage/store';
 import { pendingDelivery, type Channel, type SendResult } from '../domain/delivery-channel';
+import { dataKeptAfterDelivery, erasureNoticeHandedOver } from '../domain/outbound-events';
 import { retryDelayMs } from './schedule';
 
 export interface DeliveryEngineOptions {
@@ -52,7 +53,9 @@ export async function fanOut(opts: DeliveryEngineOptions, batch = 100): Promise<
         );
       }
     }
-    await store.outbox.markDelivered(entry.id, now);
+    const forgotten = erasureNoticeHandedOver(entry, now);
+    if (forgotten) await store.outbox.replace(forgotten);
+    else await store.outbox.markDelivered(entry.id, now);
   }
   return entries.length;
 }
@@ -87,6 +90,7 @@ async function attempt(opts: DeliveryEngineOptions, channel: Channel, delivery: 
     lastStatus: result.status,
     lastError: result.error,
     deliveredAt: result.ok ? entry.at : null,
+    data: result.ok ? dataKeptAfterDelivery(delivery.type, delivery.data) : delivery.data,
     log: [...delivery.log, entry],
   };
   await store.deliveries.put(next);

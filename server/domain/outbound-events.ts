@@ -30,9 +30,9 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
     decisionType: decision.type,
   };
   switch (event.action) {
-    case 'objection_filed':
     // A sample case is internal oversight, but claims and billing still need to know that a
     // person is looking at the decision before they act on it.
+    case 'objection_filed':
     case 'sampled':
       return [{ type: 'case.opened', data: { ...ref, origin: c.origin, dueAt: c.dueAt } }];
     case 'extended':
@@ -97,4 +97,26 @@ export function memberErasedEntry(memberId: string, at: string): OutboxMessage {
 export function withoutMember(entry: OutboxMessage, memberId: string): OutboxMessage {
   const events = entry.events?.map((e) => (e.type !== 'member.erased' && e.data.memberId === memberId ? { ...e, data: { ...e.data, memberId: null } } : e));
   return { ...entry, memberId: entry.memberId === memberId ? null : entry.memberId, ...(events ? { events } : {}) };
+}
+
+/**
+ * An erasure notice once handed over (fanned out into deliveries): the entry forgets the member it
+ * named. Null when the entry is no erasure notice and is kept as it is.
+ */
+export function erasureNoticeHandedOver(entry: OutboxMessage, at: string): OutboxMessage | null {
+  if (!entry.events?.some((e) => e.type === 'member.erased')) return null;
+  return {
+    ...entry,
+    memberId: null,
+    events: entry.events.map((e) => (e.type === 'member.erased' ? { ...e, data: { memberId: null } } : e)),
+    deliveredAt: at,
+  };
+}
+
+/**
+ * What a delivery keeps of its payload once delivered: an erasure notice forgets the member (it
+ * has told the destination, which is all it was for); a dead one keeps it, so an admin can replay it.
+ */
+export function dataKeptAfterDelivery(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  return type === 'member.erased' ? { memberId: null } : data;
 }

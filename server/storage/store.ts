@@ -191,6 +191,8 @@ export interface OutboxRepo {
   /** createdAt of the oldest undelivered message, or null (monitoring: how far delivery lags). */
   oldestPendingAt(): Promise<string | null>;
   markDelivered(id: string, at: string): Promise<void>;
+  /** Replaces an entry by id (an erasure notice handed over forgets the member it named). */
+  replace(message: OutboxMessage): Promise<void>;
   /** Forgets which member a message was for. */
   eraseMember(memberId: string): Promise<void>;
 }

@@ -125,8 +125,8 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect([after.delivered, after.dead]).toEqual([before.delivered + 1, before.dead - 1]);
   });
 
-  it('tells listening systems of an erasure with member.erased, which names the member and nothing else', async () => {
-    await subscribe(['member.erased']);
+  it('tells listening systems of an erasure with member.erased, which names the member and nothing else, then forgets it', async () => {
+    const sub = await subscribe(['member.erased']);
     const memberId = 'M-7001';
     await app
       .ingest()
@@ -136,6 +136,10 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     await deliver();
     expect(receiver.received.map((r) => r.body)).toEqual([{ type: 'member.erased', timestamp: app.clock.now().toISOString(), data: { memberId } }]);
     expect(receiver.received[0]!.verifiedWith).toHaveLength(1);
+    // Told, the store forgets whom it told: neither the delivery nor its outbox entry names the member.
+    const [told] = await app.store.deliveries.forDestination('webhook', sub.id, 'delivered', 10);
+    expect(told).toMatchObject({ type: 'member.erased', data: { memberId: null } });
+    expect(JSON.stringify(await t.store.deliveries.forDestination('webhook', sub.id, null, 100))).not.toContain(memberId);
   });
 
   it('announces a sample case too, with origin sample, written with the decision it samples', async () => {

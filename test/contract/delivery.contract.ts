@@ -61,6 +61,10 @@ export function describeDeliveryContract(kind: StoreKind) {
       const [after, notice] = await store.outbox.pending(10);
       expect(after).toEqual({ ...entry, memberId: null, events: [{ type: 'case.extended', data: { decisionId: 'dec_a', memberId: null, months: 1 } }] });
       expect(notice!.events).toEqual(erased.events);
+      // Handed over, an entry is replaced whole and leaves the pending ones.
+      const handedOver = { ...notice!, memberId: null, events: [{ type: 'member.erased', data: { memberId: null } }], deliveredAt: 'c' };
+      await store.outbox.replace(handedOver);
+      expect(await store.outbox.pending(10)).toEqual([after]);
     });
 
     it('adds a delivery once, replaces it, and finds the due ones, longest waiting first', async () => {

@@ -23,6 +23,7 @@ export function outboxRepo(db: Db) {
       return typeof oldest?.createdAt === 'string' ? oldest.createdAt : null;
     },
     markDelivered: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { deliveredAt: at } })),
+    replace: async (m: OutboxMessage) => void (await col().replaceOne({ _id: m.id }, toDoc(m))),
     eraseMember: async (memberId: string) => {
       for (const doc of await col()
         .find({ $or: [{ memberId }, { 'events.data.memberId': memberId }] })

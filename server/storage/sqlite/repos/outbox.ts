@@ -8,6 +8,7 @@ export function outboxRepo(db: Db) {
   const oldestPending = db.prepare<[], { at: string | null }>("SELECT min(json_extract(doc, '$.createdAt')) AS at FROM outbox WHERE delivered = 0");
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM outbox WHERE id = ?');
   const deliver = db.prepare('UPDATE outbox SET delivered = 1, doc = ? WHERE id = ?');
+  const replace = db.prepare('UPDATE outbox SET delivered = ?, doc = ? WHERE id = ?');
   const all = db.prepare('SELECT id, doc FROM outbox');
   const rewrite = db.prepare('UPDATE outbox SET doc = ? WHERE id = ?');
   return {
@@ -20,6 +21,7 @@ export function outboxRepo(db: Db) {
       const found = parse<OutboxMessage>(get.get(id));
       if (found) deliver.run(JSON.stringify({ ...found, deliveredAt: at }), id);
     },
+    replace: async (m: OutboxMessage) => void replace.run(m.deliveredAt ? 1 : 0, JSON.stringify(m), m.id),
     eraseMember: async (memberId: string) => {
       db.transaction(() => {
         for (const row of all.all() as { id: string; doc: string }[]) {
