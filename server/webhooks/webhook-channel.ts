@@ -33,7 +33,9 @@ export function webhookChannel(opts: WebhookChannelOptions): Channel {
     fanOut: async (entry) => {
       const events = entry.events ?? [];
       if (events.length === 0) return [];
-      const subscriptions = (await store.webhooks.list()).filter((s) => s.enabled);
+      // A subscription hears of what happens from its creation on, not of entries that merely
+      // waited for fan-out when it was made (they happened before anyone asked for them).
+      const subscriptions = (await store.webhooks.list()).filter((s) => s.enabled && s.createdAt <= entry.createdAt);
       return subscriptions.flatMap((s) =>
         events.flatMap((e, position) => (s.events.includes(e.type) ? [{ destinationId: s.id, type: e.type, data: e.data, position }] : [])),
       );

@@ -165,6 +165,17 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(JSON.stringify(mine)).not.toMatch(/0\.72|threshold|score/);
   });
 
+  it('tells a new subscription only of what happened after it was made', async () => {
+    const before = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id as string;
+    await caseSteps(app).object('anna', before);
+    later(1000);
+    await subscribe(['case.opened']);
+    const after = (await app.ingest().post('/api/decisions').send(renewalDecision())).body.id as string;
+    await caseSteps(app).object('anna', after);
+    await deliver();
+    expect(receiver.received.map((r) => r.body.data.decisionId)).toEqual([after]);
+  });
+
   it('does not follow a redirect: the attempt fails and is retried at the same URL', async () => {
     const sub = await subscribe(['case.opened']);
     receiver.answer(307);
