@@ -62,7 +62,7 @@ export function describeDeliveryContract(kind: StoreKind) {
       expect(after).toEqual({ ...entry, memberId: null, events: [{ type: 'case.extended', data: { decisionId: 'dec_a', memberId: null, months: 1 } }] });
       expect(notice!.events).toEqual(erased.events);
       // Handed over, an entry is replaced whole and leaves the pending ones.
-      const handedOver = { ...notice!, memberId: null, events: [{ type: 'member.erased', data: { memberId: null } }], deliveredAt: 'c' };
+      const handedOver: OutboxMessage = { ...notice!, memberId: null, events: [{ type: 'member.erased', data: { memberId: null } }], deliveredAt: 'c' };
       await store.outbox.replace(handedOver);
       expect(await store.outbox.pending(10)).toEqual([after]);
     });

@@ -323,7 +323,11 @@ function ExtendAction({ detail, onConflict, onDone }: ActionProps) {
             <input type="radio" {...form.register('months')} value="2" /> {t('actions.twoMonths')}
           </label>
         </ChoiceGroup>
-        <Field label={t('actions.reason')} hint={t('actions.reasonHint')} error={form.errorOf('reason')}>
+        <Field
+          label={t('actions.reason')}
+          hint={t(detail.decision.type === 'fraud_flag' ? 'actions.reasonHintFraud' : 'actions.reasonHint')}
+          error={form.errorOf('reason')}
+        >
           {({ id }, describedBy, invalid) => <textarea id={id} rows={3} {...form.textProps('reason')} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <button type="submit" className="button button-block" disabled={extend.isPending}>
