@@ -54,7 +54,8 @@ describeEachStore('sample reviews and the member', (kind) => {
       .post(`/api/cases/${caseId}/approve`)
       .send({ approve: true, rationale: 'Verified against the register.', expectedVersion: 3 });
     expect(approved.body.case).toMatchObject({ status: 'resolved', resolution: 'overridden' });
-    const messages = (await app.store.outbox.pending(10_000)).filter((m) => m.caseId === caseId);
+    // The member's message; the sample's own entry (case.opened, for the insurer's systems) has no kind.
+    const messages = (await app.store.outbox.pending(10_000)).filter((m) => m.caseId === caseId && m.kind);
     expect(messages).toEqual([expect.objectContaining({ kind: 'outcome_changed', memberId: 'M-1001' })]);
     // The member sees the new outcome on the decision, not the sample case.
     const anna = await app.as('anna');
