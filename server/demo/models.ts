@@ -25,7 +25,12 @@ const regions: Record<(typeof REGIONS)[number], LocalizedText> = {
 
 const shared = {
   age_band: { label: t('Age group', 'Leeftijdsgroep', 'Tranche d’âge'), unit: 'text', valueLabels: ageBands },
-  region: { label: t('Region where you live', 'Gewest waar u woont', 'Région où vous habitez'), unit: 'text', valueLabels: regions },
+  region: {
+    label: t('Region where you live', 'Gewest waar u woont', 'Région où vous habitez'),
+    staffLabel: t('Region', 'Gewest', 'Région'),
+    unit: 'text',
+    valueLabels: regions,
+  },
 } satisfies Record<string, FeatureInfo>;
 
 function renewalTariff(version: string): ModelEntryInput {
@@ -102,6 +107,7 @@ function fraudScreen(version: string): ModelEntryInput {
       claim_amount_cents: { label: t('Amount claimed', 'Gevraagd bedrag', 'Montant demandé'), unit: 'cents' },
       days_since_policy_start: {
         label: t('Time since your policy started', 'Tijd sinds de start van uw polis', 'Temps écoulé depuis le début de votre contrat'),
+        staffLabel: t('Time since the policy started', 'Tijd sinds de start van de polis', 'Temps écoulé depuis le début du contrat'),
         unit: 'days',
       },
       prior_claims_24m: {

@@ -170,7 +170,12 @@ export interface StaffLogEntry {
   hash: string;
 }
 
-export type StoredUser = User & { passwordHash: string; createdAt: string };
+export type StoredUser = User & {
+  passwordHash: string;
+  createdAt: string;
+  /** A name people read (the queue, the audit log); the user name stays the sign-in name. */
+  displayName?: string;
+};
 
 export interface StoredSession {
   /** SHA-256 of the cookie token: a copy of the store does not hand out live sessions. */

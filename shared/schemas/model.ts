@@ -21,6 +21,11 @@ export type FeatureUnit = z.infer<typeof FeatureUnit>;
 
 export const FeatureInfo = z.strictObject({
   label: LocalizedText,
+  /**
+   * The name staff read, where the member's label speaks to the member ("Region where you live"
+   * → "Region"); without it staff read the member's label.
+   */
+  staffLabel: LocalizedText.optional(),
   unit: FeatureUnit,
   /** Words for categorical and boolean values, keyed by the raw value as a string (`'true'`, `'hospital'`). */
   valueLabels: z.record(z.string().min(1).max(200), LocalizedText).optional(),

@@ -103,4 +103,8 @@ export const migrations: string[] = [
    CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);`,
 
   `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
+
+  // The reviewers' queue searches cases by the claim or policy their decision is about.
+  `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
+   CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
 ];
