@@ -14,7 +14,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const toUser = ({ passwordHash: _hash, createdAt: _created, ...user }: StoredUser): User => user;
+// The display name is for colleagues' screens (queue, audit log), not part of who is signed in.
+export const toUser = ({ passwordHash: _hash, createdAt: _created, displayName: _name, ...user }: StoredUser): User => user;
 
 /** `digestKey` keys the throttle's digests of names and addresses (see sign-in-throttle.ts). */
 export function createSessionService({ store, clock, config, digestKey }: { store: Store; clock: Clock; config: Config; digestKey: string }) {
