@@ -34,7 +34,7 @@ export function featureLabel(feature: string, ctx: LabelContext): string {
 }
 
 export function reasonText(code: string, ctx: LabelContext): string {
-  const text = ownEntry(ctx.model?.reasonCodes, code);
+  const text = (ctx.audience === 'staff' ? ownEntry(ctx.model?.staffReasonCodes, code) : undefined) ?? ownEntry(ctx.model?.reasonCodes, code);
   if (text) return text[ctx.lang];
   if (ctx.model) ctx.gaps.add('reason_code', code);
   return TEXTS[ctx.lang].missingLabel(code);

@@ -50,6 +50,13 @@ export const ModelEntry = z
     decides: LocalizedText,
     features: z.record(FeatureName, FeatureInfo),
     reasonCodes: z.record(Identifier, LocalizedText),
+    /**
+     * Staff wording where the member's speaks to the member ("You made claims…" → "Claims in the
+     * last 12 months."): how the model works, and reason codes by code. Without them staff read
+     * the member's texts.
+     */
+    staffDescription: LocalizedText.optional(),
+    staffReasonCodes: z.record(Identifier, LocalizedText).optional(),
     /** Attributes the fairness metrics group by. */
     monitoredAttributes: z.array(FeatureName).default(['age_band', 'region']),
   })

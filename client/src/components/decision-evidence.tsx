@@ -76,9 +76,7 @@ function Evidence({
               </div>
               <div>
                 <dt>{t('evidence.howItWorks')}</dt>
-                <dd>
-                  {model.decides[lang]} {model.description[lang]}
-                </dd>
+                <dd>{model.staffDescription ? model.staffDescription[lang] : `${model.decides[lang]} ${model.description[lang]}`}</dd>
               </div>
             </>
           ) : null}
