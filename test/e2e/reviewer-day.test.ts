@@ -224,7 +224,8 @@ describeInBrowser("a reviewer's and an approver's day", () => {
 
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: 'Approve or reject' }).waitFor();
-    expect(await page.locator('main').innerText()).toContain('Proposed by Pieter Claes');
+    // Colleagues' names arrive with the directory, just after the case.
+    await expect.poll(() => page.locator('main').innerText()).toContain('Proposed by Pieter Claes');
     await page.getByLabel('Your reasoning').fill('The claims register still lists three claims on this policy; please check again.');
     await page.getByRole('button', { name: 'Reject it' }).click();
     await page.getByText('Override rejected. The case is back in review.').waitFor();
@@ -247,7 +248,7 @@ describeInBrowser("a reviewer's and an approver's day", () => {
     await row.getByRole('link').click();
     const notice = page.getByRole('note').filter({ hasText: 'rejected your proposed override' });
     await notice.waitFor();
-    expect(await notice.innerText()).toMatch(/^Sofie Dubois rejected your proposed override on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T\./);
+    await expect.poll(() => notice.innerText()).toMatch(/^Sofie Dubois rejected your proposed override on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T\./);
     expect(await notice.innerText()).toContain('The claims register still lists three claims on this policy');
     await checkA11y(page, 'reviewer-day-rejected');
     await screenshot(page, 'reviewer-day-rejected', { fullPage: true });
