@@ -126,7 +126,8 @@ export function createQueueService(ctx: CaseContext) {
       const [byStatus, overdue, mine, awaitingMe] = await Promise.all([
         Promise.all(CaseStatus.options.map(async (status) => [status, await count({ status })] as const)),
         count({ statuses: ACTIVE_STATUSES, dueBefore: clock.now().toISOString() }),
-        count({ statuses: ACTIVE_STATUSES, assignee: user.id }),
+        // "My work" lists what the reader has whatever its state; its count says the same.
+        count({ assignee: user.id }),
         isApprover(user) ? count({ status: 'pending_approval', notProposedBy: user.id }) : Promise.resolve(0),
       ]);
       return { byStatus: Object.fromEntries(byStatus) as CaseCounts['byStatus'], overdue, mine, awaitingMe };

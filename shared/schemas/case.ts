@@ -163,7 +163,7 @@ export const CaseCounts = z.object({
   byStatus: z.record(CaseStatus, z.int()),
   /** Active cases past their due date. */
   overdue: z.int(),
-  /** Active cases assigned to the reader ("My work"). */
+  /** Cases assigned to the reader, whatever their state ("My work"). */
   mine: z.int(),
   /** Overrides waiting for the reader's approval: pending, proposed by someone else (approvers; 0 for others). */
   awaitingMe: z.int(),

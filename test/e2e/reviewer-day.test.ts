@@ -185,6 +185,16 @@ describeInBrowser("a reviewer's and an approver's day", () => {
     await mine.waitFor();
     expect(await mine.innerText()).toContain('Resolved');
     expect(await mine.innerText()).toContain('Assigned to you');
+    // The view's count is what the view lists, closed cases included.
+    const rowsShown = await queueRows(page).count();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('navigation', { name: 'Views of the queue' })
+          .getByRole('link', { name: /^My work/ })
+          .innerText(),
+      )
+      .toMatch(new RegExp(`My work\\s*${rowsShown}$`));
     await checkA11y(page, 'reviewer-day-my-work');
     await screenshot(page, 'reviewer-day-my-work');
   });
