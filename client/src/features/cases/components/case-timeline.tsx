@@ -34,14 +34,14 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
 }
 
 function staffWords(entry: TimelineEntry): MessageKey {
-  const data = entry.data as { claimed?: boolean; outcome?: string; channel?: string };
+  const data = entry.data as { claimed?: boolean; outcome?: string; channel?: string; assignee?: string | null };
   switch (entry.action) {
     case 'sampled':
       return 'timeline.staff.sampled';
     case 'objection_filed':
       return data.channel === 'phone' ? 'timeline.staff.filedPhone' : data.channel === 'post' ? 'timeline.staff.filedPost' : 'timeline.staff.filed';
     case 'assigned':
-      return data.claimed ? 'timeline.staff.claimed' : 'timeline.staff.assigned';
+      return data.claimed ? 'timeline.staff.claimed' : data.assignee === null ? 'timeline.staff.unassigned' : 'timeline.staff.assigned';
     case 'comment':
       return entry.visibility === 'member' ? 'timeline.staff.messageToMember' : 'timeline.staff.internalNote';
     case 'resolution_proposed':
