@@ -37,9 +37,10 @@ import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-no
 import { securityHeaders } from './http/security-headers';
 import { healthRouter } from './monitoring/health.routes';
 import { webhooksRouter } from './webhooks/webhooks.routes';
-import { adminRouter } from './admin/admin.routes';
-import { createIngestKeyService } from './admin/ingest-keys.service';
-import { createUsersAdminService } from './admin/users-admin.service';
+import { ingestKeysRouter } from './ingest-keys/ingest-keys.routes';
+import { createIngestKeyService } from './ingest-keys/ingest-keys.service';
+import { usersAdminRouter } from './auth/users-admin.routes';
+import { createUsersAdminService } from './auth/users-admin.service';
 import { createStaffLogService } from './audit/staff-log.service';
 import { createWebhookService } from './webhooks/webhooks.service';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
@@ -197,10 +198,11 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
-  api.use(auditRouter(services.audit));
+  api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
   api.use(webhooksRouter(services.webhooks));
-  api.use(adminRouter(services));
+  api.use(usersAdminRouter(services.usersAdmin));
+  api.use(ingestKeysRouter(services.ingestKeys));
   api.use(refuseUnservedMethod);
   api.use(notFoundHandler);
   api.use(errorHandler(logger));

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { AppError, forbidden } from '../domain/errors';
 import type { Store, StoredUser } from '../storage/store';
 import type { ChangePassword } from '@shared/schemas/admin';
-import { accountDisabled } from '../admin/users-admin.service';
+import { accountDisabled } from './users-admin.service';
 import { DUMMY_HASH, hashPassword, normalizeUsername, verifyPassword } from './passwords';
 import { createSignInThrottle } from './sign-in-throttle';
 

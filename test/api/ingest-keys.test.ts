@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../server/app';
-import { keyDigest } from '../../server/admin/ingest-keys.service';
+import { keyDigest } from '../../server/ingest-keys/ingest-keys.service';
 import { buildTestApp, type TestApp } from '../support/app';
 import { longSessions } from '../support/case-steps';
 import { fraudDecision, renewalDecision } from '../support/fixtures';

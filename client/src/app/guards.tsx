@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { canAny, type Permission } from '@shared/auth/permissions';
 import { ErrorState, LoadingState, NotFoundPage } from '../components/page-states';
-import { useSession, useUser } from '../features/auth';
+import { ChangePasswordPage, useSession, useUser } from '../features/auth';
 import { signInPath } from '../lib/return-to';
 import { sessionHasEnded } from '../lib/session-ended';
 import { AppLayout } from './layout';
@@ -17,6 +17,8 @@ export function RequireSession() {
     const here = location.pathname + location.search + location.hash;
     return <Navigate to={signInPath(here, sessionHasEnded() ? 'session_ended' : undefined)} replace />;
   }
+  // A one-time password from an admin opens only the form to choose one's own.
+  if (session.data.mustChangePassword) return <ChangePasswordPage />;
   return <AppLayout user={session.data} />;
 }
 

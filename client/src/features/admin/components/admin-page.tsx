@@ -1,14 +1,20 @@
-import { PlaceholderPage } from '../../../components/placeholder-page';
+import { PageTitle } from '../../../components/page-title';
 import { useT } from '../../../i18n';
+import { IngestKeysSection } from './ingest-keys-section';
 import { MemberMailSection } from './member-mail-section';
+import { PeopleSection } from './people-section';
 import { WebhooksSection } from './webhooks-section';
 
+/** The administrator's console: people, ingest keys, the insurer's systems and the mail to members. Every change is on the staff log. */
 export function AdminPage() {
   const t = useT();
   return (
-    <PlaceholderPage title={t('admin.title')} intro={t('admin.intro')}>
+    <>
+      <PageTitle title={t('admin.title')} intro={t('admin.intro')} />
+      <PeopleSection />
+      <IngestKeysSection />
       <WebhooksSection />
       <MemberMailSection />
-    </PlaceholderPage>
+    </>
   );
 }

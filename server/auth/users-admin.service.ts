@@ -3,7 +3,7 @@ import { can, isReviewer } from '@shared/auth/permissions';
 import { USERNAME_PATTERN, type AdminUserView, type CreateUser, type UpdateUser } from '@shared/schemas/admin';
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
-import { hashPassword, normalizeUsername } from '../auth/passwords';
+import { hashPassword, normalizeUsername } from './passwords';
 import { appendStaffLog, staffActor } from '../domain/staff-log';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type Store, type StoredUser } from '../storage/store';
