@@ -61,27 +61,29 @@ export function IngestKeysSection() {
                       <div className="muted small">{t('admin.keyOverlap', { prefix: k.previousPrefix, at: formatDateTime(k.previousRetiresAt) })}</div>
                     ) : null}
                   </td>
-                  <td className="actions">
-                    {k.revokedAt ? null : (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          aria-label={t('admin.keyRotateNamed', { name: k.name })}
-                          onClick={() => rotate.mutate(k.id)}
-                        >
-                          {t('admin.keyRotate')}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          aria-label={t('admin.keyRevokeNamed', { name: k.name })}
-                          onClick={() => revoke.mutate(k.id)}
-                        >
-                          {t('admin.keyRevoke')}
-                        </button>
-                      </>
-                    )}
+                  <td>
+                    <div className="row-actions">
+                      {k.revokedAt ? null : (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            aria-label={t('admin.keyRotateNamed', { name: k.name })}
+                            onClick={() => rotate.mutate(k.id)}
+                          >
+                            {t('admin.keyRotate')}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            aria-label={t('admin.keyRevokeNamed', { name: k.name })}
+                            onClick={() => revoke.mutate(k.id)}
+                          >
+                            {t('admin.keyRevoke')}
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -70,44 +70,46 @@ export function PeopleSection() {
                     {u.mustChangePassword ? <div className="muted small">{t('admin.userMustChange')}</div> : null}
                   </td>
                   <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : '—'}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t(u.disabled ? 'admin.userEnableNamed' : 'admin.userDisableNamed', { username: u.username })}
-                      onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
-                    >
-                      {u.disabled ? t('admin.userEnable') : t('admin.userDisable')}
-                    </button>
-                    {u.memberId ? null : (
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t(u.disabled ? 'admin.userEnableNamed' : 'admin.userDisableNamed', { username: u.username })}
+                        onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
+                      >
+                        {u.disabled ? t('admin.userEnable') : t('admin.userDisable')}
+                      </button>
+                      {u.memberId ? null : (
+                        <button
+                          type="button"
+                          className="button button-quiet-link"
+                          aria-label={t('admin.userEditNamed', { username: u.username })}
+                          aria-pressed={editing?.id === u.id}
+                          onClick={() => setEditing(u)}
+                        >
+                          {t('admin.userEdit')}
+                        </button>
+                      )}
+                      {u.source.kind === 'local' ? (
+                        <button
+                          type="button"
+                          className="button button-quiet-link"
+                          aria-label={t('admin.userResetNamed', { username: u.username })}
+                          onClick={() => reset.mutate(u.id)}
+                        >
+                          {t('admin.userReset')}
+                        </button>
+                      ) : null}
                       <button
                         type="button"
                         className="button button-quiet-link"
-                        aria-label={t('admin.userEditNamed', { username: u.username })}
-                        aria-pressed={editing?.id === u.id}
-                        onClick={() => setEditing(u)}
+                        aria-label={t('admin.userLiftNamed', { username: u.username })}
+                        onClick={() => lift.mutate(u.username, { onSuccess: () => setLifted(u.username) })}
                       >
-                        {t('admin.userEdit')}
+                        {t('admin.userLift')}
                       </button>
-                    )}
-                    {u.source.kind === 'local' ? (
-                      <button
-                        type="button"
-                        className="button button-quiet-link"
-                        aria-label={t('admin.userResetNamed', { username: u.username })}
-                        onClick={() => reset.mutate(u.id)}
-                      >
-                        {t('admin.userReset')}
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="button button-quiet-link"
-                      aria-label={t('admin.userLiftNamed', { username: u.username })}
-                      onClick={() => lift.mutate(u.username, { onSuccess: () => setLifted(u.username) })}
-                    >
-                      {t('admin.userLift')}
-                    </button>
+                    </div>
                   </td>
                 </tr>
               ))}

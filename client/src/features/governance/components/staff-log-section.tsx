@@ -20,7 +20,12 @@ function details(entry: StaffLogEntryView, g: GovernanceI18n): string {
     case 'user_created':
       return t('staffLog.detail.user', { user: text(d.userId), roles, scopes: scopes || '—' });
     case 'user_updated':
-      return t('staffLog.detail.userUpdated', { user: text(d.userId), roles, scopes: scopes || '—', disabled: d.disabled === true ? 'yes' : 'no' });
+      return t('staffLog.detail.userUpdated', {
+        user: text(d.userId),
+        roles,
+        scopes: scopes || '—',
+        disabled: t(d.disabled === true ? 'staffLog.yes' : 'staffLog.no'),
+      });
     case 'user_password_reset':
       return t('staffLog.detail.userId', { user: text(d.userId) });
     case 'ingest_key_created':
