@@ -58,7 +58,7 @@ const write = async (res: Response, chunk: string) => {
 
 export function auditRouter(audit: AuditService, staffLog: StaffLogService): Router {
   const router = Router();
-  serve(router, listStaffLog, ({ user, query }) => staffLog.list(user, query.limit));
+  serve(router, listStaffLog, ({ user, query }) => staffLog.list(user, query.limit, query.action));
   serve(router, verifyAudit, ({ user }) => audit.verify(user));
   serve(router, listAnchors, async ({ user }) => ({ items: await audit.anchors(user) }));
   serve(router, sealAnchor, ({ user }) => audit.anchorNow(user));

@@ -37,7 +37,8 @@ export const adminUserView = (u: StoredUser): AdminUserView => ({
   createdAt: u.createdAt,
 });
 
-const isEnabledAdmin = (u: Pick<StoredUser, 'roles' | 'disabled'>) => u.roles.includes('admin') && u.disabled !== true;
+/** An admin in the sense that matters here: someone enabled who can still manage people. */
+const isEnabledAdmin = (u: Pick<StoredUser, 'roles' | 'disabled'>) => can(u, 'users.manage') && u.disabled !== true;
 
 /**
  * The admin's people: staff accounts made with a one-time password, their roles and scopes, a

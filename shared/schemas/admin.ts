@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isReviewer } from '../auth/permissions';
 import { DecisionType, Instant, MemberId, Role, trimmedText } from './common';
 
 /* The admin console's wire types: people and ingest keys. Secrets appear only in the answers that make them. */
@@ -21,8 +22,8 @@ const Scopes = z.array(DecisionType).max(DecisionType.options.length);
 const DisplayName = trimmedText(1, 100);
 
 /** Scopes hold a reviewer (or approver) to decision types; they mean nothing for other roles. */
-const scopesNeedReviewer = (roles: readonly string[] | undefined, scopes: readonly string[] | undefined) =>
-  !scopes?.length || roles === undefined || roles.includes('reviewer') || roles.includes('approver');
+const scopesNeedReviewer = (roles: readonly Role[] | undefined, scopes: readonly string[] | undefined) =>
+  !scopes?.length || roles === undefined || isReviewer({ roles });
 
 export const CreateUser = z
   .strictObject({
@@ -35,6 +36,9 @@ export const CreateUser = z
   })
   .refine((u) => scopesNeedReviewer(u.roles, u.scopes), { path: ['scopes'], message: 'scopes are for reviewers and approvers only' });
 export type CreateUser = z.infer<typeof CreateUser>;
+
+/** Whether scopes are allowed with these roles (the form's check and the API's are this one). */
+export const scopesAllowed = (roles: readonly Role[], scopes: readonly string[]) => scopesNeedReviewer(roles, scopes);
 
 export const UpdateUser = z
   .strictObject({

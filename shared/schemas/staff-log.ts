@@ -34,5 +34,9 @@ export const StaffLogEntryView = z.object({
 });
 export type StaffLogEntryView = z.infer<typeof StaffLogEntryView>;
 
-export const StaffLogQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const StaffLogQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only entries of this kind (say, the erasures done, for the admin console). */
+  action: StaffAction.optional(),
+});
 export const StaffLogPage = z.object({ items: z.array(StaffLogEntryView), total: z.number().int() });

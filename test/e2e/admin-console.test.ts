@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { expectPath, heading, signIn } from './support/actions';
-import { checkA11y, describeInBrowser, launchBrowser, openPage, screenshot } from './support/browser';
+import { SCREENSHOT_DIR, checkA11y, describeInBrowser, launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type E2eServer } from './support/server';
 
 const REVIEWER = 'e2e.reviewer';
@@ -62,6 +63,21 @@ describeInBrowser('the admin console: people and ingest keys', () => {
       await checkA11y(page, 'admin-console');
       await screenshot(page, 'admin-console-made', { fullPage: true });
 
+      // The model registry's texts, in three languages, edited and saved whole.
+      await page
+        .getByRole('button', { name: /^Edit the texts of / })
+        .first()
+        .click();
+      const editor = page.locator('form[aria-labelledby="model-editor-title"]');
+      await editor.getByLabel('Owner').fill('Pricing analytics team');
+      await checkA11y(page, 'admin-model-editor');
+      // The page is long: the registry's section alone says more.
+      await page.locator('section[aria-labelledby="models-title"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-console-model-editor.png') });
+      await page.locator('section[aria-labelledby="privacy-title"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-console-privacy.png') });
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await editor.waitFor({ state: 'detached' });
+      await page.getByRole('cell', { name: 'Pricing analytics team' }).waitFor();
+
       // The key ingests a claim check, and is refused any other type.
       const fraud = fraudDecision({ idempotencyKey: 'e2e-admin-console-1' });
       expect((await ingest(key, fraud)).status).toBe(201);
@@ -116,7 +132,13 @@ describeInBrowser('the admin console: people and ingest keys', () => {
       await signIn(governance.page, 'governance');
       await governance.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
       const staffLog = governance.page.getByRole('region', { name: 'Staff log' });
-      for (const words of ['Made a staff account', 'Made an ingest key', 'Revoked an ingest key', 'Changed an account (roles, scopes, enabled)']) {
+      for (const words of [
+        'Made a staff account',
+        'Made an ingest key',
+        'Revoked an ingest key',
+        'Changed an account (roles, scopes, enabled)',
+        'Registered a model version',
+      ]) {
         await staffLog.getByText(words, { exact: true }).first().waitFor();
       }
       await staffLog.scrollIntoViewIfNeeded();

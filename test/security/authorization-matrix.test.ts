@@ -295,7 +295,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
-  'GET /api/metrics/coverage': { expect: only('governance') },
+  // The admin reads it too: the gaps are what they fill in the model registry.
+  'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
 };
 

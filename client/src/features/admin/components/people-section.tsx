@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { CreateUser, NewPassword, STAFF_PASSWORD_MIN, StaffRole, type AdminUserView } from '@shared/schemas/admin';
+import { CreateUser, NewPassword, STAFF_PASSWORD_MIN, StaffRole, scopesAllowed, type AdminUserView } from '@shared/schemas/admin';
 import { DecisionType } from '@shared/schemas/common';
 import { ChoiceGroup, Field } from '../../../components/form/form-field';
 import { useSchemaForm } from '../../../components/form/use-schema-form';
@@ -233,7 +233,7 @@ function RoleAndScopeChoices(props: { roles: UseFormRegisterReturn; scopes: UseF
 
 const EditRoles = z
   .strictObject({ roles: z.array(StaffRole).min(1), scopes: z.array(DecisionType) })
-  .refine((u) => !u.scopes.length || u.roles.includes('reviewer') || u.roles.includes('approver'), { path: ['scopes'], message: 'scopes' });
+  .refine((u) => scopesAllowed(u.roles, u.scopes), { path: ['scopes'], message: 'scopes' });
 
 /** A person's roles and scopes, changed at once (their next request already sees them). */
 function EditRolesForm({ user, onDone }: { user: AdminUserView; onDone: () => void }) {
