@@ -95,6 +95,11 @@ export function createUsersAdminService({ store, clock }: { store: Store; clock:
       requireAdmin(admin);
       const user = await existing(id);
       if (body.roles && user.memberId) throw conflict('invalid_state', "A member's account keeps the member role; it is not made staff here.");
+      // A provisioned person's roles and scopes come from the provider's groups at every sign-in:
+      // a change here would silently be undone, so it is refused; disabling still works.
+      if ((body.roles || body.scopes) && sourceOf(user).kind !== 'local') {
+        throw conflict('invalid_state', "This person's roles and scopes come from the identity provider's groups; change them there.");
+      }
       const roles = body.roles ? [...new Set(body.roles)] : user.roles;
       // Scopes mean something only to reviewers and approvers: another role drops them.
       const scopes = isReviewer({ roles }) ? [...new Set(body.scopes ?? user.scopes)] : [];

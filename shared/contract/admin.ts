@@ -53,7 +53,7 @@ export const updateUser = route({
   responses: { 200: json(AdminUserView) },
   problems: {
     404: 'not_found: no such user',
-    409: "last_admin: the last enabled admin keeps the role and stays enabled; invalid_state: a member's account keeps the member role",
+    409: "last_admin: the last enabled admin keeps the role and stays enabled; invalid_state: a member's account keeps the member role, a provisioned person's roles come from the identity provider",
   },
 });
 

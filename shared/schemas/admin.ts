@@ -27,7 +27,14 @@ const scopesNeedReviewer = (roles: readonly Role[] | undefined, scopes: readonly
 
 export const CreateUser = z
   .strictObject({
-    username: z.string().trim().min(1).max(100).regex(USERNAME_PATTERN, 'use letters, digits and . _ @ - only'),
+    // A check rather than a pattern: the document's JSON Schema would carry \p{L}, which not every
+    // tool reads; the server checks the name again after normalising it.
+    username: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((name) => USERNAME_PATTERN.test(name), 'use letters, digits and . _ @ - only'),
     displayName: DisplayName.optional(),
     roles: StaffRoles,
     scopes: Scopes.default([]),

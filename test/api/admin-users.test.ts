@@ -188,6 +188,27 @@ describeEachStore('admin console: people', (kind) => {
     expect((await (await admin()).patch(`/api/admin/users/${adminUser.id}`).send({ disabled: true })).body.code).toBe('last_admin');
   });
 
+  it("lists a provisioned person with their issuer; their roles and password stay the provider's, disabling works", async () => {
+    // Written as OpenID Connect sign-in provisions a person: a source naming issuer and subject.
+    const provisioned = {
+      id: 'u_oidc_1',
+      username: 'rita@insurer.example',
+      roles: ['reviewer' as const],
+      scopes: ['fraud_flag' as const],
+      passwordHash: '',
+      createdAt: app.clock.now().toISOString(),
+      source: { issuer: 'https://login.insurer.example', subject: 'rita-42' },
+    };
+    await app.store.users.insert(provisioned);
+    const listed = (await (await admin()).get('/api/admin/users')).body.items.find((u: { id: string }) => u.id === 'u_oidc_1');
+    expect(listed.source).toEqual({ kind: 'oidc', issuer: 'https://login.insurer.example', subject: 'rita-42' });
+    expect((await (await admin()).post('/api/admin/users/u_oidc_1/password-reset')).body.code).toBe('invalid_state');
+    expect((await (await admin()).patch('/api/admin/users/u_oidc_1').send({ roles: ['approver'] })).body.code).toBe('invalid_state');
+    const disabled = await (await admin()).patch('/api/admin/users/u_oidc_1').send({ disabled: true });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body).toMatchObject({ disabled: true, roles: ['reviewer'], source: { kind: 'oidc' } });
+  });
+
   it('puts every change on the staff log, which governance reads in order', async () => {
     const res = await (await app.as('governance')).get('/api/audit/staff-log?limit=500');
     expect(res.status).toBe(200);

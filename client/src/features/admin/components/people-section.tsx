@@ -80,7 +80,7 @@ export function PeopleSection() {
                       >
                         {u.disabled ? t('admin.userEnable') : t('admin.userDisable')}
                       </button>
-                      {u.memberId ? null : (
+                      {u.memberId || u.source.kind !== 'local' ? null : (
                         <button
                           type="button"
                           className="button button-quiet-link"
