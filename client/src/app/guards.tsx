@@ -4,7 +4,7 @@ import { ErrorState, LoadingState, NotFoundPage } from '../components/page-state
 import { ChangePasswordPage, useSession, useUser } from '../features/auth';
 import { signInPath } from '../lib/return-to';
 import { sessionHasEnded } from '../lib/session-ended';
-import { AppLayout } from './layout';
+import { AppLayout, PublicLayout } from './layout';
 import { landingPathFor } from './navigation';
 
 /** Signed-in screens. Without a session, go to sign-in and remember where the reader was going. */
@@ -18,7 +18,13 @@ export function RequireSession() {
     return <Navigate to={signInPath(here, sessionHasEnded() ? 'session_ended' : undefined)} replace />;
   }
   // A one-time password from an admin opens only the form to choose one's own.
-  if (session.data.mustChangePassword) return <ChangePasswordPage />;
+  if (session.data.mustChangePassword) {
+    return (
+      <PublicLayout>
+        <ChangePasswordPage />
+      </PublicLayout>
+    );
+  }
   return <AppLayout user={session.data} />;
 }
 
