@@ -37,6 +37,11 @@ import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-no
 import { securityHeaders } from './http/security-headers';
 import { healthRouter } from './monitoring/health.routes';
 import { webhooksRouter } from './webhooks/webhooks.routes';
+import { ingestKeysRouter } from './ingest-keys/ingest-keys.routes';
+import { createIngestKeyService } from './ingest-keys/ingest-keys.service';
+import { usersAdminRouter } from './auth/users-admin.routes';
+import { createUsersAdminService } from './auth/users-admin.service';
+import { createStaffLogService } from './audit/staff-log.service';
 import { createWebhookService } from './webhooks/webhooks.service';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
 import { createMonitoring, type Monitoring } from './monitoring/monitoring';
@@ -96,8 +101,30 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const holds = createHoldService({ store, clock, digestKey });
   const webhooks = createWebhookService({ store, clock, allowedHosts: config.webhookAllowedHosts });
   const contacts = createContactService({ store, clock });
+  const usersAdmin = createUsersAdminService({ store, clock });
+  const ingestKeys = createIngestKeyService({ store, clock });
+  const staffLog = createStaffLogService({ store });
   const mailbox = createMailboxService({ config });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, mailbox, metrics, rollups, webhooks };
+  return {
+    sessions,
+    decisions,
+    cases,
+    audit,
+    policies,
+    models,
+    explanations,
+    exports,
+    erasure,
+    holds,
+    contacts,
+    mailbox,
+    metrics,
+    rollups,
+    webhooks,
+    usersAdmin,
+    ingestKeys,
+    staffLog,
+  };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -105,13 +132,13 @@ function countIngest(decisions: DecisionService, monitoring: Monitoring | undefi
   if (!monitoring) return decisions;
   return {
     ...decisions,
-    async ingestOne(raw) {
-      const result = await decisions.ingestOne(raw);
+    async ingestOne(raw, types) {
+      const result = await decisions.ingestOne(raw, types);
       monitoring.countIngest(result.created ? 1 : 0, result.created ? 0 : 1);
       return result;
     },
-    async ingestBatch(items) {
-      const result = await decisions.ingestBatch(items);
+    async ingestBatch(items, types) {
+      const result = await decisions.ingestBatch(items, types);
       monitoring.countIngest(result.accepted, result.duplicates);
       return result;
     },
@@ -152,7 +179,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   const api = express.Router();
   api.use(cookieParser());
   api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]) }));
-  api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
+  api.use(authenticate(services.sessions, deps.config.ingestApiKeys, services.ingestKeys));
   api.use(sameOriginWrites);
 
   const refuseUnservedMethod = methodNotAllowed(api);
@@ -171,9 +198,11 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
-  api.use(auditRouter(services.audit));
+  api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
   api.use(webhooksRouter(services.webhooks));
+  api.use(usersAdminRouter(services.usersAdmin));
+  api.use(ingestKeysRouter(services.ingestKeys));
   api.use(refuseUnservedMethod);
   api.use(notFoundHandler);
   api.use(errorHandler(logger));

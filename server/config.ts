@@ -47,11 +47,13 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
 
 /** AI Act Art. 26(6): deployers keep the logs of a high-risk system for at least six months. */
 export const MIN_RETENTION_DAYS = 183;
+/** Seven years, unless RETENTION_DAYS_* say otherwise. */
+export const DEFAULT_RETENTION_DAYS = 7 * 365;
 const retentionDays = z.coerce
   .number()
   .int()
   .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days: the AI Act (Art. 26(6)) requires keeping logs for six months`)
-  .default(7 * 365);
+  .default(DEFAULT_RETENTION_DAYS);
 
 const Env = z.object({
   NODE_ENV: z.string().optional(),

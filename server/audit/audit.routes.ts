@@ -1,10 +1,11 @@
 import { Router, type Response } from 'express';
-import { exportAudit, listAnchors, listAuditEvents, sealAnchor, verifyAudit } from '@shared/contract/audit';
+import { exportAudit, listAnchors, listAuditEvents, listStaffLog, sealAnchor, verifyAudit } from '@shared/contract/audit';
 import type { AuditEvent, AuditExportQuery } from '@shared/schemas/audit';
 import type { Decision } from '@shared/schemas/decision';
 import { serve } from '../http/serve';
 import { csvLine, type CsvValue } from '../domain/csv';
 import type { AuditService } from './audit.service';
+import type { StaffLogService } from './staff-log.service';
 
 const DECISION_COLUMNS = [
   'id',
@@ -55,8 +56,9 @@ const write = async (res: Response, chunk: string) => {
   if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
 };
 
-export function auditRouter(audit: AuditService): Router {
+export function auditRouter(audit: AuditService, staffLog: StaffLogService): Router {
   const router = Router();
+  serve(router, listStaffLog, ({ user, query }) => staffLog.list(user, query.limit, query.action));
   serve(router, verifyAudit, ({ user }) => audit.verify(user));
   serve(router, listAnchors, async ({ user }) => ({ items: await audit.anchors(user) }));
   serve(router, sealAnchor, ({ user }) => audit.anchorNow(user));

@@ -1,3 +1,4 @@
+import { ChangePassword } from '../schemas/admin';
 import { SessionInfo, SignIn, UsernameParams } from '../schemas/session';
 import { route } from './route';
 
@@ -23,6 +24,7 @@ export const getSession = route({
   path: '/session',
   summary: 'Who am I',
   caller: 'person',
+  beforePasswordChange: true,
   responses: { 200: { description: 'The signed-in user', schema: SessionInfo } },
 });
 
@@ -32,6 +34,7 @@ export const signOut = route({
   path: '/session',
   summary: 'Sign out; ends the session and clears its cookie',
   caller: 'person',
+  beforePasswordChange: true,
   responses: { 204: { description: 'Signed out', headers: { 'Set-Cookie': { description: 'recourse_session, expired', required: true } } } },
 });
 
@@ -46,4 +49,16 @@ export const liftSignInThrottle = route({
   responses: { 204: { description: 'Lifted (also when there was none)' } },
 });
 
-export const sessionRoutes = [signIn, getSession, signOut, liftSignInThrottle];
+export const changePassword = route({
+  operationId: 'changePassword',
+  method: 'post',
+  path: '/session/password',
+  summary:
+    "Choose a new password (required after an admin made or reset it: until then every other route answers 403 password_change_required); ends the person's other sessions and sets a fresh session cookie",
+  caller: 'person',
+  beforePasswordChange: true,
+  body: ChangePassword,
+  responses: { 200: { description: 'Changed; the user no longer must change it', schema: SessionInfo, headers: SESSION_COOKIE } },
+});
+
+export const sessionRoutes = [signIn, getSession, signOut, changePassword, liftSignInThrottle];

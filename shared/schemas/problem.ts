@@ -28,6 +28,10 @@ export const ErrorCode = z.enum([
   'conflict',
   'not_ready',
   'internal_error',
+  'last_admin',
+  'account_disabled',
+  'password_change_required',
+  'ingest_type_not_allowed',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -7,6 +7,8 @@ export const User = z.object({
   roles: z.array(Role),
   memberId: MemberId.optional(),
   scopes: z.array(DecisionType),
+  /** Set after an admin made or reset the password: every route but changing it answers 403 until then. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 

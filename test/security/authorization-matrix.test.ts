@@ -9,6 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INGEST_KEY } from '../../server/config';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
+import { createUser } from '../../server/auth/users.service';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { webhookRows, webhookWithDeadLetter } from './matrix-webhooks';
@@ -40,6 +41,9 @@ interface Fixture {
   memberId?: string;
   webhookId?: string;
   deliveryId?: string;
+  /** A fresh staff account or ingest key for the admin's people and keys rows. */
+  userId?: string;
+  ingestKeyId?: string;
   userIds: Record<string, string>;
 }
 
@@ -138,9 +142,26 @@ class Fixtures {
   }
 
   webhook = () => webhookWithDeadLetter((...args) => this.as(...args), this.t.store);
+
+  async staffUser(): Promise<Partial<Fixture>> {
+    const user = await createUser(this.t.store, this.t.clock, {
+      username: `matrix.user${++this.n}`,
+      password: 'a-password-of-some-length',
+      roles: ['reviewer'],
+    });
+    return { userId: user.id };
+  }
+
+  async ingestKey(): Promise<Partial<Fixture>> {
+    const made = await this.as('admin', 'post', '/api/admin/ingest-keys', { name: `matrix key ${++this.n}` });
+    return { ingestKeyId: made.id };
+  }
 }
 
 // ---- the table ---------------------------------------------------------------------------------
+
+let newUsers = 0;
+const newUsername = () => `matrix.made${++newUsers}`;
 
 const statement = 'I do not agree with this decision about me.';
 const objection = (caller: Caller) => (isStaffCaller(caller) ? { statement, channel: 'phone', receivedAt: '2026-11-25T09:00:00.000Z' } : { statement });
@@ -223,6 +244,36 @@ const ROWS: Record<string, Row> = {
   'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
   'GET /api/admin/webhooks': { expect: only('admin') },
   ...webhookRows(only('admin')),
+  // People and ingest keys: the admin's alone, role-gated before any lookup.
+  'GET /api/admin/users': { expect: only('admin') },
+  'POST /api/admin/users': { body: () => ({ username: newUsername(), roles: ['reviewer'], scopes: ['fraud_flag'] }), expect: only('admin') },
+  'PATCH /api/admin/users/:id': {
+    fixture: (f) => f.staffUser(),
+    path: (f) => `/api/admin/users/${f.userId}`,
+    body: () => ({ roles: ['reviewer', 'approver'], scopes: ['fraud_flag'] }),
+    expect: only('admin'),
+  },
+  'POST /api/admin/users/:id/password-reset': {
+    fixture: (f) => f.staffUser(),
+    path: (f) => `/api/admin/users/${f.userId}/password-reset`,
+    expect: only('admin'),
+  },
+  'GET /api/admin/ingest-keys': { expect: only('admin') },
+  'POST /api/admin/ingest-keys': { body: () => ({ name: 'Pricing engine', types: ['renewal_price'] }), expect: only('admin') },
+  'POST /api/admin/ingest-keys/:id/rotate': {
+    fixture: (f) => f.ingestKey(),
+    path: (f) => `/api/admin/ingest-keys/${f.ingestKeyId}/rotate`,
+    expect: only('admin'),
+  },
+  'POST /api/admin/ingest-keys/:id/revoke': {
+    fixture: (f) => f.ingestKey(),
+    path: (f) => `/api/admin/ingest-keys/${f.ingestKeyId}/revoke`,
+    expect: only('admin'),
+  },
+  // Every person chooses their own password (here each caller's demo password, once).
+  'POST /api/session/password': { body: () => ({ currentPassword: 'demo', newPassword: 'a-new-password-of-mine' }), expect: SIGNED_IN },
+  'GET /api/audit/staff-log': { expect: only('governance', 'admin') },
+
   // The insurer's CRM pushes contact data with an ingest key; people cannot, not even admin.
   'PUT /api/members/:memberId/contact': { body: () => ({ email: 'anna@example.org', language: 'nl' }), expect: { ...everyone(401), ingest: 'allow' } },
   'GET /api/me/contact': { expect: only('member_own', 'member_other') },
@@ -244,12 +295,13 @@ const ROWS: Record<string, Row> = {
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
-  'GET /api/metrics/coverage': { expect: only('governance') },
+  // The admin reads it too: the gaps are what they fill in the model registry.
+  'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/audit/anchors']);
+const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
 const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */

@@ -123,7 +123,8 @@ export function AppLayout({ user }: { user: User }) {
 }
 
 /** Screens before sign-in: brand and language only. */
-export function PublicLayout() {
+/** The signed-out frame (brand and language); also around the forced password change, which shows no navigation. */
+export function PublicLayout({ children }: { children?: ReactNode }) {
   return (
     <Shell
       header={
@@ -137,7 +138,7 @@ export function PublicLayout() {
         </header>
       }
     >
-      <Outlet />
+      {children ?? <Outlet />}
     </Shell>
   );
 }

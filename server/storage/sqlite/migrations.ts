@@ -103,4 +103,15 @@ export const migrations: string[] = [
    CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);`,
 
   `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
+
+  // Ingest keys in the store: found by the digest of the key sent, or of the previous key during
+  // the overlap after a rotation.
+  `CREATE TABLE ingest_keys (
+     id TEXT PRIMARY KEY,
+     digest TEXT NOT NULL UNIQUE,
+     previous_digest TEXT,
+     created_at TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX ingest_keys_previous ON ingest_keys (previous_digest);`,
 ];

@@ -21,5 +21,7 @@ export function usersRepo(db: Db) {
       await col().deleteMany({ memberId });
       return ids;
     },
+    update: async (user: StoredUser) => (await col().replaceOne({ _id: user.id }, toDoc(user))).matchedCount === 1,
+    recordSignIn: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { lastSignInAt: at } })),
   };
 }

@@ -7,6 +7,8 @@ export function usersRepo(db: Db) {
   const byId = db.prepare<[string], { doc: string }>('SELECT doc FROM users WHERE id = ?');
   const list = db.prepare<[], { doc: string }>('SELECT doc FROM users ORDER BY username');
   const remove = db.prepare('DELETE FROM users WHERE id = ?');
+  const replace = db.prepare('UPDATE users SET username = ?, doc = ? WHERE id = ?');
+  const signedIn = db.prepare("UPDATE users SET doc = json_set(doc, '$.lastSignInAt', ?) WHERE id = ?");
   return {
     insert: async (user: StoredUser) => {
       try {
@@ -28,5 +30,7 @@ export function usersRepo(db: Db) {
       for (const id of ids) remove.run(id);
       return ids;
     },
+    update: async (user: StoredUser) => replace.run(user.username, JSON.stringify(user), user.id).changes === 1,
+    recordSignIn: async (id: string, at: string) => void signedIn.run(at, id),
   };
 }

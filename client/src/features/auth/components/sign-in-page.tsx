@@ -13,6 +13,7 @@ import { useSignIn } from '../api/sign-in';
 function errorMessage(error: unknown): MessageKey {
   if (isApiError(error)) {
     if (error.code === 'invalid_credentials') return 'signIn.invalidCredentials';
+    if (error.code === 'account_disabled') return 'signIn.accountDisabled';
     if (error.code === 'too_many_attempts') return 'signIn.tooManyAttempts';
     if (error.code === 'validation_failed') return 'signIn.missingFields';
     if (error.code === 'network_error') return 'state.errorNetwork';
