@@ -19,6 +19,22 @@ export const toUser = ({ passwordHash: _hash, createdAt: _created, ...user }: St
 /** `digestKey` keys the throttle's digests of names and addresses (see sign-in-throttle.ts). */
 export function createSessionService({ store, clock, config, digestKey }: { store: Store; clock: Clock; config: Config; digestKey: string }) {
   const throttle = createSignInThrottle({ store, key: digestKey });
+
+  /** A new id at every sign-in: a session fixed before sign-in is never promoted. Returns the cookie token. */
+  async function startSession(userId: string, previousToken?: string): Promise<string> {
+    const now = clock.now();
+    if (previousToken) await store.sessions.delete(tokenHash(previousToken));
+    const token = randomBytes(32).toString('base64url');
+    await store.sessions.insert({
+      tokenHash: tokenHash(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + config.sessionAbsoluteMs).toISOString(),
+    });
+    return token;
+  }
+
   return {
     /**
      * Checks the throttle before the password, for existing and unknown names alike, so neither
@@ -29,24 +45,23 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       const now = clock.now();
       await throttle.check(username, address, now);
       const user = await store.users.byUsername(normalizeUsername(username));
-      const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !valid) {
+      // A provisioned user has no password (''): the dummy hash is spent as for an unknown name,
+      // and the source check refuses them whatever was typed.
+      const valid = await verifyPassword(password, user?.passwordHash || DUMMY_HASH);
+      if (!user || !valid || user.source) {
         await throttle.recordFailure(username, address, now);
         throw new AppError(401, 'invalid_credentials', 'Sign-in failed', 'The user name or password is not right.');
       }
       await throttle.succeeded(username, address);
-      // A new id at every sign-in: a session fixed before sign-in is never promoted.
-      if (previousToken) await store.sessions.delete(tokenHash(previousToken));
-      const token = randomBytes(32).toString('base64url');
-      await store.sessions.insert({
-        tokenHash: tokenHash(token),
-        userId: user.id,
-        createdAt: now.toISOString(),
-        lastSeenAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + config.sessionAbsoluteMs).toISOString(),
-      });
-      return { token, user: toUser(user) };
+      // Only after the password, so the answer tells nobody which names belong to staff.
+      if (!config.staffLocalLogin && !user.roles.includes('member')) {
+        throw forbidden('staff_local_login_disabled', 'Staff sign in through the organisation’s identity provider.');
+      }
+      return { token: await startSession(user.id, previousToken), user: toUser(user) };
     },
+
+    /** A fresh session for a user whose identity was checked elsewhere (an OpenID Connect provider). */
+    startSession,
 
     /** The user behind a cookie token, or null when unknown, idle too long or past its absolute expiry. */
     async resolve(token: string): Promise<User | null> {

@@ -103,4 +103,10 @@ export const migrations: string[] = [
    CREATE TABLE webhook_subscriptions (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);`,
 
   `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
+
+  // Users provisioned by an OpenID Connect provider are found by (issuer, subject) at each
+  // sign-in; unique, so two first sign-ins at once cannot make the same person twice. Local
+  // users have no source and are left out of the index.
+  `CREATE UNIQUE INDEX users_source ON users (json_extract(doc, '$.source.issuer'), json_extract(doc, '$.source.subject'))
+     WHERE json_extract(doc, '$.source.issuer') IS NOT NULL;`,
 ];
