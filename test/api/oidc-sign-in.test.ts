@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { caseSteps } from '../support/case-steps';
+import { fraudDecision } from '../support/fixtures';
 import { CookieJar, hop, signInAtProvider } from '../support/oidc-browser';
 import { startOidcTestbed, type OidcTestbed } from '../support/oidc-testbed';
 import { openTestSqlite, type TestStore } from '../support/stores';
@@ -166,9 +168,7 @@ describe('sign-in through an OpenID Connect provider', () => {
 
   it('keeps provisioned users out of password sign-in', async () => {
     await deliver(await signInAtProvider(jar, staffStart(), 'olga.approver'));
-    const res = await request(bed.app.app)
-      .post('/api/session')
-      .send({ username: 'olga.approver', password: 'anything' });
+    const res = await request(bed.app.app).post('/api/session').send({ username: 'olga.approver', password: 'anything' });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('invalid_credentials');
   });
@@ -191,6 +191,28 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(logout.origin).toBe(bed.provider.issuer);
     expect(logout.searchParams.get('post_logout_redirect_uri')).toBe(`${bed.base}/sign-in`);
     expect((await request(bed.app.app).get('/api/session').set('Cookie', `recourse_session=${session}`)).status).toBe(401);
+  });
+
+  it('records the issuer and subject of a provisioned reviewer on the chain, for governance to read, and the chain still verifies', async () => {
+    const steps = caseSteps(bed.app);
+    const [decisionId] = await steps.batch([fraudDecision()]);
+    const filed = await steps.object('anna', decisionId!);
+    const { session } = await deliver(await signInAtProvider(jar, staffStart(), 'ann.fraud'));
+    const claim = await request(bed.app.app)
+      .post(`/api/cases/${filed.id}/claim`)
+      .set('Cookie', `recourse_session=${session}`)
+      .send({ expectedVersion: filed.version });
+    expect(claim.status).toBe(200);
+
+    const governance = await bed.app.as('governance');
+    const events = (await governance.get(`/api/audit/events?decisionId=${decisionId}`)).body.items as { action: string; actor: Record<string, string> }[];
+    const user = await t.store.users.bySource(bed.provider.issuer, 'ann.fraud');
+    expect(events.find((e) => e.action === 'assigned')?.actor).toEqual({ id: user!.id, role: 'reviewer', issuer: bed.provider.issuer, subject: 'ann.fraud' });
+    // A member's (or a local user's) event carries no issuer: the shape of events before issue 16.
+    expect(Object.keys(events.find((e) => e.action === 'objection_filed')!.actor).sort()).toEqual(['id', 'role']);
+    const csv = await governance.get('/api/audit/export?kind=events&format=csv&from=2026-11-01&to=2026-12-31');
+    expect(csv.text).toContain(`,reviewer,${bed.provider.issuer},ann.fraud,`);
+    expect((await governance.get('/api/audit/verify')).body).toMatchObject({ ok: true });
   });
 
   describe('members through their own provider', () => {
