@@ -169,7 +169,17 @@ export interface StaffLogEntry {
   seq: number;
   at: string;
   actor: EventActor;
-  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered' | 'sign_in_throttle_lifted';
+  action:
+    | 'member_export'
+    | 'erasure'
+    | 'legal_hold_set'
+    | 'legal_hold_lifted'
+    | 'retention_run'
+    | 'model_registered'
+    | 'sign_in_throttle_lifted'
+    // A staff member provisioned, or given other roles or scopes, by the identity provider's groups.
+    | 'user_provisioned'
+    | 'user_grants_changed';
   /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
   subjectDigest: string | null;
   data: Record<string, unknown>;

@@ -97,6 +97,21 @@ describe('sign-in through an OpenID Connect provider', () => {
     const me = await request(bed.app.app).get('/api/session').set('Cookie', `recourse_session=${session}`);
     expect(me.body.user).toMatchObject({ roles: ['reviewer'], scopes: ['renewal_price', 'risk_score'] });
     expect(await usersNow()).toBe(before);
+
+    // Governance sees on the staff log who gained and lost what, named by issuer and subject.
+    const changes = (await t.store.staffLog.list()).filter((e) => e.actor.subject === 'pia.pricing');
+    expect(changes.map((e) => [e.action, e.data.roles])).toEqual([
+      ['user_provisioned', ['approver', 'reviewer']],
+      ['user_grants_changed', ['reviewer']],
+    ]);
+    expect(changes[0]!.actor).toMatchObject({ role: 'approver', issuer: bed.provider.issuer, subject: 'pia.pricing' });
+
+    // Every Recourse group gone: refused, and the session still open elsewhere ends now.
+    bed.provider.accounts.set('pia.pricing', { groups: ['staff-everyone'] });
+    jar = new CookieJar();
+    await expectRefused(await signInAtProvider(jar, staffStart(), 'pia.pricing'), 'oidc_no_role', before);
+    expect((await request(bed.app.app).get('/api/session').set('Cookie', `recourse_session=${session}`)).status).toBe(401);
+    expect((await t.store.users.bySource(bed.provider.issuer, 'pia.pricing'))?.roles).toEqual([]);
   });
 
   it('refuses a person whose groups map to no role, and creates nothing', async () => {

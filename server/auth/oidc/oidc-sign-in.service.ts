@@ -5,6 +5,7 @@ import { MemberId, type DecisionType, type Role } from '@shared/schemas/common';
 import type { OidcSignInError } from '@shared/schemas/session';
 import type { Clock } from '../../clock';
 import type { MemberOidcConfig, StaffOidcConfig } from '../../config';
+import { appendStaffLog, staffActor } from '../../domain/staff-log';
 import { DuplicateKeyError, type Store, type StoredUser } from '../../storage/store';
 import { normalizeUsername } from '../passwords';
 import type { SessionService } from '../sessions.service';
@@ -46,9 +47,9 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
   /** Which refusal a library error is: the provider's answer, the token's checks, or an unreachable provider. */
   function classify(error: unknown): OidcRefusal {
     if (error instanceof OidcRefusal) return error;
-    if (error instanceof client.AuthorizationResponseError) return new OidcRefusal('oidc_denied', `provider answered ${error.error}`);
+    if (error instanceof client.AuthorizationResponseError) return new OidcRefusal('oidc_denied', `provider answered ${errorCode(error.error)}`);
     if (error instanceof client.ResponseBodyError) {
-      return new OidcRefusal(error.error === 'invalid_grant' ? 'oidc_code_rejected' : 'oidc_unavailable', `token endpoint answered ${error.error}`);
+      return new OidcRefusal(error.error === 'invalid_grant' ? 'oidc_code_rejected' : 'oidc_unavailable', `token endpoint answered ${errorCode(error.error)}`);
     }
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('OAUTH_') && code !== 'OAUTH_HTTP_REQUEST_FORBIDDEN' && code !== 'OAUTH_RESPONSE_IS_NOT_JSON') {
@@ -96,13 +97,45 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
     return attempt === 0 ? name : `${name}#${digest}`;
   }
 
+  /**
+   * A known person whose claims now grant nothing (every Recourse group removed): no new user,
+   * but the old one loses its roles and every session it still has, in every browser, now
+   * rather than at the sessions' expiry.
+   */
+  async function withdraw(issuer: string, subject: string) {
+    const known = await store.users.bySource(issuer, subject);
+    if (!known) return;
+    await store.sessions.deleteForUser(known.id);
+    if (known.roles.length === 0) return;
+    const none = { roles: [], scopes: [] };
+    const updated = await store.users.setGrants(known.id, none);
+    if (updated) await logStaffChange(updated, 'user_grants_changed', { previous: { roles: known.roles, scopes: known.scopes } });
+  }
+
+  /**
+   * Who may do what changed outside Recourse: governance sees it on the staff log, the person
+   * named by issuer and subject. Members are not staff, and their identity at a provider is
+   * personal data that a hash-chained log could never erase, so their sign-ins are not logged.
+   */
+  async function logStaffChange(user: StoredUser, action: 'user_provisioned' | 'user_grants_changed', extra: Record<string, unknown>) {
+    if (deps.kind !== 'staff') return;
+    await appendStaffLog(store, clock, {
+      actor: staffActor(user),
+      action,
+      subjectDigest: null,
+      data: { userId: user.id, roles: user.roles, scopes: user.scopes, ...extra },
+    });
+  }
+
   /** Finds the person by (issuer, subject) and writes what the claims grant now, or provisions them. */
   async function provision(claims: Record<string, unknown>, issuer: string, subject: string, grants: Grants): Promise<StoredUser> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const existing = await store.users.bySource(issuer, subject);
       if (existing) {
-        const same = sameGrants(existing, grants);
-        return same ? existing : ((await store.users.setGrants(existing.id, grants)) ?? refuse('oidc_unavailable', 'user vanished during sign-in'));
+        if (sameGrants(existing, grants)) return existing;
+        const updated = (await store.users.setGrants(existing.id, grants)) ?? refuse('oidc_unavailable', 'user vanished during sign-in');
+        await logStaffChange(updated, 'user_grants_changed', { previous: { roles: existing.roles, scopes: existing.scopes } });
+        return updated;
       }
       const user: StoredUser = {
         id: `u_${randomUUID()}`,
@@ -116,6 +149,7 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
       };
       try {
         await store.users.insert(user);
+        await logStaffChange(user, 'user_provisioned', {});
         return user;
       } catch (error) {
         // A taken name, or the same person signing in twice at once: look again.
@@ -156,10 +190,17 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
         const params = callbackUrl.searchParams;
         // Checked here before the provider's error, so a forged callback cannot even show a message of its choosing.
         if (params.get('state') !== flow.state) refuse('oidc_state_mismatch', 'state differs from the flow');
-        if (params.has('error')) refuse('oidc_denied', `provider answered ${params.get('error')?.slice(0, 40)}`);
+        if (params.has('error')) refuse('oidc_denied', `provider answered ${errorCode(params.get('error'))}`);
         const { claims: idToken, accessToken } = await oidc.exchange(callbackUrl, flow);
         const claims = await claimsOf(idToken, accessToken);
-        const user = await provision(claims, idToken.iss, idToken.sub, grantsOf(claims));
+        let grants: Grants;
+        try {
+          grants = grantsOf(claims);
+        } catch (refusal) {
+          await withdraw(idToken.iss, idToken.sub);
+          throw refusal;
+        }
+        const user = await provision(claims, idToken.iss, idToken.sub, grants);
         return { token: await sessions.startSession(user.id, previousToken), user };
       } catch (error) {
         throw classify(error);
@@ -176,6 +217,9 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
     },
   };
 }
+
+/** An OAuth error code as the protocol spells them, for the log; anything else someone typed into a URL is not logged. */
+const errorCode = (value: string | null | undefined) => (value && /^[a-z_]{1,40}$/.test(value) ? value : 'an unlisted error');
 
 const sameGrants = (user: StoredUser, grants: Grants) =>
   JSON.stringify([user.roles, user.scopes, user.memberId ?? null]) === JSON.stringify([grants.roles, grants.scopes, grants.memberId ?? null]);
