@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '@shared/schemas/session';
-import { can } from '@shared/auth/permissions';
+import { can, isStaff } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor } from '../domain/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -54,7 +54,7 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       }
       await throttle.succeeded(username, address);
       // Only after the password, so the answer tells nobody which names belong to staff.
-      if (!config.staffLocalLogin && !user.roles.includes('member')) {
+      if (!config.staffLocalLogin && isStaff(user)) {
         throw forbidden('staff_local_login_disabled', 'Staff sign in through the organisation’s identity provider.');
       }
       return { token: await startSession(user.id, previousToken), user: toUser(user) };

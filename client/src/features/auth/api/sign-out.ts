@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { memberOidcSignOut, oidcSignOut, signOut as route } from '@shared/contract/session';
 import { urlFor } from '@shared/contract/route';
+import { isMember } from '@shared/auth/permissions';
 import type { User } from '@shared/schemas/session';
 import { isApiError } from '../../../lib/api-client';
 import { call } from '../../../lib/call';
@@ -22,7 +23,7 @@ export async function signOut(): Promise<void> {
  * otherwise the next "Sign in with …" would sign them straight back in.
  */
 async function signOutTo(user?: User): Promise<string> {
-  if (user?.source) return urlFor(user.roles.includes('member') ? memberOidcSignOut : oidcSignOut);
+  if (user?.source) return urlFor(isMember(user) ? memberOidcSignOut : oidcSignOut);
   await signOut();
   return '/sign-in';
 }
