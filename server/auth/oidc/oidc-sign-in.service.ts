@@ -163,6 +163,8 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
     kind: deps.kind,
     displayName: cfg.displayName,
     redirectUri: cfg.redirectUri,
+    /** Discovery ahead of the first sign-in (at start), so a provider that does not answer is logged early. */
+    discover: async (): Promise<void> => void (await oidc.configuration()),
 
     /** Begins a flow: the provider's URL to redirect to, and the sealed flow for the cookie. */
     async start(): Promise<{ url: string; cookie: string }> {
