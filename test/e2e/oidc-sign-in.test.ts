@@ -26,6 +26,7 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
     provider = await startTestProvider({ redirectUris: [`${app}/api/session/oidc/callback`], postLogoutRedirectUris: [`${app}/sign-in`] });
     provider.accounts.set('ann.fraud', { groups: ['recourse-fraud'], email: 'ann@insurer.example' });
     provider.accounts.set('olga.approver', { groups: ['recourse-approvers'], email: 'olga@insurer.example' });
+    provider.accounts.set('gus.governance', { groups: ['recourse-governance'] });
     [server, browser] = await Promise.all([
       startServer({
         port,
@@ -36,6 +37,8 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
           OIDC_REDIRECT_URI: `${app}/api/session/oidc/callback`,
           OIDC_DISPLAY_NAME: 'Insurer ID',
           OIDC_ROLE_MAP: TEST_ROLE_MAP,
+          // As production has it with an issuer: staff passwords off, members keep theirs.
+          STAFF_LOCAL_LOGIN: 'false',
         },
       }),
       launchBrowser(),
@@ -74,16 +77,31 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
     return page;
   }
 
-  it('offers the provider on the sign-in page, and words a refusal the provider sent back', async () => {
+  it('offers the provider on the sign-in page, keeps passwords for members only, and words a refusal the provider sent back', async () => {
     const p = await openPage(browser, server.baseUrl);
     opened.push(p);
     const { page } = p;
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Sign in with Insurer ID' }).waitFor();
-    // Members keep their passwords: the form stays.
-    await page.getByLabel('Username').waitFor();
+    // Members keep their passwords: the form stays, and says whom it is for.
+    await page.getByText('Staff sign in with Insurer ID. The form below is for members.').waitFor();
     await checkA11y(page, 'oidc-sign-in');
     await screenshot(page, 'oidc-sign-in');
+
+    // A staff member's right password is refused with words that send them to the provider.
+    p.allowConsoleError(/status of 403/);
+    await page.getByLabel('Username').fill('fraud.reviewer');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Staff sign in with Insurer ID, not with a password here.' }).waitFor();
+    await screenshot(page, 'oidc-sign-in-staff-password-off');
+
+    // A member still signs in with a password.
+    await page.getByLabel('Username').fill('anna');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.context().clearCookies();
 
     await page.goto('/sign-in?error=oidc_no_role');
     await page.getByRole('alert').filter({ hasText: 'none of your groups gives access to Recourse' }).waitFor();
@@ -129,12 +147,10 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
 
     // Governance reads the trail: the proposal and the approval name both people as the insurer's directory does.
     const detail = (await (await page.request.get(`/api/cases/${story.caseId}`)).json()) as { case: { decisionId: string } };
-    const governance = await browser.newContext({ baseURL: server.baseUrl });
-    expect((await governance.request.post('/api/session', { data: { username: 'governance', password: 'demo' } })).status()).toBe(200);
+    const governance = await signInAtProvider('gus.governance');
     const { items } = (await (await governance.request.get(`/api/audit/events?decisionId=${detail.case.decisionId}`)).json()) as {
       items: { action: string; actor: { role: string; issuer?: string; subject?: string } }[];
     };
-    await governance.close();
     const actorOf = (action: string) => items.find((e) => e.action === action)?.actor;
     expect(actorOf('resolution_proposed')).toMatchObject({ role: 'reviewer', issuer: provider.issuer, subject: 'ann.fraud' });
     expect(actorOf('approved')).toMatchObject({ role: 'approver', issuer: provider.issuer, subject: 'olga.approver' });

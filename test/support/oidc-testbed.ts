@@ -7,7 +7,7 @@ import { startTestProvider, type TestProvider } from './oidc-provider';
 
 /** The mapping the tests and the README's worked example use. */
 export const TEST_ROLE_MAP =
-  'recourse-fraud=reviewer:fraud_flag,recourse-pricing=reviewer:renewal_price+risk_score,recourse-approvers=approver,recourse-approvers=reviewer:fraud_flag+renewal_price+risk_score';
+  'recourse-fraud=reviewer:fraud_flag,recourse-pricing=reviewer:renewal_price+risk_score,recourse-approvers=approver,recourse-approvers=reviewer:fraud_flag+renewal_price+risk_score,recourse-governance=governance';
 
 export interface OidcTestbed {
   app: TestApp;

@@ -84,7 +84,7 @@ export function SignInPage() {
         ) : null}
         {problem ? (
           <div className="notice notice-error" role="alert" id={errorId} tabIndex={-1} ref={alertRef}>
-            {t(problem)}
+            {t(problem, { name: options?.staff?.displayName ?? '' })}
           </div>
         ) : null}
         {providers.length ? (
