@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createLogger } from '../../server/app';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseSteps } from '../support/case-steps';
 import { fraudDecision } from '../support/fixtures';
@@ -243,6 +244,44 @@ describe('sign-in through an OpenID Connect provider', () => {
     it('refuses a member whose token names no member id, and creates nothing', async () => {
       await expectRefused(await signInAtProvider(jar, memberStart(), 'nina.noid'), 'oidc_member_id_missing', await usersNow());
     });
+  });
+});
+
+describe('the log of a refused OpenID Connect sign-in', () => {
+  it('names the refusal and its reason, never the person, the code, the state or a token', async () => {
+    const lines: string[] = [];
+    const t = await openTestSqlite();
+    const bed = await startOidcTestbed(t.store, { logLevel: 'info' }, { logger: createLogger('info', { write: (line: string) => void lines.push(line) }) });
+    bed.provider.accounts.set('kim.nogroups', { groups: ['staff-everyone'], email: 'kim@insurer.example' });
+    bed.provider.accounts.set('tom.tamper', { groups: ['recourse-fraud'] });
+    const jar = new CookieJar();
+    const refused = await signInAtProvider(jar, `${bed.base}/api/session/oidc`, 'kim.nogroups');
+    await hop(jar, refused);
+    const tampered = await signInAtProvider(jar, `${bed.base}/api/session/oidc`, 'tom.tamper');
+    bed.provider.tamperIdTokens = true;
+    await hop(jar, tampered);
+    // An error parameter someone typed (here an address) with a live flow's state: only known OAuth codes are logged.
+    const start = await hop(jar, `${bed.base}/api/session/oidc`);
+    const forged = new URL(`${bed.base}/api/session/oidc/callback`);
+    forged.search = new URLSearchParams({ error: 'kim@insurer.example', state: new URL(start.location!).searchParams.get('state')! }).toString();
+    expect((await hop(jar, forged)).location).toBe(`${bed.base}/sign-in?error=oidc_denied`);
+
+    const log = lines.join('');
+    expect(log).toContain('"refused":"oidc_no_role"');
+    expect(log).toContain('"refused":"oidc_token_invalid"');
+    expect(log).toContain('provider answered an unlisted error');
+    for (const secret of [
+      'kim.nogroups',
+      'kim@insurer.example',
+      'tom.tamper',
+      refused.searchParams.get('code')!,
+      refused.searchParams.get('state')!,
+      tampered.searchParams.get('code')!,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+    await bed.close();
+    await t.dispose();
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseRoleMap } from '../../server/auth/oidc/role-map';
+import type { Logger } from 'pino';
 import type { Config } from '../../server/config';
 import type { Store } from '../../server/storage/store';
 import { buildTestApp, type TestApp } from './app';
@@ -21,7 +22,7 @@ export interface OidcTestbed {
  * The app on a real port, registered at a real provider for staff (OIDC_*) and members
  * (MEMBER_OIDC_*, the same provider and client: one registration with both redirect URIs).
  */
-export async function startOidcTestbed(store: Store, overrides: Partial<Config> = {}): Promise<OidcTestbed> {
+export async function startOidcTestbed(store: Store, overrides: Partial<Config> = {}, options: { logger?: Logger } = {}): Promise<OidcTestbed> {
   const server = await listen();
   const redirectUri = `${server.base}/api/session/oidc/callback`;
   const memberRedirectUri = `${server.base}/api/session/member-oidc/callback`;
@@ -29,11 +30,15 @@ export async function startOidcTestbed(store: Store, overrides: Partial<Config> 
   const client = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret };
   const { map, problems } = parseRoleMap(TEST_ROLE_MAP);
   if (problems.length) throw new Error(problems.join('\n'));
-  const app = await buildTestApp(store, {
-    oidc: { ...client, redirectUri, displayName: 'Insurer ID', rolesClaim: 'groups', roleMap: map },
-    memberOidc: { ...client, redirectUri: memberRedirectUri, displayName: 'My Insurer account', memberIdClaim: 'member_id' },
-    ...overrides,
-  });
+  const app = await buildTestApp(
+    store,
+    {
+      oidc: { ...client, redirectUri, displayName: 'Insurer ID', rolesClaim: 'groups', roleMap: map },
+      memberOidc: { ...client, redirectUri: memberRedirectUri, displayName: 'My Insurer account', memberIdClaim: 'member_id' },
+      ...overrides,
+    },
+    options,
+  );
   server.attach(app.app);
   return {
     app,
