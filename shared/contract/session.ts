@@ -1,4 +1,4 @@
-import { OidcCallbackQuery, SessionInfo, SignIn, SignInOptions, UsernameParams } from '../schemas/session';
+import { OidcCallbackQuery, OidcStartQuery, SessionInfo, SignIn, SignInOptions, UsernameParams } from '../schemas/session';
 import { route } from './route';
 
 const SESSION_COOKIE = { 'Set-Cookie': { description: 'recourse_session: httpOnly, SameSite=Strict, Secure with SECURE_COOKIES', required: true } } as const;
@@ -76,6 +76,7 @@ export const startOidcSignIn = route({
   summary: "Start staff sign-in at the insurer's OpenID Connect provider (302 there)",
   description: 'Sets a short-lived httpOnly cookie holding the flow (state, nonce, PKCE verifier), signed by the server.',
   caller: 'anyone',
+  query: OidcStartQuery,
   responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
 });
 
@@ -106,6 +107,7 @@ export const startMemberOidcSignIn = route({
   path: '/session/member-oidc',
   summary: "Start member sign-in at the customer portal's OpenID Connect provider (302 there)",
   caller: 'anyone',
+  query: OidcStartQuery,
   responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
 });
 

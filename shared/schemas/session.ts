@@ -46,6 +46,9 @@ export const SignInOptions = z.object({
 });
 export type SignInOptions = z.infer<typeof SignInOptions>;
 
+/** GET /api/session/oidc: where to go once signed in (a path of this site; anything else goes to /). */
+export const OidcStartQuery = z.object({ returnTo: z.string().max(1000).optional() });
+
 /** The callback's query as the provider sends it; openid-client reads the raw URL, this only bounds it. */
 export const OidcCallbackQuery = z.object({
   code: z.string().max(2000).optional(),

@@ -86,6 +86,16 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect((await request(bed.app.app).get('/api/session').set('Cookie', `recourse_session=${first}`)).status).toBe(401);
   });
 
+  it('brings the person back where they were going, and only to a path of this site', async () => {
+    const back = await deliver(await signInAtProvider(jar, `${staffStart()}?returnTo=${encodeURIComponent('/review/cases/case_1?tab=timeline')}`, 'ann.fraud'));
+    expect(back.location).toBe(`${bed.base}/review/cases/case_1?tab=timeline`);
+    for (const elsewhere of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      jar = new CookieJar();
+      const res = await deliver(await signInAtProvider(jar, `${staffStart()}?returnTo=${encodeURIComponent(elsewhere)}`, 'ann.fraud'));
+      expect(res.location).toBe(`${bed.base}/`);
+    }
+  });
+
   it('reads the groups again at every sign-in: a group removed at the provider takes its role away', async () => {
     bed.provider.accounts.set('pia.pricing', { groups: ['recourse-pricing', 'recourse-approvers'] });
     await deliver(await signInAtProvider(jar, staffStart(), 'pia.pricing'));

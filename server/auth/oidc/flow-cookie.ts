@@ -15,6 +15,8 @@ export interface OidcFlow {
   state: string;
   nonce: string;
   verifier: string;
+  /** Where the person was going when they chose to sign in (checked again at the callback). */
+  returnTo?: string;
   /** Milliseconds since the epoch after which the flow is refused. */
   exp: number;
 }

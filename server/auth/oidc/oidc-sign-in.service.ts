@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
 import type { Logger } from 'pino';
 import { MemberId, type DecisionType, type Role } from '@shared/schemas/common';
+import { safeReturnTo } from '@shared/auth/return-to';
 import type { OidcSignInError } from '@shared/schemas/session';
 import type { Clock } from '../../clock';
 import type { MemberOidcConfig, StaffOidcConfig } from '../../config';
@@ -167,11 +168,13 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
     discover: async (): Promise<void> => void (await oidc.configuration()),
 
     /** Begins a flow: the provider's URL to redirect to, and the sealed flow for the cookie. */
-    async start(): Promise<{ url: string; cookie: string }> {
+    async start(returnTo?: string): Promise<{ url: string; cookie: string }> {
+      const target = safeReturnTo(returnTo);
       const flow: OidcFlow = {
         state: client.randomState(),
         nonce: client.randomNonce(),
         verifier: client.randomPKCECodeVerifier(),
+        ...(target ? { returnTo: target } : {}),
         exp: Date.now() + FLOW_TTL_MS,
       };
       try {
@@ -186,7 +189,7 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
      * Ends a flow at the callback URL: every check, then the user (provisioned or updated), then a
      * fresh session. Returns the session cookie's token.
      */
-    async finish(callbackUrl: URL, flowCookie: string | undefined, previousToken?: string): Promise<{ token: string; user: StoredUser }> {
+    async finish(callbackUrl: URL, flowCookie: string | undefined, previousToken?: string): Promise<{ token: string; user: StoredUser; returnTo: string }> {
       try {
         const flow = openFlow(flowKey, flowCookie, Date.now()) ?? refuse('oidc_flow_expired', 'no valid flow cookie');
         const params = callbackUrl.searchParams;
@@ -203,7 +206,7 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
           throw refusal;
         }
         const user = await provision(claims, idToken.iss, idToken.sub, grants);
-        return { token: await sessions.startSession(user.id, previousToken), user };
+        return { token: await sessions.startSession(user.id, previousToken), user, returnTo: safeReturnTo(flow.returnTo) ?? '/' };
       } catch (error) {
         throw classify(error);
       }

@@ -51,10 +51,10 @@ export function oidcRouter({ staff, member, staffLocalLogin, sessions, cookie, l
     staffLocalLogin,
   }));
 
-  const start = (kind: 'staff' | 'member', provider: OidcSignIn | undefined) => async (res: Response) => {
+  const start = (kind: 'staff' | 'member', provider: OidcSignIn | undefined) => async (res: Response, returnTo?: string) => {
     if (!provider) return void res.redirect(302, signInWith('oidc_not_configured'));
     try {
-      const { url, cookie: flow } = await provider.start();
+      const { url, cookie: flow } = await provider.start(returnTo);
       res.cookie(FLOW_COOKIE[kind], flow, flowCookie);
       res.redirect(302, url);
     } catch (error) {
@@ -71,9 +71,9 @@ export function oidcRouter({ staff, member, staffLocalLogin, sessions, cookie, l
     callbackUrl.search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     try {
       const flow = (req.cookies as Record<string, string> | undefined)?.[FLOW_COOKIE[kind]];
-      const { token } = await provider.finish(callbackUrl, flow, req.sessionToken);
+      const { token, returnTo } = await provider.finish(callbackUrl, flow, req.sessionToken);
       res.cookie(SESSION_COOKIE, token, sessionCookie);
-      res.redirect(302, '/');
+      res.redirect(302, returnTo);
     } catch (error) {
       refused(res, kind, error);
     }
@@ -86,10 +86,10 @@ export function oidcRouter({ staff, member, staffLocalLogin, sessions, cookie, l
     res.redirect(302, (provider && (await provider.logoutUrl(back))) || '/sign-in');
   };
 
-  serve(router, startOidcSignIn, ({ res }) => start('staff', staff)(res));
+  serve(router, startOidcSignIn, ({ res, query }) => start('staff', staff)(res, query.returnTo));
   serve(router, finishOidcSignIn, ({ req, res }) => finish('staff', staff)(req, res));
   serve(router, oidcSignOut, ({ req, res }) => signOut(staff)(req, res));
-  serve(router, startMemberOidcSignIn, ({ res }) => start('member', member)(res));
+  serve(router, startMemberOidcSignIn, ({ res, query }) => start('member', member)(res, query.returnTo));
   serve(router, finishMemberOidcSignIn, ({ req, res }) => finish('member', member)(req, res));
   serve(router, memberOidcSignOut, ({ req, res }) => signOut(member)(req, res));
   return router;

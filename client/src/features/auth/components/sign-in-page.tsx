@@ -91,7 +91,11 @@ export function SignInPage() {
           <div className="sign-in-providers">
             {/* Links, not fetches: the browser itself goes to the provider and comes back. */}
             {providers.map((provider) => (
-              <a key={provider.startUrl} className="button button-primary button-block" href={provider.startUrl}>
+              <a
+                key={provider.startUrl}
+                className="button button-primary button-block"
+                href={returnTo === '/' ? provider.startUrl : `${provider.startUrl}?${new URLSearchParams({ returnTo })}`}
+              >
                 {t('signIn.withProvider', { name: provider.displayName })}
               </a>
             ))}
