@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
-import type { Logger } from 'pino';
 import { MemberId, type DecisionType, type Role } from '@shared/schemas/common';
 import { safeReturnTo } from '@shared/auth/return-to';
 import type { OidcSignInError } from '@shared/schemas/session';
@@ -35,9 +34,10 @@ interface Grants {
 /**
  * Sign-in through one OpenID Connect provider, staff or member: the same flow, parameterised by
  * what the claims must grant. Nothing is written before every check has passed, so a refused
- * person leaves no user and no session behind.
+ * person leaves no new user and no session behind (a known one whose groups now grant nothing
+ * loses what they had: see withdraw).
  */
-export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: SessionService; flowKey: Buffer; logger?: Logger } & Kind) {
+export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: SessionService; flowKey: Buffer } & Kind) {
   const { store, clock, sessions, flowKey, cfg } = deps;
   const oidc = createOidcClient(cfg);
 
@@ -76,15 +76,14 @@ export function createOidcSignIn(deps: { store: Store; clock: Clock; sessions: S
 
   /** The roles, scopes and member id the claims grant; refuses a person they grant nothing. */
   function grantsOf(claims: Record<string, unknown>): Grants {
-    const claimName = neededClaim;
-    const value = claims[claimName];
+    const value = claims[neededClaim];
     if (deps.kind === 'staff') {
       const grant = grantFor(deps.cfg.roleMap, groupsOf(value));
-      if (grant.roles.length === 0) refuse('oidc_no_role', `the ${claimName} claim maps to no role`);
+      if (grant.roles.length === 0) refuse('oidc_no_role', `the ${neededClaim} claim maps to no role`);
       return grant;
     }
     const memberId = typeof value === 'string' ? MemberId.safeParse(value) : null;
-    if (!memberId?.success) return refuse('oidc_member_id_missing', `no valid member id in the ${claimName} claim`);
+    if (!memberId?.success) return refuse('oidc_member_id_missing', `no valid member id in the ${neededClaim} claim`);
     return { roles: ['member'], scopes: [], memberId: memberId.data };
   }
 
