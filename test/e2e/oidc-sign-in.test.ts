@@ -154,6 +154,14 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
     const actorOf = (action: string) => items.find((e) => e.action === action)?.actor;
     expect(actorOf('resolution_proposed')).toMatchObject({ role: 'reviewer', issuer: provider.issuer, subject: 'ann.fraud' });
     expect(actorOf('approved')).toMatchObject({ role: 'approver', issuer: provider.issuer, subject: 'olga.approver' });
+
+    // The audit browser shows each person as the provider names them.
+    await governance.goto(`/governance/audit?decisionId=${detail.case.decisionId}`);
+    const host = new URL(provider.issuer).host;
+    await governance.getByText(`ann.fraud at ${host}`).first().waitFor();
+    await governance.getByText(`olga.approver at ${host}`).first().waitFor();
+    await checkA11y(governance, 'oidc-governance-audit');
+    await screenshot(governance, 'oidc-governance-audit', { fullPage: true });
   });
 
   it('signing out ends the Recourse session and then the provider’s', async () => {
