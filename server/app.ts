@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
@@ -8,6 +9,8 @@ import { createAuditService } from './audit/audit.service';
 import { auditRouter } from './audit/audit.routes';
 import { sessionRouter } from './auth/session.routes';
 import { createSessionService } from './auth/sessions.service';
+import { createOidcSignIn } from './auth/oidc/oidc-sign-in.service';
+import { oidcRouter } from './auth/oidc/oidc.routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
@@ -84,6 +87,13 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   // the sign-in throttle keys its digests of names and addresses with the same key.
   const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
   const sessions = createSessionService({ store, clock, config, digestKey });
+  // The OpenID Connect flow cookie is signed with a key of its own: derived from the audit key,
+  // which production requires (so every instance agrees), else random for this process.
+  const flowKey = config.auditSigningKey ? createHmac('sha256', config.auditSigningKey).update('oidc-flow-cookie').digest() : randomBytes(32);
+  const oidc = {
+    staff: config.oidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'staff', cfg: config.oidc }),
+    member: config.memberOidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'member', cfg: config.memberOidc }),
+  };
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
@@ -107,6 +117,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const mailbox = createMailboxService({ config });
   return {
     sessions,
+    oidc,
     decisions,
     cases,
     audit,
@@ -191,6 +202,15 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(healthRouter(store, logger));
   api.use(apiDocsRouter(openApiDocument()));
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
+  api.use(
+    oidcRouter({
+      ...services.oidc,
+      staffLocalLogin: deps.config.staffLocalLogin,
+      sessions: services.sessions,
+      cookie: { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs },
+      logger,
+    }),
+  );
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
   api.use(policiesRouter(services.policies));

@@ -22,7 +22,8 @@ const DECISION_COLUMNS = [
   'findings',
   'hash',
 ];
-const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'caseId', 'data', 'hash', 'prevHash'];
+// actorIssuer and actorSubject: the person at the insurer's provider; empty for local users and the system.
+const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'actorIssuer', 'actorSubject', 'caseId', 'data', 'hash', 'prevHash'];
 
 const isEvent = (row: Decision | AuditEvent): row is AuditEvent => 'seq' in row;
 
@@ -46,7 +47,21 @@ function csvRow(kind: AuditExportQuery['kind'], row: Decision | AuditEvent): Csv
     ];
   }
   if (kind === 'events' && isEvent(row)) {
-    return [row.decisionId, row.seq, row.at, row.action, row.actor.id, row.actor.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];
+    const { actor } = row;
+    return [
+      row.decisionId,
+      row.seq,
+      row.at,
+      row.action,
+      actor.id,
+      actor.role,
+      actor.issuer ?? '',
+      actor.subject ?? '',
+      row.caseId,
+      JSON.stringify(row.data),
+      row.hash,
+      row.prevHash,
+    ];
   }
   throw new Error(`the ${kind} export yielded a row of the other kind`);
 }

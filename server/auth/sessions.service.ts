@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '@shared/schemas/session';
-import { can } from '@shared/auth/permissions';
+import { can, isStaff } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor } from '../domain/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -30,7 +30,11 @@ export const toUser = ({
 /** `digestKey` keys the throttle's digests of names and addresses (see sign-in-throttle.ts). */
 export function createSessionService({ store, clock, config, digestKey }: { store: Store; clock: Clock; config: Config; digestKey: string }) {
   const throttle = createSignInThrottle({ store, key: digestKey });
-  const startSession = async (userId: string, now: Date) => {
+
+  /** A new id at every sign-in: a session fixed before sign-in is never promoted. Returns the cookie token. */
+  async function startSession(userId: string, previousToken?: string): Promise<string> {
+    const now = clock.now();
+    if (previousToken) await store.sessions.delete(tokenHash(previousToken));
     const token = randomBytes(32).toString('base64url');
     await store.sessions.insert({
       tokenHash: tokenHash(token),
@@ -40,7 +44,8 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       expiresAt: new Date(now.getTime() + config.sessionAbsoluteMs).toISOString(),
     });
     return token;
-  };
+  }
+
   return {
     /**
      * Checks the throttle before the password, for existing and unknown names alike, so neither
@@ -51,16 +56,20 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       const now = clock.now();
       await throttle.check(username, address, now);
       const user = await store.users.byUsername(normalizeUsername(username));
-      const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !valid) {
+      // A provisioned user has no password (''): the dummy hash is spent as for an unknown name,
+      // and the source check refuses them whatever was typed.
+      const valid = await verifyPassword(password, user?.passwordHash || DUMMY_HASH);
+      if (!user || !valid || user.source) {
         await throttle.recordFailure(username, address, now);
         throw new AppError(401, 'invalid_credentials', 'Sign-in failed', 'The user name or password is not right.');
       }
       await throttle.succeeded(username, address);
       if (user.disabled) throw accountDisabled();
-      // A new id at every sign-in: a session fixed before sign-in is never promoted.
-      if (previousToken) await store.sessions.delete(tokenHash(previousToken));
-      const token = await startSession(user.id, now);
+      // Only after the password, so the answer tells nobody which names belong to staff.
+      if (!config.staffLocalLogin && isStaff(user)) {
+        throw forbidden('staff_local_login_disabled', 'Staff sign in through the organisation’s identity provider.');
+      }
+      const token = await startSession(user.id, previousToken);
       // One write per sign-in (the console's "last sign-in"), never one per request.
       await store.users.recordSignIn(user.id, now.toISOString());
       return { token, user: toUser(user) };
@@ -79,8 +88,19 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
       delete next.mustChangePassword;
       await store.users.update(next);
       await store.sessions.deleteForUser(user.id);
-      const token = await startSession(user.id, clock.now());
+      const token = await startSession(user.id);
       return { token, user: toUser(next) };
+    },
+
+    /**
+     * A fresh session for a user whose identity was checked elsewhere (an OpenID Connect
+     * provider): refused for a disabled account, like a password sign-in, and recorded as a sign-in.
+     */
+    async startVerifiedSession(user: StoredUser, previousToken?: string): Promise<string> {
+      if (user.disabled) throw accountDisabled();
+      const token = await startSession(user.id, previousToken);
+      await store.users.recordSignIn(user.id, clock.now().toISOString());
+      return token;
     },
 
     /** The user behind a cookie token, or null when unknown, idle too long or past its absolute expiry. */

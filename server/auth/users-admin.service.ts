@@ -15,12 +15,8 @@ const generatedPassword = () => randomBytes(18).toString('base64url');
  * Where an account comes from. Accounts provisioned by an identity provider carry a `source`
  * with its issuer and subject (written at their sign-in); every other account was made here.
  */
-function sourceOf(user: StoredUser): AdminUserView['source'] {
-  const source = (user as { source?: unknown }).source;
-  if (source && typeof source === 'object' && 'issuer' in source && 'subject' in source) {
-    return { kind: 'oidc', issuer: String(source.issuer), subject: String(source.subject) };
-  }
-  return { kind: 'local' };
+function sourceOf({ source }: StoredUser): AdminUserView['source'] {
+  return source ? { kind: 'oidc', issuer: source.issuer, subject: source.subject } : { kind: 'local' };
 }
 
 export const adminUserView = (u: StoredUser): AdminUserView => ({

@@ -24,6 +24,13 @@ export type EventAction =
 export interface EventActor {
   id: string;
   role: string;
+  /**
+   * For a person provisioned by an OpenID Connect provider: the issuer and subject the insurer's
+   * directory names them by. Absent for local users and the system, and on events written before
+   * issue 16, so their hashes (canonical JSON of what is there) stay as they were.
+   */
+  issuer?: string;
+  subject?: string;
 }
 
 /** One link of a decision's hash chain (seq >= 1; seq 0 is the decision itself). */
@@ -171,6 +178,7 @@ export interface StaffLogEntry {
   hash: string;
 }
 
+/** `passwordHash` is '' for a user provisioned by a provider: no password signs them in. */
 export type StoredUser = User & {
   passwordHash: string;
   createdAt: string;

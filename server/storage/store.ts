@@ -269,6 +269,10 @@ export interface UserRepo {
   byUsername(username: string): Promise<StoredUser | null>;
   byId(id: string): Promise<StoredUser | null>;
   list(): Promise<StoredUser[]>;
+  /** The user an OpenID Connect provider names by this issuer and subject (unique together). */
+  bySource(issuer: string, subject: string): Promise<StoredUser | null>;
+  /** Replaces what a provisioned user may do (read from the provider's claims at each sign-in); null when no such user. */
+  setGrants(id: string, grants: Pick<StoredUser, 'roles' | 'scopes' | 'memberId'>): Promise<StoredUser | null>;
   /** Removes the accounts of a member (erasure) and returns their ids. */
   deleteByMemberId(memberId: string): Promise<string[]>;
   /** Replaces the account of `user.id` (an admin's change, a new password); false when there is none. */

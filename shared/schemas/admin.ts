@@ -61,8 +61,8 @@ export type UpdateUser = z.infer<typeof UpdateUser>;
 
 export const UserIdParams = z.strictObject({ id: z.string().min(1).max(100) });
 
-/** Where an account comes from: made here, or provisioned at sign-in by an identity provider. */
-export const UserSource = z.discriminatedUnion('kind', [
+/** Where an account comes from, as the console shows it: made here, or provisioned at sign-in by an identity provider (the stored form is session.ts UserSource). */
+export const AccountSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local') }),
   z.object({ kind: z.literal('oidc'), issuer: z.string(), subject: z.string() }),
 ]);
@@ -75,7 +75,7 @@ export const AdminUserView = z.object({
   roles: z.array(Role),
   scopes: z.array(DecisionType),
   memberId: MemberId.optional(),
-  source: UserSource,
+  source: AccountSource,
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lastSignInAt: Instant.nullable(),

@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'invalid_credentials',
   'too_many_attempts',
+  'staff_local_login_disabled',
   'cross_origin_refused',
   'invalid_cursor',
   'case_already_open',

@@ -16,6 +16,9 @@ export const STAFF_ACTIONS = [
   'ingest_key_created',
   'ingest_key_rotated',
   'ingest_key_revoked',
+  // A staff member provisioned, or given other roles or scopes, by the identity provider's groups.
+  'user_provisioned',
+  'user_grants_changed',
 ] as const;
 export const StaffAction = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffAction>;

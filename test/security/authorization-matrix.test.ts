@@ -19,7 +19,8 @@ import { describeEachStore, openTestSqlite, type TestStore } from '../support/st
 
 const CALLERS = ['anonymous', 'member_own', 'member_other', 'fraud', 'pricing', 'senior', 'governance', 'admin', 'ingest'] as const;
 type Caller = (typeof CALLERS)[number];
-type Outcome = 'allow' | 401 | 403 | 404;
+/** 302: the browser-navigated sign-in routes answer everyone with a redirect (to the provider or back to /sign-in). */
+type Outcome = 'allow' | 302 | 401 | 403 | 404;
 
 const USERNAME: Record<Caller, string | null> = {
   anonymous: null,
@@ -175,6 +176,15 @@ const ROWS: Record<string, Row> = {
   'POST /api/session': { body: (c) => ({ username: USERNAME[c] ?? 'anna', password: 'demo' }), expect: PUBLIC },
   'GET /api/session': { expect: SIGNED_IN },
   'DELETE /api/session': { expect: SIGNED_IN },
+  'GET /api/session/providers': { expect: PUBLIC },
+  // No provider in this app: every caller is sent back to /sign-in?error=oidc_not_configured
+  // (test/api/oidc-sign-in.test.ts drives them against a real provider).
+  'GET /api/session/oidc': { expect: everyone(302) },
+  'GET /api/session/oidc/callback': { expect: everyone(302) },
+  'GET /api/session/oidc/logout': { expect: everyone(302) },
+  'GET /api/session/member-oidc': { expect: everyone(302) },
+  'GET /api/session/member-oidc/callback': { expect: everyone(302) },
+  'GET /api/session/member-oidc/logout': { expect: everyone(302) },
 
   // Ingest is the scoring services' door: a session is never its credential (401 "send a key",
   // as test/api/ingest.test.ts pins), so nobody signed in writes a decision either.
@@ -329,13 +339,20 @@ const matches = (outcome: Outcome, status: number) => (outcome === 'allow' ? sta
 
 const logSize = (t: TestApp) => Promise.all([t.store.decisions.count(), t.store.events.count()]);
 
-async function runCell(t: TestApp, fixtures: Fixtures, userIds: Record<string, string>, key: string, caller: Caller) {
+async function runCell(
+  t: TestApp,
+  fixtures: Fixtures,
+  userIds: Record<string, string>,
+  key: string,
+  caller: Caller,
+  usernames: Partial<Record<Caller, string>> = {},
+) {
   const row = ROWS[key]!;
   const [method, route] = key.split(' ') as [string, string];
   const f: Fixture = { userIds, ...(row.fixture ? await row.fixture(fixtures) : {}) };
   const url = (row.path ? row.path(f) : concretePath(route, f)) + (row.query ? `?${row.query}` : '');
   let req = (request(t.app) as unknown as Record<string, (u: string) => request.Test>)[method.toLowerCase()]!(url);
-  const username = USERNAME[caller];
+  const username = usernames[caller] ?? USERNAME[caller];
   if (username) req = req.set('Cookie', await fixtures.cookie(username));
   if (caller === 'ingest') req = req.set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
   const body = row.body?.(caller, f);
@@ -401,7 +418,16 @@ describe('authorisation matrix: the table itself', () => {
       if (method !== 'GET' && !GOVERNANCE_WRITES.has(key)) {
         expect([403, 404].concat(INGEST_ROUTES.has(key) ? [401] : []), key).toContain(row.expect.governance);
       }
-      const open = ['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'GET /api/docs', 'POST /api/session'];
+      const open = [
+        'GET /api/health',
+        'GET /api/health/live',
+        'GET /api/health/ready',
+        'GET /api/openapi.json',
+        'GET /api/docs',
+        'POST /api/session',
+        'GET /api/session/providers',
+        ...Object.keys(ROWS).filter((k) => /^GET \/api\/session\/(member-)?oidc/.test(k)),
+      ];
       if (!open.includes(key)) expect(row.expect.anonymous, key).toBe(401);
       // A resource of anna's (a route with :id) is 404 for bram and the out-of-scope reviewer: no enumeration.
       // (Admin's own resources, such as webhook subscriptions, are role-gated before any lookup: 403.)
@@ -416,6 +442,45 @@ describe('authorisation matrix: the table itself', () => {
 describe('authorisation matrix: every route × every caller [sqlite]', () => matrixSuite(openTestSqlite, 'all'));
 
 describeEachStore('authorisation matrix: the most sensitive rows', (kind) => matrixSuite(kind.open, SENSITIVE));
+
+/**
+ * People provisioned by an OpenID Connect provider are users like local ones: the same roles and
+ * scopes give the same answer in every cell. Every row runs for a provisioned fraud reviewer and
+ * a provisioned approver against the local ones' expectations; only password sign-in differs,
+ * since a provisioned person has no password (test/api/oidc-sign-in.test.ts).
+ */
+describe('authorisation matrix: OIDC-provisioned reviewers answer as the local ones', () => {
+  let t: TestStore;
+  let app: TestApp;
+  let fixtures: Fixtures;
+  const userIds: Record<string, string> = {};
+  const provisioned: Partial<Record<Caller, string>> = { fraud: 'fraud.oidc', senior: 'senior.oidc' };
+  beforeAll(async () => {
+    t = await openTestSqlite();
+    app = await buildTestApp(t.store);
+    fixtures = new Fixtures(app);
+    for (const u of await t.store.users.list()) userIds[u.username] = u.id;
+    for (const [caller, username] of Object.entries(provisioned)) {
+      const local = (await t.store.users.byUsername(USERNAME[caller as Caller]!))!;
+      await t.store.users.insert({
+        ...local,
+        id: `u_oidc_${caller}`,
+        username,
+        source: { issuer: 'https://login.insurer.example', subject: `sub-${caller}` },
+        passwordHash: '',
+      });
+    }
+  });
+  afterAll(async () => t.dispose());
+
+  for (const key of Object.keys(ROWS).filter((k) => k !== 'POST /api/session')) {
+    it(key, async () => {
+      const problems: string[] = [];
+      for (const caller of ['fraud', 'senior'] as const) problems.push(...(await runCell(app, fixtures, userIds, key, caller, provisioned)));
+      expect(problems).toEqual([]);
+    });
+  }
+});
 
 describe('authorisation matrix: the scope mirror', () => {
   let t: TestStore;

@@ -77,7 +77,7 @@ function UserMenu({ user }: { user: User }) {
         <span className="user-signed-in">{t('nav.signedInAs', { username: user.username })}</span>
         {user.memberId ? <span className="user-member">{t('nav.memberNumber', { memberId: user.memberId })}</span> : null}
       </p>
-      <button type="button" className="button button-quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+      <button type="button" className="button button-quiet" onClick={() => signOut.mutate(user)} disabled={signOut.isPending}>
         {signOut.isPending ? t('nav.signingOut') : t('nav.signOut')}
       </button>
     </div>

@@ -114,4 +114,9 @@ export const migrations: string[] = [
      doc TEXT NOT NULL
    );
    CREATE INDEX ingest_keys_previous ON ingest_keys (previous_digest);`,
+  // Users provisioned by an OpenID Connect provider are found by (issuer, subject) at each
+  // sign-in; unique, so two first sign-ins at once cannot make the same person twice. Local
+  // users have no source and are left out of the index.
+  `CREATE UNIQUE INDEX users_source ON users (json_extract(doc, '$.source.issuer'), json_extract(doc, '$.source.subject'))
+     WHERE json_extract(doc, '$.source.issuer') IS NOT NULL;`,
 ];
