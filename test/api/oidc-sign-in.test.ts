@@ -192,6 +192,16 @@ describe('sign-in through an OpenID Connect provider', () => {
     await expectRefused(callback, 'oidc_denied', await usersNow());
   });
 
+  it('refuses a provisioned person an admin disabled, whatever the provider says, and records no sign-in', async () => {
+    await deliver(await signInAtProvider(jar, staffStart(), 'olga.approver'));
+    const olga = (await t.store.users.bySource(bed.provider.issuer, 'olga.approver'))!;
+    await t.store.users.update({ ...olga, disabled: true });
+    jar = new CookieJar();
+    await expectRefused(await signInAtProvider(jar, staffStart(), 'olga.approver'), 'oidc_account_disabled', await usersNow());
+    expect((await t.store.users.byId(olga.id))?.lastSignInAt).toBe(olga.lastSignInAt);
+    await t.store.users.update({ ...olga, disabled: false });
+  });
+
   it('keeps provisioned users out of password sign-in', async () => {
     await deliver(await signInAtProvider(jar, staffStart(), 'olga.approver'));
     const res = await request(bed.app.app).post('/api/session').send({ username: 'olga.approver', password: 'anything' });
