@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
@@ -8,6 +9,8 @@ import { createAuditService } from './audit/audit.service';
 import { auditRouter } from './audit/audit.routes';
 import { sessionRouter } from './auth/session.routes';
 import { createSessionService } from './auth/sessions.service';
+import { createOidcSignIn } from './auth/oidc/oidc-sign-in.service';
+import { oidcRouter } from './auth/oidc/oidc.routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
@@ -37,6 +40,11 @@ import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-no
 import { securityHeaders } from './http/security-headers';
 import { healthRouter } from './monitoring/health.routes';
 import { webhooksRouter } from './webhooks/webhooks.routes';
+import { ingestKeysRouter } from './ingest-keys/ingest-keys.routes';
+import { createIngestKeyService } from './ingest-keys/ingest-keys.service';
+import { usersAdminRouter } from './auth/users-admin.routes';
+import { createUsersAdminService } from './auth/users-admin.service';
+import { createStaffLogService } from './audit/staff-log.service';
 import { createWebhookService } from './webhooks/webhooks.service';
 import { metricsEndpoint, observeRequests } from './monitoring/metrics-endpoint';
 import { createMonitoring, type Monitoring } from './monitoring/monitoring';
@@ -79,6 +87,13 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   // the sign-in throttle keys its digests of names and addresses with the same key.
   const digestKey = config.auditSigningKey ?? 'recourse-unkeyed-subject-digest';
   const sessions = createSessionService({ store, clock, config, digestKey });
+  // The OpenID Connect flow cookie is signed with a key of its own: derived from the audit key,
+  // which production requires (so every instance agrees), else random for this process.
+  const flowKey = config.auditSigningKey ? createHmac('sha256', config.auditSigningKey).update('oidc-flow-cookie').digest() : randomBytes(32);
+  const oidc = {
+    staff: config.oidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'staff', cfg: config.oidc }),
+    member: config.memberOidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'member', cfg: config.memberOidc }),
+  };
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
@@ -96,8 +111,31 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const holds = createHoldService({ store, clock, digestKey });
   const webhooks = createWebhookService({ store, clock, allowedHosts: config.webhookAllowedHosts });
   const contacts = createContactService({ store, clock });
+  const usersAdmin = createUsersAdminService({ store, clock });
+  const ingestKeys = createIngestKeyService({ store, clock });
+  const staffLog = createStaffLogService({ store });
   const mailbox = createMailboxService({ config });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, mailbox, metrics, rollups, webhooks };
+  return {
+    sessions,
+    oidc,
+    decisions,
+    cases,
+    audit,
+    policies,
+    models,
+    explanations,
+    exports,
+    erasure,
+    holds,
+    contacts,
+    mailbox,
+    metrics,
+    rollups,
+    webhooks,
+    usersAdmin,
+    ingestKeys,
+    staffLog,
+  };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -105,13 +143,13 @@ function countIngest(decisions: DecisionService, monitoring: Monitoring | undefi
   if (!monitoring) return decisions;
   return {
     ...decisions,
-    async ingestOne(raw) {
-      const result = await decisions.ingestOne(raw);
+    async ingestOne(raw, types) {
+      const result = await decisions.ingestOne(raw, types);
       monitoring.countIngest(result.created ? 1 : 0, result.created ? 0 : 1);
       return result;
     },
-    async ingestBatch(items) {
-      const result = await decisions.ingestBatch(items);
+    async ingestBatch(items, types) {
+      const result = await decisions.ingestBatch(items, types);
       monitoring.countIngest(result.accepted, result.duplicates);
       return result;
     },
@@ -152,7 +190,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   const api = express.Router();
   api.use(cookieParser());
   api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]) }));
-  api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
+  api.use(authenticate(services.sessions, deps.config.ingestApiKeys, services.ingestKeys));
   api.use(sameOriginWrites);
 
   const refuseUnservedMethod = methodNotAllowed(api);
@@ -164,6 +202,15 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(healthRouter(store, logger));
   api.use(apiDocsRouter(openApiDocument()));
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
+  api.use(
+    oidcRouter({
+      ...services.oidc,
+      staffLocalLogin: deps.config.staffLocalLogin,
+      sessions: services.sessions,
+      cookie: { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs },
+      logger,
+    }),
+  );
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
   api.use(policiesRouter(services.policies));
@@ -171,9 +218,11 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
-  api.use(auditRouter(services.audit));
+  api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
   api.use(webhooksRouter(services.webhooks));
+  api.use(usersAdminRouter(services.usersAdmin));
+  api.use(ingestKeysRouter(services.ingestKeys));
   api.use(refuseUnservedMethod);
   api.use(notFoundHandler);
   api.use(errorHandler(logger));

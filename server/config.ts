@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DecisionType, Instant } from '@shared/schemas/common';
 import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
+import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -47,11 +48,13 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
 
 /** AI Act Art. 26(6): deployers keep the logs of a high-risk system for at least six months. */
 export const MIN_RETENTION_DAYS = 183;
+/** Seven years, unless RETENTION_DAYS_* say otherwise. */
+export const DEFAULT_RETENTION_DAYS = 7 * 365;
 const retentionDays = z.coerce
   .number()
   .int()
   .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days: the AI Act (Art. 26(6)) requires keeping logs for six months`)
-  .default(7 * 365);
+  .default(DEFAULT_RETENTION_DAYS);
 
 const Env = z.object({
   NODE_ENV: z.string().optional(),
@@ -116,7 +119,45 @@ const Env = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+$/, 'must be the portal origin without a trailing slash, such as https://recourse.example.org')
     .default('http://localhost:3000'),
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().max(60).optional(),
+  OIDC_ROLES_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  STAFF_LOCAL_LOGIN: flag.optional(),
+  MEMBER_OIDC_ISSUER: z.string().optional(),
+  MEMBER_OIDC_CLIENT_ID: z.string().optional(),
+  MEMBER_OIDC_CLIENT_SECRET: z.string().optional(),
+  MEMBER_OIDC_REDIRECT_URI: z.string().optional(),
+  MEMBER_OIDC_DISPLAY_NAME: z.string().max(60).optional(),
+  MEMBER_OIDC_MEMBER_ID_CLAIM: z.string().min(1).optional(),
 });
+
+/** One OpenID Connect provider Recourse is registered at as a confidential client. */
+export interface OidcClientConfig {
+  /** The issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The absolute URL of the callback route, exactly as registered at the provider. */
+  redirectUri: string;
+  /** Shown on the sign-in page: "Sign in with <displayName>". */
+  displayName: string;
+}
+
+export interface StaffOidcConfig extends OidcClientConfig {
+  /** The claim carrying the person's groups (ID token, else userinfo). */
+  rolesClaim: string;
+  /** Groups → roles and scopes, evaluated at every sign-in. */
+  roleMap: RoleMap;
+}
+
+export interface MemberOidcConfig extends OidcClientConfig {
+  /** The claim naming the member id. */
+  memberIdClaim: string;
+}
 
 export interface Config {
   /** NODE_ENV=production: no demo, real keys required, Secure cookies by default. */
@@ -164,6 +205,12 @@ export interface Config {
   mailFrom: string;
   /** Where members open the portal: links in mails point here. */
   appUrl: string;
+  /** Staff sign-in through the insurer's OpenID Connect provider (OIDC_*). */
+  oidc?: StaffOidcConfig;
+  /** Member sign-in through the customer portal's provider (MEMBER_OIDC_*); passwords stay too. */
+  memberOidc?: MemberOidcConfig;
+  /** Staff (everyone but members) may sign in with a local password. */
+  staffLocalLogin: boolean;
 }
 
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
@@ -182,6 +229,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
+  const identity = identityConfig(e);
+  if (identity.problems.length) throw new ConfigError(formatProblems(identity.problems));
   if (production) {
     const problems = productionProblems({ ingestApiKeys, auditSigningKey: e.AUDIT_SIGNING_KEY, seedDemo: e.SEED_DEMO });
     if (problems.length) throw new ConfigError(formatProblems(problems));
@@ -217,7 +266,69 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL,
+    oidc: identity.oidc,
+    memberOidc: identity.memberOidc,
+    // Off by default only where an insurer's provider is the way in: production with an issuer.
+    staffLocalLogin: e.STAFF_LOCAL_LOGIN ?? !(production && identity.oidc),
   };
+}
+
+type Env = z.infer<typeof Env>;
+
+/** Loopback issuers may use http (a provider on the same machine, the tests); every other one https. */
+function urlProblem(name: string, value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${name}: must be an absolute URL, such as https://login.example.org/realms/insurer`;
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return null;
+  return `${name}: must use https (http only on localhost or 127.0.0.1)`;
+}
+
+/**
+ * The staff and member providers. A provider is configured by its issuer; once that is set, the
+ * other variables it needs must be there too, each missing one named.
+ */
+function identityConfig(e: Env): { oidc?: StaffOidcConfig; memberOidc?: MemberOidcConfig; problems: string[] } {
+  const problems: string[] = [];
+  const client = (prefix: 'OIDC' | 'MEMBER_OIDC', fallbackName: string, extra: string[]): OidcClientConfig | undefined => {
+    const issuer = e[`${prefix}_ISSUER`];
+    const clientId = e[`${prefix}_CLIENT_ID`];
+    const clientSecret = e[`${prefix}_CLIENT_SECRET`];
+    const redirectUri = e[`${prefix}_REDIRECT_URI`];
+    if (!issuer) {
+      const stray = [`${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`, `${prefix}_REDIRECT_URI`].filter((n) => e[n as keyof Env] !== undefined);
+      if (stray.length) problems.push(`${stray.join(', ')}: set ${prefix}_ISSUER too, or leave these out`);
+      return undefined;
+    }
+    const missing = [!clientId && `${prefix}_CLIENT_ID`, !clientSecret && `${prefix}_CLIENT_SECRET`, !redirectUri && `${prefix}_REDIRECT_URI`, ...extra].filter(
+      (v): v is string => typeof v === 'string',
+    );
+    if (missing.length) problems.push(`${prefix}_ISSUER is set, so ${missing.join(', ')} must be set too`);
+    const bad = [urlProblem(`${prefix}_ISSUER`, issuer), redirectUri ? urlProblem(`${prefix}_REDIRECT_URI`, redirectUri) : null].filter(
+      (p): p is string => !!p,
+    );
+    problems.push(...bad);
+    if (missing.length || bad.length) return undefined;
+    return { issuer, clientId: clientId!, clientSecret: clientSecret!, redirectUri: redirectUri!, displayName: e[`${prefix}_DISPLAY_NAME`] ?? fallbackName };
+  };
+
+  const staff = client('OIDC', 'your organisation', e.OIDC_ISSUER && !e.OIDC_ROLE_MAP ? ['OIDC_ROLE_MAP'] : []);
+  let oidc: StaffOidcConfig | undefined;
+  if (staff) {
+    const { map, problems: mapProblems } = parseRoleMap(e.OIDC_ROLE_MAP!);
+    problems.push(...mapProblems.map((p) => `OIDC_ROLE_MAP: ${p}`));
+    if (!mapProblems.length) oidc = { ...staff, rolesClaim: e.OIDC_ROLES_CLAIM, roleMap: map };
+  }
+  const member = client('MEMBER_OIDC', 'your account', e.MEMBER_OIDC_ISSUER && !e.MEMBER_OIDC_MEMBER_ID_CLAIM ? ['MEMBER_OIDC_MEMBER_ID_CLAIM'] : []);
+  const memberOidc = member && e.MEMBER_OIDC_MEMBER_ID_CLAIM ? { ...member, memberIdClaim: e.MEMBER_OIDC_MEMBER_ID_CLAIM } : undefined;
+  if (e.STAFF_LOCAL_LOGIN === false && !oidc && !problems.length) {
+    problems.push('STAFF_LOCAL_LOGIN=false needs OIDC_ISSUER: otherwise no staff member could sign in');
+  }
+  return { oidc, memberOidc, problems };
 }
 
 /** One problem fits on one line; several are listed one a line. */

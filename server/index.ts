@@ -45,6 +45,19 @@ async function main() {
   if (!config.metricsToken) logger.info('GET /metrics is off: set METRICS_TOKEN to turn it on.');
 
   const { app, services } = createApp({ store, config, clock, logger, clientDir, monitoring });
+  // Discovery now, to say early whether the providers answer; a failure does not stop the start
+  // (members and local staff still sign in), and it is tried again at the next sign-in.
+  for (const provider of [services.oidc.staff, services.oidc.member]) {
+    if (!provider) continue;
+    void provider.discover().then(
+      () => logger.info({ oidc: provider.kind }, 'OpenID Connect provider discovered'),
+      (error: unknown) =>
+        logger.warn(
+          { oidc: provider.kind, error: (error as Error).message },
+          'OpenID Connect provider not reachable; sign-in through it is retried at each attempt',
+        ),
+    );
+  }
 
   // Seeds a store once (a marker in the store): a later start comes up with the data it had.
   // Production never seeds (loadConfig refuses SEED_DEMO=1 there); its first admin comes from create-admin.

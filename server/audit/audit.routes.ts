@@ -1,10 +1,11 @@
 import { Router, type Response } from 'express';
-import { exportAudit, listAnchors, listAuditEvents, sealAnchor, verifyAudit } from '@shared/contract/audit';
+import { exportAudit, listAnchors, listAuditEvents, listStaffLog, sealAnchor, verifyAudit } from '@shared/contract/audit';
 import type { AuditEvent, AuditExportQuery } from '@shared/schemas/audit';
 import type { Decision } from '@shared/schemas/decision';
 import { serve } from '../http/serve';
 import { csvLine, type CsvValue } from '../domain/csv';
 import type { AuditService } from './audit.service';
+import type { StaffLogService } from './staff-log.service';
 
 const DECISION_COLUMNS = [
   'id',
@@ -21,7 +22,8 @@ const DECISION_COLUMNS = [
   'findings',
   'hash',
 ];
-const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'caseId', 'data', 'hash', 'prevHash'];
+// actorIssuer and actorSubject: the person at the insurer's provider; empty for local users and the system.
+const EVENT_COLUMNS = ['decisionId', 'seq', 'at', 'action', 'actorId', 'actorRole', 'actorIssuer', 'actorSubject', 'caseId', 'data', 'hash', 'prevHash'];
 
 const isEvent = (row: Decision | AuditEvent): row is AuditEvent => 'seq' in row;
 
@@ -45,7 +47,21 @@ function csvRow(kind: AuditExportQuery['kind'], row: Decision | AuditEvent): Csv
     ];
   }
   if (kind === 'events' && isEvent(row)) {
-    return [row.decisionId, row.seq, row.at, row.action, row.actor.id, row.actor.role, row.caseId, JSON.stringify(row.data), row.hash, row.prevHash];
+    const { actor } = row;
+    return [
+      row.decisionId,
+      row.seq,
+      row.at,
+      row.action,
+      actor.id,
+      actor.role,
+      actor.issuer ?? '',
+      actor.subject ?? '',
+      row.caseId,
+      JSON.stringify(row.data),
+      row.hash,
+      row.prevHash,
+    ];
   }
   throw new Error(`the ${kind} export yielded a row of the other kind`);
 }
@@ -55,8 +71,9 @@ const write = async (res: Response, chunk: string) => {
   if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
 };
 
-export function auditRouter(audit: AuditService): Router {
+export function auditRouter(audit: AuditService, staffLog: StaffLogService): Router {
   const router = Router();
+  serve(router, listStaffLog, ({ user, query }) => staffLog.list(user, query.limit, query.action));
   serve(router, verifyAudit, ({ user }) => audit.verify(user));
   serve(router, listAnchors, async ({ user }) => ({ items: await audit.anchors(user) }));
   serve(router, sealAnchor, ({ user }) => audit.anchorNow(user));

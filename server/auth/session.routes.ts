@@ -1,5 +1,5 @@
 import { Router, type CookieOptions } from 'express';
-import { getSession, liftSignInThrottle, signIn, signOut } from '@shared/contract/session';
+import { changePassword, getSession, liftSignInThrottle, signIn, signOut } from '@shared/contract/session';
 import { SESSION_COOKIE } from '../http/auth';
 import { serve } from '../http/serve';
 import type { SessionService } from './sessions.service';
@@ -19,6 +19,12 @@ export function sessionRouter(sessions: SessionService, cookie: { secure: boolea
   serve(router, signOut, async ({ req, res }) => {
     if (req.sessionToken) await sessions.signOut(req.sessionToken);
     res.clearCookie(SESSION_COOKIE, { ...options, maxAge: undefined });
+  });
+
+  serve(router, changePassword, async ({ user, res, body }) => {
+    const { token, user: changed } = await sessions.changePassword(user, body);
+    res.cookie(SESSION_COOKIE, token, options);
+    return { user: changed };
   });
 
   serve(router, liftSignInThrottle, ({ user, params }) => sessions.liftThrottle(user, params.username));

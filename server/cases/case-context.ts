@@ -11,6 +11,7 @@ import { timelineFor, toWireCase } from '../domain/case-views';
 import { decisionIdOfCase } from './new-case';
 import { overrideRange } from './override-range';
 import { contactChannel } from '../domain/contact-channel';
+import { sourceOf } from '../domain/staff-log';
 
 export interface CaseDeps {
   store: Store;
@@ -25,6 +26,8 @@ export const invalidState = (detail: string) => conflict('invalid_state', detail
 export const actorOf = (user: User): EventActor => ({
   id: user.id,
   role: isApprover(user) ? 'approver' : isReviewer(user) ? 'reviewer' : (user.roles[0] ?? 'member'),
+  // Members are never provisioned as staff; a member's own source stays out of the chain (personal data).
+  ...(isStaff(user) ? sourceOf(user) : {}),
 });
 
 /** A new version of the case with these fields changed. */

@@ -18,13 +18,13 @@ const BatchEnvelope = z.strictObject({ decisions: z.array(z.unknown()) });
 export function decisionsRouter(decisions: DecisionService): Router {
   const router = Router();
 
-  serve(router, recordDecision, async ({ body, reply }) => {
-    const { created, decision } = await decisions.ingestOne(body);
+  serve(router, recordDecision, async ({ req, body, reply }) => {
+    const { created, decision } = await decisions.ingestOne(body, req.ingestTypes ?? null);
     return reply(created ? 201 : 200, decision);
   });
 
   serve(router, recordDecisionBatch, ({ req, body }) =>
-    decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : parseOrThrow(BatchEnvelope, body).decisions),
+    decisions.ingestBatch(isNdjsonType(req.headers['content-type']) ? readNdjson(req) : parseOrThrow(BatchEnvelope, body).decisions, req.ingestTypes ?? null),
   );
 
   serve(router, listDecisions, ({ user, query }) => decisions.list(user, query));

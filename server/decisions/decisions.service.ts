@@ -6,7 +6,8 @@ import { memberSafe, toWire } from '../domain/decision-views';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { conflict, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
+import { AppError, conflict, notFound, payloadTooLarge, validationFailed } from '../domain/errors';
+import type { DecisionType } from '@shared/schemas/common';
 import type { Policies } from '../domain/policies';
 import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../storage/store';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
@@ -17,6 +18,9 @@ import { toRecord, validateItem } from './ingest';
  * write; the store writes it only if the decision turns out new (see ingest-follow-ups.ts).
  */
 export type IngestFollowUpsOf = (decision: StoredDecision, now: Date) => IngestFollowUps;
+
+const typeNotAllowed = (errors: ProblemFieldError[]) =>
+  new AppError(403, 'ingest_type_not_allowed', 'Forbidden', 'This ingest key may not write decisions of this type. Nothing was stored.', errors);
 
 /** Bounds the size of a refusal: a 10,000-item batch with many errors each still names every item. */
 const MAX_REPORTED_ERRORS = 20_000;
@@ -69,9 +73,11 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
   }
 
   return {
-    async ingestOne(raw: unknown): Promise<{ created: boolean; decision: Decision }> {
+    /** `types`: the decision types the caller's key may write (null: every type). */
+    async ingestOne(raw: unknown, types: readonly DecisionType[] | null = null): Promise<{ created: boolean; decision: Decision }> {
       const item = validateItem(raw, clock.now(), '', policies.ingest.decidedAtFloor);
       if (!item.ok) throw validationFailed(item.errors);
+      if (types && !types.includes(item.decision.type)) throw typeNotAllowed([{ path: 'type', message: `this key may not write ${item.decision.type}` }]);
       const record = toRecord(item.decision, clock.now(), policies);
       const { inserted, existing } = await storeRecords([record], () => '');
       const stored = inserted[0] ?? existing.get(record.id) ?? (await store.decisions.get(record.id))!;
@@ -79,7 +85,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
     },
 
     /** Validates the whole batch first: one bad item and nothing is stored, every bad item named. */
-    async ingestBatch(items: AsyncIterable<unknown> | Iterable<unknown>): Promise<BatchResult> {
+    async ingestBatch(items: AsyncIterable<unknown> | Iterable<unknown>, types: readonly DecisionType[] | null = null): Promise<BatchResult> {
       const now = clock.now();
       const valid: StoredDecision[] = [];
       const errors: ProblemFieldError[] = [];
@@ -98,6 +104,11 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
         const bad = new Set(errors.map((e) => e.path.match(/^decisions\[\d+\]/)?.[0])).size;
         throw validationFailed(errors, `${bad} of ${index} decisions are invalid. Nothing was stored.`);
       }
+      // A key held to some types writes none of a batch that holds another type.
+      const refused = types
+        ? valid.flatMap((d, i) => (types.includes(d.type) ? [] : [{ path: `decisions[${i}].type`, message: `this key may not write ${d.type}` }]))
+        : [];
+      if (refused.length) throw typeNotAllowed(refused.slice(0, MAX_REPORTED_ERRORS));
       const { inserted } = await storeRecords(valid, (i) => `decisions[${i}].`);
       return { accepted: inserted.length, duplicates: valid.length - inserted.length, ids: valid.map((r) => r.id) };
     },

@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { Decision } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
+import type { StaffAction } from '@shared/schemas/staff-log';
 
 /*
  * The entities the services work on and the store keeps: plain objects of the shared wire types
@@ -23,6 +24,13 @@ export type EventAction =
 export interface EventActor {
   id: string;
   role: string;
+  /**
+   * For a person provisioned by an OpenID Connect provider: the issuer and subject the insurer's
+   * directory names them by. Absent for local users and the system, and on events written before
+   * issue 16, so their hashes (canonical JSON of what is there) stay as they were.
+   */
+  issuer?: string;
+  subject?: string;
 }
 
 /** One link of a decision's hash chain (seq >= 1; seq 0 is the decision itself). */
@@ -162,7 +170,7 @@ export interface StaffLogEntry {
   seq: number;
   at: string;
   actor: EventActor;
-  action: 'member_export' | 'erasure' | 'legal_hold_set' | 'legal_hold_lifted' | 'retention_run' | 'model_registered' | 'sign_in_throttle_lifted';
+  action: StaffAction;
   /** Never a member id in the clear: a keyed digest, so the log itself holds no personal data. */
   subjectDigest: string | null;
   data: Record<string, unknown>;
@@ -170,12 +178,42 @@ export interface StaffLogEntry {
   hash: string;
 }
 
+/** `passwordHash` is '' for a user provisioned by a provider: no password signs them in. */
 export type StoredUser = User & {
   passwordHash: string;
   createdAt: string;
-  /** A name people read (the queue, the audit log); the user name stays the sign-in name. */
+  /** A name people read in the console; the user name stays the sign-in name. */
   displayName?: string;
+  /** Set by an admin: sign-in is refused and every session ends. */
+  disabled?: boolean;
+  /** Written at each successful sign-in (one write per sign-in, not per request). */
+  lastSignInAt?: string;
 };
+
+/**
+ * An ingest key kept in the store. Only the SHA-256 of the key is kept: the key is 32 random
+ * bytes (256 bits), so no dictionary or brute force reaches it and a slow hash (scrypt, for
+ * guessable passwords) would only cost time on every ingest request. After a rotation the
+ * previous key's digest keeps working until `previousRetiresAt`, in the same document, so a
+ * rotation is one atomic write.
+ */
+export interface StoredIngestKey {
+  id: string;
+  name: string;
+  /** The decision types this key may write; null for every type. */
+  types: DecisionType[] | null;
+  /** Hex SHA-256 of the current key. */
+  digest: string;
+  /** The first characters of the current key: enough to tell keys apart, useless to an attacker. */
+  prefix: string;
+  previousDigest: string | null;
+  previousPrefix: string | null;
+  previousRetiresAt: string | null;
+  createdAt: string;
+  rotatedAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
 
 export interface StoredSession {
   /** SHA-256 of the cookie token: a copy of the store does not hand out live sessions. */

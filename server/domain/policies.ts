@@ -1,6 +1,6 @@
 import type { Policies } from '@shared/schemas/policies';
 import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
-import type { Config } from '../config';
+import { DEFAULT_RETENTION_DAYS, type Config } from '../config';
 
 /** The rules in force; their shape and meaning are the shared schema's. */
 export type { Policies } from '@shared/schemas/policies';
@@ -12,6 +12,7 @@ export const defaultPolicies = (): Policies => ({
   },
   fourEyes: { types: ['renewal_price', 'fraud_flag', 'risk_score'], minimumChange: { renewal_price: 0, risk_score: 0 } },
   overrides: { maxPremiumChange: 0.5, maxRiskScoreChange: 1 },
+  retention: { days: { renewal_price: DEFAULT_RETENTION_DAYS, fraud_flag: DEFAULT_RETENTION_DAYS, risk_score: DEFAULT_RETENTION_DAYS } },
   sampling: { rate: 0.02, nearThreshold: 0.05, reviewDays: 14 },
 });
 
@@ -22,6 +23,7 @@ export function policiesFromConfig(config: Config): Policies {
   policies.sampling = { rate: config.sampleRate, nearThreshold: config.sampleNearThreshold, reviewDays: config.sampleReviewDays };
   policies.fourEyes.types = config.fourEyesTypes;
   policies.fourEyes.minimumChange = { renewal_price: config.fourEyesMinRenewalCents, risk_score: config.fourEyesMinRiskPoints };
+  policies.retention = { days: { ...config.retentionDays } };
   policies.overrides = { maxPremiumChange: config.overrideMaxPremiumChange, maxRiskScoreChange: config.overrideMaxRiskScoreChange };
   return policies;
 }

@@ -42,4 +42,13 @@ export async function appendStaffLog(
   }
 }
 
-export const staffActor = (user: { id: string; roles: string[] }): EventActor => ({ id: user.id, role: user.roles[0] ?? 'staff' });
+/** The person behind a staff action; a provisioned one also by the issuer and subject of their provider. */
+export const staffActor = (user: { id: string; roles: string[]; source?: { issuer: string; subject: string } }): EventActor => ({
+  id: user.id,
+  role: user.roles[0] ?? 'staff',
+  ...sourceOf(user),
+});
+
+/** The issuer and subject for an event's actor; nothing for a local user, so their events keep their old shape. */
+export const sourceOf = (user: { source?: { issuer: string; subject: string } }): Pick<EventActor, 'issuer' | 'subject'> =>
+  user.source ? { issuer: user.source.issuer, subject: user.source.subject } : {};

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { DecisionType } from '@shared/schemas/common';
 import type { User } from '@shared/schemas/session';
 import { forbidden, unauthenticated } from '../domain/errors';
 
@@ -11,6 +12,8 @@ declare global {
     interface Request {
       user?: User;
       ingestKey?: string;
+      /** The decision types the ingest key may write; null for every type (and for INGEST_API_KEYS). */
+      ingestTypes?: DecisionType[] | null;
       sessionToken?: string;
     }
   }
@@ -23,8 +26,16 @@ interface SessionLookup {
 
 const digest = (key: string) => createHash('sha256').update(key).digest();
 
-/** Reads who is calling: a session cookie (people) or a bearer ingest key (scoring services). */
-export function authenticate(sessions: SessionLookup, ingestKeys: string[]) {
+/** What the middleware needs of the stored ingest keys (admin/ingest-keys.service): whose a key is. */
+interface IngestKeyLookup {
+  resolve(bearer: string): Promise<{ keyId: string; types: DecisionType[] | null } | null>;
+}
+
+/**
+ * Reads who is calling: a session cookie (people) or a bearer ingest key (scoring services): one
+ * of INGEST_API_KEYS (bootstrap) or a key kept in the store.
+ */
+export function authenticate(sessions: SessionLookup, ingestKeys: string[], storedKeys?: IngestKeyLookup) {
   const keyDigests = ingestKeys.map(digest);
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
@@ -32,7 +43,16 @@ export function authenticate(sessions: SessionLookup, ingestKeys: string[]) {
       if (bearer) {
         const candidate = digest(bearer);
         // Compare digests in constant time so response timing does not leak key prefixes.
-        if (keyDigests.some((k) => timingSafeEqual(k, candidate))) req.ingestKey = candidate.toString('hex').slice(0, 12);
+        if (keyDigests.some((k) => timingSafeEqual(k, candidate))) {
+          req.ingestKey = candidate.toString('hex').slice(0, 12);
+          req.ingestTypes = null;
+        } else if (storedKeys && bearer.length <= 200) {
+          const grant = await storedKeys.resolve(bearer);
+          if (grant) {
+            req.ingestKey = grant.keyId;
+            req.ingestTypes = grant.types;
+          }
+        }
       }
       const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
       if (token && token.length <= 200) {

@@ -3,7 +3,7 @@ import type { User } from '@shared/schemas/session';
 import { successStatuses, type BodyIn, type BodyOf, type ParamsOf, type QueryOf, type RouteSpec, type SuccessStatus } from '@shared/contract/route';
 import { parseOrThrow } from '../domain/parse';
 import { assertIngestKey } from './auth';
-import { unauthenticated } from '../domain/errors';
+import { forbidden, unauthenticated } from '../domain/errors';
 
 /** What a handler is given: the parsed parts of the request, as its route's definition types them. */
 export interface RouteInput<R extends RouteSpec> {
@@ -44,6 +44,10 @@ export function serve<R extends RouteSpec>(router: Router, spec: R, handler: Han
   router[spec.method](spec.path, async (req: Request, res: Response) => {
     if (spec.caller === 'ingest') assertIngestKey(req, res);
     if (spec.caller === 'person' && !req.user) throw unauthenticated();
+    // A one-time password opens the door to choosing one's own, and to nothing else.
+    if (spec.caller === 'person' && req.user?.mustChangePassword && !spec.beforePasswordChange) {
+      throw forbidden('password_change_required', 'Choose a new password first (POST /api/session/password).');
+    }
     const input = {
       params: spec.params ? parseOrThrow(spec.params, req.params) : undefined,
       query: spec.query ? parseOrThrow(spec.query, req.query) : undefined,

@@ -15,7 +15,7 @@ import type {
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
 import { ownEntry } from '@shared/explain/labels';
-import { can } from '@shared/auth/permissions';
+import { can, canAny } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { forbidden, validationFailed } from '../domain/errors';
 import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
@@ -357,7 +357,8 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
      * in the period, against its registry entry. A gap is a text a member would miss.
      */
     async coverage(user: User, q: MetricsQuery): Promise<CoverageReport> {
-      requireGovernance(user);
+      // The admin fills the gaps in the registry; the report holds aggregates only.
+      if (!canAny(user, ['metrics.read', 'models.manage'])) throw forbidden('forbidden', 'Only governance and admin read the explanation coverage.');
       const rollups = await decisionLevel(q);
       const models: CoverageReport['models'] = [];
       const gaps: CoverageReport['gaps'] = [];

@@ -28,6 +28,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     staffLog: time(store.staffLog, 'staffLog'),
     users: time(store.users, 'users'),
     sessions: time(store.sessions, 'sessions'),
+    ingestKeys: time(store.ingestKeys, 'ingestKeys'),
     loginFailures: time(store.loginFailures, 'loginFailures'),
     leases: time(store.leases, 'leases'),
     rollups: time(store.rollups, 'rollups'),

@@ -18,6 +18,7 @@ import type {
   StoredCase,
   StoredContact,
   StoredDecision,
+  StoredIngestKey,
   StoredSession,
   StoredUser,
 } from '../domain/entities';
@@ -41,6 +42,7 @@ export type {
   StaffLogEntry,
   StoredUser,
   StoredSession,
+  StoredIngestKey,
   RollupKey,
   RollupCounters,
   Rollup,
@@ -68,6 +70,7 @@ export interface Store {
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
+  ingestKeys: IngestKeyRepo;
   loginFailures: LoginFailureRepo;
   leases: LeaseRepo;
   rollups: RollupRepo;
@@ -272,8 +275,31 @@ export interface UserRepo {
   byUsername(username: string): Promise<StoredUser | null>;
   byId(id: string): Promise<StoredUser | null>;
   list(): Promise<StoredUser[]>;
+  /** The user an OpenID Connect provider names by this issuer and subject (unique together). */
+  bySource(issuer: string, subject: string): Promise<StoredUser | null>;
+  /** Replaces what a provisioned user may do (read from the provider's claims at each sign-in); null when no such user. */
+  setGrants(id: string, grants: Pick<StoredUser, 'roles' | 'scopes' | 'memberId'>): Promise<StoredUser | null>;
   /** Removes the accounts of a member (erasure) and returns their ids. */
   deleteByMemberId(memberId: string): Promise<string[]>;
+  /** Replaces the account of `user.id` (an admin's change, a new password); false when there is none. */
+  update(user: StoredUser): Promise<boolean>;
+  /** Sets lastSignInAt alone, so a sign-in never undoes an admin's change written meanwhile (say, disabling). */
+  recordSignIn(id: string, at: string): Promise<void>;
+}
+
+/** Ingest keys kept in the store, found by the digest of the key a scoring service sends. */
+export interface IngestKeyRepo {
+  /** Rejects with DuplicateKeyError when the id or the digest is taken. */
+  add(key: StoredIngestKey): Promise<void>;
+  get(id: string): Promise<StoredIngestKey | null>;
+  /** The key whose current or previous digest is `digest` (an indexed read per ingest request). */
+  byDigest(digest: string): Promise<StoredIngestKey | null>;
+  /** Replaces the key of `key.id` (rotation, revocation). */
+  put(key: StoredIngestKey): Promise<void>;
+  /** Sets lastUsedAt alone, so it never undoes a rotation or revocation written meanwhile. */
+  touch(id: string, lastUsedAt: string): Promise<void>;
+  /** Oldest first. */
+  list(): Promise<StoredIngestKey[]>;
 }
 
 export interface SessionRepo {

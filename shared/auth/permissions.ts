@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   'personalData.exportForMember': ['admin'],
   'legalHolds.manage': ['admin'],
   'signInThrottles.lift': ['admin'],
+  /** Staff accounts: made, given roles and scopes, disabled, their passwords reset. */
+  'users.manage': ['admin'],
+  /** Ingest keys of the scoring services kept in the store: made, rotated, revoked. */
+  'ingestKeys.manage': ['admin'],
   /** Webhook subscriptions to the insurer's systems, their deliveries and dead letters. */
   'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Anchor, AuditEventPage, AuditEventsQuery, AuditExportQuery, VerifyResult } from '../schemas/audit';
+import { StaffLogPage, StaffLogQuery } from '../schemas/staff-log';
 import { json, route } from './route';
 
 export const verifyAudit = route({
@@ -62,4 +63,16 @@ export const exportAudit = route({
   },
 });
 
-export const auditRoutes = [verifyAudit, listAnchors, sealAnchor, listAuditEvents, exportAudit];
+export const listStaffLog = route({
+  operationId: 'listStaffLog',
+  method: 'get',
+  path: '/audit/staff-log',
+  summary:
+    'The staff log, newest first: exports, erasures, holds, and every admin change to people, keys and models (hash-chained; never a member id or a secret)',
+  caller: 'person',
+  permissions: ['audit.inspect'],
+  query: StaffLogQuery,
+  responses: { 200: json(StaffLogPage) },
+});
+
+export const auditRoutes = [verifyAudit, listAnchors, sealAnchor, listAuditEvents, exportAudit, listStaffLog];

@@ -13,7 +13,10 @@ export const recordDecision = route({
   body: NewDecision,
   bodyReadByService: true,
   responses: { 200: json(Decision, 'Sent before with the same body: the recorded decision'), 201: json(Decision, 'Recorded') },
-  problems: { 409: 'idempotency_conflict: this id was recorded with another body' },
+  problems: {
+    403: 'ingest_type_not_allowed: the key is held to other decision types',
+    409: 'idempotency_conflict: this id was recorded with another body',
+  },
 });
 
 export const recordDecisionBatch = route({
@@ -28,6 +31,7 @@ export const recordDecisionBatch = route({
   responses: { 200: json(BatchResult, 'Recorded; duplicates (same id and body) are counted, not stored twice') },
   problems: {
     400: 'validation_failed, naming each invalid item by its index',
+    403: 'ingest_type_not_allowed: an item is of a type the key may not write (nothing is stored)',
     409: 'idempotency_conflict',
     413: `payload_too_large, or batch_too_large past ${MAX_BATCH} decisions`,
   },

@@ -1,3 +1,4 @@
+import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
 import { contactRoutes } from './contacts';
@@ -24,4 +25,5 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...auditRoutes,
   ...metricsRoutes,
   ...webhookRoutes,
+  ...adminRoutes,
 ];

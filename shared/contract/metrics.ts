@@ -59,8 +59,12 @@ export const metricsFindings = route({
 });
 
 export const metricsCoverage = route({
-  ...metricsRoute('metricsCoverage', '/metrics/coverage', 'Explanation coverage'),
-  permissions: ['metrics.read'],
+  ...metricsRoute(
+    'metricsCoverage',
+    '/metrics/coverage',
+    'Explanation coverage: the feature labels and reason-code texts the registry lacks (governance; admin, who fills them in)',
+  ),
+  permissions: ['metrics.read', 'models.manage'],
   responses: { 200: csvOrJson(CoverageReport, 'explanation-coverage') },
 });
 

@@ -59,6 +59,11 @@ export interface RouteSpec {
   /** Success statuses only; the problems (400, 401, 403, …) are derived from the definition. */
   responses: Readonly<Record<number, ResponseSpec>>;
   problems?: ExtraProblems;
+  /**
+   * Served to a person who must still choose a new password (after an admin made or reset it);
+   * every other route answers them 403 password_change_required.
+   */
+  beforePasswordChange?: true;
 }
 
 /** Declares a route; `const` keeps its literal types, from which handlers and fetchers are typed. */

@@ -1,4 +1,5 @@
-import { SessionInfo, SignIn, UsernameParams } from '../schemas/session';
+import { ChangePassword } from '../schemas/admin';
+import { OidcCallbackQuery, OidcStartQuery, SessionInfo, SignIn, SignInOptions, UsernameParams } from '../schemas/session';
 import { route } from './route';
 
 const SESSION_COOKIE = { 'Set-Cookie': { description: 'recourse_session: httpOnly, SameSite=Strict, Secure with SECURE_COOKIES', required: true } } as const;
@@ -23,6 +24,7 @@ export const getSession = route({
   path: '/session',
   summary: 'Who am I',
   caller: 'person',
+  beforePasswordChange: true,
   responses: { 200: { description: 'The signed-in user', schema: SessionInfo } },
 });
 
@@ -32,6 +34,7 @@ export const signOut = route({
   path: '/session',
   summary: 'Sign out; ends the session and clears its cookie',
   caller: 'person',
+  beforePasswordChange: true,
   responses: { 204: { description: 'Signed out', headers: { 'Set-Cookie': { description: 'recourse_session, expired', required: true } } } },
 });
 
@@ -46,4 +49,114 @@ export const liftSignInThrottle = route({
   responses: { 204: { description: 'Lifted (also when there was none)' } },
 });
 
-export const sessionRoutes = [signIn, getSession, signOut, liftSignInThrottle];
+export const changePassword = route({
+  operationId: 'changePassword',
+  method: 'post',
+  path: '/session/password',
+  summary:
+    "Choose a new password (required after an admin made or reset it: until then every other route answers 403 password_change_required); ends the person's other sessions and sets a fresh session cookie",
+  caller: 'person',
+  beforePasswordChange: true,
+  body: ChangePassword,
+  responses: { 200: { description: 'Changed; the user no longer must change it', schema: SessionInfo, headers: SESSION_COOKIE } },
+});
+
+export const getSignInOptions = route({
+  operationId: 'getSignInOptions',
+  method: 'get',
+  path: '/session/providers',
+  summary: 'What the sign-in page offers: the OpenID Connect providers, and whether staff may use a password',
+  caller: 'anyone',
+  responses: { 200: { description: 'The sign-in options', schema: SignInOptions } },
+});
+
+const TO_PROVIDER = {
+  Location: { description: "The provider's authorization endpoint, or /sign-in?error=<code> when it cannot be reached", required: true },
+} as const;
+const BACK_TO_APP = {
+  Location: { description: 'Into the app when signed in; otherwise /sign-in?error=<code>, which the page words', required: true },
+  'Set-Cookie': { description: 'recourse_session on success (a fresh session id); the flow cookie cleared always', required: true },
+} as const;
+const TO_LOGOUT = {
+  Location: { description: "The provider's end_session_endpoint (RP-initiated logout), or /sign-in when it has none", required: true },
+} as const;
+const CALLBACK_DESCRIPTION =
+  'The redirect URI registered at the provider. Checks state, exchanges the code with the PKCE verifier, validates the ID token and its nonce (openid-client), then maps the claims to a user. Every refusal is a redirect to /sign-in?error=<code>: a browser arrives here, not an API client.';
+
+/** Staff sign-in through the insurer's provider (OIDC_*): authorization code flow with PKCE. */
+export const startOidcSignIn = route({
+  operationId: 'startOidcSignIn',
+  method: 'get',
+  path: '/session/oidc',
+  summary: "Start staff sign-in at the insurer's OpenID Connect provider (302 there)",
+  description: 'Sets a short-lived httpOnly cookie holding the flow (state, nonce, PKCE verifier), signed by the server.',
+  caller: 'anyone',
+  query: OidcStartQuery,
+  responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
+});
+
+export const finishOidcSignIn = route({
+  operationId: 'finishOidcSignIn',
+  method: 'get',
+  path: '/session/oidc/callback',
+  summary: 'The provider sends the person back here; signs them in (OIDC_REDIRECT_URI)',
+  description: CALLBACK_DESCRIPTION,
+  caller: 'anyone',
+  query: OidcCallbackQuery,
+  responses: { 302: { description: 'Into the app, or back to sign-in with an error code', headers: BACK_TO_APP } },
+});
+
+export const oidcSignOut = route({
+  operationId: 'oidcSignOut',
+  method: 'get',
+  path: '/session/oidc/logout',
+  summary: "Sign out of Recourse and then of the insurer's provider (RP-initiated logout)",
+  caller: 'anyone',
+  responses: { 302: { description: "To the provider's logout", headers: TO_LOGOUT } },
+});
+
+/** Member sign-in through the customer portal's provider (MEMBER_OIDC_*); the same flow. */
+export const startMemberOidcSignIn = route({
+  operationId: 'startMemberOidcSignIn',
+  method: 'get',
+  path: '/session/member-oidc',
+  summary: "Start member sign-in at the customer portal's OpenID Connect provider (302 there)",
+  caller: 'anyone',
+  query: OidcStartQuery,
+  responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
+});
+
+export const finishMemberOidcSignIn = route({
+  operationId: 'finishMemberOidcSignIn',
+  method: 'get',
+  path: '/session/member-oidc/callback',
+  summary: 'The member provider sends the member back here (MEMBER_OIDC_REDIRECT_URI)',
+  description: CALLBACK_DESCRIPTION,
+  caller: 'anyone',
+  query: OidcCallbackQuery,
+  responses: { 302: { description: 'Into the portal, or back to sign-in with an error code', headers: BACK_TO_APP } },
+});
+
+export const memberOidcSignOut = route({
+  operationId: 'memberOidcSignOut',
+  method: 'get',
+  path: '/session/member-oidc/logout',
+  summary: 'Sign out of Recourse and then of the member provider (RP-initiated logout)',
+  caller: 'anyone',
+  responses: { 302: { description: "To the provider's logout", headers: TO_LOGOUT } },
+});
+
+export const sessionRoutes = [
+  signIn,
+  getSession,
+  signOut,
+  changePassword,
+  getSignInOptions,
+  startOidcSignIn,
+  finishOidcSignIn,
+  oidcSignOut,
+  startMemberOidcSignIn,
+  finishMemberOidcSignIn,
+  memberOidcSignOut,
+  liftSignInThrottle,
+];

@@ -80,7 +80,8 @@ export const AuditEvent = z.object({
   seq: z.number(),
   action: EventAction,
   at: z.string(),
-  actor: z.object({ id: z.string(), role: z.string() }),
+  /** issuer and subject: the staff member's identity at the insurer's provider (absent for local users and the system). */
+  actor: z.object({ id: z.string(), role: z.string(), issuer: z.string().optional(), subject: z.string().optional() }),
   caseId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   personal: z.record(z.string(), z.unknown()).nullable(),

@@ -28,6 +28,13 @@ export const Policies = z.object({
     maxPremiumChange: z.number(),
     maxRiskScoreChange: z.number(),
   }),
+  retention: z.object({
+    /**
+     * Days after which the personal data of a closed decision of each type is erased (the
+     * RETENTION_DAYS_* settings; read-only here, changed in the configuration).
+     */
+    days: z.record(DecisionType, z.number().int()),
+  }),
   sampling: z.object({
     /** Share of decisions opened as `sample` cases for proactive oversight (AI Act Art. 14). */
     rate: z.number(),

@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'invalid_credentials',
   'too_many_attempts',
+  'staff_local_login_disabled',
   'cross_origin_refused',
   'invalid_cursor',
   'case_already_open',
@@ -28,6 +29,10 @@ export const ErrorCode = z.enum([
   'conflict',
   'not_ready',
   'internal_error',
+  'last_admin',
+  'account_disabled',
+  'password_change_required',
+  'ingest_type_not_allowed',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

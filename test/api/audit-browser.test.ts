@@ -81,7 +81,7 @@ describeEachStore('audit browser, exports and explanation coverage', (kind) => {
     const csv = await gov.get('/api/audit/export?kind=events&format=csv&from=2026-01-01&to=2026-12-31');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.trim().split('\r\n')).toHaveLength(3);
-    expect(csv.text.split('\r\n')[0]).toBe('decisionId,seq,at,action,actorId,actorRole,caseId,data,hash,prevHash');
+    expect(csv.text.split('\r\n')[0]).toBe('decisionId,seq,at,action,actorId,actorRole,actorIssuer,actorSubject,caseId,data,hash,prevHash');
     expect((await gov.get('/api/audit/export?kind=decisions&from=2026-12-01&to=2026-11-01')).status).toBe(400);
     expect((await (await app.as('anna')).get('/api/audit/export?kind=decisions&from=2026-01-01&to=2026-12-31')).status).toBe(403);
   });

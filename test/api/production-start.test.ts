@@ -146,6 +146,55 @@ describe('the server started with NODE_ENV=production', () => {
   }, 90_000);
 });
 
+describe('a production start with an identity provider that does not answer', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-production-oidc-'));
+  let server: ServerProcess | undefined;
+
+  afterAll(async () => {
+    await server?.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts ready, says so in its log, turns staff passwords off, and sends a person who tries back to sign-in', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      INGEST_API_KEYS: INGEST_KEY,
+      AUDIT_SIGNING_KEY: SIGNING_KEY,
+      MONGODB_URI: '',
+      LOG_LEVEL: 'info',
+      // Port 1 on loopback: nothing listens, the connection is refused at once.
+      OIDC_ISSUER: 'http://127.0.0.1:1/realms/insurer',
+      OIDC_CLIENT_ID: 'recourse',
+      OIDC_CLIENT_SECRET: 'a-client-secret',
+      OIDC_REDIRECT_URI: 'https://recourse.example.org/api/session/oidc/callback',
+      OIDC_ROLE_MAP: 'recourse-admins=admin',
+    };
+    server = await startServerProcess(env);
+    expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
+    await expect.poll(() => server!.logs()).toMatch(/OpenID Connect provider not reachable/);
+    expect(await (await fetch(`${server.baseUrl}/api/session/providers`)).json()).toEqual({
+      staff: { displayName: 'your organisation', startUrl: '/api/session/oidc' },
+      member: null,
+      staffLocalLogin: false,
+    });
+    const start = await fetch(`${server.baseUrl}/api/session/oidc`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    expect(start.headers.get('location')).toBe('/sign-in?error=oidc_unavailable');
+
+    const created = await runScript('server/create-admin.ts', ['--username', 'break.glass'], env);
+    const password = created.stdout.match(/^Password \(shown only this once\): (\S{24})$/m)?.[1];
+    const signIn = await fetch(`${server.baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'break.glass', password }),
+    });
+    expect(signIn.status).toBe(403);
+    expect((await signIn.json()).code).toBe('staff_local_login_disabled');
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+  }, 90_000);
+});
+
 describe('start-up on a brand-new store', () => {
   it("stamps the rollup format without reporting a rebuild; an older store's rollups are rebuilt and reported", async () => {
     const t = await openTestSqlite();

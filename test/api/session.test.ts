@@ -80,3 +80,36 @@ describe('sign-in and sessions', () => {
     expect(res.body.code).toBe('cross_origin_refused');
   });
 });
+
+describe('staff password sign-in switched off (STAFF_LOCAL_LOGIN=false)', () => {
+  let t: TestStore;
+  let app: TestApp;
+  beforeAll(async () => {
+    t = await openTestSqlite();
+    app = await buildTestApp(t.store, { staffLocalLogin: false });
+  });
+  afterAll(async () => t.dispose());
+
+  it('refuses staff with the right password, sends them to the provider, and sets no cookie', async () => {
+    for (const username of ['fraud.reviewer', 'admin']) {
+      const res = await request(app.app).post('/api/session').send({ username, password: 'demo' });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('staff_local_login_disabled');
+      expect(cookieOf(res)).toBeUndefined();
+    }
+  });
+
+  it('tells a wrong password as before, so the answer reveals no staff names', async () => {
+    const res = await request(app.app).post('/api/session').send({ username: 'fraud.reviewer', password: 'wrong' });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('invalid_credentials');
+  });
+
+  it('keeps password sign-in for members', async () => {
+    expect((await request(app.app).post('/api/session').send({ username: 'anna', password: 'demo' })).status).toBe(200);
+  });
+
+  it('says so to the sign-in page', async () => {
+    expect((await request(app.app).get('/api/session/providers')).body).toEqual({ staff: null, member: null, staffLocalLogin: false });
+  });
+});

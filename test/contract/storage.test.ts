@@ -1,4 +1,5 @@
 import { storeKinds } from '../support/stores';
+import { describeAdminContract } from './admin.contract';
 import { describeContactsContract } from './contacts.contract';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
@@ -9,4 +10,5 @@ for (const kind of storeKinds()) {
   describeStoreOperationsContract(kind);
   describeDeliveryContract(kind);
   describeContactsContract(kind);
+  describeAdminContract(kind);
 }

@@ -120,6 +120,36 @@ export function describeStoreOperationsContract(kind: StoreKind) {
       expect(await store.users.list()).toHaveLength(1);
     });
 
+    it('finds provisioned users by (issuer, subject), unique together, and local users never by it', async () => {
+      const local = { id: 'u0', username: 'admin', roles: ['admin' as const], scopes: [], passwordHash: 'x', createdAt: 'now' };
+      const ann = {
+        id: 'u1',
+        username: 'ann',
+        roles: ['approver' as const, 'reviewer' as const],
+        scopes: ['fraud_flag' as const],
+        source: { issuer: 'https://id.example', subject: 's-1' },
+        passwordHash: '',
+        createdAt: 'now',
+      };
+      await store.users.insert(local);
+      await store.users.insert(ann);
+      // Another local user and the same subject at another issuer are other people.
+      await store.users.insert({ ...local, id: 'u2', username: 'governance' });
+      await store.users.insert({ ...ann, id: 'u3', username: 'ann-elsewhere', source: { issuer: 'https://other.example', subject: 's-1' } });
+      await expect(store.users.insert({ ...ann, id: 'u4', username: 'ann-twice' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.users.bySource('https://id.example', 's-1')).toEqual(ann);
+      expect(await store.users.bySource('https://id.example', 's-2')).toBeNull();
+      expect((await store.users.bySource('https://other.example', 's-1'))?.id).toBe('u3');
+
+      const fewer = { roles: ['reviewer' as const], scopes: ['fraud_flag' as const] };
+      expect(await store.users.setGrants('u1', fewer)).toEqual({ ...ann, ...fewer });
+      expect(await store.users.byId('u1')).toEqual({ ...ann, ...fewer });
+      const member = { roles: ['member' as const], scopes: [], memberId: 'M-7' };
+      expect(await store.users.setGrants('u1', member)).toEqual({ ...ann, ...member });
+      expect(await store.users.setGrants('u1', fewer)).toEqual({ ...ann, ...fewer });
+      expect(await store.users.setGrants('nobody', fewer)).toBeNull();
+    });
+
     it('stores, touches and deletes sessions', async () => {
       const s = { tokenHash: 'h1', userId: 'u1', createdAt: 'a', lastSeenAt: 'a', expiresAt: 'z' };
       await store.sessions.insert(s);

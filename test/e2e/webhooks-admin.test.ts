@@ -66,7 +66,8 @@ describeInBrowser('webhooks in the admin console', () => {
     await screenshot(page, 'admin-webhooks-dead-letter', { fullPage: true });
 
     await page.getByRole('button', { name: 'Switch on' }).click();
-    await page.getByText('Active', { exact: true }).waitFor();
+    // The admin page also lists people and keys, each with a state; this one is the subscription's.
+    await page.getByRole('region', { name: "Webhooks to the insurer's systems" }).getByText('Active', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Deliveries' }).first().click();
     await page.getByRole('button', { name: 'Send again' }).click();
     await waitForDelivery(page, 'Delivered');

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INGEST_KEY } from '../../server/config';
 import { DEMO_MODEL_ENTRIES } from '../../server/demo/models';
+import { createUser } from '../../server/auth/users.service';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { webhookRows, webhookWithDeadLetter } from './matrix-webhooks';
@@ -18,7 +19,8 @@ import { describeEachStore, openTestSqlite, type TestStore } from '../support/st
 
 const CALLERS = ['anonymous', 'member_own', 'member_other', 'fraud', 'pricing', 'senior', 'governance', 'admin', 'ingest'] as const;
 type Caller = (typeof CALLERS)[number];
-type Outcome = 'allow' | 401 | 403 | 404;
+/** 302: the browser-navigated sign-in routes answer everyone with a redirect (to the provider or back to /sign-in). */
+type Outcome = 'allow' | 302 | 401 | 403 | 404;
 
 const USERNAME: Record<Caller, string | null> = {
   anonymous: null,
@@ -40,6 +42,9 @@ interface Fixture {
   memberId?: string;
   webhookId?: string;
   deliveryId?: string;
+  /** A fresh staff account or ingest key for the admin's people and keys rows. */
+  userId?: string;
+  ingestKeyId?: string;
   userIds: Record<string, string>;
 }
 
@@ -138,9 +143,26 @@ class Fixtures {
   }
 
   webhook = () => webhookWithDeadLetter((...args) => this.as(...args), this.t.store);
+
+  async staffUser(): Promise<Partial<Fixture>> {
+    const user = await createUser(this.t.store, this.t.clock, {
+      username: `matrix.user${++this.n}`,
+      password: 'a-password-of-some-length',
+      roles: ['reviewer'],
+    });
+    return { userId: user.id };
+  }
+
+  async ingestKey(): Promise<Partial<Fixture>> {
+    const made = await this.as('admin', 'post', '/api/admin/ingest-keys', { name: `matrix key ${++this.n}` });
+    return { ingestKeyId: made.id };
+  }
 }
 
 // ---- the table ---------------------------------------------------------------------------------
+
+let newUsers = 0;
+const newUsername = () => `matrix.made${++newUsers}`;
 
 const statement = 'I do not agree with this decision about me.';
 const objection = (caller: Caller) => (isStaffCaller(caller) ? { statement, channel: 'phone', receivedAt: '2026-11-25T09:00:00.000Z' } : { statement });
@@ -154,6 +176,15 @@ const ROWS: Record<string, Row> = {
   'POST /api/session': { body: (c) => ({ username: USERNAME[c] ?? 'anna', password: 'demo' }), expect: PUBLIC },
   'GET /api/session': { expect: SIGNED_IN },
   'DELETE /api/session': { expect: SIGNED_IN },
+  'GET /api/session/providers': { expect: PUBLIC },
+  // No provider in this app: every caller is sent back to /sign-in?error=oidc_not_configured
+  // (test/api/oidc-sign-in.test.ts drives them against a real provider).
+  'GET /api/session/oidc': { expect: everyone(302) },
+  'GET /api/session/oidc/callback': { expect: everyone(302) },
+  'GET /api/session/oidc/logout': { expect: everyone(302) },
+  'GET /api/session/member-oidc': { expect: everyone(302) },
+  'GET /api/session/member-oidc/callback': { expect: everyone(302) },
+  'GET /api/session/member-oidc/logout': { expect: everyone(302) },
 
   // Ingest is the scoring services' door: a session is never its credential (401 "send a key",
   // as test/api/ingest.test.ts pins), so nobody signed in writes a decision either.
@@ -225,6 +256,36 @@ const ROWS: Record<string, Row> = {
   'POST /api/admin/webhooks': { body: () => ({ url: 'https://203.0.113.10/hook', events: ['case.resolved'] }), expect: only('admin') },
   'GET /api/admin/webhooks': { expect: only('admin') },
   ...webhookRows(only('admin')),
+  // People and ingest keys: the admin's alone, role-gated before any lookup.
+  'GET /api/admin/users': { expect: only('admin') },
+  'POST /api/admin/users': { body: () => ({ username: newUsername(), roles: ['reviewer'], scopes: ['fraud_flag'] }), expect: only('admin') },
+  'PATCH /api/admin/users/:id': {
+    fixture: (f) => f.staffUser(),
+    path: (f) => `/api/admin/users/${f.userId}`,
+    body: () => ({ roles: ['reviewer', 'approver'], scopes: ['fraud_flag'] }),
+    expect: only('admin'),
+  },
+  'POST /api/admin/users/:id/password-reset': {
+    fixture: (f) => f.staffUser(),
+    path: (f) => `/api/admin/users/${f.userId}/password-reset`,
+    expect: only('admin'),
+  },
+  'GET /api/admin/ingest-keys': { expect: only('admin') },
+  'POST /api/admin/ingest-keys': { body: () => ({ name: 'Pricing engine', types: ['renewal_price'] }), expect: only('admin') },
+  'POST /api/admin/ingest-keys/:id/rotate': {
+    fixture: (f) => f.ingestKey(),
+    path: (f) => `/api/admin/ingest-keys/${f.ingestKeyId}/rotate`,
+    expect: only('admin'),
+  },
+  'POST /api/admin/ingest-keys/:id/revoke': {
+    fixture: (f) => f.ingestKey(),
+    path: (f) => `/api/admin/ingest-keys/${f.ingestKeyId}/revoke`,
+    expect: only('admin'),
+  },
+  // Every person chooses their own password (here each caller's demo password, once).
+  'POST /api/session/password': { body: () => ({ currentPassword: 'demo', newPassword: 'a-new-password-of-mine' }), expect: SIGNED_IN },
+  'GET /api/audit/staff-log': { expect: only('governance', 'admin') },
+
   // The insurer's CRM pushes contact data with an ingest key; people cannot, not even admin.
   'PUT /api/members/:memberId/contact': { body: () => ({ email: 'anna@example.org', language: 'nl' }), expect: { ...everyone(401), ingest: 'allow' } },
   'GET /api/me/contact': { expect: only('member_own', 'member_other') },
@@ -246,12 +307,13 @@ const ROWS: Record<string, Row> = {
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
-  'GET /api/metrics/coverage': { expect: only('governance') },
+  // The admin reads it too: the gaps are what they fill in the model registry.
+  'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/audit/anchors']);
+const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
 const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
@@ -279,13 +341,20 @@ const matches = (outcome: Outcome, status: number) => (outcome === 'allow' ? sta
 
 const logSize = (t: TestApp) => Promise.all([t.store.decisions.count(), t.store.events.count()]);
 
-async function runCell(t: TestApp, fixtures: Fixtures, userIds: Record<string, string>, key: string, caller: Caller) {
+async function runCell(
+  t: TestApp,
+  fixtures: Fixtures,
+  userIds: Record<string, string>,
+  key: string,
+  caller: Caller,
+  usernames: Partial<Record<Caller, string>> = {},
+) {
   const row = ROWS[key]!;
   const [method, route] = key.split(' ') as [string, string];
   const f: Fixture = { userIds, ...(row.fixture ? await row.fixture(fixtures) : {}) };
   const url = (row.path ? row.path(f) : concretePath(route, f)) + (row.query ? `?${row.query}` : '');
   let req = (request(t.app) as unknown as Record<string, (u: string) => request.Test>)[method.toLowerCase()]!(url);
-  const username = USERNAME[caller];
+  const username = usernames[caller] ?? USERNAME[caller];
   if (username) req = req.set('Cookie', await fixtures.cookie(username));
   if (caller === 'ingest') req = req.set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
   const body = row.body?.(caller, f);
@@ -351,7 +420,16 @@ describe('authorisation matrix: the table itself', () => {
       if (method !== 'GET' && !GOVERNANCE_WRITES.has(key)) {
         expect([403, 404].concat(INGEST_ROUTES.has(key) ? [401] : []), key).toContain(row.expect.governance);
       }
-      const open = ['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json', 'GET /api/docs', 'POST /api/session'];
+      const open = [
+        'GET /api/health',
+        'GET /api/health/live',
+        'GET /api/health/ready',
+        'GET /api/openapi.json',
+        'GET /api/docs',
+        'POST /api/session',
+        'GET /api/session/providers',
+        ...Object.keys(ROWS).filter((k) => /^GET \/api\/session\/(member-)?oidc/.test(k)),
+      ];
       if (!open.includes(key)) expect(row.expect.anonymous, key).toBe(401);
       // A resource of anna's (a route with :id) is 404 for bram and the out-of-scope reviewer: no enumeration.
       // (Admin's own resources, such as webhook subscriptions, are role-gated before any lookup: 403.)
@@ -366,6 +444,45 @@ describe('authorisation matrix: the table itself', () => {
 describe('authorisation matrix: every route × every caller [sqlite]', () => matrixSuite(openTestSqlite, 'all'));
 
 describeEachStore('authorisation matrix: the most sensitive rows', (kind) => matrixSuite(kind.open, SENSITIVE));
+
+/**
+ * People provisioned by an OpenID Connect provider are users like local ones: the same roles and
+ * scopes give the same answer in every cell. Every row runs for a provisioned fraud reviewer and
+ * a provisioned approver against the local ones' expectations; only password sign-in differs,
+ * since a provisioned person has no password (test/api/oidc-sign-in.test.ts).
+ */
+describe('authorisation matrix: OIDC-provisioned reviewers answer as the local ones', () => {
+  let t: TestStore;
+  let app: TestApp;
+  let fixtures: Fixtures;
+  const userIds: Record<string, string> = {};
+  const provisioned: Partial<Record<Caller, string>> = { fraud: 'fraud.oidc', senior: 'senior.oidc' };
+  beforeAll(async () => {
+    t = await openTestSqlite();
+    app = await buildTestApp(t.store);
+    fixtures = new Fixtures(app);
+    for (const u of await t.store.users.list()) userIds[u.username] = u.id;
+    for (const [caller, username] of Object.entries(provisioned)) {
+      const local = (await t.store.users.byUsername(USERNAME[caller as Caller]!))!;
+      await t.store.users.insert({
+        ...local,
+        id: `u_oidc_${caller}`,
+        username,
+        source: { issuer: 'https://login.insurer.example', subject: `sub-${caller}` },
+        passwordHash: '',
+      });
+    }
+  });
+  afterAll(async () => t.dispose());
+
+  for (const key of Object.keys(ROWS).filter((k) => k !== 'POST /api/session')) {
+    it(key, async () => {
+      const problems: string[] = [];
+      for (const caller of ['fraud', 'senior'] as const) problems.push(...(await runCell(app, fixtures, userIds, key, caller, provisioned)));
+      expect(problems).toEqual([]);
+    });
+  }
+});
 
 describe('authorisation matrix: the scope mirror', () => {
   let t: TestStore;

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import { createApp, type Services } from '../../server/app';
 import { fixedClock } from '../../server/clock';
 import { DEMO_INGEST_KEY, testConfig, type Config } from '../../server/config';
@@ -26,7 +27,7 @@ export interface TestApp {
 }
 
 /** createApp on a real store with the demo users, a movable clock and the demo ingest key. */
-export async function buildTestApp(store: Store, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(store: Store, overrides: Partial<Config> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const clock = fixedClock(TEST_NOW);
   // No random sampling unless a test asks for it: counts and chains stay predictable.
   const config = testConfig({ sampleRate: 0, ...overrides });
@@ -34,7 +35,7 @@ export async function buildTestApp(store: Store, overrides: Partial<Config> = {}
     if (!(await store.users.byUsername(user.username))) await createUser(store, clock, { ...user, password: DEMO_PASSWORD });
   }
   for (const entry of DEMO_MODEL_ENTRIES) await store.models.put(entry);
-  const { app, services, monitoring } = createApp({ store, config, clock });
+  const { app, services, monitoring } = createApp({ store, config, clock, ...(options.logger ? { logger: options.logger } : {}) });
   const agents = new Map<string, request.Agent>();
   return {
     app,

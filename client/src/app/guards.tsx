@@ -1,10 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { canAny, type Permission } from '@shared/auth/permissions';
 import { ErrorState, LoadingState, NotFoundPage } from '../components/page-states';
-import { useSession, useUser } from '../features/auth';
+import { ChangePasswordPage, useSession, useUser } from '../features/auth';
 import { signInPath } from '../lib/return-to';
 import { sessionHasEnded } from '../lib/session-ended';
-import { AppLayout } from './layout';
+import { AppLayout, PublicLayout } from './layout';
 import { landingPathFor } from './navigation';
 
 /** Signed-in screens. Without a session, go to sign-in and remember where the reader was going. */
@@ -16,6 +16,14 @@ export function RequireSession() {
   if (!session.data) {
     const here = location.pathname + location.search + location.hash;
     return <Navigate to={signInPath(here, sessionHasEnded() ? 'session_ended' : undefined)} replace />;
+  }
+  // A one-time password from an admin opens only the form to choose one's own.
+  if (session.data.mustChangePassword) {
+    return (
+      <PublicLayout>
+        <ChangePasswordPage />
+      </PublicLayout>
+    );
   }
   return <AppLayout user={session.data} />;
 }

@@ -78,7 +78,7 @@ function UserMenu({ user }: { user: User }) {
         <span className="user-signed-in">{t('nav.signedInAs', { username: user.username })}</span>
         {user.memberId ? <span className="user-member">{t('nav.memberNumber', { memberId: user.memberId })}</span> : null}
       </p>
-      <button type="button" className="button button-quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+      <button type="button" className="button button-quiet" onClick={() => signOut.mutate(user)} disabled={signOut.isPending}>
         {signOut.isPending ? t('nav.signingOut') : t('nav.signOut')}
       </button>
     </div>
@@ -125,7 +125,8 @@ export function AppLayout({ user }: { user: User }) {
 }
 
 /** Screens before sign-in: brand and language only. */
-export function PublicLayout() {
+/** The signed-out frame (brand and language); also around the forced password change, which shows no navigation. */
+export function PublicLayout({ children }: { children?: ReactNode }) {
   return (
     <Shell
       header={
@@ -139,7 +140,7 @@ export function PublicLayout() {
         </header>
       }
     >
-      <Outlet />
+      {children ?? <Outlet />}
     </Shell>
   );
 }

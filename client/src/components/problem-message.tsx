@@ -27,6 +27,10 @@ export function problemKey(error: unknown): MessageKey {
       return 'problem.validation';
     case 'too_many_attempts':
       return 'signIn.tooManyAttempts';
+    case 'last_admin':
+      return 'problem.lastAdmin';
+    case 'conflict':
+      return 'problem.conflict';
     default:
       return 'problem.generic';
   }

@@ -25,6 +25,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('outbox').createIndex({ 'events.data.memberId': 1 }, { name: 'outbox_event_member' });
   await db.collection('users').createIndex({ memberId: 1 }, { name: 'users_member' });
   await db.collection('users').createIndex({ username: 1 }, { unique: true, name: 'users_username' });
+  await db.collection('ingest_keys').createIndex({ digest: 1 }, { unique: true, name: 'ingest_keys_digest' });
+  await db.collection('ingest_keys').createIndex({ previousDigest: 1 }, { name: 'ingest_keys_previous' });
+  // Provisioned users by (issuer, subject); sparse, so local users (no source) stay out of it.
+  await db.collection('users').createIndex({ 'source.issuer': 1, 'source.subject': 1 }, { unique: true, sparse: true, name: 'users_source' });
   // Metrics read rollups by attribute ('' for the decision-level ones) and day range.
   await db.collection('rollups').createIndex({ attribute: 1, day: 1, type: 1 }, { name: 'rollups_attribute_day' });
   const deliveries = db.collection('deliveries');

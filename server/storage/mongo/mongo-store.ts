@@ -15,6 +15,7 @@ import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
+import { ingestKeysRepo } from './repos/ingest-keys';
 import { loginFailuresRepo } from './repos/login-failures';
 import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
@@ -43,6 +44,7 @@ class MongoStore implements Store {
   readonly staffLog: ReturnType<typeof staffLogRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
+  readonly ingestKeys: ReturnType<typeof ingestKeysRepo>;
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
   readonly leases: ReturnType<typeof leasesRepo>;
   readonly rollups: ReturnType<typeof rollupsRepo>;
@@ -64,6 +66,7 @@ class MongoStore implements Store {
     this.staffLog = staffLogRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);
+    this.ingestKeys = ingestKeysRepo(db);
     this.loginFailures = loginFailuresRepo(db);
     this.leases = leasesRepo(db);
     this.rollups = rollupsRepo(db);

@@ -104,6 +104,21 @@ export const migrations: string[] = [
 
   `CREATE TABLE contacts (member_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
 
+  // Ingest keys in the store: found by the digest of the key sent, or of the previous key during
+  // the overlap after a rotation.
+  `CREATE TABLE ingest_keys (
+     id TEXT PRIMARY KEY,
+     digest TEXT NOT NULL UNIQUE,
+     previous_digest TEXT,
+     created_at TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX ingest_keys_previous ON ingest_keys (previous_digest);`,
+  // Users provisioned by an OpenID Connect provider are found by (issuer, subject) at each
+  // sign-in; unique, so two first sign-ins at once cannot make the same person twice. Local
+  // users have no source and are left out of the index.
+  `CREATE UNIQUE INDEX users_source ON users (json_extract(doc, '$.source.issuer'), json_extract(doc, '$.source.subject'))
+     WHERE json_extract(doc, '$.source.issuer') IS NOT NULL;`,
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,

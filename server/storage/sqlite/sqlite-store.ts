@@ -18,6 +18,7 @@ import { staffLogRepo } from './repos/staff-log';
 import { anchorsRepo } from './repos/anchors';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
+import { ingestKeysRepo } from './repos/ingest-keys';
 import { loginFailuresRepo } from './repos/login-failures';
 import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
@@ -61,6 +62,7 @@ class SqliteStore implements Store {
   readonly webhooks: ReturnType<typeof webhooksRepo>;
   readonly users: ReturnType<typeof usersRepo>;
   readonly sessions: ReturnType<typeof sessionsRepo>;
+  readonly ingestKeys: ReturnType<typeof ingestKeysRepo>;
   readonly loginFailures: ReturnType<typeof loginFailuresRepo>;
   readonly leases: ReturnType<typeof leasesRepo>;
   readonly rollups: ReturnType<typeof rollupsRepo>;
@@ -79,6 +81,7 @@ class SqliteStore implements Store {
     this.webhooks = webhooksRepo(db);
     this.users = usersRepo(db);
     this.sessions = sessionsRepo(db);
+    this.ingestKeys = ingestKeysRepo(db);
     this.loginFailures = loginFailuresRepo(db);
     this.leases = leasesRepo(db);
     this.rollups = rollupsRepo(db);

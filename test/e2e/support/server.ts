@@ -27,6 +27,8 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** How long to wait for /api/health, seeding included. */
   timeoutMs?: number;
+  /** A port chosen beforehand (freePort()), when something must know the address before the start: an identity provider's redirect URI. */
+  port?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,7 +109,7 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts the real server and resolves once /api/health answers. */
 export async function startServer(options: StartServerOptions = {}): Promise<E2eServer> {
   await ensureClientBuilt();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
   if (!options.env?.MONGODB_URI) delete env.MONGODB_URI; // the embedded store, whatever the shell has set

@@ -1,23 +1,45 @@
 import { useEffect, useId, useRef } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { SignIn } from '@shared/schemas/session';
+import { OidcSignInError, SignIn } from '@shared/schemas/session';
 import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { PageTitle } from '../../../components/page-title';
 import { useT, type MessageKey } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { safeReturnTo } from '../../../lib/return-to';
 import { useSession } from '../api/get-session';
+import { useSignInOptions } from '../api/get-sign-in-options';
 import { useSignIn } from '../api/sign-in';
 
 function errorMessage(error: unknown): MessageKey {
   if (isApiError(error)) {
     if (error.code === 'invalid_credentials') return 'signIn.invalidCredentials';
+    if (error.code === 'account_disabled') return 'signIn.accountDisabled';
     if (error.code === 'too_many_attempts') return 'signIn.tooManyAttempts';
     if (error.code === 'validation_failed') return 'signIn.missingFields';
+    if (error.code === 'staff_local_login_disabled') return 'signIn.staffUseProvider';
     if (error.code === 'network_error') return 'state.errorNetwork';
   }
   return 'state.errorGeneric';
+}
+
+/** The words for a refusal the provider's callback sent back here (`/sign-in?error=<code>`). */
+const PROVIDER_ERRORS: Record<OidcSignInError, MessageKey> = {
+  oidc_not_configured: 'signIn.oidc.notConfigured',
+  oidc_unavailable: 'signIn.oidc.unavailable',
+  oidc_flow_expired: 'signIn.oidc.flowExpired',
+  oidc_state_mismatch: 'signIn.oidc.stateMismatch',
+  oidc_denied: 'signIn.oidc.denied',
+  oidc_code_rejected: 'signIn.oidc.codeRejected',
+  oidc_token_invalid: 'signIn.oidc.tokenInvalid',
+  oidc_no_role: 'signIn.oidc.noRole',
+  oidc_member_id_missing: 'signIn.oidc.memberIdMissing',
+  oidc_account_disabled: 'signIn.oidc.accountDisabled',
+};
+
+function providerError(code: string | null): MessageKey | null {
+  const parsed = OidcSignInError.safeParse(code);
+  return parsed.success ? PROVIDER_ERRORS[parsed.data] : null;
 }
 
 /** SignIn as typed: a name with stray spaces around it is still that name. */
@@ -29,6 +51,7 @@ export function SignInPage() {
   const returnTo = safeReturnTo(params.get('returnTo')) ?? '/';
   const sessionEnded = params.get('reason') === 'session_ended';
   const session = useSession();
+  const options = useSignInOptions().data;
   const signIn = useSignIn();
   // One message for the whole form, which takes focus itself; it stays until the next try.
   const form = useSchemaForm(SignInForm, { defaultValues: { username: '', password: '' }, shouldFocusError: false, reValidateMode: 'onSubmit' });
@@ -38,7 +61,9 @@ export function SignInPage() {
   const passwordId = useId();
   const errorId = useId();
 
-  const problem = missing ? 'signIn.missingFields' : signIn.isError ? errorMessage(signIn.error) : null;
+  // A refusal from the provider shows until the reader tries again here.
+  const problem = missing ? 'signIn.missingFields' : signIn.isError ? errorMessage(signIn.error) : signIn.isIdle ? providerError(params.get('error')) : null;
+  const providers = [options?.staff, options?.member].filter((p) => !!p);
 
   useEffect(() => {
     // Move focus to the message so keyboard and screen-reader users learn why nothing happened.
@@ -61,7 +86,24 @@ export function SignInPage() {
         ) : null}
         {problem ? (
           <div className="notice notice-error" role="alert" id={errorId} tabIndex={-1} ref={alertRef}>
-            {t(problem)}
+            {t(problem, { name: options?.staff?.displayName ?? '' })}
+          </div>
+        ) : null}
+        {providers.length ? (
+          <div className="sign-in-providers">
+            {/* Links, not fetches: the browser itself goes to the provider and comes back. */}
+            {providers.map((provider) => (
+              <a
+                key={provider.startUrl}
+                className="button button-primary button-block"
+                href={returnTo === '/' ? provider.startUrl : `${provider.startUrl}?${new URLSearchParams({ returnTo })}`}
+              >
+                {t('signIn.withProvider', { name: provider.displayName })}
+              </a>
+            ))}
+            <p className="sign-in-or">
+              {options?.staffLocalLogin === false ? t('signIn.passwordMembersOnly', { name: options.staff?.displayName ?? '' }) : t('signIn.orPassword')}
+            </p>
           </div>
         ) : null}
         <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>

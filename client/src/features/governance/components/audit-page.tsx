@@ -4,6 +4,7 @@ import { DeliveriesSection } from './deliveries-section';
 import { EventsSection } from './events-section';
 import { ExportSection } from './export-section';
 import { IntegritySection } from './integrity-section';
+import { StaffLogSection } from './staff-log-section';
 import './governance.css';
 
 /** The tamper-evident log (AI Act Art. 12): verify it, browse it, seal it, hand it over. Governance reads; it changes nothing. */
@@ -16,6 +17,7 @@ export function AuditPage() {
       <EventsSection />
       <ExportSection />
       <DeliveriesSection />
+      <StaffLogSection />
     </div>
   );
 }

@@ -226,6 +226,15 @@ function transition(event: AuditEvent): { from: string | null; to: string } | nu
   return { from: typeof from === 'string' ? from : null, to };
 }
 
+/** The provider's host: enough to tell issuers apart in a table cell. */
+function issuerHost(issuer: string): string {
+  try {
+    return new URL(issuer).host;
+  } catch {
+    return issuer;
+  }
+}
+
 /** Narrows the log to one decision's chain, one case or one actor: a link, so it can be opened or shared. */
 function filterLink(name: 'decisionId' | 'caseId' | 'actor', value: string) {
   return { search: `?${new URLSearchParams({ [name]: value })}` };
@@ -300,6 +309,12 @@ function EventRow({ event, people }: { event: AuditEvent; people: Record<string,
       </td>
       <td>
         <ActorCell event={event} people={people} />
+        {event.actor.issuer && event.actor.subject ? (
+          // The person as the insurer's directory names them: subject at the provider (full issuer on hover).
+          <span className="gov-cell-detail small" title={event.actor.issuer}>
+            {t('events.actorSource', { subject: event.actor.subject, issuer: issuerHost(event.actor.issuer) })}
+          </span>
+        ) : null}
       </td>
       <td>
         <span className="mono small gov-hash">{event.hash}</span>
