@@ -473,13 +473,24 @@ describe('authorisation matrix: OIDC-provisioned reviewers answer as the local o
   });
   afterAll(async () => t.dispose());
 
-  for (const key of Object.keys(ROWS).filter((k) => k !== 'POST /api/session')) {
+  // A provisioned person has no password here: signing in with one or choosing one is not theirs.
+  const PASSWORD_ROUTES = new Set(['POST /api/session', 'POST /api/session/password']);
+  for (const key of Object.keys(ROWS).filter((k) => !PASSWORD_ROUTES.has(k))) {
     it(key, async () => {
       const problems: string[] = [];
       for (const caller of ['fraud', 'senior'] as const) problems.push(...(await runCell(app, fixtures, userIds, key, caller, provisioned)));
       expect(problems).toEqual([]);
     });
   }
+
+  it('refuses a provisioned person a password of their own (409 invalid_state): the provider keeps it', async () => {
+    const res = await request(app.app)
+      .post('/api/session/password')
+      .set('Cookie', await fixtures.cookie(provisioned.fraud!))
+      .send({ currentPassword: 'anything', newPassword: 'a-new-password-of-mine' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('invalid_state');
+  });
 });
 
 describe('authorisation matrix: the scope mirror', () => {
