@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
 import { createDecisionService, type DecisionService } from './decisions/decisions.service';
 import { casesRouter } from './cases/cases.routes';
+import { caseInformationRouter } from './cases/case-information.routes';
 import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
@@ -23,6 +24,8 @@ import { createExplanationService } from './members/explanations.service';
 import { createExportService } from './members/export.service';
 import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
+import { requestsRouter } from './members/requests.routes';
+import { createRequestService } from './members/requests.service';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
 import { createMailboxService } from './mail/mailbox.service';
@@ -31,7 +34,8 @@ import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
 import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
-import { jsonBody } from './http/body';
+import { jsonBody, multipartPathsOf } from './http/body';
+import { API_ROUTES } from '@shared/contract';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
@@ -96,8 +100,26 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const holds = createHoldService({ store, clock, digestKey });
   const webhooks = createWebhookService({ store, clock, allowedHosts: config.webhookAllowedHosts });
   const contacts = createContactService({ store, clock });
+  const requests = createRequestService({ store, clock });
   const mailbox = createMailboxService({ config });
-  return { sessions, decisions, cases, audit, policies, models, explanations, exports, erasure, holds, contacts, mailbox, metrics, rollups, webhooks };
+  return {
+    sessions,
+    decisions,
+    cases,
+    audit,
+    policies,
+    models,
+    explanations,
+    exports,
+    erasure,
+    holds,
+    contacts,
+    requests,
+    mailbox,
+    metrics,
+    rollups,
+    webhooks,
+  };
 }
 
 /** Counts what scoring services sent (accepted, duplicates) without the service knowing. */
@@ -151,7 +173,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
 
   const api = express.Router();
   api.use(cookieParser());
-  api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]) }));
+  api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]), multipartPaths: multipartPathsOf(API_ROUTES) }));
   api.use(authenticate(services.sessions, deps.config.ingestApiKeys));
   api.use(sameOriginWrites);
 
@@ -166,9 +188,11 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(sessionRouter(services.sessions, { secure: deps.config.secureCookies, maxAgeMs: deps.config.sessionAbsoluteMs }));
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
+  api.use(caseInformationRouter(services.cases));
   api.use(policiesRouter(services.policies));
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
+  api.use(requestsRouter(services.requests));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit));

@@ -1,5 +1,7 @@
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
+import { caseInformationRoutes } from './case-information';
+import { memberRequestRoutes } from './member-requests';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
@@ -17,8 +19,10 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...sessionRoutes,
   ...decisionRoutes,
   ...caseRoutes,
+  ...caseInformationRoutes,
   ...modelRoutes,
   ...memberRoutes,
+  ...memberRequestRoutes,
   ...contactRoutes,
   ...mailRoutes,
   ...auditRoutes,
