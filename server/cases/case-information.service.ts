@@ -5,13 +5,11 @@ import type { User } from '@shared/schemas/session';
 import { isStaff } from '@shared/auth/permissions';
 import { allowedActions } from '@shared/cases/allowed-actions';
 import { forbidden, notFound } from '../domain/errors';
-import type { AttachmentMeta, StoredAttachment, StoredCase } from '../storage/store';
-import type { UploadedFile } from '../http/multipart';
+import type { StoredAttachment, StoredCase } from '../storage/store';
+import { toWireAttachment, type UploadedFile } from '../domain/attachment-views';
 import { commitCaseChange } from './case-chain';
 import { actorOf, bump, invalidState, requireActingReviewer, type CaseContext } from './case-context';
 import { documentType } from './document-type';
-
-export const toWireAttachment = ({ decisionId: _d, memberId: _m, ...wire }: AttachmentMeta): Attachment => wire;
 
 /**
  * Adding information to an open case (issue 17, point 7): the member's messages and documents,

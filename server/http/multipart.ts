@@ -2,14 +2,7 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { ATTACHMENT_MAX_BYTES } from '@shared/schemas/attachment';
 import { AppError, payloadTooLarge, validationFailed } from '../domain/errors';
-
-/** One uploaded file, held in memory (at most ATTACHMENT_MAX_BYTES) until the store has it. */
-export interface UploadedFile {
-  fileName: string;
-  /** What the sender declared; only compared with the bytes, never trusted. */
-  declaredType: string;
-  bytes: Buffer;
-}
+import type { UploadedFile } from '../domain/attachment-views';
 
 // Memory, not disk: a refused or erased document never leaves a temporary file behind.
 const readForm = multer({

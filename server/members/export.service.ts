@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
 import { toWireContact } from './contacts.service';
-import { toWireAttachment } from '../cases/case-information.service';
+import { toWireAttachment } from '../domain/attachment-views';
 import { getCaseAttachment } from '@shared/contract/case-information';
 import { urlFor } from '@shared/contract/route';
 

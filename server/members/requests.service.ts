@@ -36,7 +36,7 @@ export function createRequestService(deps: { store: Store; clock: Clock }) {
     },
 
     async listOwn(user: User): Promise<MemberRequestList> {
-      if (!user.memberId) return { items: [] };
+      if (!user.memberId) throw forbidden('forbidden', 'Only members have requests of their own.');
       return { items: await store.erasureRequests.forMember(user.memberId) };
     },
 

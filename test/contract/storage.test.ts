@@ -1,5 +1,6 @@
 import { storeKinds } from '../support/stores';
 import { describeContactsContract } from './contacts.contract';
+import { describeAttachmentsContract } from './attachments.contract';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
@@ -9,4 +10,5 @@ for (const kind of storeKinds()) {
   describeStoreOperationsContract(kind);
   describeDeliveryContract(kind);
   describeContactsContract(kind);
+  describeAttachmentsContract(kind);
 }
