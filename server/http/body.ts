@@ -52,7 +52,7 @@ export interface JsonBodyOptions {
   limit: number;
   /** Paths that may receive NDJSON, read as a stream by their route instead of here. */
   streamingPaths?: Map<string, number>;
-  /** Paths that read a multipart form (uploads), parsed by their route; they take nothing else. */
+  /** Paths that read a multipart form (uploads): their route reads the body, whatever its type. */
   multipartPaths?: RegExp[];
 }
 
@@ -65,10 +65,8 @@ export function jsonBody({ limit, streamingPaths = new Map(), multipartPaths = [
     try {
       if (!hasBody(req) || req.method === 'GET' || req.method === 'HEAD') return next();
       const type = req.headers['content-type'];
-      if (multipartPaths.some((p) => p.test(req.path))) {
-        if (isMultipartType(type)) return next();
-        throw unsupportedMediaType('Send the body as multipart/form-data, the document in the part `file`.');
-      }
+      // An upload route reads its own body (and refuses any other type) after the origin and access checks.
+      if (multipartPaths.some((p) => p.test(req.path))) return next();
       const pathLimit = streamingPaths.get(req.path);
       if (pathLimit !== undefined && isNdjsonType(type)) return next();
       if (!isJsonType(type)) {

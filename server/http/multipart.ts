@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { ATTACHMENT_MAX_BYTES } from '@shared/schemas/attachment';
-import { AppError, payloadTooLarge, validationFailed } from '../domain/errors';
+import { AppError, payloadTooLarge, unsupportedMediaType, validationFailed } from '../domain/errors';
+import { isMultipartType } from './body';
 import type { UploadedFile } from '../domain/attachment-views';
 
 // Memory, not disk: a refused or erased document never leaves a temporary file behind.
@@ -19,6 +20,7 @@ const FORM_PROBLEMS: Record<string, string> = {
 
 /** The form's one file, `file`; a file over the limit is 413, any other malformed form 400. */
 export async function readUploadedFile(req: Request, res: Response): Promise<UploadedFile> {
+  if (!isMultipartType(req.headers['content-type'])) throw unsupportedMediaType('Send the body as multipart/form-data, the document in the part `file`.');
   try {
     await new Promise<void>((resolve, reject) => readForm(req, res, (error: unknown) => (error ? reject(error) : resolve())));
   } catch (error) {
