@@ -162,6 +162,11 @@ export interface StoredContact {
   /** The member asked to be told by post instead of by e-mail. */
   emailOptOut: boolean;
   updatedAt: string;
+  /**
+   * When the member chose the language themself (the portal's header or My data): their account's
+   * language, which the portal takes up at sign-in, until the CRM pushes another.
+   */
+  languageChosenAt?: string | null;
 }
 
 export interface LegalHold {

@@ -18,8 +18,8 @@ export function AccountLanguage() {
   useEffect(() => {
     if (!contact.data) return;
     if (agreed.current === null) {
-      // A record nobody set (no CRM push, no choice) says nothing about the member's language.
-      const theirs = contact.data.updatedAt ? contact.data.language : lang;
+      // Only the member's own choice is their account's language; the CRM's is the mails' default.
+      const theirs = contact.data.languageChosen ? contact.data.language : lang;
       agreed.current = theirs;
       if (theirs !== lang) setLang(theirs);
       return;
