@@ -109,7 +109,7 @@ describeInBrowser('member portal, a day of use', () => {
     opened.find((p) => p.page === anna)!.allowConsoleError(/status of 415/);
     await anna.getByLabel('Document', { exact: true }).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: INVOICE });
     await anna.getByRole('button', { name: 'Add document' }).click();
-    await anna.locator('.add-information [role="alert"]').first().waitFor();
+    await anna.locator('.add-information [role="alert"]', { hasText: 'The contents of this file are not what its name says' }).waitFor();
     await checkA11y(anna, 'day-member-case');
     await screenshot(anna, 'day-member-case', { fullPage: true });
 
