@@ -119,7 +119,13 @@ describeEachStore('member contact data', (kind) => {
     expect(erased.body.contacts).toBe(1);
     expect(await app.store.contacts.get('M-1001')).toBeNull();
     await crm('M-3003', { email: 'c@example.org', language: 'fr' });
-    expect((await admin.post('/api/admin/erasure').send({ memberId: 'M-3003' })).body).toEqual({ decisions: 0, cases: 0, accounts: 0, contacts: 1, attachments: 0 });
+    expect((await admin.post('/api/admin/erasure').send({ memberId: 'M-3003' })).body).toEqual({
+      decisions: 0,
+      cases: 0,
+      accounts: 0,
+      contacts: 1,
+      attachments: 0,
+    });
     expect(await app.store.contacts.get('M-3003')).toBeNull();
   });
 });
