@@ -7,6 +7,7 @@ import { LoadingState } from '../components/page-states';
 import { useSignOut } from '../features/auth';
 import { useT } from '../i18n';
 import { navItemsFor } from './navigation';
+import { AccountLanguage } from './account-language';
 
 /**
  * After an in-app navigation, start at the top with focus on the main region, so keyboard and
@@ -95,6 +96,7 @@ export function AppLayout({ user }: { user: User }) {
           <div className="container header-row header-row-user">
             <Brand />
             <div className="header-tools">
+              {user.memberId ? <AccountLanguage /> : null}
               <LanguageSelect />
               <UserMenu user={user} />
             </div>

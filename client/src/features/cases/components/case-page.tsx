@@ -11,6 +11,9 @@ import { isCaseId, useCase } from '../api/get-case';
 import type { Actor } from '@shared/cases/allowed-actions';
 import { CaseActions, isConflict } from './case-actions';
 import { CaseTimeline } from './case-timeline';
+import { CaseDocuments } from './case-documents';
+import { RequestInformationForm } from './request-information-form';
+import { allowedActions } from '@shared/cases/allowed-actions';
 import { DueDate } from './due-date';
 import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
@@ -154,6 +157,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
             <h2 id="timeline-title">{t('casePage.timeline')}</h2>
             <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: true, userId }} />
           </section>
+          {c.origin === 'objection' ? <CaseDocuments caseId={c.id} /> : null}
         </div>
 
         <aside className="case-aside" aria-label={t('casePage.asideLabel')}>
@@ -216,6 +220,9 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
               <h2 id="actions-title">{t('casePage.actionsTitle')}</h2>
               <CaseActions detail={detail} reviewer={user} onConflict={onConflict} onDone={onDone} />
             </section>
+          ) : null}
+          {canAct && allowedActions(c, user, new Date()).includes('requestInformation') ? (
+            <RequestInformationForm detail={detail} onConflict={onConflict} />
           ) : null}
         </aside>
       </div>
