@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { BATCH_JSON_LIMIT, decisionsRouter } from './decisions/decisions.routes';
 import { createDecisionService, type DecisionService } from './decisions/decisions.service';
 import { casesRouter } from './cases/cases.routes';
+import { caseInformationRouter } from './cases/case-information.routes';
 import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
@@ -26,6 +27,8 @@ import { createExplanationService } from './members/explanations.service';
 import { createExportService } from './members/export.service';
 import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
+import { requestsRouter } from './members/requests.routes';
+import { createRequestService } from './members/requests.service';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
 import { createMailboxService } from './mail/mailbox.service';
@@ -34,7 +37,8 @@ import { createModelService } from './models/models.service';
 import { modelsRouter } from './models/models.routes';
 import { API_DOCS_ASSETS, apiDocsAssets, apiDocsRouter } from './http/api-docs';
 import { authenticate, sameOriginWrites } from './http/auth';
-import { jsonBody } from './http/body';
+import { jsonBody, multipartPathsOf } from './http/body';
+import { API_ROUTES } from '@shared/contract';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { methodNotAllowed, methodNotAllowedOnFixedPaths } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
@@ -114,6 +118,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const usersAdmin = createUsersAdminService({ store, clock });
   const ingestKeys = createIngestKeyService({ store, clock });
   const staffLog = createStaffLogService({ store });
+  const requests = createRequestService({ store, clock });
   const mailbox = createMailboxService({ config });
   return {
     sessions,
@@ -128,6 +133,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     erasure,
     holds,
     contacts,
+    requests,
     mailbox,
     metrics,
     rollups,
@@ -189,7 +195,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
 
   const api = express.Router();
   api.use(cookieParser());
-  api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]) }));
+  api.use(jsonBody({ limit: 1024 * 1024, streamingPaths: new Map([['/decisions/batch', BATCH_JSON_LIMIT]]), multipartPaths: multipartPathsOf(API_ROUTES) }));
   api.use(authenticate(services.sessions, deps.config.ingestApiKeys, services.ingestKeys));
   api.use(sameOriginWrites);
 
@@ -213,9 +219,11 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   );
   api.use(decisionsRouter(services.decisions));
   api.use(casesRouter(services.cases));
+  api.use(caseInformationRouter(services.cases));
   api.use(policiesRouter(services.policies));
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
+  api.use(requestsRouter(services.requests));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));

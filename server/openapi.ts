@@ -46,7 +46,8 @@ function problemsOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> {
   if (extra[409]) out['409'] = problem(extra[409]);
   if (isWrite(spec)) {
     out['413'] = problem(extra[413] ?? 'payload_too_large: the body is larger than 1 MiB');
-    out['415'] = problem(`unsupported_media_type: send the body as application/json${spec.bodyMedia ? ` or ${Object.keys(spec.bodyMedia).join(', ')}` : ''}`);
+    const accepted = [...(spec.body || !spec.bodyMedia ? ['application/json'] : []), ...Object.keys(spec.bodyMedia ?? {})];
+    out['415'] = problem(extra[415] ?? `unsupported_media_type: send the body as ${accepted.join(' or ')}`);
   }
   if (extra[429]) out['429'] = problem(extra[429], z.object({ 'Retry-After': z.string().meta({ description: 'Seconds until the next attempt may succeed' }) }));
   if (extra[503]) out['503'] = problem(extra[503]);
@@ -83,9 +84,8 @@ function callers(spec: RouteSpec): string {
 
 function operationOf(spec: RouteSpec, descriptions: Record<string, string>): ZodOpenApiOperationObject {
   const requestParams = { ...(spec.params ? { path: spec.params as z.ZodObject } : {}), ...(spec.query ? { query: spec.query as z.ZodObject } : {}) };
-  const bodyContent = spec.body
-    ? { 'application/json': { schema: spec.body }, ...Object.fromEntries(Object.entries(spec.bodyMedia ?? {}).map(([media, schema]) => [media, { schema }])) }
-    : null;
+  const media = Object.fromEntries(Object.entries(spec.bodyMedia ?? {}).map(([type, schema]) => [type, { schema }]));
+  const bodyContent = spec.body ? { 'application/json': { schema: spec.body }, ...media } : spec.bodyMedia ? media : null;
   return {
     operationId: spec.operationId,
     summary: spec.summary,

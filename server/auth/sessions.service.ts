@@ -4,7 +4,7 @@ import { can, isStaff } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor } from '../domain/staff-log';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { AppError, forbidden } from '../domain/errors';
+import { AppError, conflict, forbidden } from '../domain/errors';
 import type { Store, StoredUser } from '../storage/store';
 import type { ChangePassword } from '@shared/schemas/admin';
 import { accountDisabled } from './users-admin.service';
@@ -81,6 +81,7 @@ export function createSessionService({ store, clock, config, digestKey }: { stor
      */
     async changePassword(user: User, body: ChangePassword): Promise<{ token: string; user: User }> {
       const stored = await store.users.byId(user.id);
+      if (stored?.source) throw conflict('invalid_state', 'Your password is kept by your organisation’s identity provider; change it there.');
       if (!stored || !(await verifyPassword(body.currentPassword, stored.passwordHash))) {
         throw new AppError(401, 'invalid_credentials', 'Password not changed', 'The current password is not right.');
       }

@@ -1,5 +1,6 @@
 import type { StoredDecision } from '../storage/store';
 import { createCaseCommands } from './case-commands.service';
+import { createCaseInformation } from './case-information.service';
 import { createCaseContext, type CaseDeps } from './case-context';
 import { createObjectionService } from './objections.service';
 import { createQueueService } from './queue.service';
@@ -17,6 +18,7 @@ export function createCaseService(deps: CaseDeps) {
     ...createObjectionService(ctx),
     ...createQueueService(ctx),
     ...createCaseCommands(ctx),
+    ...createCaseInformation(ctx),
   };
 }
 

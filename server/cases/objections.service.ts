@@ -6,6 +6,7 @@ import type { StoredCase } from '../storage/store';
 import { commitCaseChange, consistentHead } from './case-chain';
 import { actorOf, bump, type CaseContext } from './case-context';
 import { isActive } from '../domain/case-views';
+import { contestable } from '@shared/cases/contestable';
 import { localDateString } from '../domain/deadlines';
 import { newCase, openingFields, type CaseOpening } from './new-case';
 
@@ -39,6 +40,13 @@ export function createObjectionService(ctx: CaseContext) {
         }
         receivedAt = now;
         channel = 'portal';
+      }
+      // The rule the portal follows too: a decision a person already changed in the member's favour is not contested.
+      if (!staff && !contestable(decision)) {
+        throw conflict(
+          'decision_already_in_favour',
+          `Decision ${decisionId} was already changed in your favour by a staff member; there is nothing to contest.`,
+        );
       }
       const active = (await store.cases.listForDecision(decisionId)).find(isActive);
       if (active?.origin === 'objection') {

@@ -51,7 +51,8 @@ export function timelineFor(events: ChainEvent[], caseId: string, viewer: User, 
         visibility,
         text: (e.personal?.text as string | null | undefined) ?? null,
         ...(staff ? { note: (e.personal?.note as string | null | undefined) ?? null } : {}),
-        data: staff ? withClaimId(data, decision) : { toStatus: data.toStatus },
+        // Members see the state an entry left, and which of their documents it added.
+        data: staff ? withClaimId(data, decision) : { toStatus: data.toStatus, ...(data.attachmentId ? { attachmentId: data.attachmentId } : {}) },
       };
     })
     .filter((entry) => staff || entry.visibility === 'member');

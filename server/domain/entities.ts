@@ -19,7 +19,21 @@ export type StoredDecision = Decision & {
 };
 
 export type EventAction =
-  'objection_filed' | 'sampled' | 'assigned' | 'comment' | 'resolution_proposed' | 'resolved' | 'approved' | 'rejected' | 'extended' | 'withdrawn' | 'erased';
+  | 'objection_filed'
+  | 'sampled'
+  | 'assigned'
+  | 'comment'
+  | 'resolution_proposed'
+  | 'resolved'
+  | 'approved'
+  | 'rejected'
+  | 'extended'
+  | 'withdrawn'
+  | 'erased'
+  // Adding information to a case (issue 17): the member's message or document, a reviewer's request for it.
+  | 'member_message'
+  | 'attachment_added'
+  | 'information_requested';
 
 export interface EventActor {
   id: string;
@@ -77,7 +91,7 @@ export interface OutboxMessage {
   caseId: string | null;
   memberId: string | null;
   /** The member notification, if any. outcome_changed: a sample review (which the member never sees) changed a decision about them. */
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | null;
+  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | 'information_requested' | null;
   /** The webhook events this change implies, in the order a consumer applies them. */
   events?: OutboundEvent[];
   createdAt: string;
@@ -156,6 +170,11 @@ export interface StoredContact {
   /** The member asked to be told by post instead of by e-mail. */
   emailOptOut: boolean;
   updatedAt: string;
+  /**
+   * When the member chose the language themself (the portal's header or My data): their account's
+   * language, which the portal takes up at sign-in, until the CRM pushes another.
+   */
+  languageChosenAt?: string | null;
 }
 
 export interface LegalHold {
@@ -242,4 +261,34 @@ export type RollupCounters = Record<string, number>;
 
 export interface Rollup extends RollupKey {
   counters: RollupCounters;
+}
+
+/** A document on a case, without its bytes (lists and the export's index). */
+export interface AttachmentMeta {
+  id: string;
+  caseId: string;
+  decisionId: string;
+  /** Whose case it is: the member's export lists it and their erasure removes it. */
+  memberId: string;
+  fileName: string;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  uploadedAt: string;
+  uploadedBy: 'member' | 'staff';
+}
+
+/** A document with its bytes, as stored (personal data: in the export, removed by erasure). */
+export interface StoredAttachment extends AttachmentMeta {
+  bytes: Uint8Array;
+}
+
+/** A request a member filed in the portal (erasure, rectification, …), with where it stands. */
+export interface StoredMemberRequest {
+  id: string;
+  memberId: string;
+  kind: 'erasure' | 'rectification' | 'restriction' | 'objection' | 'consent_withdrawal';
+  details: string | null;
+  status: 'received' | 'in_progress' | 'done' | 'refused';
+  filedAt: string;
+  updatedAt: string;
 }

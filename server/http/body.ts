@@ -6,6 +6,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export const isJsonType = (type: string | undefined) => !!type && /^application\/([\w.+-]+\+)?json\b/i.test(type);
 export const isNdjsonType = (type: string | undefined) => !!type && /^application\/(x-)?ndjson\b/i.test(type);
+export const isMultipartType = (type: string | undefined) => !!type && /^multipart\/form-data\b/i.test(type);
+
+/** The paths (as the API router sees them) of the routes that read multipart forms: `/cases/:id/attachments`. */
+export function multipartPathsOf(routes: readonly { path: string; bodyMedia?: Readonly<Record<string, unknown>> }[]): RegExp[] {
+  return routes.filter((r) => r.bodyMedia?.['multipart/form-data']).map((r) => new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`));
+}
 
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -46,17 +52,21 @@ export interface JsonBodyOptions {
   limit: number;
   /** Paths that may receive NDJSON, read as a stream by their route instead of here. */
   streamingPaths?: Map<string, number>;
+  /** Paths that read a multipart form (uploads): their route reads the body, whatever its type. */
+  multipartPaths?: RegExp[];
 }
 
 /**
  * Our own JSON body reader instead of express.json(): it refuses wrong content types with 415,
  * invalid UTF-8, duplicate keys, deep nesting and prototype keys with 400, oversized bodies with 413.
  */
-export function jsonBody({ limit, streamingPaths = new Map() }: JsonBodyOptions) {
+export function jsonBody({ limit, streamingPaths = new Map(), multipartPaths = [] }: JsonBodyOptions) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       if (!hasBody(req) || req.method === 'GET' || req.method === 'HEAD') return next();
       const type = req.headers['content-type'];
+      // An upload route reads its own body (and refuses any other type) after the origin and access checks.
+      if (multipartPaths.some((p) => p.test(req.path))) return next();
       const pathLimit = streamingPaths.get(req.path);
       if (pathLimit !== undefined && isNdjsonType(type)) return next();
       if (!isJsonType(type)) {

@@ -37,6 +37,23 @@ const referred = {
 } as unknown as StoredDecision;
 
 describe('mail to members, rendered', () => {
+  it('asks for information in each language, links the case and keeps the answer date, naming nothing of the case', () => {
+    const open = { ...fraudCase, status: 'in_review', closedAt: null, resolutionRationale: null } as StoredCase;
+    const subjects = new Set<string>();
+    for (const lang of ['en', 'nl', 'fr'] as const) {
+      const mail = renderMail({ kind: 'information_requested', lang, case: open, decision: referred, appUrl: 'https://p.example' });
+      subjects.add(mail.subject);
+      expect(mail.text).toContain('https://p.example/cases/case_1');
+      expect(mail.html).toContain('<a href="https://p.example/cases/case_1">');
+      expect(mail.text).toMatch(/25/);
+      for (const secret of ['provider', 'hospital', 'watchlist', 'C-1']) expect(mail.text + mail.html, `${lang}: ${secret}`).not.toContain(secret);
+    }
+    expect(subjects.size).toBe(3);
+    expect(renderMail({ kind: 'information_requested', lang: 'en', case: open, decision: referred, appUrl: 'https://p.example' }).text).toContain(
+      'you will still have our answer by 25 December 2026 at the latest',
+    );
+  });
+
   it('words a withdrawal with its date on the members calendar, in English', () => {
     const mail = renderMail({ kind: 'withdrawn', lang: 'en', case: fraudCase, decision: referred, appUrl: 'http://localhost:3000' });
     expect(mail.subject).toBe('You have withdrawn your objection');

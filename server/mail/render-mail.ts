@@ -5,7 +5,7 @@ import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shar
 import type { Lang } from '@shared/schemas/model';
 import type { StoredCase, StoredDecision } from '../domain/entities';
 
-export type MailKind = 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed';
+export type MailKind = 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | 'information_requested';
 
 export interface RenderedMail {
   lang: Lang;
@@ -32,7 +32,14 @@ function outcomeParagraph(t: TranslateMail, decision: StoredDecision, lang: Lang
   return t('outcome.risk', { band: (decision.effectiveOutcome as RiskScoreOutput).band });
 }
 
-function paragraphsOf(kind: MailKind, t: TranslateMail, c: StoredCase, decision: StoredDecision, lang: Lang, explanationUrl: string): Paragraph[] {
+function paragraphsOf(
+  kind: MailKind,
+  t: TranslateMail,
+  c: StoredCase,
+  decision: StoredDecision,
+  lang: Lang,
+  { explanationUrl, caseUrl }: { explanationUrl: string; caseUrl: string },
+): Paragraph[] {
   const what = t('type', { type: decision.type });
   const date = (iso: string) => formatDate(iso, lang);
   const isFraud = decision.type === 'fraud_flag';
@@ -61,6 +68,15 @@ function paragraphsOf(kind: MailKind, t: TranslateMail, c: StoredCase, decision:
       ];
     case 'withdrawn':
       return [{ text: t('withdrawn.body', { date: date(c.closedAt ?? c.receivedAt), decision: what }) }, { text: t('withdrawn.notYou') }];
+    case 'information_requested':
+      // What the reviewer needs is read in the portal, signed in: the mail names no case detail.
+      // The request stops no clock, so the answer's date stands.
+      return [
+        { text: t('information_requested.body', { decision: what }) },
+        { text: t('information_requested.how') },
+        { text: t('information_requested.due', { dueDate: date(c.dueAt) }) },
+        { text: t('information_requested.link', { url: caseUrl }), link: caseUrl },
+      ];
     case 'outcome_changed':
       return [
         { text: t('outcome_changed.body', { decision: what }) },
@@ -85,7 +101,12 @@ export function renderMail(input: { kind: MailKind; lang: Lang; case: StoredCase
   const { kind, lang } = input;
   const t = mailTranslator(lang);
   const explanationUrl = `${input.appUrl}/decisions/${encodeURIComponent(input.decision.id)}`;
-  const paragraphs: Paragraph[] = [{ text: t('greeting') }, ...paragraphsOf(kind, t, input.case, input.decision, lang, explanationUrl), { text: t('footer') }];
+  const caseUrl = `${input.appUrl}/cases/${encodeURIComponent(input.case.id)}`;
+  const paragraphs: Paragraph[] = [
+    { text: t('greeting') },
+    ...paragraphsOf(kind, t, input.case, input.decision, lang, { explanationUrl, caseUrl }),
+    { text: t('footer') },
+  ];
   const subject = t(`subject.${kind}`);
   const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
   const html = [

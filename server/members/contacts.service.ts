@@ -15,6 +15,7 @@ export const toWireContact = (contact: StoredContact): MemberContact => ({
   emailOptOut: contact.emailOptOut,
   channel: contactChannel(contact),
   updatedAt: contact.updatedAt || null,
+  languageChosen: !!contact.languageChosenAt,
 });
 
 /**
@@ -33,6 +34,7 @@ export function createContactService(deps: { store: Store; clock: Clock }) {
   return {
     async putFromCrm(memberId: string, update: ContactUpdate): Promise<MemberContact> {
       const before = await store.contacts.get(memberId);
+      // The CRM owns the language (as it owns the address): its push replaces a member's earlier choice.
       const next: StoredContact = { memberId, email: update.email, language: update.language, emailOptOut: before?.emailOptOut ?? false, updatedAt: now() };
       await store.contacts.put(next);
       return toWireContact(next);
@@ -51,6 +53,7 @@ export function createContactService(deps: { store: Store; clock: Clock }) {
         language: preferences.language ?? before.language,
         emailOptOut: preferences.emailOptOut ?? before.emailOptOut,
         updatedAt: now(),
+        ...(preferences.language ? { languageChosenAt: now() } : {}),
       };
       await store.contacts.put(next);
       return toWireContact(next);

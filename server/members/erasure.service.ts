@@ -11,6 +11,8 @@ import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type Store, type StoredDecision } from '../storage/store';
 
 const ERASED = 'erased';
+/** What an answered request keeps in place of the member id. */
+export const ERASED_MEMBER = 'ERASED';
 
 /** What is left of a decision once its personal data is gone: type, model, dates, outcome, chain. */
 function erasedRecord(record: StoredDecision, at: string): StoredDecision {
@@ -55,12 +57,28 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       }
     }
     await store.events.erasePersonal(record.id);
-    for (const c of await store.cases.listForDecision(record.id)) await store.cases.put(withoutPersonal(c));
+    for (const c of await store.cases.listForDecision(record.id)) {
+      // The member's documents go with the case's texts (retention reaches them this way too).
+      for (const attachment of await store.attachments.listForCase(c.id)) await store.attachments.delete(attachment.id);
+      await store.cases.put(withoutPersonal(c));
+    }
     const erased = erasedRecord(record, at);
     await store.decisions.replaceErased(erased);
     // Anonymous counts stay; only what was keyed on removed inputs (attribute groups) moves.
     await deps.onErased?.(record, erased);
     return true;
+  }
+
+  /**
+   * The member's requests stay as the record that they were answered (Art. 5(2)), without whom
+   * they concerned or their words: an erasure request is done once the erasure is.
+   */
+  async function closeRequestsOf(memberId: string) {
+    const at = clock.now().toISOString();
+    for (const request of await store.erasureRequests.forMember(memberId)) {
+      const open = request.status === 'received' || request.status === 'in_progress';
+      await store.erasureRequests.put({ ...request, memberId: ERASED_MEMBER, details: null, status: open ? 'done' : request.status, updatedAt: at });
+    }
   }
 
   async function decisionsOf(memberId: string): Promise<StoredDecision[]> {
@@ -84,13 +102,15 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       const records = await decisionsOf(memberId);
       const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
       const contact = await store.contacts.get(memberId);
-      if (records.length === 0 && accounts.length === 0 && !contact) throw notFound(`No data about ${memberId}.`);
+      const requests = await store.erasureRequests.forMember(memberId);
+      if (records.length === 0 && accounts.length === 0 && !contact && requests.length === 0) throw notFound(`No data about ${memberId}.`);
       const actor = staffActor(user);
       // Written first, so a crash mid-erasure still tells downstream systems (a repeat is harmless);
       // only when one listens, since the notice itself holds the member id until it is delivered.
       const listened = (await store.webhooks.list()).some((s) => s.enabled && s.events.includes('member.erased'));
       if (listened) await store.outbox.add(memberErasedEntry(memberId, clock.now().toISOString()));
       let cases = 0;
+      const attachments = (await store.attachments.listForMember(memberId)).length;
       for (const record of records) {
         cases += (await store.cases.listForDecision(record.id)).length;
         await eraseDecision(record, actor, 'request');
@@ -99,15 +119,19 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       await store.outbox.eraseMember(memberId);
       await store.deliveries.eraseMember(memberId);
       const contacts = (await store.contacts.delete(memberId)) ? 1 : 0;
+      // Each decision's erasure took its cases' documents; any left (a case gone since) go here.
+      await store.attachments.deleteForMember(memberId);
+      await closeRequestsOf(memberId);
+      // Last, after every delete: no byte of what went stays in the store's files.
       await store.purgeFreedSpace();
       // The staff log records that an erasure happened, not whose: that would undo it.
       await appendStaffLog(store, clock, {
         actor,
         action: 'erasure',
         subjectDigest: null,
-        data: { decisions: records.length, cases, accounts: accounts.length, contacts },
+        data: { decisions: records.length, cases, accounts: accounts.length, contacts, attachments },
       });
-      return { decisions: records.length, cases, accounts: accounts.length, contacts };
+      return { decisions: records.length, cases, accounts: accounts.length, contacts, attachments };
     },
 
     /** Art. 5(1)(e): personal data of decisions past their retention period, unless a case is open or a hold applies. */

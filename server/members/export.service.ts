@@ -9,6 +9,9 @@ import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
 import { toWireContact } from './contacts.service';
+import { toWireAttachment } from '../domain/attachment-views';
+import { getCaseAttachment } from '@shared/contract/case-information';
+import { urlFor } from '@shared/contract/route';
 
 const PAGE = 200;
 
@@ -46,7 +49,21 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       }
     }
     const contact = await store.contacts.get(memberId);
-    return { exportedAt: clock.now().toISOString(), memberId, lang, decisions, cases, contact: contact ? toWireContact(contact) : null };
+    const attachments = (await store.attachments.listForMember(memberId)).map((a) => ({
+      ...toWireAttachment(a),
+      url: urlFor(getCaseAttachment, { id: a.caseId, attachmentId: a.id }),
+    }));
+    const requests = await store.erasureRequests.forMember(memberId);
+    return {
+      exportedAt: clock.now().toISOString(),
+      memberId,
+      lang,
+      decisions,
+      cases,
+      contact: contact ? toWireContact(contact) : null,
+      attachments,
+      requests,
+    };
   }
 
   return {

@@ -33,6 +33,8 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     leases: time(store.leases, 'leases'),
     rollups: time(store.rollups, 'rollups'),
     meta: time(store.meta, 'meta'),
+    attachments: time(store.attachments, 'attachments'),
+    erasureRequests: time(store.erasureRequests, 'erasureRequests'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

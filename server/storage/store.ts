@@ -5,6 +5,9 @@ import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DecisionToInsert } from './ingest-follow-ups';
 import type {
+  AttachmentMeta,
+  StoredAttachment,
+  StoredMemberRequest,
   ChainEvent,
   EventAction,
   LegalHold,
@@ -25,6 +28,9 @@ import type {
 
 // The entities moved to the domain; re-exported so the port's users keep one import.
 export type {
+  AttachmentMeta,
+  StoredAttachment,
+  StoredMemberRequest,
   StoredDecision,
   EventAction,
   EventActor,
@@ -67,6 +73,10 @@ export interface Store {
   models: ModelRepo;
   holds: LegalHoldRepo;
   contacts: ContactRepo;
+  /** Documents members add to their cases, bytes and all. */
+  attachments: AttachmentRepo;
+  /** Requests members file in the portal: erasure and the other rights (kind says which). */
+  erasureRequests: MemberRequestRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
@@ -254,6 +264,32 @@ export interface ContactRepo {
   get(memberId: string): Promise<StoredContact | null>;
   /** Removes the member's record (erasure); true when there was one. */
   delete(memberId: string): Promise<boolean>;
+}
+
+/** Case documents. The bytes are read one document at a time; lists carry only what describes them. */
+export interface AttachmentRepo {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  add(attachment: StoredAttachment): Promise<void>;
+  /** One document with its bytes. */
+  get(id: string): Promise<StoredAttachment | null>;
+  /** A case's documents, oldest first, without bytes. */
+  listForCase(caseId: string): Promise<AttachmentMeta[]>;
+  /** A member's documents on every case, oldest first, without bytes (export, erasure). */
+  listForMember(memberId: string): Promise<AttachmentMeta[]>;
+  delete(id: string): Promise<void>;
+  /** Removes every document of a member (erasure); answers how many went. */
+  deleteForMember(memberId: string): Promise<number>;
+}
+
+/** Members' requests, one record each; an admin's change replaces the record. */
+export interface MemberRequestRepo {
+  /** Inserts or replaces by id. */
+  put(request: StoredMemberRequest): Promise<void>;
+  get(id: string): Promise<StoredMemberRequest | null>;
+  /** Every request, newest first (the admin's list). */
+  list(): Promise<StoredMemberRequest[]>;
+  /** One member's requests, newest first. */
+  forMember(memberId: string): Promise<StoredMemberRequest[]>;
 }
 
 export interface StaffLogRepo {

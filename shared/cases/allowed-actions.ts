@@ -3,7 +3,7 @@ import { isApprover, isReviewer, isStaff } from '../auth/permissions';
 import type { User } from '../schemas/session';
 
 /** Everything a person can do to a case once they have it open. `approve` answers a proposal either way (approve or reject). */
-export const CASE_ACTIONS = ['claim', 'assign', 'comment', 'resolve', 'approve', 'extend', 'withdraw'] as const;
+export const CASE_ACTIONS = ['addInformation', 'requestInformation', 'claim', 'assign', 'comment', 'resolve', 'approve', 'extend', 'withdraw'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** What of a case the rules read: its state, never its texts. */
@@ -21,7 +21,9 @@ export type Actor = Pick<User, 'id' | 'roles' | 'scopes'>;
  * withdraw their own objection while it is active. Claiming takes a case nobody reviews; the
  * assignee (or an approver) resolves it; a second person, an approver, answers a proposed
  * override (four eyes); the deadline is extended once, and only before the original one
- * (GDPR Art. 12(3): the extension is announced within the first month).
+ * (GDPR Art. 12(3): the extension is announced within the first month). The member adds
+ * information (messages, documents) to their own active objection; a reviewer may ask them for it
+ * on an active objection (a sample case's member is not involved in it).
  */
 export function allowedActions(c: CaseState, user: Actor, now: Date): CaseAction[] {
   const active = ACTIVE_STATUSES.includes(c.status);
@@ -29,6 +31,8 @@ export function allowedActions(c: CaseState, user: Actor, now: Date): CaseAction
   const reviews = isReviewer(user) && user.scopes.includes(c.decisionType);
   const staff = isStaff(user);
   const allowed: Record<CaseAction, boolean> = {
+    addInformation: !staff && c.origin === 'objection' && active,
+    requestInformation: reviews && c.origin === 'objection' && active,
     claim: reviews && (c.status === 'open' || (c.status === 'in_review' && !c.assignee)),
     assign: reviews && approves && (c.status === 'open' || c.status === 'in_review'),
     comment: reviews && active,

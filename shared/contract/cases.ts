@@ -30,7 +30,9 @@ export const fileObjection = route({
   params: DecisionIdParams,
   body: NewObjection,
   responses: { 201: json(CaseDetail, 'The new case') },
-  problems: { 409: 'case_already_open (with caseId), deadline_passed, legal_hold' },
+  problems: {
+    409: "case_already_open (with caseId), deadline_passed, legal_hold, decision_already_in_favour (a staff member changed it in the member's favour)",
+  },
 });
 
 export const listCases = route({

@@ -1,6 +1,8 @@
 import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
+import { caseInformationRoutes } from './case-information';
+import { memberRequestRoutes } from './member-requests';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
@@ -18,8 +20,10 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...sessionRoutes,
   ...decisionRoutes,
   ...caseRoutes,
+  ...caseInformationRoutes,
   ...modelRoutes,
   ...memberRoutes,
+  ...memberRequestRoutes,
   ...contactRoutes,
   ...mailRoutes,
   ...auditRoutes,

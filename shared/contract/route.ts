@@ -28,7 +28,7 @@ export interface ResponseSpec {
 }
 
 /** Problems a route answers beyond those derived from its definition, with the codes they carry. */
-export type ExtraProblems = Readonly<Partial<Record<400 | 403 | 404 | 409 | 413 | 429 | 503, string>>>;
+export type ExtraProblems = Readonly<Partial<Record<400 | 403 | 404 | 409 | 413 | 415 | 429 | 503, string>>>;
 
 export interface RouteSpec {
   /** Stable name of the operation: the OpenAPI operationId and the name of the client's fetcher. */
@@ -54,7 +54,11 @@ export interface RouteSpec {
    * item's errors by index and keeps the body as sent for its idempotency check.
    */
   bodyReadByService?: boolean;
-  /** Request media other than JSON that the route reads (NDJSON batches), with the schema of one line. */
+  /**
+   * Request media other than JSON that the route reads: NDJSON batches (the schema of one line), or
+   * multipart/form-data (the schema of the form, binary parts as `format: binary`). A route with
+   * media but no `body` reads only those media.
+   */
   bodyMedia?: Readonly<Record<string, z.ZodType>>;
   /** Success statuses only; the problems (400, 401, 403, …) are derived from the definition. */
   responses: Readonly<Record<number, ResponseSpec>>;

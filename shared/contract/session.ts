@@ -59,6 +59,7 @@ export const changePassword = route({
   beforePasswordChange: true,
   body: ChangePassword,
   responses: { 200: { description: 'Changed; the user no longer must change it', schema: SessionInfo, headers: SESSION_COOKIE } },
+  problems: { 409: 'invalid_state: a person provisioned by the identity provider has no password here' },
 });
 
 export const getSignInOptions = route({

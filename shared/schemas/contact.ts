@@ -34,5 +34,7 @@ export const MemberContact = z.object({
   /** How this member hears about their cases: e-mail when there is an address and no opt-out, else post. */
   channel: z.enum(['email', 'post']),
   updatedAt: z.string().nullable(),
+  /** The member chose the language themself: it is their account's, and the portal speaks it at sign-in. */
+  languageChosen: z.boolean(),
 });
 export type MemberContact = z.infer<typeof MemberContact>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { Attachment } from './attachment';
 import { Case, CaseDetail } from './case';
+import { MemberRequest } from './member-request';
 import { MemberContact } from './contact';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
@@ -23,5 +25,13 @@ export const MemberExport = z.object({
   cases: z.array(Case.extend({ timeline: CaseDetail.shape.timeline })),
   /** The contact data the insurer's CRM gave us and the member's preference; null when there is none. */
   contact: MemberContact.nullable(),
+  /**
+   * The documents the member added to their cases: what describes each, and `url`, the API path
+   * that answers its bytes to the signed-in member (kept out of the JSON itself, which would
+   * otherwise grow by 13 MB per document).
+   */
+  attachments: z.array(Attachment.extend({ url: z.string() })),
+  /** The requests the member filed in the portal (erasure, rectification, …) and where they stand. */
+  requests: z.array(MemberRequest),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -8,7 +8,7 @@ export const MemberMailSummary = z.object({
   to: z.string(),
   subject: z.string(),
   language: Lang,
-  kind: z.enum(['received', 'extended', 'resolved', 'withdrawn', 'outcome_changed']),
+  kind: z.enum(['received', 'extended', 'resolved', 'withdrawn', 'outcome_changed', 'information_requested']),
   caseId: z.string(),
   writtenAt: z.string(),
 });

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Stable, machine-readable error codes. Clients switch on these, never on titles. */
 export const ErrorCode = z.enum([
   'validation_failed',
+  'unsupported_file_type',
+  'file_type_mismatch',
+  'decision_already_in_favour',
   'override_out_of_range',
   'malformed_json',
   'forbidden_key',

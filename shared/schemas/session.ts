@@ -76,7 +76,7 @@ export const HoldReason = z.strictObject({ reason: HoldReasonText });
  * cannot send one): a reason is optional, as `?reason=`, or in a JSON body as before.
  */
 export const LiftHold = z.strictObject({ reason: HoldReasonText.optional() });
-export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number(), contacts: z.number() });
+export const ErasureResult = z.object({ decisions: z.number(), cases: z.number(), accounts: z.number(), contacts: z.number(), attachments: z.number() });
 
 /** A legal hold: the member's data is kept from erasure until it is lifted. */
 export const LegalHold = z.object({ memberId: MemberId, reason: z.string(), setBy: z.string(), setAt: z.string() });

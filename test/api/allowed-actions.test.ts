@@ -18,11 +18,16 @@ type Step = (app: TestApp, caseId: string, version: number) => Promise<{ status:
 const request =
   (username: string, action: CaseAction, body: object): Step =>
   async (app, caseId) =>
-    (await app.as(username)).post(`/api/cases/${caseId}/${action === 'comment' ? 'comments' : action}`).send(body);
+    (await app.as(username)).post(`/api/cases/${caseId}/${PATHS[action] ?? action}`).send(body);
+
+/** Actions whose path is not their name. */
+const PATHS: Partial<Record<CaseAction, string>> = { comment: 'comments', addInformation: 'messages', requestInformation: 'information-requests' };
 
 /** Each action as the person in question sends it, with a body the schema accepts. */
 function send(username: string, action: CaseAction, version: number, assigneeId: string): Step {
   const bodies: Record<CaseAction, object> = {
+    addInformation: { text: 'The claims in 2025 were for my neighbour.' },
+    requestInformation: { text: 'Please send the invoice of the 2025 claim.', expectedVersion: version },
     claim: { expectedVersion: version },
     assign: { userId: assigneeId, expectedVersion: version },
     comment: { text: 'Looked at the claims history.', visibility: 'internal', expectedVersion: version },

@@ -63,7 +63,7 @@ describeEachStore('member contact data', (kind) => {
     expect((await anna.get('/api/me/contact')).body).toMatchObject({ email: 'anna.peeters@example.org', language: 'nl', channel: 'email' });
     const changed = await anna.patch('/api/me/contact').send({ language: 'fr', emailOptOut: true });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ language: 'fr', emailOptOut: true, channel: 'post' });
+    expect(changed.body).toMatchObject({ language: 'fr', emailOptOut: true, channel: 'post', languageChosen: true });
     expect((await anna.patch('/api/me/contact').send({ email: 'other@example.org' })).status).toBe(400);
     // The CRM owns the address and the language; the member's choice of post stays.
     expect((await crm('M-1001', { email: 'anna@example.org', language: 'nl' })).body).toMatchObject({
@@ -83,6 +83,7 @@ describeEachStore('member contact data', (kind) => {
       emailOptOut: false,
       channel: 'post',
       updatedAt: null,
+      languageChosen: false,
     });
   });
 
@@ -118,7 +119,13 @@ describeEachStore('member contact data', (kind) => {
     expect(erased.body.contacts).toBe(1);
     expect(await app.store.contacts.get('M-1001')).toBeNull();
     await crm('M-3003', { email: 'c@example.org', language: 'fr' });
-    expect((await admin.post('/api/admin/erasure').send({ memberId: 'M-3003' })).body).toEqual({ decisions: 0, cases: 0, accounts: 0, contacts: 1 });
+    expect((await admin.post('/api/admin/erasure').send({ memberId: 'M-3003' })).body).toEqual({
+      decisions: 0,
+      cases: 0,
+      accounts: 0,
+      contacts: 1,
+      attachments: 0,
+    });
     expect(await app.store.contacts.get('M-3003')).toBeNull();
   });
 });

@@ -179,7 +179,7 @@ describeEachStore('member rights', (kind) => {
 
       const erased = await admin.post('/api/admin/erasure').send({ memberId: 'M-1002' });
       expect(erased.status).toBe(200);
-      expect(erased.body).toEqual({ decisions: 2, cases: 1, accounts: 1, contacts: 0 });
+      expect(erased.body).toEqual({ decisions: 2, cases: 1, accounts: 1, contacts: 0, attachments: 0 });
 
       expect((await gov.get('/api/audit/verify')).body.ok).toBe(true);
       expect(await app.store.decisions.count()).toBe(decisionsBefore);

@@ -48,6 +48,13 @@ describe('the OpenAPI document', () => {
       if (spec.body) {
         expect(op.requestBody.required, name).toBe(!spec.bodyOptional);
         expect(normalise(op.requestBody.content['application/json'].schema), name).toEqual(jsonSchema(spec.body, 'input'));
+      } else if (spec.bodyMedia) {
+        // A route reading other media only (an upload): those media, no JSON.
+        expect(op.requestBody.required, name).toBe(!spec.bodyOptional);
+        expect(Object.keys(op.requestBody.content), name).toEqual(Object.keys(spec.bodyMedia));
+        for (const [media, schema] of Object.entries(spec.bodyMedia)) {
+          expect(normalise(op.requestBody.content[media].schema), name).toEqual(jsonSchema(schema, 'input'));
+        }
       } else expect(op.requestBody, name).toBeUndefined();
 
       const parameters = (op.parameters ?? []) as { in: string; name: string; required?: boolean; schema: unknown }[];

@@ -1,6 +1,7 @@
 import { storeKinds } from '../support/stores';
 import { describeAdminContract } from './admin.contract';
 import { describeContactsContract } from './contacts.contract';
+import { describeAttachmentsContract } from './attachments.contract';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
@@ -11,4 +12,5 @@ for (const kind of storeKinds()) {
   describeDeliveryContract(kind);
   describeContactsContract(kind);
   describeAdminContract(kind);
+  describeAttachmentsContract(kind);
 }

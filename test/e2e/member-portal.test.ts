@@ -57,8 +57,11 @@ describeInBrowser('member portal', () => {
     const policies = await page.locator('.decision-item-meta').allTextContents();
     // anna's two policies, and no one else's.
     expect(policies.every((text) => text.includes('Policy P-5001') || text.includes('Policy P-7001'))).toBe(true);
-    const times = await page.locator('.decision-item time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
-    expect(times).toEqual([...times].sort().reverse());
+    // Renewals are grouped by policy ("Your premium now"); every list keeps newest first.
+    for (const list of await page.locator('ul.decision-list').all()) {
+      const times = await list.locator('.decision-item time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
+      expect(times).toEqual([...times].sort().reverse());
+    }
 
     await checkA11y(page, 'my-decisions');
     await screenshot(page, 'member-decisions');

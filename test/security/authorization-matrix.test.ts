@@ -14,6 +14,7 @@ import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { webhookRows, webhookWithDeadLetter } from './matrix-webhooks';
 import { apiRoutes } from '../support/routes';
+import { PDF } from '../support/documents';
 import { sessionCookieFor } from '../support/session-cookies';
 import { describeEachStore, openTestSqlite, type TestStore } from '../support/stores';
 
@@ -45,11 +46,14 @@ interface Fixture {
   /** A fresh staff account or ingest key for the admin's people and keys rows. */
   userId?: string;
   ingestKeyId?: string;
+  attachmentId?: string;
   userIds: Record<string, string>;
 }
 
 interface Row {
   fixture?: (f: Fixtures) => Promise<Partial<Fixture>>;
+  /** A multipart upload instead of a JSON body: the form part `file`. */
+  attach?: { bytes: Buffer; fileName: string };
   path?: (f: Fixture) => string;
   query?: string;
   body?: (caller: Caller, f: Fixture) => unknown;
@@ -140,6 +144,16 @@ class Fixtures {
     const memberId = `M-8${String(++this.n).padStart(5, '0')}`;
     await this.t.store.holds.put({ memberId, reason: 'pending dispute', setBy: 'admin', setAt: this.t.clock.now().toISOString() });
     return { memberId };
+  }
+
+  async caseWithDocument(): Promise<Partial<Fixture>> {
+    const c = await this.openCase();
+    const res = await request(this.t.app)
+      .post(`/api/cases/${c.caseId}/attachments`)
+      .set('Cookie', await this.cookie('anna'))
+      .attach('file', PDF, 'invoice.pdf');
+    if (res.status !== 201) throw new Error(`fixture document: ${res.status} ${JSON.stringify(res.body)}`);
+    return { ...c, attachmentId: res.body.id };
   }
 
   webhook = () => webhookWithDeadLetter((...args) => this.as(...args), this.t.store);
@@ -237,6 +251,32 @@ const ROWS: Record<string, Row> = {
     expect: { ...only('member_own'), member_other: 404, fraud: 404 },
   },
 
+  // Adding information is the member's, on their own case; asking for it is the reviewers'.
+  'POST /api/cases/:id/messages': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ text: 'Here is the invoice of the 2025 claim.' }),
+    expect: { ...only('member_own'), member_other: 404, fraud: 404 },
+  },
+  'POST /api/cases/:id/information-requests': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ text: 'Please send us the invoice of the 2025 claim.', expectedVersion: 1 }),
+    expect: REVIEWER_ACTS(),
+  },
+  'POST /api/cases/:id/attachments': {
+    fixture: (f) => f.openCase(),
+    attach: { bytes: PDF, fileName: 'invoice.pdf' },
+    expect: { ...only('member_own'), member_other: 404, fraud: 404 },
+  },
+  'GET /api/cases/:id/attachments': { fixture: (f) => f.caseWithDocument(), expect: READ_DECISION },
+  'GET /api/cases/:id/attachments/:attachmentId': {
+    fixture: (f) => f.caseWithDocument(),
+    path: (f) => `/api/cases/${f.caseId}/attachments/${f.attachmentId}`,
+    expect: READ_DECISION,
+  },
+  'POST /api/me/requests': { body: () => ({ kind: 'erasure' }), expect: only('member_own', 'member_other') },
+  'GET /api/me/requests': { expect: only('member_own', 'member_other') },
+  'GET /api/admin/requests': { expect: only('admin') },
+
   'GET /api/policies': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },
   'GET /api/models': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },
   'GET /api/models/:modelId/:version': {
@@ -325,6 +365,8 @@ const SENSITIVE = [
   'POST /api/cases/:id/claim',
   'POST /api/cases/:id/approve',
   'POST /api/cases/:id/withdraw',
+  'POST /api/cases/:id/attachments',
+  'GET /api/cases/:id/attachments/:attachmentId',
   'GET /api/me/export',
   'POST /api/admin/erasure',
   'GET /api/audit/verify',
@@ -361,7 +403,7 @@ async function runCell(
   // Governance never writes: measured around its own request only, after the cell's fixture.
   const guardLog = caller === 'governance' && method !== 'GET' && !GOVERNANCE_WRITES.has(key);
   const before = guardLog ? await logSize(t) : null;
-  const res = body === undefined ? await req : await req.send(body as object);
+  const res = row.attach ? await req.attach('file', row.attach.bytes, row.attach.fileName) : body === undefined ? await req : await req.send(body as object);
 
   const problems: string[] = [];
   const expected = row.expect[caller];
@@ -475,13 +517,24 @@ describe('authorisation matrix: OIDC-provisioned reviewers answer as the local o
   });
   afterAll(async () => t.dispose());
 
-  for (const key of Object.keys(ROWS).filter((k) => k !== 'POST /api/session')) {
+  // A provisioned person has no password here: signing in with one or choosing one is not theirs.
+  const PASSWORD_ROUTES = new Set(['POST /api/session', 'POST /api/session/password']);
+  for (const key of Object.keys(ROWS).filter((k) => !PASSWORD_ROUTES.has(k))) {
     it(key, async () => {
       const problems: string[] = [];
       for (const caller of ['fraud', 'senior'] as const) problems.push(...(await runCell(app, fixtures, userIds, key, caller, provisioned)));
       expect(problems).toEqual([]);
     });
   }
+
+  it('refuses a provisioned person a password of their own (409 invalid_state): the provider keeps it', async () => {
+    const res = await request(app.app)
+      .post('/api/session/password')
+      .set('Cookie', await fixtures.cookie(provisioned.fraud!))
+      .send({ currentPassword: 'anything', newPassword: 'a-new-password-of-mine' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('invalid_state');
+  });
 });
 
 describe('authorisation matrix: the scope mirror', () => {

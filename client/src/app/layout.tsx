@@ -8,6 +8,7 @@ import { useSignOut } from '../features/auth';
 import { ApprovalsCount } from '../features/cases';
 import { useT } from '../i18n';
 import { navItemsFor } from './navigation';
+import { AccountLanguage } from './account-language';
 
 /**
  * After an in-app navigation, start at the top with focus on the main region, so keyboard and
@@ -96,6 +97,7 @@ export function AppLayout({ user }: { user: User }) {
           <div className="container header-row header-row-user">
             <Brand />
             <div className="header-tools">
+              {user.memberId ? <AccountLanguage /> : null}
               <LanguageSelect />
               <UserMenu user={user} />
             </div>

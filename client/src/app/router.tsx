@@ -4,8 +4,9 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/page-states';
 import { SignInPage, useUser } from '../features/auth';
 import { MemberCasePage, MyCasesPage, useCases } from '../features/cases';
-import { ContestDecisionPage, DecisionPage, MyDecisionsPage } from '../features/decisions';
+import { ContestDecisionPage, DecisionPage, MyDecisionsPage, useDecisions } from '../features/decisions';
 import { MyDataPage } from '../features/my-data/components/my-data-page';
+import { ExportPage } from '../features/my-data/components/export-page';
 import { HomeRedirect, RequirePermission, RequireSession } from './guards';
 import { PublicLayout } from './layout';
 
@@ -46,6 +47,13 @@ function MyDecisionsWithCases() {
     [cases.data],
   );
   return <MyDecisionsPage contestedDecisionIds={contested} />;
+}
+
+/** Each of the member's cases names the decision it is about: the app joins in their decisions. */
+function MyCasesWithDecisions() {
+  const decisions = useDecisions();
+  const byId = useMemo(() => new Map(decisions.data?.pages.flatMap((page) => page.items).map((d) => [d.id, d])), [decisions.data]);
+  return <MyCasesPage decisions={byId} />;
 }
 
 function DecisionRoute() {
@@ -96,9 +104,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequirePermission anyOf={['decisions.readOwn']} />}>
           <Route path="decisions/:id/contest" element={<ContestDecisionPage />} />
-          <Route path="cases" element={<MyCasesPage />} />
+          <Route path="cases" element={<MyCasesWithDecisions />} />
           <Route path="cases/:id" element={<MemberCaseRoute />} />
           <Route path="my-data" element={<MyDataPage />} />
+          <Route path="my-data/export" element={<ExportPage />} />
         </Route>
         {/* Any signed-in user may ask; the server answers 404 for what is not theirs or out of scope. */}
         <Route path="decisions/:id" element={<DecisionRoute />} />

@@ -7,6 +7,14 @@ import { isApiError } from '../lib/api-client';
 export function problemKey(error: unknown): MessageKey {
   if (!isApiError(error)) return 'problem.generic';
   switch (error.code) {
+    case 'unsupported_file_type':
+      return 'problem.unsupportedFileType';
+    case 'file_type_mismatch':
+      return 'problem.fileTypeMismatch';
+    case 'payload_too_large':
+      return 'problem.fileTooLarge';
+    case 'decision_already_in_favour':
+      return 'problem.alreadyInFavour';
     case 'network_error':
       return 'state.errorNetwork';
     case 'version_conflict':

@@ -88,6 +88,29 @@ export async function send(method: string, url: string, body: unknown, options: 
   return response;
 }
 
+/** Sends a multipart form (an upload): the browser sets the boundary; errors as `send`. */
+export async function sendForm(url: string, form: FormData, options: RequestOptions = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json' },
+      body: form,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', error instanceof Error ? error.message : 'The request failed.');
+  }
+  if (!response.ok) {
+    const error = await readProblem(response);
+    if (error.status === 401 && error.code === 'unauthenticated' && !options.quietUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  return response;
+}
+
 /** Reads a JSON answer with its shared schema: an answer that breaks the contract is a bug to see, not data to show. */
 export async function readJson<S extends z.ZodType>(response: Response, schema: S, what: string): Promise<z.output<S>> {
   let json: unknown;

@@ -35,5 +35,9 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await deliveries.createIndex({ status: 1, nextAttemptAt: 1, _id: 1 }, { name: 'deliveries_due' });
   await deliveries.createIndex({ lane: 1, status: 1, seq: 1, position: 1, _id: 1 }, { name: 'deliveries_lane' });
   await deliveries.createIndex({ channel: 1, destinationId: 1, createdAt: -1, _id: -1 }, { name: 'deliveries_destination' });
+  await db.collection('attachments').createIndex({ caseId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_case' });
+  await db.collection('attachments').createIndex({ memberId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_member' });
+  await db.collection('member_requests').createIndex({ memberId: 1, filedAt: -1, _id: -1 }, { name: 'member_requests_member' });
+  await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -19,6 +19,8 @@ import { ingestKeysRepo } from './repos/ingest-keys';
 import { loginFailuresRepo } from './repos/login-failures';
 import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
+import { attachmentsRepo } from './repos/attachments';
+import { memberRequestsRepo } from './repos/member-requests';
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -49,6 +51,8 @@ class MongoStore implements Store {
   readonly leases: ReturnType<typeof leasesRepo>;
   readonly rollups: ReturnType<typeof rollupsRepo>;
   readonly meta: ReturnType<typeof metaRepo>;
+  readonly attachments: ReturnType<typeof attachmentsRepo>;
+  readonly erasureRequests: ReturnType<typeof memberRequestsRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -71,6 +75,8 @@ class MongoStore implements Store {
     this.leases = leasesRepo(db);
     this.rollups = rollupsRepo(db);
     this.meta = metaRepo(db);
+    this.attachments = attachmentsRepo(db);
+    this.erasureRequests = memberRequestsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

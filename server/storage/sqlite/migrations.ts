@@ -119,6 +119,21 @@ export const migrations: string[] = [
   // users have no source and are left out of the index.
   `CREATE UNIQUE INDEX users_source ON users (json_extract(doc, '$.source.issuer'), json_extract(doc, '$.source.subject'))
      WHERE json_extract(doc, '$.source.issuer') IS NOT NULL;`,
+  // Case documents (issue 17): the bytes in a BLOB beside their description, so lists never read
+  // them; secure_delete (sqlite-store.ts) zeroes them on erasure. Members' requests by member.
+  `CREATE TABLE attachments (
+     id TEXT PRIMARY KEY,
+     case_id TEXT NOT NULL,
+     member_id TEXT NOT NULL,
+     uploaded_at TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     bytes BLOB NOT NULL
+   );
+   CREATE INDEX attachments_case ON attachments (case_id, uploaded_at, id);
+   CREATE INDEX attachments_member ON attachments (member_id, uploaded_at, id);
+   CREATE TABLE member_requests (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, filed_at TEXT NOT NULL, doc TEXT NOT NULL);
+   CREATE INDEX member_requests_member ON member_requests (member_id, filed_at);
+   CREATE INDEX member_requests_filed ON member_requests (filed_at, id);`,
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,

@@ -22,6 +22,8 @@ import { ingestKeysRepo } from './repos/ingest-keys';
 import { loginFailuresRepo } from './repos/login-failures';
 import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
+import { attachmentsRepo } from './repos/attachments';
+import { memberRequestsRepo } from './repos/member-requests';
 
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -67,6 +69,8 @@ class SqliteStore implements Store {
   readonly leases: ReturnType<typeof leasesRepo>;
   readonly rollups: ReturnType<typeof rollupsRepo>;
   readonly meta: ReturnType<typeof metaRepo>;
+  readonly attachments: ReturnType<typeof attachmentsRepo>;
+  readonly erasureRequests: ReturnType<typeof memberRequestsRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
@@ -86,6 +90,8 @@ class SqliteStore implements Store {
     this.leases = leasesRepo(db);
     this.rollups = rollupsRepo(db);
     this.meta = metaRepo(db);
+    this.attachments = attachmentsRepo(db);
+    this.erasureRequests = memberRequestsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       addOutbox: (entry) => this.outbox.addNow(entry),

@@ -15,6 +15,8 @@ import { CaseNav } from './case-nav';
 import { RejectionNotice } from './rejection-notice';
 import { CaseActions, isConflict } from './case-actions';
 import { CaseTimeline } from './case-timeline';
+import { CaseDocuments } from './case-documents';
+import { RequestInformationForm } from './request-information-form';
 import { DueDate } from './due-date';
 import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
@@ -162,6 +164,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
             <h2 id="timeline-title">{t('casePage.timeline')}</h2>
             <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: true, userId, nameOf }} />
           </section>
+          {c.origin === 'objection' ? <CaseDocuments caseId={c.id} /> : null}
         </div>
 
         <aside className="case-aside" aria-label={t('casePage.asideLabel')}>
@@ -231,6 +234,9 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
               <CaseActions detail={detail} reviewer={user} onConflict={onConflict} onDone={onDone} />
               {canAssign ? <AssignAction detail={detail} userId={userId} onConflict={onConflict} onDone={onDone} /> : null}
             </section>
+          ) : null}
+          {canAct && allowedActions(c, user, new Date()).includes('requestInformation') ? (
+            <RequestInformationForm detail={detail} onConflict={onConflict} />
           ) : null}
         </aside>
       </div>

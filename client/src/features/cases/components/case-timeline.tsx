@@ -28,6 +28,12 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
       return 'timeline.member.withdrawn';
     case 'erased':
       return 'timeline.erased';
+    case 'member_message':
+      return 'timeline.member.message';
+    case 'attachment_added':
+      return 'timeline.member.document';
+    case 'information_requested':
+      return 'timeline.member.informationRequested';
     default:
       return 'timeline.member.update';
   }
@@ -58,6 +64,12 @@ function staffWords(entry: TimelineEntry): MessageKey {
       return 'timeline.staff.withdrawn';
     case 'erased':
       return 'timeline.erased';
+    case 'member_message':
+      return 'timeline.staff.memberMessage';
+    case 'attachment_added':
+      return 'timeline.staff.document';
+    case 'information_requested':
+      return 'timeline.staff.informationRequested';
     default:
       return 'timeline.staff.other';
   }

@@ -10,6 +10,8 @@ import { useI18n } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
 import { useWithdrawCase } from '../api/withdraw-case';
 import { CaseTimeline } from './case-timeline';
+import { AddInformationSection } from './add-information-section';
+import { CaseDocuments } from './case-documents';
 import { DueDate } from './due-date';
 import { OutcomeEntry } from './outcome-entry';
 
@@ -101,6 +103,9 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
         <h2 id="timeline-title">{t('myCase.timeline')}</h2>
         <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: false, userId }} />
       </section>
+
+      {active ? <AddInformationSection caseId={c.id} timeline={timeline} /> : null}
+      <CaseDocuments caseId={c.id} />
 
       {active ? <WithdrawSection caseId={c.id} version={c.version} /> : null}
     </article>

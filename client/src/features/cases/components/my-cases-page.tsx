@@ -1,13 +1,17 @@
 import { Link } from 'react-router';
 import type { Case } from '@shared/schemas/case';
+import type { Decision } from '@shared/schemas/decision';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/page-states';
 import { PageTitle } from '../../../components/page-title';
 import { useI18n } from '../../../i18n';
 import { useCases } from '../api/list-cases';
 import { DueDate } from './due-date';
 
-/** The member's objections, the one due soonest first (the server's order). */
-export function MyCasesPage() {
+/**
+ * The member's objections, the one due soonest first (the server's order). `decisions`: the
+ * member's decisions by id (the app joins them in), so each row names the decision it is about.
+ */
+export function MyCasesPage({ decisions }: { decisions?: ReadonlyMap<string, Decision> }) {
   const { t } = useI18n();
   const cases = useCases({ limit: 50 });
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
@@ -26,7 +30,7 @@ export function MyCasesPage() {
         <>
           <ul className="decision-list">
             {items.map((c) => (
-              <MyCaseItem key={c.id} c={c} />
+              <MyCaseItem key={c.id} c={c} decision={decisions?.get(c.decisionId)} />
             ))}
           </ul>
           {cases.hasNextPage ? (
@@ -42,7 +46,7 @@ export function MyCasesPage() {
   );
 }
 
-function MyCaseItem({ c }: { c: Case }) {
+function MyCaseItem({ c, decision }: { c: Case; decision: Decision | undefined }) {
   const { t, formatDate } = useI18n();
   return (
     <li className="decision-item">
@@ -55,6 +59,13 @@ function MyCaseItem({ c }: { c: Case }) {
         <p className="decision-item-detail">
           <DueDate c={c} />
         </p>
+        {decision ? (
+          <p className="decision-item-detail">
+            {t('myCases.about', { type: t(`decisionType.${decision.type}`), date: formatDate(decision.decidedAt) })}
+            {decision.subject.policyId ? ` · ${t('myCases.aboutPolicy', { policyId: decision.subject.policyId })}` : ''}
+            {decision.subject.claimId ? ` · ${t('myCases.aboutClaim', { claimId: decision.subject.claimId })}` : ''}
+          </p>
+        ) : null}
         <p className="decision-item-meta">{t('myCases.filedOn', { date: formatDate(c.receivedAt) })}</p>
       </div>
       <ul className="badges">

@@ -6,6 +6,8 @@ import { Field } from '../../../components/form/form-field';
 import { lengthsOf, useSchemaForm } from '../../../components/form/use-schema-form';
 import { useOutcomeWords } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
+import { contestable } from '@shared/cases/contestable';
+import { FavourableChange } from './favourable-change';
 import { PageTitle } from '../../../components/page-title';
 import { ProblemMessage } from '../../../components/problem-message';
 import { oneMonthAfter, useI18n, useT } from '../../../i18n';
@@ -60,6 +62,17 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
           <p>{t('contest.alreadyOpen', { date: formatDate(open.dueAt) })}</p>
           <Link to={`/cases/${open.id}`}>{t('decision.followCase')}</Link>
         </div>
+      </>
+    );
+  }
+
+  // Typed in by hand: the same rule as the server's 409, said before the member writes anything.
+  if (!contestable(decision)) {
+    return (
+      <>
+        <PageTitle title={title} />
+        <FavourableChange decision={decision} />
+        <Link to={`/decisions/${decision.id}`}>{t('contest.back')}</Link>
       </>
     );
   }

@@ -9,9 +9,11 @@ export interface DecisionListItemProps {
   contested?: boolean;
   /** Staff lists say whom a decision is about; a member's own list does not need to. */
   showMember?: boolean;
+  /** The renewal decision whose premium applies now (the newest of its policy). */
+  inForce?: boolean;
 }
 
-export function DecisionListItem({ decision, contested = false, showMember = false }: DecisionListItemProps) {
+export function DecisionListItem({ decision, contested = false, showMember = false, inForce = false }: DecisionListItemProps) {
   const { t, formatDate } = useI18n();
   const outcome = useOutcomeWords()(decision, 'effective');
   return (
@@ -42,8 +44,9 @@ export function DecisionListItem({ decision, contested = false, showMember = fal
           ) : null}
         </p>
       </div>
-      {contested || decision.overridden ? (
+      {contested || decision.overridden || inForce ? (
         <ul className="badges">
+          {inForce ? <li className="badge badge-in-force">{t('decisions.inForce')}</li> : null}
           {contested ? <li className="badge badge-info">{t('decisions.contested')}</li> : null}
           {decision.overridden ? <li className="badge badge-success">{t('decisions.changedAfterReview')}</li> : null}
         </ul>

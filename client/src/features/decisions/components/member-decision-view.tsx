@@ -4,6 +4,8 @@ import { PageTitle } from '../../../components/page-title';
 import { useI18n } from '../../../i18n';
 import { ExplanationSection } from './explanation-section';
 import { OutcomeCards } from './outcome-cards';
+import { FavourableChange } from './favourable-change';
+import { changedInMembersFavour } from '@shared/cases/contestable';
 
 const isActive = (c: Case) => ACTIVE_STATUSES.includes(c.status);
 
@@ -42,7 +44,10 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
 
       {objection ? <ObjectionStatus objection={objection} /> : null}
 
-      {!underReview ? (
+      {/* The rule the server applies to an objection: nothing to contest once changed in the member's favour. */}
+      {!underReview && changedInMembersFavour(decision) ? <FavourableChange decision={decision} /> : null}
+
+      {!underReview && !changedInMembersFavour(decision) ? (
         <section className="card rights" aria-labelledby="contest-title">
           <div>
             <h2 id="contest-title">{objection ? t('decision.contestAgainTitle') : t('decision.contestTitle')}</h2>

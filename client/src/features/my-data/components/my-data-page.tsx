@@ -3,6 +3,8 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { LANGUAGE_NAMES, useI18n } from '../../../i18n';
 import { useDownloadExport } from '../api/download-export';
 import { ContactSection } from './contact-section';
+import { RequestsSection } from './requests-section';
+import { Link } from 'react-router';
 
 /** Art. 15 and 20: the member's own data, to keep or to take elsewhere. */
 export function MyDataPage() {
@@ -22,11 +24,17 @@ export function MyDataPage() {
         <p className="muted small">{t('myData.format')}</p>
         {download.isError ? <ProblemMessage error={download.error} /> : null}
         <div role="status">{download.isSuccess ? <p className="notice notice-success">{t('myData.started')}</p> : null}</div>
-        <button type="button" className="button button-primary button-large" onClick={() => download.mutate(lang)} disabled={download.isPending}>
-          {download.isPending ? t('myData.preparing') : t('myData.download')}
-        </button>
+        <div className="button-row">
+          <button type="button" className="button button-primary button-large" onClick={() => download.mutate(lang)} disabled={download.isPending}>
+            {download.isPending ? t('myData.preparing') : t('myData.download')}
+          </button>
+          <Link to="/my-data/export" className="button button-large">
+            {t('myData.readExport')}
+          </Link>
+        </div>
       </section>
       <ContactSection />
+      <RequestsSection />
       <section className="card" aria-labelledby="other-rights-title">
         <h2 id="other-rights-title">{t('myData.otherRightsTitle')}</h2>
         <p>{t('myData.otherRightsText')}</p>

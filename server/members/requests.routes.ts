@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import { fileMemberRequest, listMemberRequests, listMyRequests } from '@shared/contract/member-requests';
+import { serve } from '../http/serve';
+import type { RequestService } from './requests.service';
+
+export function requestsRouter(requests: RequestService): Router {
+  const router = Router();
+  serve(router, fileMemberRequest, ({ user, body }) => requests.file(user, body));
+  serve(router, listMyRequests, ({ user }) => requests.listOwn(user));
+  serve(router, listMemberRequests, ({ user }) => requests.listAll(user));
+  return router;
+}

@@ -1,0 +1,14 @@
+import type { Db } from 'mongodb';
+import type { StoredMemberRequest } from '../../store';
+import { fromDoc, toDoc, type StrDoc } from './docs';
+
+export function memberRequestsRepo(db: Db) {
+  const col = () => db.collection<StrDoc>('member_requests');
+  const newestFirst = { filedAt: -1, _id: -1 } as const;
+  return {
+    put: async (request: StoredMemberRequest) => void (await col().replaceOne({ _id: request.id }, toDoc(request), { upsert: true })),
+    get: async (id: string) => fromDoc<StoredMemberRequest>(await col().findOne({ _id: id })),
+    list: async () => (await col().find().sort(newestFirst).toArray()).map((d) => fromDoc<StoredMemberRequest>(d)!),
+    forMember: async (memberId: string) => (await col().find({ memberId }).sort(newestFirst).toArray()).map((d) => fromDoc<StoredMemberRequest>(d)!),
+  };
+}
