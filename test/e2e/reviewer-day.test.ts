@@ -231,6 +231,16 @@ describeInBrowser("a reviewer's and an approver's day", () => {
     expect(await row.innerText()).toMatch(/premium €[\d,.]+ → €[\d,.]+ \([+−-][\d.]+%\)/);
     await checkA11y(page, 'reviewer-day-approvals');
     await screenshot(page, 'reviewer-day-approvals');
+    // At 360 px the inbox and its count are in sight, not scrolled away.
+    await page.setViewportSize(PHONE);
+    for (const item of [nav.getByRole('link', { name: 'Approvals' }), nav.locator('.nav-count')]) {
+      const box = (await item.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    await checkA11y(page, 'reviewer-day-approvals-360');
+    await screenshot(page, 'reviewer-day-approvals-360', { size: PHONE });
+    await page.setViewportSize(DESKTOP);
 
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: 'Approve or reject' }).waitFor();
