@@ -75,9 +75,9 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
    */
   async function closeRequestsOf(memberId: string) {
     const at = clock.now().toISOString();
-    for (const request of await store.erasureRequests.forMember(memberId)) {
+    for (const request of await store.memberRequests.forMember(memberId)) {
       const open = request.status === 'received' || request.status === 'in_progress';
-      await store.erasureRequests.put({ ...request, memberId: ERASED_MEMBER, details: null, status: open ? 'done' : request.status, updatedAt: at });
+      await store.memberRequests.put({ ...request, memberId: ERASED_MEMBER, details: null, status: open ? 'done' : request.status, updatedAt: at });
     }
   }
 
@@ -102,7 +102,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       const records = await decisionsOf(memberId);
       const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
       const contact = await store.contacts.get(memberId);
-      const requests = await store.erasureRequests.forMember(memberId);
+      const requests = await store.memberRequests.forMember(memberId);
       if (records.length === 0 && accounts.length === 0 && !contact && requests.length === 0) throw notFound(`No data about ${memberId}.`);
       const actor = staffActor(user);
       // Written first, so a crash mid-erasure still tells downstream systems (a repeat is harmless);

@@ -53,7 +53,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       ...toWireAttachment(a),
       url: urlFor(getCaseAttachment, { id: a.caseId, attachmentId: a.id }),
     }));
-    const requests = await store.erasureRequests.forMember(memberId);
+    const requests = await store.memberRequests.forMember(memberId);
     return {
       exportedAt: clock.now().toISOString(),
       memberId,

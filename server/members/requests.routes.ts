@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { fileMemberRequest, listMemberRequests, listMyRequests } from '@shared/contract/member-requests';
+import { fileMemberRequest, listMemberRequests, listMyRequests, updateMemberRequest } from '@shared/contract/member-requests';
 import { serve } from '../http/serve';
 import type { RequestService } from './requests.service';
 
@@ -8,5 +8,6 @@ export function requestsRouter(requests: RequestService): Router {
   serve(router, fileMemberRequest, ({ user, body }) => requests.file(user, body));
   serve(router, listMyRequests, ({ user }) => requests.listOwn(user));
   serve(router, listMemberRequests, ({ user }) => requests.listAll(user));
+  serve(router, updateMemberRequest, ({ user, params, body }) => requests.update(user, params.id, body));
   return router;
 }

@@ -34,7 +34,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     rollups: time(store.rollups, 'rollups'),
     meta: time(store.meta, 'meta'),
     attachments: time(store.attachments, 'attachments'),
-    erasureRequests: time(store.erasureRequests, 'erasureRequests'),
+    memberRequests: time(store.memberRequests, 'memberRequests'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

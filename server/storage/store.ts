@@ -76,7 +76,7 @@ export interface Store {
   /** Documents members add to their cases, bytes and all. */
   attachments: AttachmentRepo;
   /** Requests members file in the portal: erasure and the other rights (kind says which). */
-  erasureRequests: MemberRequestRepo;
+  memberRequests: MemberRequestRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;

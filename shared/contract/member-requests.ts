@@ -1,4 +1,4 @@
-import { MemberRequest, MemberRequestList, NewMemberRequest } from '../schemas/member-request';
+import { MemberRequest, MemberRequestIdParams, MemberRequestList, MemberRequestUpdate, NewMemberRequest } from '../schemas/member-request';
 import { json, route } from './route';
 
 export const fileMemberRequest = route({
@@ -33,4 +33,17 @@ export const listMemberRequests = route({
   responses: { 200: json(MemberRequestList) },
 });
 
-export const memberRequestRoutes = [fileMemberRequest, listMyRequests, listMemberRequests];
+export const updateMemberRequest = route({
+  operationId: 'updateMemberRequest',
+  method: 'patch',
+  path: '/admin/requests/:id',
+  summary: "Move a member's request on: received, in progress, done or refused (admin; on the staff log)",
+  caller: 'person',
+  permissions: ['personalData.erase'],
+  params: MemberRequestIdParams,
+  body: MemberRequestUpdate,
+  responses: { 200: json(MemberRequest, 'The request as it stands now') },
+  problems: { 409: 'invalid_state: a request that is done or refused is closed' },
+});
+
+export const memberRequestRoutes = [fileMemberRequest, listMyRequests, listMemberRequests, updateMemberRequest];

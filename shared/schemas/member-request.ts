@@ -33,3 +33,9 @@ export type MemberRequest = z.infer<typeof MemberRequest>;
 
 export const MemberRequestList = z.object({ items: z.array(MemberRequest) });
 export type MemberRequestList = z.infer<typeof MemberRequestList>;
+
+/** PATCH /api/admin/requests/:id — the admin moves a request on (erasing the member marks their requests done). */
+export const MemberRequestUpdate = z.strictObject({ status: MemberRequestStatus });
+export type MemberRequestUpdate = z.infer<typeof MemberRequestUpdate>;
+
+export const MemberRequestIdParams = z.strictObject({ id: z.string().regex(/^req_[0-9a-f]{24}$/, 'a request id (req_ and 24 hex digits)') });

@@ -19,6 +19,7 @@ export const STAFF_ACTIONS = [
   // A staff member provisioned, or given other roles or scopes, by the identity provider's groups.
   'user_provisioned',
   'user_grants_changed',
+  'member_request_updated',
 ] as const;
 export const StaffAction = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffAction>;

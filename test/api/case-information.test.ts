@@ -74,6 +74,24 @@ describe('case information, member requests and contesting', () => {
     expect(admin.body.items.find((r: { id: string }) => r.id === filed.body.id)).toMatchObject({ status: 'received', memberId: 'M-1001' });
   });
 
+  it('lets the admin move a request on, on the staff log without the member, and keeps a closed one closed', async () => {
+    const filed = (await (await app.as('bram')).post('/api/me/requests').send({ kind: 'rectification', details: 'My postcode is wrong.' })).body;
+    const admin = await app.as('admin');
+    expect((await admin.patch(`/api/admin/requests/${filed.id}`).send({ status: 'finished' })).status).toBe(400);
+    expect((await admin.patch('/api/admin/requests/req_000000000000000000000000').send({ status: 'done' })).status).toBe(404);
+    const moved = await admin.patch(`/api/admin/requests/${filed.id}`).send({ status: 'in_progress' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: filed.id, status: 'in_progress' });
+    expect((await admin.patch(`/api/admin/requests/${filed.id}`).send({ status: 'done' })).body.status).toBe('done');
+    const reopened = await admin.patch(`/api/admin/requests/${filed.id}`).send({ status: 'received' });
+    expect(reopened.status).toBe(409);
+    expect(reopened.body.code).toBe('invalid_state');
+    expect((await (await app.as('bram')).get('/api/me/requests')).body.items.find((r: { id: string }) => r.id === filed.id).status).toBe('done');
+    const log = (await (await app.as('governance')).get('/api/audit/staff-log?action=member_request_updated')).body.items;
+    expect(log.map((e: { data: { to: string } }) => e.data.to)).toEqual(['done', 'in_progress']);
+    expect(JSON.stringify(log)).not.toMatch(/M-1002|postcode/);
+  });
+
   it('refuses an objection to a decision already changed in the member’s favour, and takes one to a change against them', async () => {
     const { decisionId, caseId } = await objection();
     const reviewer = await app.as('pricing.reviewer');

@@ -66,16 +66,16 @@ export function describeAttachmentsContract(kind: StoreKind) {
         filedAt,
         updatedAt: filedAt,
       });
-      await store.erasureRequests.put(request('req_1', 'M-1001', '2026-11-20T10:00:00.000Z'));
-      await store.erasureRequests.put(request('req_2', 'M-1002', '2026-11-21T10:00:00.000Z'));
-      await store.erasureRequests.put(request('req_3', 'M-1001', '2026-11-22T10:00:00.000Z'));
-      await store.erasureRequests.put({ ...request('req_1', 'M-1001', '2026-11-20T10:00:00.000Z'), status: 'done', updatedAt: '2026-11-23T10:00:00.000Z' });
-      expect((await store.erasureRequests.list()).map((r) => r.id)).toEqual(['req_3', 'req_2', 'req_1']);
-      expect((await store.erasureRequests.forMember('M-1001')).map((r) => r.id)).toEqual(['req_3', 'req_1']);
-      expect(await store.erasureRequests.get('req_1')).toMatchObject({ status: 'done', updatedAt: '2026-11-23T10:00:00.000Z' });
+      await store.memberRequests.put(request('req_1', 'M-1001', '2026-11-20T10:00:00.000Z'));
+      await store.memberRequests.put(request('req_2', 'M-1002', '2026-11-21T10:00:00.000Z'));
+      await store.memberRequests.put(request('req_3', 'M-1001', '2026-11-22T10:00:00.000Z'));
+      await store.memberRequests.put({ ...request('req_1', 'M-1001', '2026-11-20T10:00:00.000Z'), status: 'done', updatedAt: '2026-11-23T10:00:00.000Z' });
+      expect((await store.memberRequests.list()).map((r) => r.id)).toEqual(['req_3', 'req_2', 'req_1']);
+      expect((await store.memberRequests.forMember('M-1001')).map((r) => r.id)).toEqual(['req_3', 'req_1']);
+      expect(await store.memberRequests.get('req_1')).toMatchObject({ status: 'done', updatedAt: '2026-11-23T10:00:00.000Z' });
       // Erasure rewrites the member id: the request leaves the member's list.
-      await store.erasureRequests.put({ ...(await store.erasureRequests.get('req_3'))!, memberId: 'ERASED' });
-      expect((await store.erasureRequests.forMember('M-1001')).map((r) => r.id)).toEqual(['req_1']);
+      await store.memberRequests.put({ ...(await store.memberRequests.get('req_3'))!, memberId: 'ERASED' });
+      expect((await store.memberRequests.forMember('M-1001')).map((r) => r.id)).toEqual(['req_1']);
     });
   });
 }

@@ -47,6 +47,7 @@ interface Fixture {
   userId?: string;
   ingestKeyId?: string;
   attachmentId?: string;
+  requestId?: string;
   userIds: Record<string, string>;
 }
 
@@ -167,6 +168,14 @@ class Fixtures {
     return { userId: user.id };
   }
 
+  /** A fresh open request of bram's, straight into the store (one of a kind may be open through the API). */
+  async memberRequest(): Promise<Partial<Fixture>> {
+    const at = this.t.clock.now().toISOString();
+    const id = `req_${String(++this.n).padStart(24, '0')}`;
+    await this.t.store.memberRequests.put({ id, memberId: 'M-1002', kind: 'erasure', details: null, status: 'received', filedAt: at, updatedAt: at });
+    return { requestId: id };
+  }
+
   async ingestKey(): Promise<Partial<Fixture>> {
     const made = await this.as('admin', 'post', '/api/admin/ingest-keys', { name: `matrix key ${++this.n}` });
     return { ingestKeyId: made.id };
@@ -276,6 +285,12 @@ const ROWS: Record<string, Row> = {
   'POST /api/me/requests': { body: () => ({ kind: 'erasure' }), expect: only('member_own', 'member_other') },
   'GET /api/me/requests': { expect: only('member_own', 'member_other') },
   'GET /api/admin/requests': { expect: only('admin') },
+  'PATCH /api/admin/requests/:id': {
+    fixture: (f) => f.memberRequest(),
+    path: (f) => `/api/admin/requests/${f.requestId}`,
+    body: () => ({ status: 'refused' }),
+    expect: only('admin'),
+  },
 
   'GET /api/policies': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },
   'GET /api/models': { expect: only('fraud', 'pricing', 'senior', 'governance', 'admin') },

@@ -52,7 +52,7 @@ class MongoStore implements Store {
   readonly rollups: ReturnType<typeof rollupsRepo>;
   readonly meta: ReturnType<typeof metaRepo>;
   readonly attachments: ReturnType<typeof attachmentsRepo>;
-  readonly erasureRequests: ReturnType<typeof memberRequestsRepo>;
+  readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -76,7 +76,7 @@ class MongoStore implements Store {
     this.rollups = rollupsRepo(db);
     this.meta = metaRepo(db);
     this.attachments = attachmentsRepo(db);
-    this.erasureRequests = memberRequestsRepo(db);
+    this.memberRequests = memberRequestsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

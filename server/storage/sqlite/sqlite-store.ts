@@ -70,7 +70,7 @@ class SqliteStore implements Store {
   readonly rollups: ReturnType<typeof rollupsRepo>;
   readonly meta: ReturnType<typeof metaRepo>;
   readonly attachments: ReturnType<typeof attachmentsRepo>;
-  readonly erasureRequests: ReturnType<typeof memberRequestsRepo>;
+  readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
@@ -91,7 +91,7 @@ class SqliteStore implements Store {
     this.rollups = rollupsRepo(db);
     this.meta = metaRepo(db);
     this.attachments = attachmentsRepo(db);
-    this.erasureRequests = memberRequestsRepo(db);
+    this.memberRequests = memberRequestsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       addOutbox: (entry) => this.outbox.addNow(entry),

@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { listStaffLog } from '@shared/contract/audit';
 import { eraseMember, liftLegalHold, listLegalHolds, setLegalHold } from '@shared/contract/members';
+import { listMemberRequests, updateMemberRequest } from '@shared/contract/member-requests';
 import { getPolicies } from '@shared/contract/system';
+import type { MemberRequestStatus } from '@shared/schemas/member-request';
 import { call } from '../../../lib/call';
 
 const fetchHolds = call(listLegalHolds);
@@ -10,6 +12,8 @@ const fetchPolicies = call(getPolicies);
 const sendHold = call(setLegalHold);
 const sendLift = call(liftLegalHold);
 const sendErase = call(eraseMember);
+const fetchRequests = call(listMemberRequests);
+const sendRequestStatus = call(updateMemberRequest);
 
 /** Members whose data is kept from erasure, with the reason. */
 export const legalHoldsQuery = () => queryOptions({ queryKey: ['admin', 'legal-holds'], queryFn: ({ signal }) => fetchHolds({}, { signal }) });
@@ -28,3 +32,9 @@ export const useSetLegalHold = () =>
   useMutation({ mutationFn: ({ memberId, reason }: { memberId: string; reason: string }) => sendHold({ params: { memberId }, body: { reason } }) });
 export const useLiftLegalHold = () => useMutation({ mutationFn: (memberId: string) => sendLift({ params: { memberId } }) });
 export const useEraseMember = () => useMutation({ mutationFn: (memberId: string) => sendErase({ body: { memberId } }) });
+
+/** Members' requests (erasure, rectification, …) and where each stands. */
+export const memberRequestsQuery = () => queryOptions({ queryKey: ['admin', 'member-requests'], queryFn: ({ signal }) => fetchRequests({}, { signal }) });
+export const useMemberRequests = () => useQuery(memberRequestsQuery());
+export const useUpdateMemberRequest = () =>
+  useMutation({ mutationFn: ({ id, status }: { id: string; status: MemberRequestStatus }) => sendRequestStatus({ params: { id }, body: { status } }) });

@@ -5,6 +5,7 @@ import { Field } from '../../../components/form/form-field';
 import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
+import { MemberRequestsTable } from './member-requests-table';
 import { useErasures, useEraseMember, useLegalHolds, useLiftLegalHold, usePolicies, useSetLegalHold } from '../api/privacy';
 
 /** Legal holds, erasures on request and the retention periods in force (read-only: configuration). */
@@ -71,6 +72,8 @@ export function PrivacySection() {
           </table>
         </div>
       ) : null}
+
+      <MemberRequestsTable />
 
       <h3>{t('admin.erasuresTitle')}</h3>
       <ErasureForm />
