@@ -76,6 +76,8 @@ const Env = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.02),
   SAMPLE_NEAR_THRESHOLD: z.coerce.number().min(0).max(1).default(0.05),
+  // A sample case's internal service level; a year at most, so a typo cannot park oversight forever.
+  SAMPLE_REVIEW_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   FOUR_EYES_TYPES: z
     .string()
     .default('renewal_price,fraud_flag,risk_score')
@@ -179,6 +181,8 @@ export interface Config {
   metricsToken?: string;
   sampleRate: number;
   sampleNearThreshold: number;
+  /** A sample case is due this many calendar days after it was drawn (internal service level). */
+  sampleReviewDays: number;
   fourEyesTypes: DecisionType[];
   fourEyesMinRenewalCents: number;
   fourEyesMinRiskPoints: number;
@@ -248,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     sampleRate: e.SAMPLE_RATE,
     sampleNearThreshold: e.SAMPLE_NEAR_THRESHOLD,
+    sampleReviewDays: e.SAMPLE_REVIEW_DAYS,
     fourEyesTypes: e.FOUR_EYES_TYPES,
     fourEyesMinRenewalCents: e.FOUR_EYES_MIN_RENEWAL_CENTS,
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,

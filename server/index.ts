@@ -12,6 +12,7 @@ import { repairRecentProjections } from './jobs/repair';
 import { upgradeRollups } from './metrics/rebuild';
 import { createMonitoring } from './monitoring/monitoring';
 import { openStore } from './storage/open-store';
+import { answerClientErrorsAsProblems } from './http/client-errors';
 
 /**
  * The built client is dist/client: `../dist/client` from server/index.ts (run by tsx), and
@@ -96,15 +97,17 @@ async function main() {
       run: () => runDelivery({ ...delivery, budgetMs: deliveryIntervalMs - config.deliveryTimeoutMs }),
     },
   ].map((job) => startPeriodicJob({ ...job, store, clock, logger, onFinished: monitoring.jobFinished }));
-  const server = app.listen(config.port, () => {
-    const demo = DEMO_USERS.map((u) => u.username).join(', ');
-    process.stdout.write(
-      `\nRecourse is listening on http://localhost:${config.port} (storage: ${store.kind}${config.production ? ', production' : ''})\n` +
-        (seed || config.ingestApiKeys.includes(DEMO_INGEST_KEY)
-          ? `DEMONSTRATION ONLY — users ${demo}, password "${DEMO_PASSWORD}"; ingest key "${DEMO_INGEST_KEY}". Never use these in production.\n\n`
-          : '\n'),
-    );
-  });
+  const server = answerClientErrorsAsProblems(
+    app.listen(config.port, () => {
+      const demo = DEMO_USERS.map((u) => u.username).join(', ');
+      process.stdout.write(
+        `\nRecourse is listening on http://localhost:${config.port} (storage: ${store.kind}${config.production ? ', production' : ''})\n` +
+          (seed || config.ingestApiKeys.includes(DEMO_INGEST_KEY)
+            ? `DEMONSTRATION ONLY — users ${demo}, password "${DEMO_PASSWORD}"; ingest key "${DEMO_INGEST_KEY}". Never use these in production.\n\n`
+            : '\n'),
+      );
+    }),
+  );
 
   const shutdown = () => {
     for (const job of jobs) job.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDays, formatMoney, formatPercent, formatScorePoints } from './format';
+import { formatDate, formatDateTime, formatDays, formatMoney, formatPercent, formatScorePoints } from './format';
 
 /** Intl separates with (narrow) no-break spaces; compare on plain spaces. */
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -31,5 +31,12 @@ describe('locale formatting', () => {
     expect(formatDate('2026-03-31T23:30:00Z', 'en')).toBe('1 April 2026');
     expect(formatDate('2026-03-31T23:30:00Z', 'nl')).toBe('1 april 2026');
     expect(formatDate('2026-03-31T23:30:00Z', 'fr')).toBe('1 avril 2026');
+  });
+
+  it('names the zone of every time of day it writes, winter and summer', () => {
+    expect(formatDateTime('2026-11-25T13:03:00Z', 'en')).toBe('25 Nov 2026, 14:03 CET');
+    expect(formatDateTime('2026-07-01T12:00:00Z', 'en')).toBe('1 Jul 2026, 14:00 CEST');
+    expect(formatDateTime('2026-11-25T13:03:00Z', 'nl')).toMatch(/14:03 CET$/);
+    expect(formatDateTime('2026-11-25T13:03:00Z', 'fr')).toMatch(/14:03 UTC\+1$/);
   });
 });

@@ -70,8 +70,13 @@ export function formatDate(iso: string, lang: Lang): string {
   return dateFormat(lang, { dateStyle: 'long' }).format(new Date(iso));
 }
 
+/**
+ * A moment on screen always names its zone ("25 Nov 2026, 14:03 CET"), so staff in another
+ * office, and members abroad, never take Brussels time for their own. Intl refuses timeZoneName
+ * beside dateStyle, hence the fields one by one.
+ */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return dateFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { AuditEvent, AuditEventsQuery, AuditExportQuery } from '@shared/schemas/audit';
+import type { AuditEvent, AuditEventsQuery, AuditExportQuery, AuditPerson } from '@shared/schemas/audit';
 import type { Decision } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
-import { can } from '@shared/auth/permissions';
+import { can, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toWire } from '../domain/decision-views';
@@ -18,6 +18,19 @@ const toAuditEvent = ({ personalSalt: _salt, ...event }: ChainEvent): AuditEvent
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 const dayEnd = (day: string) => `${day}T23:59:59.999Z`;
 const EXPORT_CHUNK = 500;
+
+/** The user ids an event names: who acted, and whom a case was given to or who proposed. */
+const idsNamedIn = (event: ChainEvent): string[] =>
+  [event.actor.id, event.data.assignee, event.data.proposedBy].filter((id): id is string => typeof id === 'string' && id.length > 0);
+
+/** Staff named on a page of events, by name: one lookup per distinct id (a page names a handful of people). */
+async function peopleNamedIn(store: Store, events: ChainEvent[]): Promise<Record<string, AuditPerson>> {
+  const ids = [...new Set(events.flatMap(idsNamedIn))].filter((id) => id !== 'system');
+  const users = await Promise.all(ids.map((id) => store.users.byId(id)));
+  const people: Record<string, AuditPerson> = {};
+  for (const u of users) if (u && isStaff(u)) people[u.id] = { username: u.username, displayName: u.displayName ?? null };
+  return people;
+}
 
 export function createAuditService({ store, clock, signingKey }: { store: Store; clock: Clock; signingKey?: string }) {
   const requireInspector = (user: User) => {
@@ -46,11 +59,13 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
     async events(user: User, query: AuditEventsQuery) {
       requireInspector(user);
       const after = query.cursor ? decodeCursor<[string, string, number]>(query.cursor, ['string', 'string', 'number']) : null;
+      // People look for a colleague by name; an id (from an export) still works.
+      const actorId = query.actor ? ((await store.users.byUsername(query.actor))?.id ?? query.actor) : undefined;
       const rows = await store.events.page(
         {
           decisionId: query.decisionId,
           caseId: query.caseId,
-          actorId: query.actor,
+          actorId,
           action: query.action,
           from: query.from && dayStart(query.from),
           to: query.to && dayEnd(query.to),
@@ -60,7 +75,11 @@ export function createAuditService({ store, clock, signingKey }: { store: Store;
       );
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
-      return { items: items.map(toAuditEvent), nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.decisionId, last.seq]) : null };
+      return {
+        items: items.map(toAuditEvent),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.decisionId, last.seq]) : null,
+        people: await peopleNamedIn(store, items),
+      };
     },
 
     /**

@@ -10,6 +10,8 @@ export interface NewUser {
   roles: Role[];
   memberId?: string;
   scopes?: DecisionType[];
+  /** The name colleagues read (queue, audit log); the user name stays the sign-in name. */
+  displayName?: string;
 }
 
 export async function createUser(store: Store, clock: Clock, input: NewUser) {
@@ -19,6 +21,7 @@ export async function createUser(store: Store, clock: Clock, input: NewUser) {
     roles: input.roles,
     scopes: input.scopes ?? [],
     ...(input.memberId ? { memberId: canonicalMemberId(input.memberId) } : {}),
+    ...(input.displayName ? { displayName: input.displayName } : {}),
     passwordHash: await hashPassword(input.password),
     createdAt: clock.now().toISOString(),
   };

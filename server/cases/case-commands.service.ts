@@ -66,8 +66,9 @@ export function createCaseCommands(ctx: CaseContext) {
         }),
       ),
 
-    async assign(user: User, caseId: string, userId: string, expectedVersion: number) {
-      const target = await store.users.byId(userId);
+    /** Gives the case to a reviewer in scope, or with `userId` null back to the queue (in review, nobody's: anyone in scope claims it). */
+    async assign(user: User, caseId: string, userId: string | null, expectedVersion: number) {
+      const target = userId === null ? null : await store.users.byId(userId);
       return act(
         user,
         caseId,
@@ -78,16 +79,18 @@ export function createCaseCommands(ctx: CaseContext) {
             if (!isApprover(user)) throw forbidden('forbidden', 'Only approvers assign cases to others.');
           },
           state: (c) => {
-            if (!target || !isReviewer(target) || !target.scopes.includes(c.decisionType)) {
+            if (userId !== null && (!target || !isReviewer(target) || !target.scopes.includes(c.decisionType))) {
               throw validationFailed([{ path: 'userId', message: 'not a reviewer for this kind of decision' }]);
             }
             if (!may(user, c, 'assign')) throw invalidState(`A ${c.status} case cannot be reassigned.`);
+            if (userId === null && !c.assignee) throw invalidState('Nobody has this case.');
           },
         },
         (c) => ({
           action: 'assigned',
           next: bump(c, { status: nextStatus(c.status, 'assign')!, assignee: userId }),
-          visibility: 'member',
+          // The member hears that someone works on their case; giving it back is internal.
+          visibility: userId === null ? 'internal' : 'member',
           data: { assignee: userId },
         }),
       );

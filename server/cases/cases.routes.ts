@@ -4,9 +4,11 @@ import {
   assignCase,
   claimCase,
   commentOnCase,
+  countCases,
   extendCase,
   fileObjection,
   getCase,
+  listColleagues,
   listCases,
   resolveCase,
   withdrawCase,
@@ -18,6 +20,9 @@ export function casesRouter(cases: CaseService): Router {
   const router = Router();
   serve(router, fileObjection, ({ user, params, body }) => cases.fileObjection(user, params.id, body));
   serve(router, listCases, ({ user, query }) => cases.list(user, query));
+  // Before /cases/:id, which would take "counts" for a case id.
+  serve(router, countCases, ({ user, query }) => cases.counts(user, query));
+  serve(router, listColleagues, ({ user }) => cases.colleagues(user));
   serve(router, getCase, ({ user, params }) => cases.get(user, params.id));
   serve(router, claimCase, ({ user, params, body }) => cases.claim(user, params.id, body.expectedVersion));
   serve(router, assignCase, ({ user, params, body }) => cases.assign(user, params.id, body.userId, body.expectedVersion));

@@ -17,11 +17,13 @@ export interface CaseOpening {
   statement: string | null;
   requestedOutcome: string | null;
   receivedAt: Date;
+  /** Internal work's own service level (a sample); absent: the member's legal month from receipt. */
+  dueAt?: Date;
 }
 
 /** What an opening sets on a case: the deadline runs from the day it was received. */
 export function openingFields(opening: CaseOpening) {
-  const due = dueDate(opening.receivedAt).toISOString();
+  const due = (opening.dueAt ?? dueDate(opening.receivedAt)).toISOString();
   return {
     origin: opening.origin,
     channel: opening.channel,

@@ -4,6 +4,7 @@ import type { ChainEvent, EventActor, OutboxMessage, StoredCase, StoredDecision 
 import { outboxEntryFor } from '../domain/outbound-events';
 import { caseChangeEvent } from './case-chain';
 import { newCase } from './new-case';
+import { sampleDueDate } from '../domain/deadlines';
 
 /**
  * A draw in [0, 1) from the decision id: random across decisions, yet the same on every
@@ -37,7 +38,15 @@ export function sampleFor(
   const reason = sampleReason(decision, policy);
   if (!reason) return { events: [], cases: [], outbox: [] };
   const head = { seq: 0, hash: decision.hash };
-  const opening = { origin: 'sample' as const, channel: null, statement: null, requestedOutcome: null, receivedAt: new Date(decision.recordedAt) };
+  const receivedAt = new Date(decision.recordedAt);
+  const opening = {
+    origin: 'sample' as const,
+    channel: null,
+    statement: null,
+    requestedOutcome: null,
+    receivedAt,
+    dueAt: sampleDueDate(receivedAt, policy.reviewDays),
+  };
   const c = newCase(decision, head.seq + 1, opening, now);
   const event = caseChangeEvent(decision, head, null, SYSTEM, { action: 'sampled', next: c, visibility: 'internal', data: { reason } }, now);
   const entry = outboxEntryFor(event, c, decision, null);

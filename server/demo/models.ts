@@ -25,7 +25,12 @@ const regions: Record<(typeof REGIONS)[number], LocalizedText> = {
 
 const shared = {
   age_band: { label: t('Age group', 'Leeftijdsgroep', 'Tranche d’âge'), unit: 'text', valueLabels: ageBands },
-  region: { label: t('Region where you live', 'Gewest waar u woont', 'Région où vous habitez'), unit: 'text', valueLabels: regions },
+  region: {
+    label: t('Region where you live', 'Gewest waar u woont', 'Région où vous habitez'),
+    staffLabel: t('Region', 'Gewest', 'Région'),
+    unit: 'text',
+    valueLabels: regions,
+  },
 } satisfies Record<string, FeatureInfo>;
 
 function renewalTariff(version: string): ModelEntryInput {
@@ -78,6 +83,19 @@ function renewalTariff(version: string): ModelEntryInput {
         'Vous bénéficiez d’une réduction pour vos années d’assurance chez nous.',
       ),
     },
+    staffDescription: t(
+      'Sets the yearly premium at renewal: the current premium plus or minus the published tariff’s fixed amount per factor (claims, medical inflation, age group, region, years insured, hospital cover).',
+      'Bepaalt de jaarpremie bij verlenging: de huidige premie plus of min het vaste bedrag per factor uit het gepubliceerde tarief (claims, medische inflatie, leeftijdsgroep, gewest, verzekerde jaren, dekking ziekenhuisopname).',
+      'Fixe la prime annuelle au renouvellement\u00a0: la prime actuelle plus ou moins le montant fixe par facteur du tarif publié (demandes, inflation médicale, tranche d’âge, région, années d’assurance, couverture hospitalisation).',
+    ),
+    staffReasonCodes: {
+      CLAIMS_HISTORY: t('Claims in the last 12 months.', 'Claims in de afgelopen 12 maanden.', 'Demandes de remboursement des 12 derniers mois.'),
+      LOYALTY_DISCOUNT: t(
+        'Discount for the years insured with us.',
+        'Korting voor de jaren verzekerd bij ons.',
+        'Réduction pour les années d’assurance chez nous.',
+      ),
+    },
   };
 }
 
@@ -102,6 +120,7 @@ function fraudScreen(version: string): ModelEntryInput {
       claim_amount_cents: { label: t('Amount claimed', 'Gevraagd bedrag', 'Montant demandé'), unit: 'cents' },
       days_since_policy_start: {
         label: t('Time since your policy started', 'Tijd sinds de start van uw polis', 'Temps écoulé depuis le début de votre contrat'),
+        staffLabel: t('Time since the policy started', 'Tijd sinds de start van de polis', 'Temps écoulé depuis le début du contrat'),
         unit: 'days',
       },
       prior_claims_24m: {
@@ -183,6 +202,19 @@ function riskScore(version: string): ModelEntryInput {
         'U hebt ons een chronische aandoening gemeld.',
         'Vous nous avez signalé une maladie chronique.',
       ),
+    },
+    staffDescription: t(
+      'Estimates how likely the member is to need costly care (resource planning, financial risk): points for claims in the last 36 months, the age group and a declared long-term condition, turned into a risk group.',
+      'Schat in hoe waarschijnlijk het lid dure zorg nodig heeft (planning, financieel risico): punten voor claims van de afgelopen 36 maanden, de leeftijdsgroep en een gemelde chronische aandoening, omgezet in een risicogroep.',
+      'Estime la probabilité que l’affilié ait besoin de soins coûteux (planification, risque financier)\u00a0: des points pour les demandes des 36 derniers mois, la tranche d’âge et une maladie chronique déclarée, convertis en groupe de risque.',
+    ),
+    staffReasonCodes: {
+      FREQUENT_CLAIMS: t(
+        'More claims than usual in the last 36 months.',
+        'Meer claims dan gewoonlijk in de afgelopen 36 maanden.',
+        'Plus de demandes que d’habitude au cours des 36 derniers mois.',
+      ),
+      CHRONIC_CONDITION: t('A long-term health condition was declared.', 'Een chronische aandoening werd gemeld.', 'Une maladie chronique a été déclarée.'),
     },
   };
 }

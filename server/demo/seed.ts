@@ -12,14 +12,15 @@ import { decisionIdFor } from '../decisions/ingest';
 
 export const DEMO_PASSWORD = 'demo';
 
-export const DEMO_USERS: { username: string; roles: Role[]; memberId?: string; scopes?: DecisionType[] }[] = [
+// Staff carry display names, as colleagues know them (the queue and the audit log name people).
+export const DEMO_USERS: { username: string; roles: Role[]; memberId?: string; scopes?: DecisionType[]; displayName?: string }[] = [
   { username: 'anna', roles: ['member'], memberId: 'M-1001' },
   { username: 'bram', roles: ['member'], memberId: 'M-1002' },
-  { username: 'fraud.reviewer', roles: ['reviewer'], scopes: ['fraud_flag'] },
-  { username: 'pricing.reviewer', roles: ['reviewer'], scopes: ['renewal_price', 'risk_score'] },
-  { username: 'senior.reviewer', roles: ['reviewer', 'approver'], scopes: ['renewal_price', 'fraud_flag', 'risk_score'] },
-  { username: 'governance', roles: ['governance'] },
-  { username: 'admin', roles: ['admin'] },
+  { username: 'fraud.reviewer', roles: ['reviewer'], scopes: ['fraud_flag'], displayName: 'Femke Janssens' },
+  { username: 'pricing.reviewer', roles: ['reviewer'], scopes: ['renewal_price', 'risk_score'], displayName: 'Pieter Claes' },
+  { username: 'senior.reviewer', roles: ['reviewer', 'approver'], scopes: ['renewal_price', 'fraud_flag', 'risk_score'], displayName: 'Sofie Dubois' },
+  { username: 'governance', roles: ['governance'], displayName: 'Greet Willems' },
+  { username: 'admin', roles: ['admin'], displayName: 'Ahmed Benali' },
 ];
 
 export const DEMO_DECISIONS = 3000;

@@ -1,4 +1,4 @@
-import { addCalendarMonths, endOfMemberDay, memberDay } from '@shared/time/calendar';
+import { addCalendarDays, addCalendarMonths, endOfMemberDay, memberDay } from '@shared/time/calendar';
 
 /**
  * Legal deadlines on the members' calendar (shared/time/calendar.ts). GDPR Art. 12(3): one month
@@ -10,6 +10,15 @@ import { addCalendarMonths, endOfMemberDay, memberDay } from '@shared/time/calen
 /** dueAt = receivedAt + one calendar month, to the end of that day in Brussels. */
 export function dueDate(receivedAt: Date, months = 1): Date {
   return endOfMemberDay(addCalendarMonths(receivedAt, months));
+}
+
+/**
+ * A sample case is the insurer's own oversight (AI Act Art. 14), not a member's request: no legal
+ * month applies, so it is due after the service level the sampling policy sets, in calendar days,
+ * to the end of that day in Brussels.
+ */
+export function sampleDueDate(drawnAt: Date, reviewDays: number): Date {
+  return endOfMemberDay(addCalendarDays(drawnAt, reviewDays));
 }
 
 /** An extension runs from the original due date: at most two further months (Art. 12(3)). */

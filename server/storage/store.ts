@@ -124,6 +124,8 @@ export interface DecisionRepo {
   get(id: string): Promise<StoredDecision | null>;
   getMany(ids: string[]): Promise<StoredDecision[]>;
   page(filter: DecisionFilter, after: DecisionPageKey | null, limit: number): Promise<StoredDecision[]>;
+  /** Ids of at most `limit` decisions whose subject's claim id or policy id is exactly `ref`; an index read each. */
+  idsBySubjectRef(ref: string, limit: number): Promise<string[]>;
   /** The earliest decidedAt of a model version within [from, to] (inclusive instants), null without any; one index read. */
   firstDecidedAt(model: { id: string; version: string }, from: string, to: string): Promise<string | null>;
   /** Every decision in id order, streamed (verification and anchors). */
@@ -180,6 +182,10 @@ export interface CaseFilter {
   dueFrom?: string;
   /** Only cases due before this instant. */
   dueBefore?: string;
+  /** Only cases of these decisions (a search by claim or policy, see DecisionRepo.idsBySubjectRef). */
+  decisionIds?: string[];
+  /** Only cases whose proposal was made by someone else (an approver's inbox). */
+  notProposedBy?: string;
 }
 
 /** Keyset position: cases are listed by due date, soonest first, then id. */

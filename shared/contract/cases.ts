@@ -1,8 +1,11 @@
 import {
   ApproveCase,
   AssignCase,
+  CaseCounts,
+  CaseCountsQuery,
   CaseDetail,
   CaseIdParams,
+  ColleagueList,
   CaseListQuery,
   CasePage,
   ClaimCase,
@@ -43,6 +46,28 @@ export const listCases = route({
   problems: { 400: 'validation_failed, invalid_cursor' },
 });
 
+export const countCases = route({
+  operationId: 'countCases',
+  method: 'get',
+  path: '/cases/counts',
+  summary: "How many cases each view of the queue holds (per status, overdue, mine, awaiting my approval), in the reader's scopes",
+  caller: 'person',
+  permissions: ['cases.review'],
+  query: CaseCountsQuery,
+  responses: { 200: json(CaseCounts) },
+  problems: { 400: 'validation_failed' },
+});
+
+export const listColleagues = route({
+  operationId: 'listColleagues',
+  method: 'get',
+  path: '/cases/colleagues',
+  summary: 'Reviewers a case can be given to, by name (id, user name, display name, scopes); never members',
+  caller: 'person',
+  permissions: ['cases.openPage'],
+  responses: { 200: json(ColleagueList) },
+});
+
 export const getCase = route({
   operationId: 'getCase',
   method: 'get',
@@ -64,7 +89,7 @@ export const claimCase = route({
 });
 
 export const assignCase = route({
-  ...caseCommand('assignCase', '/cases/:id/assign', 'Assign a case to a reviewer (approver)'),
+  ...caseCommand('assignCase', '/cases/:id/assign', 'Assign a case to a reviewer, or unassign it with userId null (approver)'),
   permissions: ['cases.approve'],
   body: AssignCase,
   responses: { 200: json(CaseDetail) },
@@ -108,4 +133,17 @@ export const withdrawCase = route({
   responses: { 200: json(CaseDetail) },
 });
 
-export const caseRoutes = [fileObjection, listCases, getCase, claimCase, assignCase, commentOnCase, resolveCase, approveCase, extendCase, withdrawCase];
+export const caseRoutes = [
+  fileObjection,
+  listCases,
+  countCases,
+  listColleagues,
+  getCase,
+  claimCase,
+  assignCase,
+  commentOnCase,
+  resolveCase,
+  approveCase,
+  extendCase,
+  withdrawCase,
+];

@@ -13,6 +13,8 @@ export interface LabelContext {
   /** Currency for `cents` inputs: the renewal's own currency, else DEFAULT_CURRENCY. */
   currency: string;
   gaps: GapLog;
+  /** Who reads: staff pages use the registry's staff wording where it has one. */
+  audience?: 'member' | 'staff';
 }
 
 /**
@@ -26,13 +28,13 @@ export const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key
 /** The registry's label, or the raw name visibly marked; a missing label is logged unless the whole model is. */
 export function featureLabel(feature: string, ctx: LabelContext): string {
   const info = ownEntry(ctx.model?.features, feature);
-  if (info) return info.label[ctx.lang];
+  if (info) return (ctx.audience === 'staff' && info.staffLabel ? info.staffLabel : info.label)[ctx.lang];
   if (ctx.model) ctx.gaps.add('feature_label', feature);
   return TEXTS[ctx.lang].missingLabel(feature);
 }
 
 export function reasonText(code: string, ctx: LabelContext): string {
-  const text = ownEntry(ctx.model?.reasonCodes, code);
+  const text = (ctx.audience === 'staff' ? ownEntry(ctx.model?.staffReasonCodes, code) : undefined) ?? ownEntry(ctx.model?.reasonCodes, code);
   if (text) return text[ctx.lang];
   if (ctx.model) ctx.gaps.add('reason_code', code);
   return TEXTS[ctx.lang].missingLabel(code);

@@ -58,6 +58,7 @@ export const AuditEventsQuery = withOrderedPeriod(
       .string()
       .regex(/^case_[0-9a-f]{24}_\d+$/)
       .optional(),
+    /** A user name ("fraud.reviewer") or a user id. */
     actor: IdentifierLike.optional(),
     action: EventAction.optional(),
     /** Dates (YYYY-MM-DD), inclusive, in UTC. */
@@ -90,7 +91,19 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const AuditEventPage = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() });
+/** A staff member named in the log (actors, assignees), so the log reads by name rather than by id. */
+export const AuditPerson = z.object({ username: z.string(), displayName: z.string().nullable() });
+export type AuditPerson = z.infer<typeof AuditPerson>;
+
+/**
+ * `people`: every staff user id the page's events name (as actor, assignee or proposer), by name.
+ * Members are not in it: the log says "the member", their number is on the decision.
+ */
+export const AuditEventPage = z.object({
+  items: z.array(AuditEvent),
+  nextCursor: z.string().nullable(),
+  people: z.record(z.string(), AuditPerson).optional(),
+});
 
 export const AuditExportQuery = withOrderedPeriod(
   z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Cursor, DecisionType, Instant, Limit, pageOf, trimmedText } from './common';
-import { Decision, RiskBand } from './decision';
+import { Cursor, DecisionType, Identifier, Instant, Limit, pageOf, trimmedText } from './common';
+import { Decision, FraudFlagOutput, RenewalPriceOutput, RiskBand, RiskScoreOutput } from './decision';
 
 export const CaseStatus = z.enum(['open', 'in_review', 'pending_approval', 'resolved', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -112,15 +112,75 @@ export const CaseDetail = z.object({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-export const CasePage = pageOf(Case);
+/** Why the sampling policy picked a decision: a random draw, or a fraud score close to its threshold. */
+export const SampleReason = z.enum(['random', 'near_threshold']);
+export type SampleReason = z.infer<typeof SampleReason>;
+
+/**
+ * What a queue row is about, for staff triage without opening the case: the decision's subject
+ * (member, policy, claim) and its outcome in force (premium change, fraud score, risk score).
+ * Null where the decision's personal data was erased.
+ */
+export const CaseAbout = z.object({
+  memberId: z.string().nullable(),
+  policyId: z.string().nullable(),
+  claimId: z.string().nullable(),
+  outcome: z.union([RenewalPriceOutput, FraudFlagOutput, RiskScoreOutput]),
+});
+export type CaseAbout = z.infer<typeof CaseAbout>;
+
+/**
+ * A case as the list shows it. Staff rows also carry what the case is about, why a sample was
+ * drawn and the assignee's name; members' rows are plain cases (the fields are optional, so the
+ * list stays what it was for every older reader).
+ */
+export const CaseListItem = Case.extend({
+  about: CaseAbout.optional(),
+  sampleReason: SampleReason.nullable().optional(),
+  assigneeName: z.string().nullable().optional(),
+  /** When the override its assignee (the reader) proposed was sent back by an approver, until they act on it again. */
+  proposalRejectedAt: z.string().nullable().optional(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const CasePage = pageOf(CaseListItem);
 export type CasePage = z.infer<typeof CasePage>;
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const CaseListQuery = z.strictObject({
-  status: CaseStatus.optional(),
+/** The queue's scope, shared by the list and its counts. */
+const queueScope = {
   type: DecisionType.optional(),
   origin: CaseOrigin.optional(),
+  /** A claim id, policy id or member number, exactly (staff). */
+  q: Identifier.optional(),
+};
+
+/** GET /api/cases/counts: how many cases each of the queue's views holds, in the reader's scopes. */
+export const CaseCountsQuery = z.strictObject(queueScope);
+export type CaseCountsQuery = z.infer<typeof CaseCountsQuery>;
+export const CaseCounts = z.object({
+  byStatus: z.record(CaseStatus, z.int()),
+  /** Active cases past their due date. */
+  overdue: z.int(),
+  /** Cases assigned to the reader, whatever their state ("My work"). */
+  mine: z.int(),
+  /** Overrides waiting for the reader's approval: pending, proposed by someone else (approvers; 0 for others). */
+  awaitingMe: z.int(),
+});
+export type CaseCounts = z.infer<typeof CaseCounts>;
+
+/** A colleague a case can be given to: never a member, never more than a name. */
+export const Colleague = z.object({ id: z.string(), username: z.string(), displayName: z.string().nullable(), scopes: z.array(DecisionType) });
+export type Colleague = z.infer<typeof Colleague>;
+export const ColleagueList = z.object({ items: z.array(Colleague) });
+export type ColleagueList = z.infer<typeof ColleagueList>;
+
+export const CaseListQuery = z.strictObject({
+  status: CaseStatus.optional(),
+  ...queueScope,
+  /** Overrides waiting for the reader's approval (pending_approval, proposed by someone else). */
+  awaitingMe: booleanFlag.optional(),
   /** A user id, or "me". */
   assignee: z
     .string()
@@ -147,7 +207,8 @@ const ExpectedVersion = z.int().min(1);
 
 export const CaseIdParams = z.strictObject({ id: z.string().regex(/^case_[0-9a-f]{24}_\d+$/, 'not a case id') });
 export const ClaimCase = z.strictObject({ expectedVersion: ExpectedVersion });
-export const AssignCase = z.strictObject({ userId: z.string().min(1).max(100), expectedVersion: ExpectedVersion });
+/** `userId: null` unassigns: the case goes back to the queue for anyone in scope to claim. */
+export const AssignCase = z.strictObject({ userId: z.string().min(1).max(100).nullable(), expectedVersion: ExpectedVersion });
 export const CommentOnCase = z.strictObject({ text: trimmedText(1, 5000), visibility: Visibility, expectedVersion: ExpectedVersion });
 /**
  * Resolving: a confirmation, or an override with the new outcome. A union on `outcome`, not a

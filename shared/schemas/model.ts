@@ -21,6 +21,11 @@ export type FeatureUnit = z.infer<typeof FeatureUnit>;
 
 export const FeatureInfo = z.strictObject({
   label: LocalizedText,
+  /**
+   * The name staff read, where the member's label speaks to the member ("Region where you live"
+   * → "Region"); without it staff read the member's label.
+   */
+  staffLabel: LocalizedText.optional(),
   unit: FeatureUnit,
   /** Words for categorical and boolean values, keyed by the raw value as a string (`'true'`, `'hospital'`). */
   valueLabels: z.record(z.string().min(1).max(200), LocalizedText).optional(),
@@ -45,6 +50,13 @@ export const ModelEntry = z
     decides: LocalizedText,
     features: z.record(FeatureName, FeatureInfo),
     reasonCodes: z.record(Identifier, LocalizedText),
+    /**
+     * Staff wording where the member's speaks to the member ("You made claims…" → "Claims in the
+     * last 12 months."): how the model works, and reason codes by code. Without them staff read
+     * the member's texts.
+     */
+    staffDescription: LocalizedText.optional(),
+    staffReasonCodes: z.record(Identifier, LocalizedText).optional(),
     /** Attributes the fairness metrics group by. */
     monitoredAttributes: z.array(FeatureName).default(['age_band', 'region']),
   })

@@ -40,6 +40,8 @@ export const Policies = z.object({
     rate: z.number(),
     /** Every fraud flag whose score is this close to its threshold is sampled too. */
     nearThreshold: z.number(),
+    /** A sample case's service level in calendar days: internal work, not the member's legal month. */
+    reviewDays: z.number(),
   }),
 });
 export type Policies = z.infer<typeof Policies>;

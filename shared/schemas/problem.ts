@@ -36,6 +36,8 @@ export const ErrorCode = z.enum([
   'account_disabled',
   'password_change_required',
   'ingest_type_not_allowed',
+  'headers_too_large',
+  'malformed_request',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

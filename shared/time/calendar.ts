@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz';
-import { addMonths, differenceInCalendarDays, endOfDay, endOfMonth, format } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, endOfDay, endOfMonth, format } from 'date-fns';
 
 /**
  * The members' time zone, the insurer's calendar, named here and nowhere else: dates are shown
@@ -25,6 +25,9 @@ export const memberDay = (at: Date): string => format(at, 'yyyy-MM-dd', { in: in
  * of GDPR Art. 12(3). DST is the library's concern, not a hand-made offset loop.
  */
 export const addCalendarMonths = (from: Date, months: number): Date => instant(addMonths(from, months, { in: inMemberZone }));
+
+/** `days` calendar days after `from` on the members' calendar, at the same local time of day (DST-safe). */
+export const addCalendarDays = (from: Date, days: number): Date => instant(addDays(from, days, { in: inMemberZone }));
 
 /** The last millisecond of the instant's day in the members' zone (23:59:59.999 in Brussels). */
 export const endOfMemberDay = (within: Date): Date => instant(endOfDay(within, { in: inMemberZone }));

@@ -49,6 +49,19 @@ describeEachStore('audit browser, exports and explanation coverage', (kind) => {
     expect((await (await app.as('senior.reviewer')).get('/api/audit/events')).status).toBe(403);
   });
 
+  it('names the staff on a page of events, never the members, and takes a user name as the actor', async () => {
+    const gov = await app.as('governance');
+    const all = await gov.get('/api/audit/events');
+    const [assigned, filed] = all.body.items as { actor: { id: string; role: string } }[];
+    expect(all.body.people[assigned!.actor.id]).toEqual({ username: 'pricing.reviewer', displayName: 'Pieter Claes' });
+    // The member who objected is "the member": their account is not named in the log.
+    expect(filed!.actor.role).toBe('member');
+    expect(all.body.people[filed!.actor.id]).toBeUndefined();
+    const byName = await gov.get('/api/audit/events?actor=pricing.reviewer');
+    expect(byName.body.items.map((e: { action: string }) => e.action)).toEqual(['assigned']);
+    expect((await gov.get('/api/audit/events?actor=nobody.here')).body.items).toEqual([]);
+  });
+
   it('exports decisions and events of a period as NDJSON and CSV', async () => {
     const gov = await app.as('governance');
     const ndjson = await gov

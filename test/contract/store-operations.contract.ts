@@ -64,6 +64,17 @@ export function describeStoreOperationsContract(kind: StoreKind) {
         ),
       ).toHaveLength(2);
       expect(await store.cases.count({ status: 'open' })).toBe(5);
+      expect((await store.cases.page({ decisionIds: [base(1).decisionId, base(4).decisionId, 'dec_none'] }, null, 10)).map((c) => c.id).sort()).toEqual(
+        [base(1).id, base(4).id].sort(),
+      );
+      expect(await store.cases.count({ decisionIds: [] })).toBe(0);
+      // An approver's inbox: pending proposals by someone else; a case without a proposal counts as not theirs.
+      const proposal = (by: string) => ({ outcome: 'override' as const, override: {}, rationale: 'r', proposedBy: by, proposedAt: 'x' });
+      await store.cases.put(base(2, { status: 'pending_approval', proposal: proposal('u1'), version: 3 }));
+      await store.cases.put(base(3, { status: 'pending_approval', proposal: proposal('u2'), version: 3 }));
+      expect((await store.cases.page({ status: 'pending_approval', notProposedBy: 'u1' }, null, 10)).map((c) => c.id)).toEqual([base(3).id]);
+      expect(await store.cases.count({ status: 'pending_approval', notProposedBy: 'u2' })).toBe(1);
+      expect(await store.cases.count({ notProposedBy: 'u1' })).toBe(5);
     });
 
     it('keeps the outbox idempotent and tracks delivery', async () => {

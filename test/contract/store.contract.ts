@@ -42,6 +42,22 @@ export function describeStoreContract(kind: StoreKind) {
       expect(await store.decisions.get('dec_000000000000000000000000')).toBeNull();
     });
 
+    it('finds decisions by the claim or policy they are about, exactly, at most as many as asked', async () => {
+      const a = record(renewalDecision({ subject: { memberId: 'M-1001', policyId: 'P-77' } }));
+      const b = record(renewalDecision({ subject: { memberId: 'M-1001', policyId: 'P-77' } }));
+      const c = record(
+        fraudDecision({
+          subject: { memberId: 'M-1002', claimId: 'C-77' },
+          output: { claimId: 'C-77', score: 0.8, threshold: 0.7, flagged: true, action: 'hold_payment' },
+        }),
+      );
+      await store.decisions.insertMany(plain([a, b, c]));
+      expect((await store.decisions.idsBySubjectRef('P-77', 10)).sort()).toEqual([a.id, b.id].sort());
+      expect(await store.decisions.idsBySubjectRef('C-77', 10)).toEqual([c.id]);
+      expect(await store.decisions.idsBySubjectRef('P-7', 10)).toEqual([]);
+      expect(await store.decisions.idsBySubjectRef('P-77', 1)).toHaveLength(1);
+    });
+
     it('writes the follow-ups of the inserted decisions only, skipping a case whose event slot is taken', async () => {
       const [a, b, c] = [record(renewalDecision()), record(fraudDecision()), record(riskDecision())];
       await store.decisions.insertMany(plain([a]));

@@ -130,10 +130,10 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await page.getByRole('button', { name: 'Show events' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('approved');
     await expect.poll(async () => (await rows.locator('.gov-action').allInnerTexts()).every((text) => text === 'Override approved')).toBe(true);
-    await rows.first().locator('td:nth-child(3) a').click();
+    await rows.first().locator('td:nth-child(3) a.mono').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('decisionId')).toMatch(/^dec_[0-9a-f]{24}$/);
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
-    expect(new Set(await rows.locator('td:nth-child(3) a').allInnerTexts()).size).toBe(1);
+    expect(new Set(await rows.locator('td:nth-child(3) a.mono').allInnerTexts()).size).toBe(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(25);

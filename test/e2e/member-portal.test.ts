@@ -173,7 +173,7 @@ describeInBrowser('member portal', () => {
   it.each([
     ['governance', '/governance', 'Governance dashboard', ['Dashboard', 'Audit']],
     ['admin', '/admin', 'Administration', ['Admin']],
-    ['senior.reviewer', '/review', 'Case queue', ['Case queue', 'Decisions']],
+    ['senior.reviewer', '/review', 'Case queue', ['Case queue', 'Decisions', 'Approvals']],
   ])('%s lands on %s', async (username, landing, title, navigation) => {
     const { page } = await open();
     await page.goto('/sign-in');

@@ -116,10 +116,14 @@ describeInBrowser('staff sign in through the insurer’s OpenID Connect provider
     const session = (await (await page.request.get('/api/session')).json()) as { user: { roles: string[]; scopes: string[]; source?: { issuer: string } } };
     expect(session.user).toMatchObject({ roles: ['reviewer'], scopes: ['fraud_flag'], source: { issuer: provider.issuer } });
 
-    const { items } = (await (await page.request.get('/api/cases?type=fraud_flag&status=open&limit=1')).json()) as { items: { id: string }[] };
+    // A member's objection to a held claim (samples, due sooner on their service level, may be claims the model did not hold).
+    const { items } = (await (await page.request.get('/api/cases?type=fraud_flag&status=open&origin=objection&limit=1')).json()) as {
+      items: { id: string }[];
+    };
     expect(items.length).toBe(1);
     story.caseId = items[0]!.id;
-    await page.locator(`a[href="/review/cases/${story.caseId}"]`).first().click();
+    await page.getByLabel('Origin').selectOption('objection');
+    await page.locator(`a[href="/review/cases/${story.caseId}?origin=objection"]`).first().click();
     await expectPath(page, `/review/cases/${story.caseId}`);
     await heading(page);
     await page.getByRole('button', { name: 'Claim this case' }).click();

@@ -143,9 +143,10 @@ describeInBrowser('contest, review and four-eyes approval', () => {
     allowConsoleError(/status of 409/);
     await expectPath(page, '/review');
     await page.getByLabel('Origin').selectOption('objection');
-    const link = page.locator(`a[href="/review/cases/${story.caseId}"]`);
+    // The case's link carries the queue's view, so "back" and "next case" know it.
+    const link = page.locator(`a[href="/review/cases/${story.caseId}?origin=objection"]`);
     await link.waitFor();
-    expect(await link.textContent()).toBe('Renewal price · Objection in the portal');
+    expect(await link.textContent()).toMatch(/^Renewal price · policy P-\d+ · Objection in the portal$/);
     await checkA11y(page, 'reviewer-queue');
     await screenshot(page, 'reviewer-queue');
     await screenshot(page, 'reviewer-queue-360', { size: PHONE });
@@ -190,7 +191,7 @@ describeInBrowser('contest, review and four-eyes approval', () => {
     const { page } = await signedIn('senior.reviewer');
     await expectPath(page, '/review');
     await page.getByLabel('Status').selectOption('pending_approval');
-    await page.locator(`a[href="/review/cases/${story.caseId}"]`).click();
+    await page.locator(`a[href="/review/cases/${story.caseId}?status=pending_approval"]`).click();
     await page.getByRole('heading', { name: 'Approve or reject' }).waitFor();
     expect(await page.locator('#action-approve').locator('..').innerText()).toMatch(/New premium €749\.95/);
     await page.getByLabel('Your reasoning').fill('Policy register confirms the two claims belong to P-5099.');

@@ -225,6 +225,8 @@ const ROWS: Record<string, Row> = {
   },
 
   'GET /api/cases': { fixture: (f) => f.openCase(), query: 'limit=20', expect: SIGNED_IN },
+  'GET /api/cases/counts': { query: 'type=renewal_price', expect: only('fraud', 'pricing', 'senior') },
+  'GET /api/cases/colleagues': { expect: only('fraud', 'pricing', 'senior', 'governance') },
   'GET /api/cases/:id': { fixture: (f) => f.openCase(), expect: READ_DECISION },
   'POST /api/cases/:id/claim': { fixture: (f) => f.openCase(), body: () => ({ expectedVersion: 1 }), expect: REVIEWER_ACTS() },
   'POST /api/cases/:id/assign': {

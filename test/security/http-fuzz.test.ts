@@ -5,12 +5,15 @@
  * Whatever arrives: no 5xx, every error a problem+json with a code, every 2xx JSON body valid
  * against the schema the document declares for it, and the server healthy at the end.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '@shared/schemas/problem';
 import { DEMO_INGEST_KEY } from '../../server/config';
+import { answerClientErrorsAsProblems } from '../../server/http/client-errors';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 import { sessionCookieFor } from '../support/session-cookies';
@@ -295,11 +298,17 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
   let t: TestStore;
   let app: TestApp;
   let doc: Schema;
+  let server: Server;
+  let base: string;
   const samples: Record<string, string[]> = {};
 
   beforeAll(async () => {
     t = await openTestSqlite();
     app = await buildTestApp(t.store);
+    // Over a real listening server, as in production (server/index.ts): Node itself answers what it cannot parse.
+    server = answerClientErrorsAsProblems(createServer(app.app));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     doc = (await request(app.app).get('/api/openapi.json')).body;
     const ids = (
       await app
@@ -320,7 +329,10 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
     samples.modelId = ['renewal-tariff', 'claims-fraud-screen'];
     samples.version = ['2026.2', '3.2', '0'];
   });
-  afterAll(async () => t.dispose());
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await t.dispose();
+  });
 
   it(`sends ${BUDGET} generated requests: no 5xx, problems with codes, 2xx bodies valid against the document`, async () => {
     const operations: Operation[] = Object.entries(doc.paths as Record<string, Record<string, Schema>>).flatMap(([path, ops]) =>
@@ -336,8 +348,9 @@ describe('HTTP fuzzing from the OpenAPI document', () => {
     for (const [index, operation] of operations.entries()) {
       const generated = fc.sample(requestsFor(operation, samples), { seed: SEED + index, numRuns: perOperation });
       for (const [i, r] of generated.entries()) {
-        const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(r.params[name] ?? 'x')) + (r.query ? `?${r.query}` : '');
-        let req = (request(app.app) as unknown as Record<string, (u: string) => request.Test>)[operation.method.toLowerCase()]!(url);
+        // An empty path parameter would name another route (`/api/admin/mail/` is the list, not a mail), so it stands for one that exists nowhere.
+        const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(r.params[name] || 'x')) + (r.query ? `?${r.query}` : '');
+        let req = (request(base) as unknown as Record<string, (u: string) => request.Test>)[operation.method.toLowerCase()]!(url);
         const caller = callerFor(operation.method, operation.path, i);
         if (caller === 'ingest') req = req.set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
         else if (caller) req = req.set('Cookie', await sessionCookieFor(t.store, app.clock, app.config, caller));

@@ -5,6 +5,7 @@ import type { User } from '@shared/schemas/session';
 import { LanguageSelect } from '../components/language-select';
 import { LoadingState } from '../components/page-states';
 import { useSignOut } from '../features/auth';
+import { ApprovalsCount } from '../features/cases';
 import { useT } from '../i18n';
 import { navItemsFor } from './navigation';
 import { AccountLanguage } from './account-language';
@@ -110,6 +111,7 @@ export function AppLayout({ user }: { user: User }) {
                       <NavLink to={item.to} end={item.end}>
                         {t(item.label)}
                       </NavLink>
+                      {item.count === 'approvals' ? <ApprovalsCount /> : null}
                     </li>
                   ))}
                 </ul>

@@ -7,6 +7,8 @@ export interface NavItem {
   label: MessageKey;
   /** Highlight only on this exact path (a section's start page), not on the pages below it. */
   end?: boolean;
+  /** A count shown beside the label (overrides waiting for the approver). */
+  count?: 'approvals';
 }
 
 /** Navigation by permission (see shared/auth/permissions); a user with several roles sees each role's entries, member's first. */
@@ -18,6 +20,7 @@ export function navItemsFor(roles: Role[]): NavItem[] {
   // Staff find decisions at the same address as a member's own list; the route shows each theirs.
   if (can(user, 'cases.review') && !can(user, 'decisions.readOwn'))
     items.push({ to: '/review', label: 'nav.caseQueue' }, { to: '/decisions', label: 'nav.decisions' });
+  if (can(user, 'cases.approve')) items.push({ to: '/approvals', label: 'nav.approvals', count: 'approvals' });
   if (can(user, 'governance.dashboard')) items.push({ to: '/governance', label: 'nav.dashboard', end: true }, { to: '/governance/audit', label: 'nav.audit' });
   if (can(user, 'admin.console')) items.push({ to: '/admin', label: 'nav.admin' });
   return items;

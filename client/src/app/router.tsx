@@ -72,6 +72,11 @@ function CaseQueueRoute() {
   return <CaseQueuePage scopes={user.scopes} userId={user.id} />;
 }
 
+function ApprovalsRoute() {
+  const user = useUser();
+  return <CaseQueuePage scopes={user.scopes} userId={user.id} inbox />;
+}
+
 function CaseRoute() {
   const user = useUser();
   return <CasePage user={user} canAct={can(user, 'cases.review')} canReadMetrics={can(user, 'metrics.readModels')} />;
@@ -108,6 +113,9 @@ export function AppRoutes() {
         <Route path="decisions/:id" element={<DecisionRoute />} />
         <Route element={<RequirePermission anyOf={['cases.review']} />}>
           <Route path="review" element={<CaseQueueRoute />} />
+        </Route>
+        <Route element={<RequirePermission anyOf={['cases.approve']} />}>
+          <Route path="approvals" element={<ApprovalsRoute />} />
         </Route>
         <Route element={<RequirePermission anyOf={['cases.openPage']} />}>
           <Route path="review/cases/:id" element={<CaseRoute />} />

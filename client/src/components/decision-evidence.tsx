@@ -11,9 +11,15 @@ import { ContributionsFigure, DistributionFigure, type DistributionBin } from '.
 import { useContributionBars } from './contribution-bars';
 import { LoadingState } from './page-states';
 
-/** Labels from the registry in the reader's language; an unknown model still shows its raw names. */
+/** Labels from the registry in the reader's language, in its staff wording; an unknown model still shows its raw names. */
 function labelContext(decision: Decision, model: ModelEntry | null, lang: Lang): LabelContext {
-  return { model, lang, currency: decision.type === 'renewal_price' ? decision.output.currency : DEFAULT_CURRENCY, gaps: new GapLog() };
+  return {
+    model,
+    lang,
+    currency: decision.type === 'renewal_price' ? decision.output.currency : DEFAULT_CURRENCY,
+    gaps: new GapLog(),
+    audience: 'staff',
+  };
 }
 
 /**
@@ -70,9 +76,7 @@ function Evidence({
               </div>
               <div>
                 <dt>{t('evidence.howItWorks')}</dt>
-                <dd>
-                  {model.decides[lang]} {model.description[lang]}
-                </dd>
+                <dd>{model.staffDescription ? model.staffDescription[lang] : `${model.decides[lang]} ${model.description[lang]}`}</dd>
               </div>
             </>
           ) : null}

@@ -7,6 +7,9 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await decisions.createIndex({ type: 1, decidedAt: -1, _id: -1 }, { name: 'decisions_type' });
   await decisions.createIndex({ 'model.id': 1, 'model.version': 1, decidedAt: -1, _id: -1 }, { name: 'decisions_model' });
   await decisions.createIndex({ decidedAt: -1, _id: -1 }, { name: 'decisions_time' });
+  // The queue's search by claim or policy (sparse: most decisions name only one of them).
+  await decisions.createIndex({ 'subject.claimId': 1 }, { name: 'decisions_claim', sparse: true });
+  await decisions.createIndex({ 'subject.policyId': 1 }, { name: 'decisions_policy', sparse: true });
   // The chain's guard: two writers appending the same seq collide instead of forking.
   await db.collection('events').createIndex({ decisionId: 1, seq: 1 }, { unique: true, name: 'events_chain' });
   await db.collection('events').createIndex({ at: -1, decisionId: -1, seq: -1 }, { name: 'events_at' });

@@ -134,4 +134,7 @@ export const migrations: string[] = [
    CREATE TABLE member_requests (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, filed_at TEXT NOT NULL, doc TEXT NOT NULL);
    CREATE INDEX member_requests_member ON member_requests (member_id, filed_at);
    CREATE INDEX member_requests_filed ON member_requests (filed_at, id);`,
+  // The reviewers' queue searches cases by the claim or policy their decision is about.
+  `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
+   CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
 ];

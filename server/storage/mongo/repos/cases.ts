@@ -13,6 +13,8 @@ export function casesRepo(db: Db) {
     if (filter.origin) q.origin = filter.origin;
     if (filter.assignee) q.assignee = filter.assignee;
     if (filter.memberId) q.memberId = filter.memberId;
+    if (filter.decisionIds) q.decisionId = { $in: filter.decisionIds };
+    if (filter.notProposedBy) q['proposal.proposedBy'] = { $ne: filter.notProposedBy };
     if (filter.dueFrom || filter.dueBefore) {
       q.dueAt = {};
       if (filter.dueFrom) q.dueAt.$gte = filter.dueFrom;

@@ -35,6 +35,15 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<Promise<void>>) {
           .find({ _id: { $in: ids } })
           .toArray()
       ).map((d) => fromDoc<StoredDecision>(d)!),
+    idsBySubjectRef: async (ref: string, limit: number) => {
+      const find = (field: string) =>
+        col()
+          .find({ [field]: ref }, { projection: { _id: 1 } })
+          .limit(limit)
+          .toArray();
+      const [claims, policies] = await Promise.all([find('subject.claimId'), find('subject.policyId')]);
+      return [...new Set([...claims, ...policies].map((d) => String(d._id)))].slice(0, limit);
+    },
     page: async (filter: DecisionFilter, after: DecisionPageKey | null, limit: number) => {
       const query: Document = {};
       if (filter.type) query.type = filter.type;

@@ -33,6 +33,9 @@ export function casesRepo(db: Db) {
     if (filter.memberId) (clauses.push('member_id = ?'), params.push(filter.memberId));
     if (filter.dueFrom) (clauses.push('due_at >= ?'), params.push(filter.dueFrom));
     if (filter.dueBefore) (clauses.push('due_at < ?'), params.push(filter.dueBefore));
+    if (filter.decisionIds) inList('decision_id', filter.decisionIds);
+    // Read from the document: the status index narrows to the few pending cases first.
+    if (filter.notProposedBy) (clauses.push("coalesce(json_extract(doc, '$.proposal.proposedBy'), '') <> ?"), params.push(filter.notProposedBy));
     return { clauses, params };
   };
   const putNow = (c: StoredCase) =>

@@ -34,6 +34,14 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
   const firstDecidedAt = db.prepare<[string, string, string, string], { at: string | null }>(
     'SELECT min(decided_at) AS at FROM decisions WHERE model_id = ? AND model_version = ? AND decided_at >= ? AND decided_at <= ?',
   );
+  // The same expressions as the indexes decisions_claim and decisions_policy (migrations.ts), or SQLite would not use them.
+  const bySubjectRef = db.prepare<[string, number, string, number], { id: string }>(
+    `SELECT id FROM (
+       SELECT id FROM decisions WHERE json_extract(doc, '$.subject.claimId') = ? LIMIT ?
+     ) UNION SELECT id FROM (
+       SELECT id FROM decisions WHERE json_extract(doc, '$.subject.policyId') = ? LIMIT ?
+     )`,
+  );
   const pageCache = new Map<string, Database.Statement>();
   return {
     insertMany: async (items: readonly DecisionToInsert[]) => insertAll(items),
@@ -64,6 +72,11 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
       const rows = statement.all(...params, limit) as { doc: string }[];
       return rows.map((row) => JSON.parse(row.doc) as StoredDecision);
     },
+    idsBySubjectRef: async (ref: string, limit: number) =>
+      bySubjectRef
+        .all(ref, limit, ref, limit)
+        .map((row) => row.id)
+        .slice(0, limit),
     firstDecidedAt: async (model: { id: string; version: string }, from: string, to: string) =>
       firstDecidedAt.get(model.id, model.version, from, to)?.at ?? null,
     scanById: () => scanInChunks<StoredDecision>(db.prepare('SELECT id AS k1, 0 AS k2, doc FROM decisions WHERE id > ? ORDER BY id LIMIT ?')),

@@ -14,6 +14,10 @@ export interface CaseListFilter {
   mine?: boolean;
   /** Only active cases past their due date. */
   overdue?: boolean;
+  /** A claim id, policy id or member number, exactly. */
+  q?: string;
+  /** Overrides waiting for the reader's approval (approvers). */
+  awaitingMe?: boolean;
   limit?: number;
 }
 
@@ -27,6 +31,8 @@ export const listCases = (filter: CaseListFilter, cursor: string | undefined, si
         origin: filter.origin,
         assignee: filter.mine ? 'me' : undefined,
         overdue: filter.overdue ? 'true' : undefined,
+        q: filter.q,
+        awaitingMe: filter.awaitingMe ? 'true' : undefined,
         limit: filter.limit ?? 25,
         cursor,
       },

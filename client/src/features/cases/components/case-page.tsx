@@ -8,12 +8,15 @@ import { ErrorState, LoadingState, NotFoundState } from '../../../components/pag
 import { PageTitle } from '../../../components/page-title';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
-import type { Actor } from '@shared/cases/allowed-actions';
+import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
+import { useColleagueName } from '../api/list-colleagues';
+import { AssignAction } from './assign-action';
+import { CaseNav } from './case-nav';
+import { RejectionNotice } from './rejection-notice';
 import { CaseActions, isConflict } from './case-actions';
 import { CaseTimeline } from './case-timeline';
 import { CaseDocuments } from './case-documents';
 import { RequestInformationForm } from './request-information-form';
-import { allowedActions } from '@shared/cases/allowed-actions';
 import { DueDate } from './due-date';
 import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
@@ -31,7 +34,7 @@ export function CasePage(props: CasePageProps) {
   return (
     <>
       {/* Governance reads cases without a queue of its own. */}
-      {props.canAct ? <BackLink to="/review">{t('casePage.back')}</BackLink> : null}
+      {props.canAct && !isCaseId(id) ? <BackLink to="/review">{t('casePage.back')}</BackLink> : null}
       {isCaseId(id) ? <CaseLoader id={id} {...props} /> : <NotFoundState />}
     </>
   );
@@ -60,6 +63,8 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
     ? outputWords(decision.type, { ...decision.effectiveOutcome, ...c.proposal.override } as OutputOf<typeof decision.type>)
     : null;
   const origin = c.origin === 'sample' ? t('caseOrigin.sample') : t(`channel.objectionBy.${c.channel ?? 'portal'}`);
+  const nameOf = useColleagueName();
+  const canAssign = canAct && allowedActions(c, user, new Date()).includes('assign');
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -78,6 +83,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
 
   return (
     <article className="case-page">
+      {canAct ? <CaseNav c={c} scopes={user.scopes} /> : null}
       <PageTitle title={t('casePage.title', { type: t(`decisionType.${decision.type}`), origin })}>
         <ul className="badges title-badges">
           <li className={`badge badge-status badge-${c.status}`}>{t(`caseStatus.${c.status}`)}</li>
@@ -93,6 +99,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
           <p>{reloading ? t('casePage.reloading') : t('casePage.reloaded', { status: t(`caseStatus.${c.status}`) })}</p>
         </div>
       ) : null}
+      <RejectionNotice detail={detail} userId={userId} nameOf={nameOf} />
       {/* Always in the page, so that what was done is announced when it appears. */}
       <div role="status">{done ? <p className="notice notice-success">{t(done)}</p> : null}</div>
 
@@ -132,7 +139,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
                     <br />
                     <span className="muted small">
                       {t('casePage.proposedBy', {
-                        who: c.proposal!.proposedBy === userId ? t('actor.you') : t('actor.reviewer'),
+                        who: c.proposal!.proposedBy === userId ? t('actor.you') : (nameOf(c.proposal!.proposedBy) ?? t('actor.reviewer')),
                         date: formatDateTime(c.proposal!.proposedAt),
                       })}
                     </span>
@@ -155,7 +162,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
 
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('casePage.timeline')}</h2>
-            <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: true, userId }} />
+            <CaseTimeline entries={timeline} c={c} decisionType={decision.type} viewer={{ staff: true, userId, nameOf }} />
           </section>
           {c.origin === 'objection' ? <CaseDocuments caseId={c.id} /> : null}
         </div>
@@ -165,7 +172,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
             <h2 id="facts-title">{t('casePage.factsTitle')}</h2>
             <dl className="facts">
               <div>
-                <dt>{t('casePage.due')}</dt>
+                <dt>{c.origin === 'sample' ? t('queue.internalDueLabel') : t('casePage.due')}</dt>
                 <dd>
                   <DueDate c={c} />
                 </dd>
@@ -182,7 +189,13 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
               ) : null}
               <div>
                 <dt>{t('casePage.assignee')}</dt>
-                <dd>{c.assignee ? (c.assignee === userId ? t('caseQueue.assignedToYou') : t('caseQueue.assignedToOther')) : t('caseQueue.unassigned')}</dd>
+                <dd>
+                  {c.assignee
+                    ? c.assignee === userId
+                      ? t('caseQueue.assignedToYou')
+                      : (nameOf(c.assignee) ?? t('caseQueue.assignedToOther'))
+                    : t('caseQueue.unassigned')}
+                </dd>
               </div>
               <div>
                 <dt>{t('casePage.received')}</dt>
@@ -219,6 +232,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
             <section className="card" aria-labelledby="actions-title">
               <h2 id="actions-title">{t('casePage.actionsTitle')}</h2>
               <CaseActions detail={detail} reviewer={user} onConflict={onConflict} onDone={onDone} />
+              {canAssign ? <AssignAction detail={detail} userId={userId} onConflict={onConflict} onDone={onDone} /> : null}
             </section>
           ) : null}
           {canAct && allowedActions(c, user, new Date()).includes('requestInformation') ? (

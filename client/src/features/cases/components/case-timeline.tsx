@@ -1,4 +1,4 @@
-import type { Case, TimelineEntry } from '@shared/schemas/case';
+import { SampleReason, type Case, type TimelineEntry } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import { useOutputWords, type OutputOf } from '../../../components/outcome';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -7,6 +7,8 @@ export interface TimelineViewer {
   /** Staff read internal entries, notes and who did what; members read what is meant for them. */
   staff: boolean;
   userId: string;
+  /** Staff: a colleague's name by user id, null when unknown (then their role is said). */
+  nameOf?: (id: string | null | undefined) => string | null;
 }
 
 function memberWords(entry: TimelineEntry, c: Case): MessageKey {
@@ -38,14 +40,14 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
 }
 
 function staffWords(entry: TimelineEntry): MessageKey {
-  const data = entry.data as { claimed?: boolean; outcome?: string; channel?: string };
+  const data = entry.data as { claimed?: boolean; outcome?: string; channel?: string; assignee?: string | null };
   switch (entry.action) {
     case 'sampled':
       return 'timeline.staff.sampled';
     case 'objection_filed':
       return data.channel === 'phone' ? 'timeline.staff.filedPhone' : data.channel === 'post' ? 'timeline.staff.filedPost' : 'timeline.staff.filed';
     case 'assigned':
-      return data.claimed ? 'timeline.staff.claimed' : 'timeline.staff.assigned';
+      return data.claimed ? 'timeline.staff.claimed' : data.assignee === null ? 'timeline.staff.unassigned' : 'timeline.staff.assigned';
     case 'comment':
       return entry.visibility === 'member' ? 'timeline.staff.messageToMember' : 'timeline.staff.internalNote';
     case 'resolution_proposed':
@@ -80,6 +82,8 @@ function useActorName(viewer: TimelineViewer) {
     if (viewer.staff) {
       if (entry.actor.id && entry.actor.id === viewer.userId) return t('actor.you');
       if (entry.actor.role === 'member') return t('actor.member');
+      const name = viewer.nameOf?.(entry.actor.id);
+      if (name) return name;
       if (entry.actor.role === 'approver') return t('actor.approver');
       return t('actor.reviewer');
     }
@@ -115,7 +119,16 @@ export function CaseTimeline({ entries, c, decisionType, viewer }: { entries: Ti
             </p>
             {entry.action === 'extended' ? <p>{t('timeline.newDueDate', { date: formatDate(data.toDueAt ?? c.dueAt) })}</p> : null}
             {after ? <p>{t('timeline.proposedOutcome', { outcome: [after.headline, after.detail].filter(Boolean).join(' · ') })}</p> : null}
-            {entry.action === 'sampled' && typeof data.reason === 'string' ? <p className="muted">{data.reason}</p> : null}
+            {entry.action === 'sampled' && SampleReason.safeParse(data.reason).success ? (
+              <p className="muted">{t(`queue.sampleReason.${SampleReason.parse(data.reason)}`)}</p>
+            ) : null}
+            {viewer.staff && entry.action === 'assigned' && !(entry.data as { claimed?: boolean }).claimed ? (
+              <p>
+                {(entry.data as { assignee?: string | null }).assignee
+                  ? t('queue.assignedTo', { name: viewer.nameOf?.((entry.data as { assignee: string }).assignee) ?? t('actor.reviewer') })
+                  : t('assign.backToQueue')}
+              </p>
+            ) : null}
             {/* A member reads their own statement just above the timeline; staff see it in each entry's context. */}
             {entry.text && (viewer.staff || entry.action !== 'objection_filed') ? <blockquote className="quote">{entry.text}</blockquote> : null}
             {viewer.staff && entry.note ? (

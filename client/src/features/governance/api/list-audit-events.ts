@@ -9,7 +9,7 @@ const send = call(route);
 export interface AuditEventFilter {
   decisionId?: string;
   caseId?: string;
-  /** A user id (`u_…`), as the events record it. */
+  /** A user name ("fraud.reviewer") or a user id (`u_…`). */
   actor?: string;
   action?: z.infer<typeof EventAction>;
   from?: string;

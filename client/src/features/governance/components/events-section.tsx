@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AuditEventsQuery, EventAction, type AuditEvent } from '@shared/schemas/audit';
+import { AuditEventsQuery, EventAction, type AuditEvent, type AuditPerson } from '@shared/schemas/audit';
 import { CaseStatus } from '@shared/schemas/case';
 import { useAuditEvents, type AuditEventFilter } from '../api/list-audit-events';
 import { useGovernanceI18n } from '../i18n';
@@ -91,7 +91,7 @@ function EventFilterForm({ applied, onApply }: { applied: Draft; onApply(next: D
 
   const text = (f: 'decisionId' | 'caseId' | 'actor', placeholder: string) => (
     <div className="filter gov-filter-wide">
-      <label htmlFor={id(f)}>{t(`events.filter.${f}`)}</label>
+      <label htmlFor={id(f)}>{f === 'actor' ? t('people.filterActor') : t(`events.filter.${f}`)}</label>
       <input
         id={id(f)}
         type="text"
@@ -111,7 +111,7 @@ function EventFilterForm({ applied, onApply }: { applied: Draft; onApply(next: D
         </span>
       ) : (
         <span id={`${id(f)}-hint`} className="gov-field-hint">
-          {t(`events.hint.${f}`)}
+          {f === 'actor' ? t('people.hintActor') : t(`events.hint.${f}`)}
         </span>
       )}
     </div>
@@ -121,7 +121,7 @@ function EventFilterForm({ applied, onApply }: { applied: Draft; onApply(next: D
     <form className="gov-event-filters" aria-label={t('events.filterLabel')} onSubmit={submit} noValidate>
       {text('decisionId', 'dec_…')}
       {text('caseId', 'case_…')}
-      {text('actor', 'u_…')}
+      {text('actor', 'fraud.reviewer')}
       <div className="filter">
         <label htmlFor={id('action')}>{t('events.filter.action')}</label>
         <select id={id('action')} value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.target.value })}>
@@ -174,6 +174,7 @@ function EventFilterForm({ applied, onApply }: { applied: Draft; onApply(next: D
 function EventList({ events }: { events: ReturnType<typeof useAuditEvents> }) {
   const { t } = useGovernanceI18n();
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const people: Record<string, AuditPerson> = Object.assign({}, ...(events.data?.pages.map((page) => page.people ?? {}) ?? []));
   return (
     <>
       <p className="gov-count" role="status">
@@ -197,7 +198,7 @@ function EventList({ events }: { events: ReturnType<typeof useAuditEvents> }) {
             </thead>
             <tbody>
               {items.map((event) => (
-                <EventRow key={`${event.decisionId}:${event.seq}`} event={event} />
+                <EventRow key={`${event.decisionId}:${event.seq}`} event={event} people={people} />
               ))}
             </tbody>
           </table>
@@ -239,7 +240,32 @@ function filterLink(name: 'decisionId' | 'caseId' | 'actor', value: string) {
   return { search: `?${new URLSearchParams({ [name]: value })}` };
 }
 
-function EventRow({ event }: { event: AuditEvent }) {
+/** Who acted, by name: a colleague's display name and user name, "the member" or "the system"; never a bare id. */
+function ActorCell({ event, people }: { event: AuditEvent; people: Record<string, AuditPerson> }) {
+  const { t } = useGovernanceI18n();
+  const person = people[event.actor.id];
+  if (event.actor.role === 'system') return <span className="gov-role">{t('people.system')}</span>;
+  if (event.actor.role === 'member') return <span className="gov-role">{t('people.member')}</span>;
+  if (!person) return <span className="gov-role">{t('people.unknown', { role: event.actor.role })}</span>;
+  return (
+    <>
+      <span className="gov-person">{person.displayName ?? person.username}</span>
+      <Link to={filterLink('actor', person.username)} className="gov-cell-detail" aria-label={t('people.showActor', { name: person.username })}>
+        {person.username} · {event.actor.role}
+      </Link>
+    </>
+  );
+}
+
+/** Whom a case was given to, or who proposed what was decided, by name. */
+function namedIn(event: AuditEvent, people: Record<string, AuditPerson>): string | null {
+  const name = (id: unknown) => (typeof id === 'string' && people[id] ? (people[id].displayName ?? people[id].username) : null);
+  if (event.action === 'assigned' && !event.data.claimed) return name(event.data.assignee);
+  if (event.action === 'approved' || event.action === 'rejected') return name(event.data.proposedBy);
+  return null;
+}
+
+function EventRow({ event, people }: { event: AuditEvent; people: Record<string, AuditPerson> }) {
   const { t, formatInstant, tApp } = useGovernanceI18n();
   const change = transition(event);
   const status = (s: string) => (CaseStatus.safeParse(s).success ? tApp(`caseStatus.${s as CaseStatus}`) : s);
@@ -252,27 +278,37 @@ function EventRow({ event }: { event: AuditEvent }) {
       <td>
         <span className="gov-action">{t(`events.action.${event.action}`)}</span>
         {change ? <span className="gov-cell-detail">{change.from ? `${status(change.from)} → ${status(change.to)}` : status(change.to)}</span> : null}
+        {namedIn(event, people) ? (
+          <span className="gov-cell-detail">
+            {t(event.action === 'assigned' ? 'people.assignedTo' : 'people.proposedBy', { name: namedIn(event, people)! })}
+          </span>
+        ) : null}
       </td>
       <td>
         <Link to={filterLink('decisionId', event.decisionId)} className="mono small" aria-label={t('events.showDecision', { id: event.decisionId })}>
           {event.decisionId}
         </Link>
         <span className="gov-cell-detail">{t('events.seq', { seq: event.seq })}</span>
+        <Link to={`/decisions/${event.decisionId}`} className="gov-cell-detail" aria-label={t('people.openDecisionLabel', { id: event.decisionId })}>
+          {t('people.openDecision')}
+        </Link>
       </td>
       <td>
         {event.caseId ? (
-          <Link to={filterLink('caseId', event.caseId)} aria-label={t('events.showCase', { id: event.caseId, n: caseNumber })}>
-            {t('events.caseNumber', { n: caseNumber })}
-          </Link>
+          <>
+            <Link to={filterLink('caseId', event.caseId)} aria-label={t('events.showCase', { id: event.caseId, n: caseNumber })}>
+              {t('events.caseNumber', { n: caseNumber })}
+            </Link>
+            <Link to={`/review/cases/${event.caseId}`} className="gov-cell-detail" aria-label={t('people.openCaseLabel', { n: caseNumber })}>
+              {t('people.openCase')}
+            </Link>
+          </>
         ) : (
           <span className="gov-muted">—</span>
         )}
       </td>
       <td>
-        <span className="gov-role">{event.actor.role}</span>
-        <Link to={filterLink('actor', event.actor.id)} className="gov-cell-detail mono gov-id" aria-label={t('events.showActor', { id: event.actor.id })}>
-          {event.actor.id}
-        </Link>
+        <ActorCell event={event} people={people} />
         {event.actor.issuer && event.actor.subject ? (
           // The person as the insurer's directory names them: subject at the provider (full issuer on hover).
           <span className="gov-cell-detail small" title={event.actor.issuer}>

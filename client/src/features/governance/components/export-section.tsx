@@ -46,6 +46,7 @@ export function ExportSection() {
             ))}
           </div>
         )}
+        <p className="gov-note">{t('exportUtc.note')}</p>
         <p className="gov-note">{t('export.note')}</p>
       </div>
     </Section>

@@ -44,7 +44,7 @@ export function CsvLink({ href, what, label }: { href: string; what: string; lab
   return (
     <a className="gov-download" href={href} download>
       <DownloadIcon />
-      {label ?? t('common.downloadCsv')}
+      {label ?? t('exportUtc.downloadCsv')}
       <span className="visually-hidden">: {what}</span>
     </a>
   );
