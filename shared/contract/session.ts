@@ -84,67 +84,73 @@ const TO_LOGOUT = {
 const CALLBACK_DESCRIPTION =
   'The redirect URI registered at the provider. Checks state, exchanges the code with the PKCE verifier, validates the ID token and its nonce (openid-client), then maps the claims to a user. Every refusal is a redirect to /sign-in?error=<code>: a browser arrives here, not an API client.';
 
+/** The three routes of one OpenID Connect provider: the same flow for staff and for members. */
+function providerRoutes(p: {
+  segment: string;
+  operationIds: { start: string; finish: string; signOut: string };
+  whose: string;
+  who: string;
+  redirectVariable: string;
+  into: string;
+}) {
+  return {
+    start: route({
+      operationId: p.operationIds.start,
+      method: 'get',
+      path: `/session/${p.segment}`,
+      summary: `Start ${p.who} sign-in at ${p.whose} OpenID Connect provider (302 there)`,
+      description: 'Sets a short-lived httpOnly cookie holding the flow (state, nonce, PKCE verifier), signed by the server.',
+      caller: 'anyone',
+      query: OidcStartQuery,
+      responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
+    }),
+    finish: route({
+      operationId: p.operationIds.finish,
+      method: 'get',
+      path: `/session/${p.segment}/callback`,
+      summary: `The provider sends the ${p.who} back here; signs them in (${p.redirectVariable})`,
+      description: CALLBACK_DESCRIPTION,
+      caller: 'anyone',
+      query: OidcCallbackQuery,
+      responses: { 302: { description: `Into ${p.into}, or back to sign-in with an error code`, headers: BACK_TO_APP } },
+    }),
+    signOut: route({
+      operationId: p.operationIds.signOut,
+      method: 'get',
+      path: `/session/${p.segment}/logout`,
+      summary: `Sign out of Recourse and then of ${p.whose} provider (RP-initiated logout)`,
+      caller: 'anyone',
+      responses: { 302: { description: "To the provider's logout", headers: TO_LOGOUT } },
+    }),
+  };
+}
+
 /** Staff sign-in through the insurer's provider (OIDC_*): authorization code flow with PKCE. */
-export const startOidcSignIn = route({
-  operationId: 'startOidcSignIn',
-  method: 'get',
-  path: '/session/oidc',
-  summary: "Start staff sign-in at the insurer's OpenID Connect provider (302 there)",
-  description: 'Sets a short-lived httpOnly cookie holding the flow (state, nonce, PKCE verifier), signed by the server.',
-  caller: 'anyone',
-  query: OidcStartQuery,
-  responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
-});
-
-export const finishOidcSignIn = route({
-  operationId: 'finishOidcSignIn',
-  method: 'get',
-  path: '/session/oidc/callback',
-  summary: 'The provider sends the person back here; signs them in (OIDC_REDIRECT_URI)',
-  description: CALLBACK_DESCRIPTION,
-  caller: 'anyone',
-  query: OidcCallbackQuery,
-  responses: { 302: { description: 'Into the app, or back to sign-in with an error code', headers: BACK_TO_APP } },
-});
-
-export const oidcSignOut = route({
-  operationId: 'oidcSignOut',
-  method: 'get',
-  path: '/session/oidc/logout',
-  summary: "Sign out of Recourse and then of the insurer's provider (RP-initiated logout)",
-  caller: 'anyone',
-  responses: { 302: { description: "To the provider's logout", headers: TO_LOGOUT } },
+export const {
+  start: startOidcSignIn,
+  finish: finishOidcSignIn,
+  signOut: oidcSignOut,
+} = providerRoutes({
+  segment: 'oidc',
+  operationIds: { start: 'startOidcSignIn', finish: 'finishOidcSignIn', signOut: 'oidcSignOut' },
+  whose: "the insurer's",
+  who: 'staff',
+  redirectVariable: 'OIDC_REDIRECT_URI',
+  into: 'the app',
 });
 
 /** Member sign-in through the customer portal's provider (MEMBER_OIDC_*); the same flow. */
-export const startMemberOidcSignIn = route({
-  operationId: 'startMemberOidcSignIn',
-  method: 'get',
-  path: '/session/member-oidc',
-  summary: "Start member sign-in at the customer portal's OpenID Connect provider (302 there)",
-  caller: 'anyone',
-  query: OidcStartQuery,
-  responses: { 302: { description: 'To the provider', headers: TO_PROVIDER } },
-});
-
-export const finishMemberOidcSignIn = route({
-  operationId: 'finishMemberOidcSignIn',
-  method: 'get',
-  path: '/session/member-oidc/callback',
-  summary: 'The member provider sends the member back here (MEMBER_OIDC_REDIRECT_URI)',
-  description: CALLBACK_DESCRIPTION,
-  caller: 'anyone',
-  query: OidcCallbackQuery,
-  responses: { 302: { description: 'Into the portal, or back to sign-in with an error code', headers: BACK_TO_APP } },
-});
-
-export const memberOidcSignOut = route({
-  operationId: 'memberOidcSignOut',
-  method: 'get',
-  path: '/session/member-oidc/logout',
-  summary: 'Sign out of Recourse and then of the member provider (RP-initiated logout)',
-  caller: 'anyone',
-  responses: { 302: { description: "To the provider's logout", headers: TO_LOGOUT } },
+export const {
+  start: startMemberOidcSignIn,
+  finish: finishMemberOidcSignIn,
+  signOut: memberOidcSignOut,
+} = providerRoutes({
+  segment: 'member-oidc',
+  operationIds: { start: 'startMemberOidcSignIn', finish: 'finishMemberOidcSignIn', signOut: 'memberOidcSignOut' },
+  whose: "the customer portal's",
+  who: 'member',
+  redirectVariable: 'MEMBER_OIDC_REDIRECT_URI',
+  into: 'the portal',
 });
 
 export const sessionRoutes = [

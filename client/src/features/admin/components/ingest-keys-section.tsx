@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { z } from 'zod';
 import { useCreateIngestKey, useIngestKeys, useRevokeIngestKey, useRotateIngestKey } from '../api/ingest-keys';
+import { DataTable } from '../../../components/data-table';
 
 /**
  * The scoring services' keys: each shown once when made or rotated, kept only as a digest,
@@ -30,66 +31,54 @@ export function IngestKeysSection() {
       ) : null}
       {list.data && list.data.items.length === 0 ? <p className="muted">{t('admin.keysNone')}</p> : null}
       {list.data && list.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.keysTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.keyName')}</th>
-                <th scope="col">{t('admin.keyTypes')}</th>
-                <th scope="col">{t('admin.keyCreated')}</th>
-                <th scope="col">{t('admin.keyLastUsed')}</th>
-                <th scope="col">{t('admin.webhookState')}</th>
-                <th scope="col">{t('admin.webhookActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">
-                    {k.name}
-                    <div className="muted small">
-                      <code>{k.prefix}…</code>
-                    </div>
-                  </th>
-                  <td>{k.types ? k.types.map((type) => t(`decisionType.${type}`)).join(', ') : t('admin.keyAllTypes')}</td>
-                  <td>{formatDateTime(k.createdAt)}</td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.keyNeverUsed')}</td>
-                  <td>
-                    {k.revokedAt ? t('admin.keyRevokedAt', { at: formatDateTime(k.revokedAt) }) : t('admin.webhookEnabled')}
-                    {!k.revokedAt && k.previousPrefix && k.previousRetiresAt ? (
-                      <div className="muted small">{t('admin.keyOverlap', { prefix: k.previousPrefix, at: formatDateTime(k.previousRetiresAt) })}</div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      {k.revokedAt ? null : (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-secondary"
-                            aria-label={t('admin.keyRotateNamed', { name: k.name })}
-                            onClick={() => rotate.mutate(k.id)}
-                          >
-                            {t('admin.keyRotate')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-secondary"
-                            aria-label={t('admin.keyRevokeNamed', { name: k.name })}
-                            onClick={() => revoke.mutate(k.id)}
-                          >
-                            {t('admin.keyRevoke')}
-                          </button>
-                        </>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.keysTitle')}
+          columns={[t('admin.keyName'), t('admin.keyTypes'), t('admin.keyCreated'), t('admin.keyLastUsed'), t('admin.webhookState'), t('admin.webhookActions')]}
+        >
+          {list.data.items.map((k) => (
+            <tr key={k.id}>
+              <th scope="row">
+                {k.name}
+                <div className="muted small">
+                  <code>{k.prefix}…</code>
+                </div>
+              </th>
+              <td>{k.types ? k.types.map((type) => t(`decisionType.${type}`)).join(', ') : t('admin.keyAllTypes')}</td>
+              <td>{formatDateTime(k.createdAt)}</td>
+              <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.keyNeverUsed')}</td>
+              <td>
+                {k.revokedAt ? t('admin.keyRevokedAt', { at: formatDateTime(k.revokedAt) }) : t('admin.webhookEnabled')}
+                {!k.revokedAt && k.previousPrefix && k.previousRetiresAt ? (
+                  <div className="muted small">{t('admin.keyOverlap', { prefix: k.previousPrefix, at: formatDateTime(k.previousRetiresAt) })}</div>
+                ) : null}
+              </td>
+              <td>
+                <div className="row-actions">
+                  {k.revokedAt ? null : (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t('admin.keyRotateNamed', { name: k.name })}
+                        onClick={() => rotate.mutate(k.id)}
+                      >
+                        {t('admin.keyRotate')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t('admin.keyRevokeNamed', { name: k.name })}
+                        onClick={() => revoke.mutate(k.id)}
+                      >
+                        {t('admin.keyRevoke')}
+                      </button>
+                    </>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -2,6 +2,7 @@ import { MemberRequestStatus, type MemberRequest } from '@shared/schemas/member-
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { useMemberRequests, useUpdateMemberRequest } from '../api/privacy';
+import { DataTable } from '../../../components/data-table';
 
 const isOpen = (r: MemberRequest) => r.status === 'received' || r.status === 'in_progress';
 
@@ -21,51 +22,41 @@ export function MemberRequestsTable() {
       {update.error ? <ProblemMessage error={update.error} /> : null}
       {requests.data && requests.data.items.length === 0 ? <p className="muted">{t('admin.requestsNone')}</p> : null}
       {requests.data && requests.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.requestsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.holdMember')}</th>
-                <th scope="col">{t('admin.requestKind')}</th>
-                <th scope="col">{t('admin.requestFiled')}</th>
-                <th scope="col">{t('admin.requestStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.data.items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <code>{r.memberId}</code>
-                  </th>
-                  <td>
-                    {t(`admin.requestKind.${r.kind}`)}
-                    {r.details ? <div className="muted small">{r.details}</div> : null}
-                  </td>
-                  <td>{formatDateTime(r.filedAt)}</td>
-                  <td>
-                    {isOpen(r) ? (
-                      <select
-                        aria-label={t('admin.requestStatusOf', { memberId: r.memberId, kind: t(`admin.requestKind.${r.kind}`) })}
-                        value={r.status}
-                        disabled={update.isPending}
-                        onChange={(event) => update.mutate({ id: r.id, status: MemberRequestStatus.parse(event.target.value) })}
-                      >
-                        {MemberRequestStatus.options.map((status) => (
-                          <option key={status} value={status}>
-                            {t(`admin.requestStatus.${status}`)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      t(`admin.requestStatus.${r.status}`)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.requestsTitle')}
+          columns={[t('admin.holdMember'), t('admin.requestKind'), t('admin.requestFiled'), t('admin.requestStatus')]}
+        >
+          {requests.data.items.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <code>{r.memberId}</code>
+              </th>
+              <td>
+                {t(`admin.requestKind.${r.kind}`)}
+                {r.details ? <div className="muted small">{r.details}</div> : null}
+              </td>
+              <td>{formatDateTime(r.filedAt)}</td>
+              <td>
+                {isOpen(r) ? (
+                  <select
+                    aria-label={t('admin.requestStatusOf', { memberId: r.memberId, kind: t(`admin.requestKind.${r.kind}`) })}
+                    value={r.status}
+                    disabled={update.isPending}
+                    onChange={(event) => update.mutate({ id: r.id, status: MemberRequestStatus.parse(event.target.value) })}
+                  >
+                    {MemberRequestStatus.options.map((status) => (
+                      <option key={status} value={status}>
+                        {t(`admin.requestStatus.${status}`)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t(`admin.requestStatus.${r.status}`)
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

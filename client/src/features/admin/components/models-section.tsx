@@ -5,6 +5,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { useModelCoverage, useModels } from '../api/models';
 import { ModelEditor } from './model-editor';
+import { DataTable } from '../../../components/data-table';
 
 const versionKey = (modelId: string, version: string) => `${modelId}@${version}`;
 
@@ -27,51 +28,46 @@ export function ModelsSection() {
       <p className="muted">{t('admin.modelsIntro')}</p>
       {models.isError ? <ProblemMessage error={models.error} /> : null}
       {models.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.modelsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.modelVersion')}</th>
-                <th scope="col">{t('admin.keyTypes')}</th>
-                <th scope="col">{t('admin.modelOwner')}</th>
-                <th scope="col">{t('admin.modelTexts')}</th>
-                <th scope="col">{t('admin.modelGaps')}</th>
-                <th scope="col">{t('admin.webhookActions')}</th>
+        <DataTable
+          caption={t('admin.modelsTitle')}
+          columns={[
+            t('admin.modelVersion'),
+            t('admin.keyTypes'),
+            t('admin.modelOwner'),
+            t('admin.modelTexts'),
+            t('admin.modelGaps'),
+            t('admin.webhookActions'),
+          ]}
+        >
+          {models.data.items.map((m) => {
+            const gaps = gapsOf(m.modelId, m.version);
+            return (
+              <tr key={versionKey(m.modelId, m.version)}>
+                <th scope="row">
+                  <code>{m.modelId}</code> <span className="muted small">{m.version}</span>
+                </th>
+                <td>{t(`decisionType.${m.type}`)}</td>
+                <td>{m.owner}</td>
+                <td>{t('admin.modelTextCounts', { features: Object.keys(m.features).length, codes: Object.keys(m.reasonCodes).length })}</td>
+                <td>
+                  {coverage.isError ? '—' : gaps.length === 0 ? t('admin.modelNoGaps') : t('admin.modelGapCount', { count: gaps.length })}
+                  {gaps.length ? <div className="muted small">{gaps.map((g) => `${g.key} (${formatNumber(g.decisions)})`).join(', ')}</div> : null}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={t('admin.modelEditNamed', { model: `${m.modelId} ${m.version}` })}
+                    aria-pressed={selected?.modelId === m.modelId && selected.version === m.version}
+                    onClick={() => setSelected(m)}
+                  >
+                    {t('admin.modelEdit')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {models.data.items.map((m) => {
-                const gaps = gapsOf(m.modelId, m.version);
-                return (
-                  <tr key={versionKey(m.modelId, m.version)}>
-                    <th scope="row">
-                      <code>{m.modelId}</code> <span className="muted small">{m.version}</span>
-                    </th>
-                    <td>{t(`decisionType.${m.type}`)}</td>
-                    <td>{m.owner}</td>
-                    <td>{t('admin.modelTextCounts', { features: Object.keys(m.features).length, codes: Object.keys(m.reasonCodes).length })}</td>
-                    <td>
-                      {coverage.isError ? '—' : gaps.length === 0 ? t('admin.modelNoGaps') : t('admin.modelGapCount', { count: gaps.length })}
-                      {gaps.length ? <div className="muted small">{gaps.map((g) => `${g.key} (${formatNumber(g.decisions)})`).join(', ')}</div> : null}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t('admin.modelEditNamed', { model: `${m.modelId} ${m.version}` })}
-                        aria-pressed={selected?.modelId === m.modelId && selected.version === m.version}
-                        onClick={() => setSelected(m)}
-                      >
-                        {t('admin.modelEdit')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
       {unregistered.length ? (
         <p className="notice notice-info">

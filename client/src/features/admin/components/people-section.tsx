@@ -8,6 +8,7 @@ import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { useCreateUser, useLiftThrottle, useResetPassword, useUpdateUser, useUsers } from '../api/users';
+import { DataTable } from '../../../components/data-table';
 
 /**
  * People: staff accounts made here with a one-time password, and accounts an identity provider
@@ -40,82 +41,77 @@ export function PeopleSection() {
         </p>
       ) : null}
       {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.peopleTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.userName')}</th>
-                <th scope="col">{t('admin.userRoles')}</th>
-                <th scope="col">{t('admin.userSource')}</th>
-                <th scope="col">{t('admin.userState')}</th>
-                <th scope="col">{t('admin.userLastSignIn')}</th>
-                <th scope="col">{t('admin.webhookActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    <code>{u.username}</code>
-                    {u.displayName ? <div className="muted small">{u.displayName}</div> : null}
-                  </th>
-                  <td>
-                    {u.roles.map((r) => t(`admin.role.${r}`)).join(', ')}
-                    {u.scopes.length ? <div className="muted small">{u.scopes.map((s) => t(`decisionType.${s}`)).join(', ')}</div> : null}
-                  </td>
-                  <td>{u.source.kind === 'local' ? t('admin.userSourceLocal') : t('admin.userSourceOidc', { issuer: u.source.issuer })}</td>
-                  <td>
-                    {u.disabled ? t('admin.userDisabled') : t('admin.userActive')}
-                    {u.mustChangePassword ? <div className="muted small">{t('admin.userMustChange')}</div> : null}
-                  </td>
-                  <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : '—'}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t(u.disabled ? 'admin.userEnableNamed' : 'admin.userDisableNamed', { username: u.username })}
-                        onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
-                      >
-                        {u.disabled ? t('admin.userEnable') : t('admin.userDisable')}
-                      </button>
-                      {u.memberId || u.source.kind !== 'local' ? null : (
-                        <button
-                          type="button"
-                          className="button button-quiet-link"
-                          aria-label={t('admin.userEditNamed', { username: u.username })}
-                          aria-pressed={editing?.id === u.id}
-                          onClick={() => setEditing(u)}
-                        >
-                          {t('admin.userEdit')}
-                        </button>
-                      )}
-                      {u.source.kind === 'local' ? (
-                        <button
-                          type="button"
-                          className="button button-quiet-link"
-                          aria-label={t('admin.userResetNamed', { username: u.username })}
-                          onClick={() => reset.mutate(u.id)}
-                        >
-                          {t('admin.userReset')}
-                        </button>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="button button-quiet-link"
-                        aria-label={t('admin.userLiftNamed', { username: u.username })}
-                        onClick={() => lift.mutate(u.username, { onSuccess: () => setLifted(u.username) })}
-                      >
-                        {t('admin.userLift')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.peopleTitle')}
+          columns={[
+            t('admin.userName'),
+            t('admin.userRoles'),
+            t('admin.userSource'),
+            t('admin.userState'),
+            t('admin.userLastSignIn'),
+            t('admin.webhookActions'),
+          ]}
+        >
+          {list.data.items.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <code>{u.username}</code>
+                {u.displayName ? <div className="muted small">{u.displayName}</div> : null}
+              </th>
+              <td>
+                {u.roles.map((r) => t(`admin.role.${r}`)).join(', ')}
+                {u.scopes.length ? <div className="muted small">{u.scopes.map((s) => t(`decisionType.${s}`)).join(', ')}</div> : null}
+              </td>
+              <td>{u.source.kind === 'local' ? t('admin.userSourceLocal') : t('admin.userSourceOidc', { issuer: u.source.issuer })}</td>
+              <td>
+                {u.disabled ? t('admin.userDisabled') : t('admin.userActive')}
+                {u.mustChangePassword ? <div className="muted small">{t('admin.userMustChange')}</div> : null}
+              </td>
+              <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : '—'}</td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-label={t(u.disabled ? 'admin.userEnableNamed' : 'admin.userDisableNamed', { username: u.username })}
+                    onClick={() => update.mutate({ id: u.id, body: { disabled: !u.disabled } })}
+                  >
+                    {u.disabled ? t('admin.userEnable') : t('admin.userDisable')}
+                  </button>
+                  {u.memberId || u.source.kind !== 'local' ? null : (
+                    <button
+                      type="button"
+                      className="button button-quiet-link"
+                      aria-label={t('admin.userEditNamed', { username: u.username })}
+                      aria-pressed={editing?.id === u.id}
+                      onClick={() => setEditing(u)}
+                    >
+                      {t('admin.userEdit')}
+                    </button>
+                  )}
+                  {u.source.kind === 'local' ? (
+                    <button
+                      type="button"
+                      className="button button-quiet-link"
+                      aria-label={t('admin.userResetNamed', { username: u.username })}
+                      onClick={() => reset.mutate(u.id)}
+                    >
+                      {t('admin.userReset')}
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button button-quiet-link"
+                    aria-label={t('admin.userLiftNamed', { username: u.username })}
+                    onClick={() => lift.mutate(u.username, { onSuccess: () => setLifted(u.username) })}
+                  >
+                    {t('admin.userLift')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {editing ? <EditRolesForm key={editing.id} user={editing} onDone={() => setEditing(null)} /> : null}
     </section>

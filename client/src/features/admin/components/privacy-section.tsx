@@ -7,6 +7,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { MemberRequestsTable } from './member-requests-table';
 import { useErasures, useEraseMember, useLegalHolds, useLiftLegalHold, usePolicies, useSetLegalHold } from '../api/privacy';
+import { DataTable } from '../../../components/data-table';
 
 /** Legal holds, erasures on request and the retention periods in force (read-only: configuration). */
 export function PrivacySection() {
@@ -37,40 +38,27 @@ export function PrivacySection() {
       {lift.error ? <ProblemMessage error={lift.error} /> : null}
       {holds.data && holds.data.items.length === 0 ? <p className="muted">{t('admin.holdsNone')}</p> : null}
       {holds.data && holds.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.holdsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.holdMember')}</th>
-                <th scope="col">{t('admin.holdReason')}</th>
-                <th scope="col">{t('admin.holdSince')}</th>
-                <th scope="col">{t('admin.webhookActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {holds.data.items.map((h) => (
-                <tr key={h.memberId}>
-                  <th scope="row">
-                    <code>{h.memberId}</code>
-                  </th>
-                  <td>{h.reason}</td>
-                  <td>{formatDateTime(h.setAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('admin.holdLiftNamed', { memberId: h.memberId })}
-                      onClick={() => lift.mutate(h.memberId)}
-                    >
-                      {t('admin.holdLift')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('admin.holdsTitle')} columns={[t('admin.holdMember'), t('admin.holdReason'), t('admin.holdSince'), t('admin.webhookActions')]}>
+          {holds.data.items.map((h) => (
+            <tr key={h.memberId}>
+              <th scope="row">
+                <code>{h.memberId}</code>
+              </th>
+              <td>{h.reason}</td>
+              <td>{formatDateTime(h.setAt)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t('admin.holdLiftNamed', { memberId: h.memberId })}
+                  onClick={() => lift.mutate(h.memberId)}
+                >
+                  {t('admin.holdLift')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
       <MemberRequestsTable />
