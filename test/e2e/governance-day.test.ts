@@ -4,37 +4,20 @@
  * to its case and its decision; every time on screen says its zone, and the exports say, and are,
  * UTC. Checked with axe and saved as screenshots (governance-day-*), also at 360 px.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { expectPath, heading, signIn } from './support/actions';
-import { checkA11y, describeInBrowser, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type BrowserPage } from './support/browser';
-import { startServer, type E2eServer } from './support/server';
+import { expect, it } from 'vitest';
+import { expectPath, heading } from './support/actions';
+import { checkA11y, describeInBrowser, DESKTOP, PHONE, screenshot } from './support/browser';
+import { useStage } from './support/stage';
 
 /** A user id as the store keeps it: never to be read on screen. */
 const RAW_USER_ID = /\bu_[0-9a-f]{8}-/;
 
 describeInBrowser("the governance lead's day", () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let governance: BrowserPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    governance = await openPage(browser, server.baseUrl);
-    await governance.page.goto('/sign-in');
-    await signIn(governance.page, 'governance');
-  });
-
-  afterAll(async () => {
-    await governance?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => governance.assertNoErrors());
+  const stage = useStage();
+  const governancePage = stage.throughout('governance');
 
   it('reads the audit log by name, filters it by a person’s name and every time says its zone', async () => {
-    const { page } = governance;
+    const { page } = governancePage();
     await page.goto('/governance/audit');
     await expect.poll(() => heading(page)).toBe('Audit trail');
     const rows = page.locator('table.gov-events tbody tr');
@@ -75,7 +58,7 @@ describeInBrowser("the governance lead's day", () => {
   });
 
   it('follows an event to its case and to its decision', async () => {
-    const { page } = governance;
+    const { page } = governancePage();
     await page.goto('/governance/audit?actor=senior.reviewer&action=approved');
     const row = page.locator('table.gov-events tbody tr').first();
     await row.waitFor();
@@ -107,7 +90,7 @@ describeInBrowser("the governance lead's day", () => {
   });
 
   it('says the exports are UTC, and they are', async () => {
-    const { page } = governance;
+    const { page } = governancePage();
     await page.goto('/governance/audit');
     const note = page.getByText('Every time in the files is in UTC (ISO 8601, ending in Z), whatever the zone shown on screen.');
     await note.waitFor();

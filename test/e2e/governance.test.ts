@@ -4,31 +4,15 @@
  * words, anchors). Each page is checked with axe and saved as a screenshot (governance-*; in
  * docs/screenshots by `npm run screenshots`).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { expectPath, heading, signIn } from './support/actions';
-import { checkA11y, describeInBrowser, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type BrowserPage } from './support/browser';
-import { startServer, type E2eServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { expectPath, heading } from './support/actions';
+import { checkA11y, describeInBrowser, DESKTOP, PHONE, screenshot } from './support/browser';
+import { useStage } from './support/stage';
 
 describeInBrowser('governance dashboard and audit browser', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let governance: BrowserPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    governance = await openPage(browser, server.baseUrl);
-    await governance.page.goto('/sign-in');
-    await signIn(governance.page, 'governance');
-  });
-
-  afterAll(async () => {
-    await governance?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => governance.assertNoErrors());
+  const stage = useStage();
+  const governancePage = stage.throughout('governance');
 
   /** Waits until every lazily drawn chart on the page has its bars. */
   const chartsDrawn = async (page: Page) => {
@@ -38,7 +22,7 @@ describeInBrowser('governance dashboard and audit browser', () => {
   };
 
   it('shows the dashboard with its charts, their tables and the fairness table', async () => {
-    const { page } = governance;
+    const { page } = governancePage();
     await expectPath(page, '/governance');
     expect(await heading(page)).toBe('Governance dashboard');
 
@@ -85,7 +69,7 @@ describeInBrowser('governance dashboard and audit browser', () => {
   });
 
   it('lists audit events, verifies the chains in words and seals an anchor', async () => {
-    const { page } = governance;
+    const { page } = governancePage();
     await page.getByRole('link', { name: 'Audit' }).click();
     await expectPath(page, '/governance/audit');
     await expect.poll(() => heading(page)).toBe('Audit trail');

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { expectPath, heading, signIn } from './support/actions';
-import { checkA11y, describeInBrowser, launchBrowser, openPage, PHONE, screenshot, type BrowserPage } from './support/browser';
-import { startServer, type E2eServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { expectPath, heading } from './support/actions';
+import { checkA11y, describeInBrowser, PHONE, screenshot } from './support/browser';
+import { useStage } from './support/stage';
 
 /** A small real PDF, as a member would attach an invoice. */
 const INVOICE = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -13,37 +13,10 @@ const INVOICE = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Cata
  * requests and a printable export, the language kept on the account, and all of it at 360 px.
  */
 describeInBrowser('member portal, a day of use', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const opened: BrowserPage[] = [];
+  // One reviewer may change a premium here (no four-eyes on renewals), so the story stays short.
+  const stage = useStage({ env: { FOUR_EYES_TYPES: 'fraud_flag' } });
   const story: { decisionId?: string; caseId?: string } = {};
-
-  beforeAll(async () => {
-    // One reviewer may change a premium here (no four-eyes on renewals), so the story stays short.
-    [server, browser] = await Promise.all([startServer({ env: { FOUR_EYES_TYPES: 'fraud_flag' } }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    const pages = opened.splice(0);
-    try {
-      for (const p of pages) p.assertNoErrors();
-    } finally {
-      await Promise.all(pages.map((p) => p.close()));
-    }
-  });
-
-  const signedIn = async (username: string, options?: Parameters<typeof openPage>[2]): Promise<Page> => {
-    const p = await openPage(browser, server.baseUrl, options);
-    opened.push(p);
-    await p.page.goto('/sign-in');
-    await signIn(p.page, username);
-    return p.page;
-  };
+  const signedIn = async (username: string, options?: Parameters<typeof stage.signedIn>[1]): Promise<Page> => (await stage.signedIn(username, options)).page;
 
   it('6 · anna sees her premium now per policy, the one in force marked and older ones folded', async () => {
     const page = await signedIn('anna');
@@ -78,7 +51,8 @@ describeInBrowser('member portal, a day of use', () => {
   });
 
   it('7 · anna adds a message and a document to her open case; the reviewer reads them and asks for more', async () => {
-    const anna = await signedIn('anna');
+    const annaPage = await stage.signedIn('anna');
+    const anna = annaPage.page;
     const filed = await anna.request.post(`/api/decisions/${story.decisionId}/objections`, {
       data: { statement: 'The claims counted in 2025 were not mine.' },
     });
@@ -106,7 +80,7 @@ describeInBrowser('member portal, a day of use', () => {
       expect.arrayContaining([expect.stringContaining('You added information'), expect.stringContaining('You added a document')]),
     );
     // A file whose bytes are not what its name says is refused, in words.
-    opened.find((p) => p.page === anna)!.allowConsoleError(/status of 415/);
+    annaPage.allowConsoleError(/status of 415/);
     await anna.getByLabel('Document', { exact: true }).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: INVOICE });
     await anna.getByRole('button', { name: 'Add document' }).click();
     await anna.locator('.add-information [role="alert"]', { hasText: 'The contents of this file are not what its name says' }).waitFor();

@@ -1,37 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { expectPath, heading, signIn } from './support/actions';
-import { checkA11y, describeInBrowser, launchBrowser, openPage, PHONE, screenshot, type BrowserPage } from './support/browser';
-import { startServer, type E2eServer } from './support/server';
+import { checkA11y, describeInBrowser, PHONE, screenshot } from './support/browser';
+import { useStage } from './support/stage';
 
 describeInBrowser('member portal', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const opened: BrowserPage[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    const pages = opened.splice(0);
-    try {
-      for (const p of pages) p.assertNoErrors();
-    } finally {
-      await Promise.all(pages.map((p) => p.close()));
-    }
-  });
-
-  const open = async (options?: Parameters<typeof openPage>[2]) => {
-    const p = await openPage(browser, server.baseUrl, options);
-    opened.push(p);
-    return p;
-  };
+  const stage = useStage();
+  const open = stage.open;
 
   it('anna signs in and sees only her own decisions, newest first', async () => {
     const { page } = await open();
