@@ -63,19 +63,11 @@ async function readProblem(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, `${response.status} ${response.statusText}`.trim());
 }
 
-/** Sends a request; a failure (an answer that is not 2xx, or none at all) becomes an ApiError. */
-export async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** One fetch on the session's cookie; a failure (an answer that is not 2xx, or none at all) becomes an ApiError. */
+async function fetchOrFail(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(url, { ...init, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', error instanceof Error ? error.message : 'The request failed.');
@@ -88,27 +80,16 @@ export async function send(method: string, url: string, body: unknown, options: 
   return response;
 }
 
-/** Sends a multipart form (an upload): the browser sets the boundary; errors as `send`. */
+/** Sends a request with a JSON body (if any); errors as fetchOrFail. */
+export async function send(method: string, url: string, body: unknown, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetchOrFail(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, options);
+}
+
+/** Sends a multipart form (an upload): the browser sets the boundary; errors as fetchOrFail. */
 export async function sendForm(url: string, form: FormData, options: RequestOptions = {}): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json' },
-      body: form,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', error instanceof Error ? error.message : 'The request failed.');
-  }
-  if (!response.ok) {
-    const error = await readProblem(response);
-    if (error.status === 401 && error.code === 'unauthenticated' && !options.quietUnauthenticated) onUnauthenticated();
-    throw error;
-  }
-  return response;
+  return fetchOrFail(url, { method: 'POST', headers: { Accept: 'application/json, application/problem+json' }, body: form }, options);
 }
 
 /** Reads a JSON answer with its shared schema: an answer that breaks the contract is a bug to see, not data to show. */
