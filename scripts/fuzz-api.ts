@@ -123,48 +123,66 @@ function schemathesisRun(baseUrl: string, fuzz: FuzzRun, workDir: string): Promi
   });
 }
 
+/**
+ * A server on loopback over a fresh SQLite store with the demo data. Each run gets its own: what
+ * one role's run changes (an admin disabling a member, a reset password, a withdrawn case) never
+ * decides what the next run can reach.
+ */
+async function startSeededServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-fuzz-'));
+  const store = await openSqliteStore(path.join(dataDir, 'recourse.sqlite'));
+  const config = testConfig({ dataDir, ingestApiKeys: [ingestKey], logLevel: 'error' });
+  const { app, services } = createApp({ store, config, clock: systemClock, logger: createLogger(config.logLevel) });
+  await seedDemo({ store, clock: systemClock, decisions: services.decisions, cases: services.cases });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    dataDir,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main() {
   ensureSchemathesis();
   const started = Date.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'recourse-fuzz-'));
+  // The document is the same for every run: read once.
+  const first = await startSeededServer();
+  let groups: ReturnType<typeof operationsBySecurity>;
   try {
-    const store = await openSqliteStore(path.join(dataDir, 'recourse.sqlite'));
-    const config = testConfig({ dataDir, ingestApiKeys: [ingestKey], logLevel: 'error' });
-    const { app, services } = createApp({ store, config, clock: systemClock, logger: createLogger(config.logLevel) });
-    await seedDemo({ store, clock: systemClock, decisions: services.decisions, cases: services.cases });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as OpenApiDocument;
-      const groups = operationsBySecurity(document);
-      const runs: FuzzRun[] = [
-        { name: 'a reviewer and approver (senior.reviewer)', username: 'senior.reviewer', operations: groups.session },
-        { name: 'governance', username: 'governance', operations: groups.session },
-        { name: 'admin', username: 'admin', operations: groups.session },
-        // Every role: a member's own rules (their decisions only, no receivedAt) hold under fuzzing too.
-        { name: 'a member (anna)', username: 'anna', operations: groups.session },
-        { name: 'the ingest key, with the public operations', operations: [...groups.ingestKey, ...groups.public] },
-      ];
-      const asked = process.argv.slice(2);
-      const selected = asked.length ? runs.filter((r) => asked.some((a) => (r.username ?? 'ingest').startsWith(a))) : runs;
-      const failed: string[] = [];
-      for (const fuzz of selected) {
-        if ((await schemathesisRun(baseUrl, fuzz, dataDir)) !== 0) failed.push(fuzz.name);
-      }
-      const seconds = Math.round((Date.now() - started) / 1000);
-      if (failed.length) {
-        process.stderr.write(`\nSchemathesis found failures as: ${failed.join('; ')} (${seconds}s)\n`);
-        process.exitCode = 1;
-      } else {
-        process.stdout.write(`\nSchemathesis: every check passed in ${selected.length} runs (${seconds}s)\n`);
-      }
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await store.close();
-    }
+    groups = operationsBySecurity((await (await fetch(`${first.baseUrl}/api/openapi.json`)).json()) as OpenApiDocument);
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await first.stop();
+  }
+  const runs: FuzzRun[] = [
+    { name: 'a reviewer and approver (senior.reviewer)', username: 'senior.reviewer', operations: groups.session },
+    { name: 'governance', username: 'governance', operations: groups.session },
+    { name: 'admin', username: 'admin', operations: groups.session },
+    // Every role: a member's own rules (their decisions only, no receivedAt) hold under fuzzing too.
+    { name: 'a member (anna)', username: 'anna', operations: groups.session },
+    { name: 'the ingest key, with the public operations', operations: [...groups.ingestKey, ...groups.public] },
+  ];
+  const asked = process.argv.slice(2);
+  const selected = asked.length ? runs.filter((r) => asked.some((a) => (r.username ?? 'ingest').startsWith(a))) : runs;
+  const failed: string[] = [];
+  for (const fuzz of selected) {
+    const target = await startSeededServer();
+    try {
+      if ((await schemathesisRun(target.baseUrl, fuzz, target.dataDir)) !== 0) failed.push(fuzz.name);
+    } finally {
+      await target.stop();
+    }
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (failed.length) {
+    process.stderr.write(`\nSchemathesis found failures as: ${failed.join('; ')} (${seconds}s)\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(`\nSchemathesis: every check passed in ${selected.length} runs (${seconds}s)\n`);
   }
 }
 

@@ -18,7 +18,8 @@ const isWrite = (spec: RouteSpec) => spec.method !== 'get';
 /**
  * The problems a route answers, derived from its definition so the document cannot forget one:
  * what it reads can be invalid (400), who calls it may be unknown (401) or not allowed (403), what
- * it names may not exist (404), any body may be too large (413) or not JSON (415).
+ * it names may not exist (404), any body may be too large (413) or not JSON (415), any address
+ * and headers too long (431).
  */
 function problemsOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> {
   const extra = spec.problems ?? {};
@@ -50,6 +51,8 @@ function problemsOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> {
     out['415'] = problem(extra[415] ?? `unsupported_media_type: send the body as ${accepted.join(' or ')}`);
   }
   if (extra[429]) out['429'] = problem(extra[429], z.object({ 'Retry-After': z.string().meta({ description: 'Seconds until the next attempt may succeed' }) }));
+  // Node refuses a request line and headers above 16 KiB before any route reads them.
+  out['431'] = problem('headers_too_large: the address and headers together are larger than 16 KiB');
   if (extra[503]) out['503'] = problem(extra[503]);
   return out;
 }

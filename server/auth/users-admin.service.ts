@@ -107,9 +107,10 @@ export function createUsersAdminService({ store, clock }: { store: Store; clock:
       const { displayName: _old, ...rest } = user;
       const displayName = body.displayName === undefined ? user.displayName : (body.displayName ?? undefined);
       const next: StoredUser = { ...rest, ...(displayName ? { displayName } : {}), roles, scopes, disabled: body.disabled ?? user.disabled === true };
-      if (isEnabledAdmin(user) && !isEnabledAdmin(next)) {
-        const others = (await store.users.list()).filter((u) => u.id !== user.id && isEnabledAdmin(u));
-        if (others.length === 0) throw conflict('last_admin', 'This is the last enabled admin: give another person the admin role first.');
+      // An admin never disables or demotes themselves (another admin may): so the one acting always
+      // stays an enabled admin, and the last one can never be removed.
+      if (user.id === admin.id && !isEnabledAdmin(next)) {
+        throw conflict('own_account', 'You cannot disable yourself or take away your own admin role; another admin can.');
       }
       if (!(await store.users.update(next))) throw notFound('No such user.');
       // A disabled person's sessions end now, not at their next expiry.
@@ -124,6 +125,8 @@ export function createUsersAdminService({ store, clock }: { store: Store; clock:
       const user = await existing(id);
       if (sourceOf(user).kind !== 'local')
         throw conflict('invalid_state', 'This person signs in through the identity provider; there is no password here to reset.');
+      // One's own password is changed knowing the current one (POST /api/session/password), not reset.
+      if (user.id === admin.id) throw conflict('own_account', 'Change your own password under your account, with your current one.');
       const password = body?.password ?? generatedPassword();
       const next: StoredUser = { ...user, passwordHash: await hashPassword(password), mustChangePassword: true };
       if (!(await store.users.update(next))) throw notFound('No such user.');

@@ -53,7 +53,7 @@ export const updateUser = route({
   responses: { 200: json(AdminUserView) },
   problems: {
     404: 'not_found: no such user',
-    409: "last_admin: the last enabled admin keeps the role and stays enabled; invalid_state: a member's account keeps the member role, a provisioned person's roles come from the identity provider",
+    409: "own_account: an admin does not disable or demote themselves, so the last enabled admin stays; invalid_state: a member's account keeps the member role, a provisioned person's roles come from the identity provider",
   },
 });
 
@@ -69,7 +69,10 @@ export const resetUserPassword = route({
   body: ResetPassword,
   bodyOptional: true,
   responses: { 200: json(PasswordResetDone) },
-  problems: { 404: 'not_found: no such user', 409: 'invalid_state: the person signs in through the identity provider' },
+  problems: {
+    404: 'not_found: no such user',
+    409: 'invalid_state: the person signs in through the identity provider; own_account: one changes one’s own password with the current one',
+  },
 });
 
 export const listIngestKeys = route({

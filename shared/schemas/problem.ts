@@ -32,7 +32,7 @@ export const ErrorCode = z.enum([
   'conflict',
   'not_ready',
   'internal_error',
-  'last_admin',
+  'own_account',
   'account_disabled',
   'password_change_required',
   'ingest_type_not_allowed',

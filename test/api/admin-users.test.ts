@@ -171,21 +171,26 @@ describeEachStore('admin console: people', (kind) => {
     expect((await (await admin()).patch('/api/admin/users/u_nobody').send({ disabled: true })).status).toBe(404);
   });
 
-  it('keeps the last enabled admin: neither disabled nor without the admin role (409 last_admin)', async () => {
+  it('keeps the admin acting: nobody disables, demotes or resets themselves (409 own_account), so the last admin stays', async () => {
     const adminUser = (await app.store.users.byUsername('admin'))!;
     const before = await app.store.users.byId(adminUser.id);
     for (const body of [{ disabled: true }, { roles: ['governance'] }]) {
       const res = await (await admin()).patch(`/api/admin/users/${adminUser.id}`).send(body);
       expect(res.status, JSON.stringify(body)).toBe(409);
-      expect(res.body.code).toBe('last_admin');
+      expect(res.body.code).toBe('own_account');
     }
+    const reset = await (await admin()).post(`/api/admin/users/${adminUser.id}/password-reset`).send({});
+    expect([reset.status, reset.body.code]).toEqual([409, 'own_account']);
     expect(await app.store.users.byId(adminUser.id)).toEqual(before);
 
-    // With a second admin, the first may step down; then the second is the last.
+    // Another admin may: the second disables the first and stays the one enabled admin.
     const second = await (await admin()).post('/api/admin/users').send({ username: 'second.admin', roles: ['admin'], password: HANDED_OVER });
     expect((await (await admin()).patch(`/api/admin/users/${adminUser.id}`).send({ roles: ['admin', 'governance'] })).status).toBe(200);
-    await (await admin()).patch(`/api/admin/users/${second.body.user.id}`).send({ disabled: true }).expect(200);
-    expect((await (await admin()).patch(`/api/admin/users/${adminUser.id}`).send({ disabled: true })).body.code).toBe('last_admin');
+    const { agent: secondSession } = await signIn('second.admin', HANDED_OVER);
+    const changed = await secondSession.post('/api/session/password').send({ currentPassword: HANDED_OVER, newPassword: 'second-admin-own-password' });
+    expect(changed.status).toBe(200);
+    expect((await secondSession.patch(`/api/admin/users/${second.body.user.id}`).send({ disabled: true })).body.code).toBe('own_account');
+    await secondSession.patch(`/api/admin/users/${adminUser.id}`).send({ disabled: false }).expect(200);
   });
 
   it("lists a provisioned person with their issuer; their roles and password stay the provider's, disabling works", async () => {

@@ -35,8 +35,8 @@ export function problemKey(error: unknown): MessageKey {
       return 'problem.validation';
     case 'too_many_attempts':
       return 'signIn.tooManyAttempts';
-    case 'last_admin':
-      return 'problem.lastAdmin';
+    case 'own_account':
+      return 'problem.ownAccount';
     case 'conflict':
       return 'problem.conflict';
     default:
