@@ -19,7 +19,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
 import { createApp, createLogger } from '../server/app';
+import { answerClientErrorsAsProblems } from '../server/http/client-errors';
 import { systemClock } from '../server/clock';
 import { testConfig } from '../server/config';
 import { DEMO_PASSWORD, seedDemo } from '../server/demo/seed';
@@ -134,7 +136,8 @@ async function startSeededServer() {
   const config = testConfig({ dataDir, ingestApiKeys: [ingestKey], logLevel: 'error' });
   const { app, services } = createApp({ store, config, clock: systemClock, logger: createLogger(config.logLevel) });
   await seedDemo({ store, clock: systemClock, decisions: services.decisions, cases: services.cases });
-  const server = app.listen(0, '127.0.0.1');
+  // Wired as server/index.ts wires it: what Node refuses before Express is problem+json too.
+  const server = answerClientErrorsAsProblems(createServer(app)).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
