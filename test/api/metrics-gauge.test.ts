@@ -11,7 +11,8 @@ import { describeEachStore, type TestStore } from '../support/stores';
 
 const DAY = 86_400_000;
 // The clock moves over months here; sessions must outlive that.
-const longSessions = { sampleRate: 0, sessionIdleMs: 365 * DAY, sessionAbsoluteMs: 365 * DAY };
+// Samples due 31 days after they are drawn: the story below dates them a month on, like the members' cases.
+const longSessions = { sampleRate: 0, sampleReviewDays: 31, sessionIdleMs: 365 * DAY, sessionAbsoluteMs: 365 * DAY };
 const statement = 'I do not agree with this decision, please review it.';
 const rationale = 'Checked: the decision follows the published rules.';
 
