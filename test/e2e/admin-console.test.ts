@@ -38,7 +38,7 @@ describeInBrowser('the admin console: people and ingest keys', () => {
       await page.goto('/sign-in');
       await signIn(page, 'admin');
       await expectPath(page, '/admin');
-      expect(await heading(page)).toBe('Administration');
+      await expect.poll(() => heading(page)).toBe('Administration');
 
       // A reviewer of claim checks, with a password the server makes and shows once.
       const userForm = page.locator('form[aria-labelledby="new-user-title"]');
@@ -94,7 +94,7 @@ describeInBrowser('the admin console: people and ingest keys', () => {
       const reviewer = await openPage(browser, server.baseUrl);
       await reviewer.page.goto('/sign-in');
       await signIn(reviewer.page, REVIEWER, oneTimePassword);
-      expect(await heading(reviewer.page)).toBe('Choose your own password');
+      await expect.poll(() => heading(reviewer.page)).toBe('Choose your own password');
       await checkA11y(reviewer.page, 'change-password');
       await screenshot(reviewer.page, 'admin-console-change-password');
       await reviewer.page.getByLabel('Current (one-time) password').fill(oneTimePassword);

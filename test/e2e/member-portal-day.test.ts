@@ -162,7 +162,7 @@ describeInBrowser('member portal, a day of use', () => {
 
     await anna.getByRole('link', { name: 'Read it on screen or print it' }).click();
     await expectPath(anna, '/my-data/export');
-    expect(await heading(anna)).toBe('My data (M-1001)');
+    await expect.poll(() => heading(anna)).toBe('My data (M-1001)');
     await anna.getByRole('heading', { name: /\d+ decisions/ }).waitFor();
     await anna.getByRole('link', { name: 'invoice-2025.pdf' }).waitFor();
     await checkA11y(anna, 'day-export-page');

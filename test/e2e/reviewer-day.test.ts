@@ -224,7 +224,7 @@ describeInBrowser("a reviewer's and an approver's day", () => {
     await expect.poll(() => nav.locator('.nav-count').textContent()).toContain(`${awaitingMe} overrides waiting for your approval`);
     await nav.getByRole('link', { name: 'Approvals' }).click();
     await expectPath(page, '/approvals');
-    expect(await heading(page)).toBe('Approvals');
+    await expect.poll(() => heading(page)).toBe('Approvals');
     await expect.poll(() => queueRows(page).count()).toBe(awaitingMe);
     const row = queueRows(page).filter({ has: page.locator(`a[href="/review/cases/${target.id}?awaiting=1"]`) });
     expect(await row.innerText()).toMatch(/Assigned to Pieter Claes/);
