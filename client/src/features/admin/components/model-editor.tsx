@@ -9,6 +9,7 @@ import { useSchemaForm } from '../../../components/form/use-schema-form';
 import { ProblemMessage } from '../../../components/problem-message';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../../../i18n';
 import { usePutModel } from '../api/models';
+import { SaveCancelButtons } from './save-cancel-buttons';
 
 const EMPTY = { en: '', nl: '', fr: '' };
 
@@ -106,14 +107,7 @@ export function ModelEditor({ entry, gaps, onDone }: { entry: ModelEntry; gaps: 
       {defaults.reasonCodes.map(({ code }, index) =>
         texts(code, `reasonCodes.${index}.text`, missing.has(`reason_code:${code}`) ? t('admin.modelMissing') : undefined),
       )}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={put.isPending}>
-          {t('admin.userSave')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <SaveCancelButtons saving={put.isPending} onCancel={onDone} />
     </form>
   );
 }

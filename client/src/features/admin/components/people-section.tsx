@@ -9,6 +9,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { useCreateUser, useLiftThrottle, useResetPassword, useUpdateUser, useUsers } from '../api/users';
 import { DataTable } from '../../../components/data-table';
+import { SaveCancelButtons } from './save-cancel-buttons';
 
 /**
  * People: staff accounts made here with a one-time password, and accounts an identity provider
@@ -251,14 +252,7 @@ function EditRolesForm({ user, onDone }: { user: AdminUserView; onDone: () => vo
         rolesError={form.errorOf('roles')}
         scopesError={form.errorOf('scopes')}
       />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t('admin.userSave')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <SaveCancelButtons saving={update.isPending} onCancel={onDone} />
     </form>
   );
 }
