@@ -45,7 +45,7 @@ describeInBrowser('the app at an address other than localhost', () => {
         await p.page.goto('/');
         await expectPath(p.page, '/sign-in');
         // Scripts ran: React drew the sign-in form.
-        expect(await heading(p.page)).toBe('Sign in');
+        await expect.poll(() => heading(p.page)).toBe('Sign in');
         // Styles applied: the built stylesheet loaded and replaced the browser's 8px body margin.
         const styled = await p.page.evaluate(() => ({
           sheets: [...document.styleSheets].filter((s) => s.href?.includes('/assets/')).length,
@@ -56,7 +56,7 @@ describeInBrowser('the app at an address other than localhost', () => {
 
         await signIn(p.page, 'anna');
         await expectPath(p.page, '/decisions');
-        expect(await heading(p.page)).toBe('My decisions');
+        await expect.poll(() => heading(p.page)).toBe('My decisions');
 
         expect(failed).toEqual([]);
         expect(requested.length).toBeGreaterThan(2);

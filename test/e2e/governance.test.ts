@@ -24,7 +24,7 @@ describeInBrowser('governance dashboard and audit browser', () => {
   it('shows the dashboard with its charts, their tables and the fairness table', async () => {
     const { page } = governancePage();
     await expectPath(page, '/governance');
-    expect(await heading(page)).toBe('Governance dashboard');
+    await expect.poll(() => heading(page)).toBe('Governance dashboard');
 
     // Decisions over time, contest and override rate per version, PSI: four charts, each with its words and table.
     expect(await chartsDrawn(page)).toBe(4);

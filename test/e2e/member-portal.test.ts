@@ -11,13 +11,13 @@ describeInBrowser('member portal', () => {
     const { page } = await open();
     await page.goto('/');
     await expectPath(page, '/sign-in');
-    expect(await heading(page)).toBe('Sign in');
+    await expect.poll(() => heading(page)).toBe('Sign in');
     await checkA11y(page, 'sign-in');
     await screenshot(page, 'sign-in');
 
     await signIn(page, 'anna');
     await expectPath(page, '/decisions');
-    expect(await heading(page)).toBe('My decisions');
+    await expect.poll(() => heading(page)).toBe('My decisions');
     await page.locator('.decision-item').first().waitFor();
     await expect.poll(() => page.getByText('Member number M-1001').count()).toBe(1);
 
@@ -57,7 +57,7 @@ describeInBrowser('member portal', () => {
     await signIn(page, 'anna');
     await page.getByRole('link', { name: 'Renewal price' }).first().click();
     await page.waitForURL(/\/decisions\/dec_[0-9a-f]{24}$/);
-    expect(await heading(page)).toBe('Renewal price decision');
+    await expect.poll(() => heading(page)).toBe('Renewal price decision');
     // After an in-app navigation, focus starts at the new content, as after a page load.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await expect.poll(() => page.getByRole('heading', { name: 'Automated outcome' }).count()).toBe(1);
@@ -81,7 +81,7 @@ describeInBrowser('member portal', () => {
 
     // The choice is remembered across visits.
     await page.reload();
-    expect(await heading(page)).toBe('Beslissing: Verlengingspremie');
+    await expect.poll(() => heading(page)).toBe('Beslissing: Verlengingspremie');
     await page.getByLabel('Taal').selectOption('fr');
     await expect.poll(() => heading(page)).toBe('Décision : Prime de renouvellement');
     expect(await page.locator('main').innerText()).toMatch(/\d{1,3}(\s\d{3})*,\d{2}\s€/);
@@ -117,7 +117,7 @@ describeInBrowser('member portal', () => {
     await page.goto('/sign-in');
     await signIn(page, 'pricing.reviewer');
     await expectPath(page, '/review');
-    expect(await heading(page)).toBe('Case queue');
+    await expect.poll(() => heading(page)).toBe('Case queue');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Case queue', 'Decisions']);
     await expect.poll(() => page.getByText('Renewal price and Risk score', { exact: false }).count()).toBe(1);
@@ -153,7 +153,7 @@ describeInBrowser('member portal', () => {
     await page.goto('/sign-in');
     await signIn(page, username);
     await expectPath(page, landing);
-    expect(await heading(page)).toBe(title);
+    await expect.poll(() => heading(page)).toBe(title);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(navigation);
     await checkA11y(page, `${username}-landing`);
   });
@@ -184,7 +184,7 @@ describeInBrowser('member portal', () => {
     expect(new URL(page.url()).searchParams.get('returnTo')).toBe(deepLink);
     await signIn(page, 'anna');
     await expectPath(page, deepLink);
-    expect(await heading(page)).toBe('Renewal price decision');
+    await expect.poll(() => heading(page)).toBe('Renewal price decision');
   });
 
   it('when the session ends mid-visit, sign-in brings the member back to where they were', async () => {
@@ -203,6 +203,6 @@ describeInBrowser('member portal', () => {
     await page.getByText('Your session has ended').waitFor();
     await signIn(page, 'anna');
     await expectPath(page, decisionPath);
-    expect(await heading(page)).toBe('Renewal price decision');
+    await expect.poll(() => heading(page)).toBe('Renewal price decision');
   });
 });
