@@ -6,7 +6,6 @@ import { outboxEntryFor } from '../domain/outbound-events';
 import { joinCasePersonal, splitCasePersonal, type CasePersonal, type CasePublicPart } from '../domain/case-personal';
 import { publicOutcome, withIdentifiers } from '../domain/public-outcome';
 import type { Clock } from '../clock';
-import { followReplacement } from '../domain/supersession';
 import { conflict } from '../domain/errors';
 import {
   DuplicateKeyError,
@@ -143,11 +142,7 @@ async function applyEvent(store: Store, event: ChainEvent) {
   // in between leaves an entry written twice (a no-op), never a change without its message.
   const entry = decision ? outboxEntryFor(event, next, decision, fullEffective) : null;
   if (entry) await store.outbox.add(entry);
-  if (decision && fullEffective) {
-    await store.decisions.setEffectiveOutcome(event.decisionId, fullEffective, true);
-    // A decision this one replaced (rectification) follows its effective outcome.
-    await followReplacement(store, decision, fullEffective);
-  }
+  if (decision && fullEffective) await store.decisions.setEffectiveOutcome(event.decisionId, fullEffective, true);
   // Last: the case's version is the marker that everything this event implies has been applied.
   await store.cases.put(next);
 }

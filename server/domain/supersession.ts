@@ -97,13 +97,3 @@ export async function applySuperseded(store: Store, oldId: string, newId: string
   const [old, replacement] = await Promise.all([store.decisions.get(oldId), store.decisions.get(newId)]);
   if (old && replacement && old.supersededBy !== newId) await project(store, old, replacement);
 }
-
-/**
- * After an override of the replacement, the superseded decision's effective outcome follows it
- * (only while the link stands).
- */
-export async function followReplacement(store: Store, replacement: StoredDecision, effectiveOutcome: StoredDecision['effectiveOutcome']): Promise<void> {
-  if (!replacement.supersedes) return;
-  const old = await store.decisions.get(replacement.supersedes);
-  if (old?.supersededBy === replacement.id) await store.decisions.linkSuperseded(old.id, replacement.id, withIdentifiers(old.output, effectiveOutcome));
-}
