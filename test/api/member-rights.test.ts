@@ -12,6 +12,7 @@ describeEachStore('member rights', (kind) => {
   let app: TestApp;
   const ids: Record<string, string> = {};
   const bramStatement = 'Bram says: the hospital stay was planned and approved in advance.';
+  const bramCorrection = 'Bram corrects: one claim last year, the windscreen, not two.';
   beforeAll(async () => {
     t = await kind.open();
     app = await buildTestApp(t.store);
@@ -62,7 +63,9 @@ describeEachStore('member rights', (kind) => {
       bramRisk: riskDecision({ subject: { memberId: 'M-1002' } }),
     };
     for (const [name, body] of Object.entries(decisions)) ids[name] = (await app.ingest().post('/api/decisions').send(body)).body.id;
-    await (await app.as('bram')).post(`/api/decisions/${ids.bramRenewal}/objections`).send({ statement: bramStatement });
+    await (await app.as('bram'))
+      .post(`/api/decisions/${ids.bramRenewal}/objections`)
+      .send({ statement: bramStatement, corrections: [{ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection }] });
   });
   afterAll(async () => t.dispose());
 
@@ -154,6 +157,13 @@ describeEachStore('member rights', (kind) => {
       expect(text).not.toContain(bramStatement);
     });
 
+    it("holds the corrections the member claimed (rectification), their values and reasons", async () => {
+      const res = await (await app.as('bram')).get('/api/me/export?lang=en');
+      expect(res.status).toBe(200);
+      const ofRenewal = res.body.cases.find((c: { decisionId: string }) => c.decisionId === ids.bramRenewal);
+      expect(ofRenewal.corrections).toEqual([expect.objectContaining({ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection, state: 'pending' })]);
+    });
+
     it('can be produced by admin on request, and that request is on the record', async () => {
       const admin = await app.as('admin');
       const res = await admin.get('/api/admin/members/M-1001/export');
@@ -192,7 +202,11 @@ describeEachStore('member rights', (kind) => {
       for (const res of answers) {
         expect(JSON.stringify(res.body)).not.toContain('M-1002');
         expect(JSON.stringify(res.body)).not.toContain(bramStatement);
+        expect(JSON.stringify(res.body)).not.toContain(bramCorrection);
+        expect(JSON.stringify(res.body)).not.toContain('zero claims');
       }
+      // The correction stays as a fact (which input, where it stands) without the member's words.
+      expect(answers[3]!.body.corrections).toEqual([expect.objectContaining({ feature: 'claims_last_12m', claimedValue: null, reason: null, state: 'pending' })]);
       const caseId = answers[3]!.body.cases[0].id;
       const detail = await gov.get(`/api/cases/${caseId}`);
       expect(JSON.stringify(detail.body)).not.toContain(bramStatement);
@@ -205,6 +219,7 @@ describeEachStore('member rights', (kind) => {
           expect(bytes.includes('M-1002'), file).toBe(false);
           expect(bytes.includes(bramStatement), file).toBe(false);
           expect(bytes.includes(bramStatement.slice(0, 24)), file).toBe(false);
+          expect(bytes.includes(bramCorrection), file).toBe(false);
         }
       }
     });
