@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app';
 import { fraudDecision, renewalDecision, riskDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
