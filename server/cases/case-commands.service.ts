@@ -120,7 +120,8 @@ export function createCaseCommands(ctx: CaseContext) {
           state: (c) => {
             if (may(user, c, 'resolve')) {
               // Every correction the member claimed gets its answer before the case's outcome.
-              if (c.corrections?.some((x) => x.state === 'pending')) throw invalidState('Decide every correction the member claimed before resolving the case.');
+              if (c.corrections?.some((x) => x.state === 'pending'))
+                throw invalidState('Decide every correction the member claimed before resolving the case.');
               return;
             }
             // Refused: say why, the case's state first, then who holds it.
@@ -287,7 +288,9 @@ export function createCaseCommands(ctx: CaseContext) {
             if (correction.state !== 'pending') throw invalidState(`The correction of "${feature}" was already ${correction.state}.`);
             if (may(user, c, 'resolve')) return;
             if (!allows(c.status, 'resolve'))
-              throw invalidState(c.status === 'open' ? 'Claim the case before deciding its corrections.' : `A ${c.status} case's corrections cannot be decided.`);
+              throw invalidState(
+                c.status === 'open' ? 'Claim the case before deciding its corrections.' : `A ${c.status} case's corrections cannot be decided.`,
+              );
             throw forbidden('forbidden', "Only the assigned reviewer decides this case's corrections.");
           },
         },

@@ -16,7 +16,9 @@ import { newCase, openingFields, type CaseOpening } from './new-case';
  */
 function claimedCorrections(decision: StoredDecision, claims: NonNullable<NewObjection['corrections']>): NonNullable<StoredCase['corrections']> {
   const errors = claims.flatMap((claim, i) =>
-    Object.hasOwn(decision.inputs, claim.feature) ? [] : [{ path: `corrections[${i}].feature`, message: `"${claim.feature}" is not one of the decision's inputs` }],
+    Object.hasOwn(decision.inputs, claim.feature)
+      ? []
+      : [{ path: `corrections[${i}].feature`, message: `"${claim.feature}" is not one of the decision's inputs` }],
   );
   if (errors.length) throw validationFailed(errors);
   return claims.map((claim) => ({

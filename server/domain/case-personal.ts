@@ -21,7 +21,10 @@ type CorrectionPersonal = Pick<Correction, 'claimedValue' | 'reason' | 'decision
 type CorrectionPublic = Omit<Correction, 'claimedValue' | 'reason' | 'decisionReason'>;
 
 /** The case without its personal fields (what an event's snapshot may show). */
-export type CasePublicPart = Omit<StoredCase, 'statement' | 'requestedOutcome' | 'resolutionRationale' | 'memberId' | 'extension' | 'proposal' | 'corrections'> & {
+export type CasePublicPart = Omit<
+  StoredCase,
+  'statement' | 'requestedOutcome' | 'resolutionRationale' | 'memberId' | 'extension' | 'proposal' | 'corrections'
+> & {
   extension: Omit<NonNullable<StoredCase['extension']>, 'reason'> | null;
   proposal: Omit<NonNullable<StoredCase['proposal']>, 'rationale'> | null;
   corrections?: CorrectionPublic[];

@@ -29,7 +29,15 @@ const About = {
 
 const CaseRef = { ...About, caseId: z.string(), decisionType: DecisionType };
 
-export const WEBHOOK_EVENT_TYPES = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased', 'decision.redecision_requested'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'decision.redecision_requested',
+] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -63,7 +63,9 @@ describeEachStore('member rights', (kind) => {
       bramRisk: riskDecision({ subject: { memberId: 'M-1002' } }),
     };
     for (const [name, body] of Object.entries(decisions)) ids[name] = (await app.ingest().post('/api/decisions').send(body)).body.id;
-    await (await app.as('bram'))
+    await (
+      await app.as('bram')
+    )
       .post(`/api/decisions/${ids.bramRenewal}/objections`)
       .send({ statement: bramStatement, corrections: [{ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection }] });
   });
@@ -157,11 +159,13 @@ describeEachStore('member rights', (kind) => {
       expect(text).not.toContain(bramStatement);
     });
 
-    it("holds the corrections the member claimed (rectification), their values and reasons", async () => {
+    it('holds the corrections the member claimed (rectification), their values and reasons', async () => {
       const res = await (await app.as('bram')).get('/api/me/export?lang=en');
       expect(res.status).toBe(200);
       const ofRenewal = res.body.cases.find((c: { decisionId: string }) => c.decisionId === ids.bramRenewal);
-      expect(ofRenewal.corrections).toEqual([expect.objectContaining({ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection, state: 'pending' })]);
+      expect(ofRenewal.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection, state: 'pending' }),
+      ]);
     });
 
     it('can be produced by admin on request, and that request is on the record', async () => {
@@ -206,7 +210,9 @@ describeEachStore('member rights', (kind) => {
         expect(JSON.stringify(res.body)).not.toContain('zero claims');
       }
       // The correction stays as a fact (which input, where it stands) without the member's words.
-      expect(answers[3]!.body.corrections).toEqual([expect.objectContaining({ feature: 'claims_last_12m', claimedValue: null, reason: null, state: 'pending' })]);
+      expect(answers[3]!.body.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', claimedValue: null, reason: null, state: 'pending' }),
+      ]);
       const caseId = answers[3]!.body.cases[0].id;
       const detail = await gov.get(`/api/cases/${caseId}`);
       expect(JSON.stringify(detail.body)).not.toContain(bramStatement);

@@ -54,7 +54,9 @@ describeEachStore('rectification', (kind) => {
     const pricing = await app.as('pricing.reviewer');
     expect((await pricing.post(`/api/cases/${c.id}/claim`).send({ expectedVersion: 1 })).status).toBe(200);
     // The case's outcome waits for every correction's answer.
-    const early = await pricing.post(`/api/cases/${c.id}/resolve`).send({ outcome: 'confirm', rationale: 'Checked against the claims register.', expectedVersion: 2 });
+    const early = await pricing
+      .post(`/api/cases/${c.id}/resolve`)
+      .send({ outcome: 'confirm', rationale: 'Checked against the claims register.', expectedVersion: 2 });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('invalid_state');
 
@@ -63,9 +65,15 @@ describeEachStore('rectification', (kind) => {
       .send({ accept: true, reason: 'The claims register shows no claims of yours this year.', expectedVersion: 2 });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.case.version).toBe(3);
-    expect(accepted.body.case.corrections[0]).toMatchObject({ state: 'accepted', decidedBy: expect.any(String), decisionReason: expect.stringContaining('claims register') });
+    expect(accepted.body.case.corrections[0]).toMatchObject({
+      state: 'accepted',
+      decidedBy: expect.any(String),
+      decisionReason: expect.stringContaining('claims register'),
+    });
     // A decided correction stays decided.
-    const again = await pricing.post(`/api/cases/${c.id}/corrections/claims_last_12m`).send({ accept: false, reason: 'Changed my mind on this.', expectedVersion: 3 });
+    const again = await pricing
+      .post(`/api/cases/${c.id}/corrections/claims_last_12m`)
+      .send({ accept: false, reason: 'Changed my mind on this.', expectedVersion: 3 });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('invalid_state');
     const rejected = await pricing
@@ -96,7 +104,11 @@ describeEachStore('rectification', (kind) => {
     expect(seen.body.timeline.map((e: { text: string | null }) => e.text)).toContain('Our records show your policy started in 2022.');
 
     // The scoring service answers with a new decision that supersedes the old one.
-    const newBody = renewal('M-1001', { supersedes: oldId, inputs: { ...inputs, claims_last_12m: 0 }, output: { currency: 'EUR', previousPremiumCents: 120_000, newPremiumCents: 118_000 } });
+    const newBody = renewal('M-1001', {
+      supersedes: oldId,
+      inputs: { ...inputs, claims_last_12m: 0 },
+      output: { currency: 'EUR', previousPremiumCents: 120_000, newPremiumCents: 118_000 },
+    });
     const newId = await ingest(newBody);
     const oldSeen = await anna.get(`/api/decisions/${oldId}`);
     expect(oldSeen.body).toMatchObject({ supersedes: null, supersededBy: newId });
@@ -118,7 +130,9 @@ describeEachStore('rectification', (kind) => {
     expect((await (await app.as('governance')).get('/api/audit/verify')).body.ok).toBe(true);
 
     // The case resolves once every correction is answered.
-    const resolved = await pricing.post(`/api/cases/${c.id}/resolve`).send({ outcome: 'confirm', rationale: 'The new premium follows the corrected claims.', expectedVersion: 4 });
+    const resolved = await pricing
+      .post(`/api/cases/${c.id}/resolve`)
+      .send({ outcome: 'confirm', rationale: 'The new premium follows the corrected claims.', expectedVersion: 4 });
     expect(resolved.status).toBe(200);
 
     // Governance: per feature, per type and model, from the rollups.
@@ -137,12 +151,16 @@ describeEachStore('rectification', (kind) => {
     const decisionId = await ingest(renewal());
     const c = await objectWithCorrections(decisionId);
     const pricing = await app.as('pricing.reviewer');
-    const extended = await pricing.post(`/api/cases/${c.id}/extend`).send({ months: 2, reason: 'We need the claims register of your former insurer.', expectedVersion: 1 });
+    const extended = await pricing
+      .post(`/api/cases/${c.id}/extend`)
+      .send({ months: 2, reason: 'We need the claims register of your former insurer.', expectedVersion: 1 });
     expect(extended.status).toBe(200);
     const due = extended.body.case.dueAt;
     expect(due > c.dueAt).toBe(true);
     await pricing.post(`/api/cases/${c.id}/claim`).send({ expectedVersion: 2 });
-    const decided = await pricing.post(`/api/cases/${c.id}/corrections/years_insured`).send({ accept: false, reason: 'Our records show 2022 as the start.', expectedVersion: 3 });
+    const decided = await pricing
+      .post(`/api/cases/${c.id}/corrections/years_insured`)
+      .send({ accept: false, reason: 'Our records show 2022 as the start.', expectedVersion: 3 });
     expect(decided.status).toBe(200);
     expect(decided.body.case).toMatchObject({ dueAt: due, originalDueAt: c.dueAt, extension: { months: 2 } });
   });
@@ -151,7 +169,9 @@ describeEachStore('rectification', (kind) => {
     const caseId = await claimed(await ingest(renewal()));
     const [pricing, senior] = [await app.as('pricing.reviewer'), await app.as('senior.reviewer')];
     const results = await Promise.all([
-      pricing.post(`/api/cases/${caseId}/corrections/claims_last_12m`).send({ accept: true, reason: 'The claims register agrees with you.', expectedVersion: 2 }),
+      pricing
+        .post(`/api/cases/${caseId}/corrections/claims_last_12m`)
+        .send({ accept: true, reason: 'The claims register agrees with you.', expectedVersion: 2 }),
       senior.post(`/api/cases/${caseId}/corrections/claims_last_12m`).send({ accept: false, reason: 'The claims register disagrees.', expectedVersion: 2 }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -202,7 +222,11 @@ describeEachStore('rectification', (kind) => {
     const caseId = await claimed(decisionId);
     const before = await app.store.cases.get(caseId);
     const pricing = await app.as('pricing.reviewer');
-    for (const body of [{ accept: true, expectedVersion: 2 }, { accept: 'yes', reason: 'A reason long enough.', expectedVersion: 2 }, { accept: true, reason: 'short', expectedVersion: 2 }]) {
+    for (const body of [
+      { accept: true, expectedVersion: 2 },
+      { accept: 'yes', reason: 'A reason long enough.', expectedVersion: 2 },
+      { accept: true, reason: 'short', expectedVersion: 2 },
+    ]) {
       const res = await pricing.post(`/api/cases/${caseId}/corrections/claims_last_12m`).send(body);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('validation_failed');
@@ -222,20 +246,29 @@ describeEachStore('rectification', (kind) => {
     await refused(renewal('M-1001', { supersedes: 'not-an-id' }), 400, 'supersedes');
     await refused(renewal('M-1002', { supersedes: oldId }), 400, 'supersedes');
     await refused(riskDecision({ subject: { memberId: 'M-1001' }, supersedes: oldId }), 400, 'supersedes');
-    const mixed = await app.ingest().post('/api/decisions/batch').send({ decisions: [fraudDecision(), renewal('M-1002', { supersedes: oldId })] });
+    const mixed = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [fraudDecision(), renewal('M-1002', { supersedes: oldId })] });
     expect(mixed.status).toBe(400);
     expect(mixed.body.errors.map((e: { path: string }) => e.path)).toEqual(['decisions[1].supersedes']);
     expect(await app.store.decisions.count()).toBe(count);
 
     const first = await ingest(renewal('M-1001', { supersedes: oldId }));
     await refused(renewal('M-1001', { supersedes: oldId }), 409, 'supersedes');
-    const batch = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewal('M-1001', { supersedes: oldId })] });
+    const batch = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [renewal('M-1001', { supersedes: oldId })] });
     expect(batch.status).toBe(409);
     expect(batch.body.errors[0].path).toBe('decisions[0].supersedes');
     expect((await app.store.decisions.get(oldId))!.supersededBy).toBe(first);
 
     // A chain of corrections: the newest is superseded in turn, through the batch.
-    const third = await app.ingest().post('/api/decisions/batch').send({ decisions: [renewal('M-1001', { supersedes: first })] });
+    const third = await app
+      .ingest()
+      .post('/api/decisions/batch')
+      .send({ decisions: [renewal('M-1001', { supersedes: first })] });
     expect(third.status).toBe(200);
     expect((await app.store.decisions.get(first))!.supersededBy).toBe(third.body.ids[0]);
   });
