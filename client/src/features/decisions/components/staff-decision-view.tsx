@@ -79,7 +79,7 @@ export function StaffDecisionView({
             {t('register.alreadyOpen')} <Link to={`/review/cases/${activeObjection.id}`}>{t('register.openCase')}</Link>
           </p>
         ) : (
-          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} />
+          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} inputs={decision.inputs} />
         )
       ) : null}
 
