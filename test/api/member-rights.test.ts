@@ -290,8 +290,36 @@ describeEachStore('member rights', (kind) => {
         .post(`/api/decisions/${contested}/objections`)
         .send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z' });
       await (await app.as('admin')).put('/api/admin/legal-holds/M-3003').send({ reason: 'Litigation hold' });
+      // A closed objection with a correction (rectification): retention removes the member's claimed value and reason too.
+      const corrected = (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ ...old, subject: { memberId: 'M-3004' } }))
+      ).body.id;
+      const pricing = await app.as('pricing.reviewer');
+      const letter = await pricing.post(`/api/decisions/${corrected}/objections`).send({
+        statement: 'Letter.',
+        channel: 'post',
+        receivedAt: '2018-01-20T10:00:00.000Z',
+        corrections: [{ feature: 'claims_last_12m', claimedValue: 1, reason: 'Retention test: only one claim was mine.' }],
+      });
+      expect(letter.status).toBe(201);
+      const correctedCase = letter.body.case.id;
+      await pricing.post(`/api/cases/${correctedCase}/claim`).send({ expectedVersion: 1 });
+      await pricing
+        .post(`/api/cases/${correctedCase}/corrections/claims_last_12m`)
+        .send({ accept: false, reason: 'Two claims were paid out.', expectedVersion: 2 });
+      await pricing
+        .post(`/api/cases/${correctedCase}/resolve`)
+        .send({ outcome: 'confirm', rationale: 'The claims register confirms two claims.', expectedVersion: 3 });
       const report = await app.services.erasure.applyRetention({ renewal_price: 7 * 365, fraud_flag: 7 * 365, risk_score: 7 * 365 });
-      expect(report.renewal_price).toEqual({ erased: 1, keptOpenCase: 1, keptOnHold: 1 });
+      expect(report.renewal_price).toEqual({ erased: 2, keptOpenCase: 1, keptOnHold: 1 });
+      const retained = await app.store.cases.get(correctedCase);
+      expect(retained!.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', state: 'rejected', claimedValue: null, reason: null, decisionReason: null }),
+      ]);
+      expect(JSON.stringify(await app.store.events.list(corrected))).not.toContain('Retention test');
       expect((await app.store.decisions.get(plain))?.erasedAt).toEqual(expect.any(String));
       expect((await app.store.decisions.get(contested))?.erasedAt).toBeUndefined();
       expect((await app.store.decisions.get(onHold))?.erasedAt).toBeUndefined();
