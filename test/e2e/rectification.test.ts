@@ -91,5 +91,16 @@ describeInBrowser('rectification: old → corrected → new', () => {
     expect(await page.getByRole('link', { name: 'Bekijk de eerdere beslissing' }).getAttribute('href')).toBe(`/decisions/${oldId}`);
     await checkA11y(page, 'member-decision-new-nl');
     await screenshot(page, 'member-decision-new-nl', { fullPage: true });
+
+    // Governance sees the accepted correction per input feature: a data-quality signal per source.
+    const gov = (await stage.signedIn('governance')).page;
+    await gov.goto('/governance');
+    const block = gov.locator('section', { has: gov.getByRole('heading', { name: 'Corrections of inputs' }) });
+    await block.getByRole('rowheader', { name: 'claims_last_12m' }).waitFor();
+    const row = await block.getByRole('row', { name: /claims_last_12m/ }).innerText();
+    expect(row.split(/\s+/).slice(-3)).toEqual(['1', '1', '0']);
+    await checkA11y(gov, 'governance-corrections');
+    await block.scrollIntoViewIfNeeded();
+    await screenshot(gov, 'governance-corrections');
   });
 });

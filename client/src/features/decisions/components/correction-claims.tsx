@@ -1,3 +1,4 @@
+import './corrections.css';
 import type { CorrectionClaim } from '@shared/schemas/case';
 import type { InputValue } from '@shared/schemas/decision';
 import { useInputValue } from '../../../components/corrections-list';
