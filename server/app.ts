@@ -18,6 +18,7 @@ import { createDecisionService, type DecisionService } from './decisions/decisio
 import { casesRouter } from './cases/cases.routes';
 import { caseInformationRouter } from './cases/case-information.routes';
 import { createCaseService } from './cases/cases.service';
+import { consistentHead } from './cases/case-chain';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
 import { metricsRouter } from './metrics/metrics.routes';
@@ -105,7 +106,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     const sampled = cases.sampleFor(decision, now);
     return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
   };
-  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
+  const headOf = (decision: StoredDecision) => consistentHead(store, decision);
+  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf, headOf }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });

@@ -43,7 +43,9 @@ export function checkChain(view: ChainView): Broken | null {
   // with its chain was altered. A crash between an event and its projection is repaired at start.
   const override = view.events.findLast((e) => e.data.effectiveOutcome);
   const expected = override ? (override.data.effectiveOutcome as StoredDecision['output']) : decision.output;
-  if (!sameOutcome(decision.type, expected, decision.effectiveOutcome) || decision.overridden !== !!override) {
+  // A decision superseded after a correction (rectification) follows the new one's outcome without being overridden by a person.
+  const overridden = view.events.some((e) => e.data.effectiveOutcome && e.action !== 'superseded');
+  if (!sameOutcome(decision.type, expected, decision.effectiveOutcome) || decision.overridden !== overridden) {
     return { decisionId, seq: 0, reason: 'altered', detail: EFFECTIVE_MISMATCH };
   }
   return null;

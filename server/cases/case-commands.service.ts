@@ -1,8 +1,8 @@
-import { FraudOverride, RenewalOverride, RiskOverride, type ResolveCase } from '@shared/schemas/case';
+import { FraudOverride, RenewalOverride, RiskOverride, type DecideCorrection, type ResolveCase } from '@shared/schemas/case';
 import type { DecisionOutput } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
 import { isApprover, isReviewer, isStaff } from '@shared/auth/permissions';
-import { conflict, forbidden, validationFailed } from '../domain/errors';
+import { conflict, forbidden, notFound, validationFailed } from '../domain/errors';
 import { parseOrThrow } from '../domain/parse';
 import type { OutboxMessage, StoredCase, StoredDecision } from '../storage/store';
 import { publicOutcome } from '../domain/public-outcome';
@@ -118,7 +118,12 @@ export function createCaseCommands(ctx: CaseContext) {
         {
           access: (c) => requireActingReviewer(user, c),
           state: (c) => {
-            if (may(user, c, 'resolve')) return;
+            if (may(user, c, 'resolve')) {
+              // Every correction the member claimed gets its answer before the case's outcome.
+              if (c.corrections?.some((x) => x.state === 'pending'))
+                throw invalidState('Decide every correction the member claimed before resolving the case.');
+              return;
+            }
             // Refused: say why, the case's state first, then who holds it.
             if (!allows(c.status, 'resolve'))
               throw invalidState(c.status === 'open' ? 'Claim the case before resolving it.' : `A ${c.status} case cannot be resolved.`);
@@ -258,6 +263,48 @@ export function createCaseCommands(ctx: CaseContext) {
             text: body.reason,
             data: { months: body.months, fromDueAt: c.dueAt, toDueAt: dueAt, dueDate: localDateString(new Date(dueAt)) },
             notify: memberNotice(c, 'extended'),
+          };
+        },
+      ),
+
+    /**
+     * Rectification (GDPR Art. 16): the reviewer who may resolve the case accepts or rejects one
+     * claimed correction, with a reason the member reads. Once: a decided correction stays decided.
+     * An accepted one asks the scoring service to decide again (decision.redecision_requested,
+     * through the outbox written with the change).
+     */
+    decideCorrection: (user: User, caseId: string, feature: string, body: DecideCorrection) =>
+      act(
+        user,
+        caseId,
+        body.expectedVersion,
+        {
+          access: (c) => {
+            requireActingReviewer(user, c);
+            if (!c.corrections?.some((x) => x.feature === feature)) throw notFound(`No correction of "${feature}" on case ${c.id}.`);
+          },
+          state: (c) => {
+            const correction = c.corrections!.find((x) => x.feature === feature)!;
+            if (correction.state !== 'pending') throw invalidState(`The correction of "${feature}" was already ${correction.state}.`);
+            if (may(user, c, 'resolve')) return;
+            if (!allows(c.status, 'resolve'))
+              throw invalidState(
+                c.status === 'open' ? 'Claim the case before deciding its corrections.' : `A ${c.status} case's corrections cannot be decided.`,
+              );
+            throw forbidden('forbidden', "Only the assigned reviewer decides this case's corrections.");
+          },
+        },
+        (c, _decision, now) => {
+          const state = body.accept ? 'accepted' : 'rejected';
+          const corrections = c.corrections!.map((x) =>
+            x.feature === feature ? { ...x, state, decisionReason: body.reason, decidedBy: user.id, decidedAt: now.toISOString() } : x,
+          ) as NonNullable<StoredCase['corrections']>;
+          return {
+            action: 'correction_decided',
+            next: bump(c, { corrections }),
+            visibility: 'member',
+            text: body.reason,
+            data: { feature, accepted: body.accept },
           };
         },
       ),

@@ -5,6 +5,7 @@ import {
   claimCase,
   commentOnCase,
   countCases,
+  decideCorrection,
   extendCase,
   fileObjection,
   getCase,
@@ -31,5 +32,6 @@ export function casesRouter(cases: CaseService): Router {
   serve(router, approveCase, ({ user, params, body }) => cases.approve(user, params.id, body));
   serve(router, extendCase, ({ user, params, body }) => cases.extend(user, params.id, body));
   serve(router, withdrawCase, ({ user, params, body }) => cases.withdraw(user, params.id, body?.expectedVersion));
+  serve(router, decideCorrection, ({ user, params, body }) => cases.decideCorrection(user, params.id, params.feature, body));
   return router;
 }

@@ -2,13 +2,35 @@ import type { CaseDetail, NewObjection } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isMember, isReviewer, isStaff } from '@shared/auth/permissions';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../domain/errors';
-import type { StoredCase } from '../storage/store';
+import type { StoredCase, StoredDecision } from '../storage/store';
 import { commitCaseChange, consistentHead } from './case-chain';
 import { actorOf, bump, type CaseContext } from './case-context';
 import { isActive } from '../domain/case-views';
 import { contestable } from '@shared/cases/contestable';
 import { localDateString } from '../domain/deadlines';
 import { newCase, openingFields, type CaseOpening } from './new-case';
+
+/**
+ * Rectification (GDPR Art. 16): the corrections an objection claims, each of an input the
+ * decision was made on (400 naming `corrections[i].feature` otherwise, before anything is written).
+ */
+function claimedCorrections(decision: StoredDecision, claims: NonNullable<NewObjection['corrections']>): NonNullable<StoredCase['corrections']> {
+  const errors = claims.flatMap((claim, i) =>
+    Object.hasOwn(decision.inputs, claim.feature)
+      ? []
+      : [{ path: `corrections[${i}].feature`, message: `"${claim.feature}" is not one of the decision's inputs` }],
+  );
+  if (errors.length) throw validationFailed(errors);
+  return claims.map((claim) => ({
+    feature: claim.feature,
+    claimedValue: claim.claimedValue,
+    reason: claim.reason,
+    state: 'pending',
+    decisionReason: null,
+    decidedBy: null,
+    decidedAt: null,
+  }));
+}
 
 /** Objections: a member's own through the portal, or one a reviewer registers from phone or post. */
 export function createObjectionService(ctx: CaseContext) {
@@ -41,6 +63,7 @@ export function createObjectionService(ctx: CaseContext) {
         receivedAt = now;
         channel = 'portal';
       }
+      const corrections = body.corrections ? claimedCorrections(decision, body.corrections) : undefined;
       // The rule the portal follows too: a decision a person already changed in the member's favour is not contested.
       if (!staff && !contestable(decision)) {
         throw conflict(
@@ -54,14 +77,21 @@ export function createObjectionService(ctx: CaseContext) {
       }
       const opening: CaseOpening = { origin: 'objection', channel, statement: body.statement, requestedOutcome: body.requestedOutcome ?? null, receivedAt };
       // An open sample case takes the objection in: one case per decision, history kept.
-      const next = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
+      const opened = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
+      const next: StoredCase = corrections ? { ...opened, corrections } : opened;
       try {
         await commitCaseChange(chainDeps, decision, head, active ?? null, actorOf(user), {
           action: 'objection_filed',
           next,
           visibility: 'member',
           text: body.statement,
-          data: { channel, fromSample: !!active, dueDate: localDateString(new Date(next.dueAt)) },
+          data: {
+            channel,
+            fromSample: !!active,
+            dueDate: localDateString(new Date(next.dueAt)),
+            // Which inputs are contested (names only; the values are the member's, in the event's personal part).
+            ...(corrections ? { correctedFeatures: corrections.map((x) => x.feature) } : {}),
+          },
           notify: 'received',
         });
       } catch (error) {

@@ -12,6 +12,7 @@ import type { Policies } from '../domain/policies';
 import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../storage/store';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toRecord, validateItem } from './ingest';
+import { checkSupersedes, linkSupersession, type ChainHeadOf } from '../domain/supersession';
 
 /**
  * What a new decision sets off (its sample case, its rollups), as plain data computed before the
@@ -25,8 +26,17 @@ const typeNotAllowed = (errors: ProblemFieldError[]) =>
 /** Bounds the size of a refusal: a 10,000-item batch with many errors each still names every item. */
 const MAX_REPORTED_ERRORS = 20_000;
 
-export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUpsOf?: IngestFollowUpsOf }) {
+/** The newest event's slot: enough where no case projection can lag (tests); the app passes consistentHead. */
+const lastEventHead =
+  (store: Store): ChainHeadOf =>
+  async (decision) => {
+    const last = await store.events.last(decision.id);
+    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: decision.hash };
+  };
+
+export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUpsOf?: IngestFollowUpsOf; headOf?: ChainHeadOf }) {
   const { store, clock, policies, followUpsOf } = deps;
+  const linking = { store, clock, headOf: deps.headOf ?? lastEventHead(store) };
 
   /**
    * Stores validated decisions idempotently: same key and same body is a duplicate (not an error),
@@ -79,8 +89,11 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       if (!item.ok) throw validationFailed(item.errors);
       if (types && !types.includes(item.decision.type)) throw typeNotAllowed([{ path: 'type', message: `this key may not write ${item.decision.type}` }]);
       const record = toRecord(item.decision, clock.now(), policies);
+      await checkSupersedes(store, [record], () => '');
       const { inserted, existing } = await storeRecords([record], () => '');
       const stored = inserted[0] ?? existing.get(record.id) ?? (await store.decisions.get(record.id))!;
+      // Also for a replay: it completes a link a crash left half-written.
+      await linkSupersession(linking, stored);
       return { created: inserted.length === 1, decision: toWire(stored) };
     },
 
@@ -109,7 +122,9 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
         ? valid.flatMap((d, i) => (types.includes(d.type) ? [] : [{ path: `decisions[${i}].type`, message: `this key may not write ${d.type}` }]))
         : [];
       if (refused.length) throw typeNotAllowed(refused.slice(0, MAX_REPORTED_ERRORS));
+      await checkSupersedes(store, valid, (i) => `decisions[${i}].`);
       const { inserted } = await storeRecords(valid, (i) => `decisions[${i}].`);
+      for (const record of valid) if (record.supersedes) await linkSupersession(linking, record);
       return { accepted: inserted.length, duplicates: valid.length - inserted.length, ids: valid.map((r) => r.id) };
     },
 
@@ -153,7 +168,13 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       if (!record || !canReadDecision(user, record)) throw notFound(`No decision ${id}.`);
       const allCases = await store.cases.listForDecision(id);
       const cases = allCases.filter((c) => isStaff(user) || c.origin === 'objection').map((c) => toWireCase(c, clock.now(), user));
-      return { ...memberSafe(user, toWire(record), allCases), cases };
+      return {
+        ...memberSafe(user, toWire(record), allCases),
+        cases,
+        corrections: cases.flatMap((c) => c.corrections ?? []),
+        supersedes: record.supersedes ?? null,
+        supersededBy: record.supersededBy ?? null,
+      };
     },
   };
 }

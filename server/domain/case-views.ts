@@ -31,6 +31,8 @@ export function toWireCase(c: StoredCase, now: Date, viewer: User): Case {
     // Members see their own words and the outcome, not the reviewers' working notes.
     wire.proposal = null;
     wire.assignee = null;
+    // The member reads the reviewer's reason for a correction, never who gave it.
+    if (wire.corrections) wire.corrections = wire.corrections.map((x) => ({ ...x, decidedBy: null }));
   }
   return wire;
 }

@@ -33,7 +33,10 @@ export type EventAction =
   // Adding information to a case (issue 17): the member's message or document, a reviewer's request for it.
   | 'member_message'
   | 'attachment_added'
-  | 'information_requested';
+  | 'information_requested'
+  // Rectification (issue 18): a reviewer's answer to a claimed correction; a new decision replaced this one.
+  | 'correction_decided'
+  | 'superseded';
 
 export interface EventActor {
   id: string;

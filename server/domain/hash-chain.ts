@@ -173,6 +173,8 @@ export function decisionChainBody(d: StoredDecision) {
     output: publicOutput(d),
     findings: d.findings,
     personalDigest: d.personalDigest,
+    // Only when set, so the hashes of every other decision stay as they were.
+    ...(d.supersedes ? { supersedes: d.supersedes } : {}),
   };
 }
 

@@ -39,6 +39,10 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
       return [{ type: 'case.extended', data: { ...ref, dueAt: c.dueAt, months: c.extension?.months ?? Number(event.data.months) } }];
     case 'withdrawn':
       return [{ type: 'case.withdrawn', data: ref }];
+    case 'correction_decided': {
+      if (event.data.accepted !== true) return [];
+      return [{ type: 'decision.redecision_requested', data: { ...ref, ...redecisionRequest(c, decision) } }];
+    }
     case 'resolved':
     case 'approved': {
       if (c.status !== 'resolved' || !c.resolution) return [];
@@ -53,6 +57,22 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
     default:
       return [];
   }
+}
+
+/**
+ * What the scoring service decides again on: the decision's model and subject, and its inputs with
+ * every correction accepted so far applied (the member's claimed values). Inputs are null when
+ * the member's data was erased (nothing left to decide on).
+ */
+function redecisionRequest(c: StoredCase, decision: StoredDecision) {
+  const accepted = (c.corrections ?? []).filter((x) => x.state === 'accepted');
+  const erased = !!decision.erasedAt;
+  return {
+    model: decision.model,
+    claimId: decision.subject.claimId ?? null,
+    correctedFeatures: accepted.map((x) => x.feature),
+    inputs: erased ? null : { ...decision.inputs, ...Object.fromEntries(accepted.map((x) => [x.feature, x.claimedValue])) },
+  };
 }
 
 /**
@@ -93,9 +113,14 @@ export function memberErasedEntry(memberId: string, at: string): OutboxMessage {
   };
 }
 
+/** An event's data without the member: their id, and for a re-decision request the inputs and claim it names. */
+export function scrubbed(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  return type === 'decision.redecision_requested' ? { ...data, memberId: null, claimId: null, inputs: null } : { ...data, memberId: null };
+}
+
 /** An entry without the member: top-level and in its events, except the erasure notice, whose purpose is the id. */
 export function withoutMember(entry: OutboxMessage, memberId: string): OutboxMessage {
-  const events = entry.events?.map((e) => (e.type !== 'member.erased' && e.data.memberId === memberId ? { ...e, data: { ...e.data, memberId: null } } : e));
+  const events = entry.events?.map((e) => (e.type !== 'member.erased' && e.data.memberId === memberId ? { ...e, data: scrubbed(e.type, e.data) } : e));
   return { ...entry, memberId: entry.memberId === memberId ? null : entry.memberId, ...(events ? { events } : {}) };
 }
 

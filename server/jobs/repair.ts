@@ -1,4 +1,5 @@
 import { syncFromChain } from '../cases/case-chain';
+import { applySuperseded } from '../domain/supersession';
 import type { Store } from '../storage/store';
 
 /**
@@ -9,5 +10,8 @@ export async function repairRecentProjections(store: Store, since: string, limit
   const events = await store.events.since(since, limit);
   const decisionIds = new Set(events.filter((e) => e.caseId).map((e) => e.decisionId));
   for (const decisionId of decisionIds) await syncFromChain(store, decisionId);
-  return decisionIds.size;
+  // Rectification: a decision superseded on its chain whose projection a crash left behind.
+  const superseded = events.filter((e) => e.action === 'superseded' && typeof e.data.supersededBy === 'string');
+  for (const e of superseded) await applySuperseded(store, e.decisionId, e.data.supersededBy as string);
+  return decisionIds.size + superseded.length;
 }

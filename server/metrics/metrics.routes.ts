@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import {
+  metricsCorrections,
   metricsCoverage,
   metricsDeliveries,
   metricsFairness,
@@ -115,5 +116,6 @@ export function metricsRouter(metrics: MetricsService): Router {
   serve(router, metricsFindings, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.findings(user, query), findingsCsv));
   serve(router, metricsCoverage, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.coverage(user, query), coverageCsv));
   serve(router, metricsDeliveries, ({ user }) => metrics.deliveries(user));
+  serve(router, metricsCorrections, ({ user, query }) => metrics.corrections(user, query));
   return router;
 }

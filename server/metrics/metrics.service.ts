@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type {
   FairnessQuery,
   FairnessReport,
+  CorrectionsReport,
   CoverageReport,
   FindingsReport,
   MetricsOverview,
@@ -350,6 +351,32 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
           a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion),
       );
       return { decisions: get(sum(rollups), COUNTER.decisions), total: items.reduce((n, i) => n + i.count, 0), items };
+    },
+
+    /** Rectification per input feature, from the rollups the correction events keep (never the log). */
+    async corrections(user: User, q: MetricsQuery): Promise<CorrectionsReport> {
+      requireGovernance(user);
+      const rollups = await store.rollups.list({
+        ...selection(q),
+        attribute: '',
+        counters: [PREFIX.correctionClaimed, PREFIX.correctionAccepted, PREFIX.correctionRejected],
+      });
+      const items: CorrectionsReport['items'] = [];
+      for (const rs of groupBy(rollups, (r) => JSON.stringify([r.type, r.modelId])).values()) {
+        const { type, modelId } = rs[0]!;
+        const totals = sum(rs);
+        const claimed = byPrefix(totals, PREFIX.correctionClaimed);
+        const accepted = byPrefix(totals, PREFIX.correctionAccepted);
+        const rejected = byPrefix(totals, PREFIX.correctionRejected);
+        for (const feature of new Set([...claimed.keys(), ...accepted.keys(), ...rejected.keys()])) {
+          const a = accepted.get(feature) ?? 0;
+          const r = rejected.get(feature) ?? 0;
+          items.push({ type, modelId, feature, claimed: claimed.get(feature) ?? 0, accepted: a, rejected: r, acceptedRate: share(a, a + r) });
+        }
+      }
+      items.sort((a, b) => b.accepted - a.accepted || b.claimed - a.claimed || a.feature.localeCompare(b.feature) || a.modelId.localeCompare(b.modelId));
+      const total = (k: 'claimed' | 'accepted' | 'rejected') => items.reduce((n, i) => n + i[k], 0);
+      return { claimed: total('claimed'), accepted: total('accepted'), rejected: total('rejected'), items };
     },
 
     /**

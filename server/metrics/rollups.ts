@@ -75,6 +75,10 @@ export const PREFIX = {
   /** Decisions that used this input feature / reason code: what explanation coverage is measured on. */
   feature: 'feature:',
   reasonCode: 'reasonCode:',
+  /** Rectification, per input feature: corrections claimed, accepted and rejected (a data-quality signal per source). */
+  correctionClaimed: 'correctionClaimed:',
+  correctionAccepted: 'correctionAccepted:',
+  correctionRejected: 'correctionRejected:',
 } as const;
 
 /** What counts as favourable per type, for the fairness ratios (shown to governance as is). */
@@ -183,7 +187,15 @@ export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: r
 
 /** The decision-level and per-group counts of an objection or a resolution. */
 function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
-  if (event.action === 'objection_filed') return withGroups(d, attributes, { [COUNTER.objections]: 1 }, { [COUNTER.objections]: 1 });
+  if (event.action === 'objection_filed') {
+    const claimed = Array.isArray(event.data.correctedFeatures) ? (event.data.correctedFeatures as string[]) : [];
+    const base: RollupCounters = { [COUNTER.objections]: 1, ...Object.fromEntries(claimed.map((f) => [PREFIX.correctionClaimed + f, 1])) };
+    return withGroups(d, attributes, base, { [COUNTER.objections]: 1 });
+  }
+  if (event.action === 'correction_decided' && typeof event.data.feature === 'string') {
+    const prefix = event.data.accepted === true ? PREFIX.correctionAccepted : PREFIX.correctionRejected;
+    return [{ ...baseKey(d), counters: { [prefix + event.data.feature]: 1 } }];
+  }
   let overridden: boolean;
   let reviewer: string;
   if (event.action === 'approved') {

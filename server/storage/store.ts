@@ -135,6 +135,15 @@ export interface DecisionRepo {
   setEffectiveOutcome(id: string, effectiveOutcome: DecisionOutput, overridden: boolean): Promise<void>;
   /** Rewrites a decision whose personal data was erased; the chain fields stay as they were. */
   replaceErased(record: StoredDecision): Promise<void>;
+  /**
+   * Rectification: marks `oldId` as superseded by `newId` and makes `effectiveOutcome` its
+   * effective outcome, in one atomic write, unless another decision already superseded it
+   * (compare-and-set on `supersededBy`). True when `oldId` is now superseded by `newId`
+   * (written now or before: idempotent); false when it is not there or another took it.
+   * Concurrent successors are decided before this by the `superseded` event's chain slot (FerretDB
+   * does not make a filtered update atomic against another), so it only ever projects the winner.
+   */
+  linkSuperseded(oldId: string, newId: string, effectiveOutcome: DecisionOutput): Promise<boolean>;
 }
 
 export interface EventRepo {

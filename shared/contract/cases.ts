@@ -10,6 +10,8 @@ import {
   CasePage,
   ClaimCase,
   CommentOnCase,
+  CorrectionParams,
+  DecideCorrection,
   ExtendCase,
   NewObjection,
   ResolveCase,
@@ -133,6 +135,23 @@ export const withdrawCase = route({
   responses: { 200: json(CaseDetail) },
 });
 
+export const decideCorrection = route({
+  operationId: 'decideCorrection',
+  method: 'post',
+  path: '/cases/:id/corrections/:feature',
+  summary:
+    'Accept or reject one correction the member claimed (GDPR Art. 16), with a reason the member reads; an accepted one asks the scoring service for a new decision (decision.redecision_requested)',
+  caller: 'person',
+  permissions: ['cases.review'],
+  params: CorrectionParams,
+  body: DecideCorrection,
+  responses: { 200: json(CaseDetail) },
+  problems: {
+    404: 'not_found: no such case for the caller, or no correction of that feature on it',
+    409: 'version_conflict (with currentVersion), invalid_state (the correction was already decided, or the case is not in review)',
+  },
+});
+
 export const caseRoutes = [
   fileObjection,
   listCases,
@@ -146,4 +165,5 @@ export const caseRoutes = [
   approveCase,
   extendCase,
   withdrawCase,
+  decideCorrection,
 ];

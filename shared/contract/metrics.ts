@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  CorrectionsReport,
   CoverageReport,
   DeliveryFigures,
   FairnessQuery,
@@ -78,4 +79,23 @@ export const metricsDeliveries = route({
   responses: { 200: json(DeliveryFigures) },
 });
 
-export const metricsRoutes = [metricsOverview, metricsModels, metricsFairness, metricsOverrides, metricsFindings, metricsCoverage, metricsDeliveries];
+export const metricsCorrections = route({
+  ...metricsRoute(
+    'metricsCorrections',
+    '/metrics/corrections',
+    'Rectification: corrections claimed, accepted and rejected per input feature, per decision type and model (a data-quality signal per source)',
+  ),
+  permissions: ['metrics.read'],
+  responses: { 200: json(CorrectionsReport) },
+});
+
+export const metricsRoutes = [
+  metricsOverview,
+  metricsModels,
+  metricsFairness,
+  metricsOverrides,
+  metricsFindings,
+  metricsCoverage,
+  metricsDeliveries,
+  metricsCorrections,
+];

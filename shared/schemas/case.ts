@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, DecisionType, Identifier, Instant, Limit, pageOf, trimmedText } from './common';
-import { Decision, FraudFlagOutput, RenewalPriceOutput, RiskBand, RiskScoreOutput } from './decision';
+import { Decision, FeatureName, FraudFlagOutput, InputValue, MAX_INPUTS, RenewalPriceOutput, RiskBand, RiskScoreOutput } from './decision';
 
 export const CaseStatus = z.enum(['open', 'in_review', 'pending_approval', 'resolved', 'withdrawn']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -60,6 +60,28 @@ export const Proposal = z.object({
   proposedAt: z.string(),
 });
 
+/** Where a correction the member claimed stands (GDPR Art. 16). */
+export const CorrectionState = z.enum(['pending', 'accepted', 'rejected']);
+export type CorrectionState = z.infer<typeof CorrectionState>;
+
+/**
+ * One input the member says is wrong, with the value they say is right and why; a reviewer
+ * accepts or rejects it with a reason the member reads. The claimed value and both reasons are
+ * personal (kept in the chain's erasable part); after an erasure they read null.
+ */
+export const CaseCorrection = z.object({
+  feature: z.string(),
+  claimedValue: InputValue,
+  reason: z.string().nullable(),
+  state: CorrectionState,
+  /** The reviewer's reason, which the member reads; null while pending. */
+  decisionReason: z.string().nullable(),
+  /** Staff only: who decided (null for members and while pending). */
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type CaseCorrection = z.infer<typeof CaseCorrection>;
+
 export const Case = z.object({
   id: z.string(),
   decisionId: z.string(),
@@ -82,6 +104,8 @@ export const Case = z.object({
   closedAt: z.string().nullable(),
   version: z.number().int(),
   overdue: z.boolean(),
+  /** Inputs the member says are wrong (rectification); absent on cases without any. */
+  corrections: z.array(CaseCorrection).optional(),
 });
 export type Case = z.infer<typeof Case>;
 
@@ -194,12 +218,39 @@ export const CaseListQuery = z.strictObject({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
+/** A correction reason's most characters. */
+export const CORRECTION_REASON_MAX_LENGTH = 2000;
+
+/** An input the member says is wrong: which one, the value they say is right, and why (GDPR Art. 16). */
+export const CorrectionClaim = z.strictObject({
+  feature: FeatureName,
+  claimedValue: InputValue,
+  reason: trimmedText(1, CORRECTION_REASON_MAX_LENGTH),
+});
+export type CorrectionClaim = z.infer<typeof CorrectionClaim>;
+
 export const NewObjection = z.strictObject({
   statement: trimmedText(1, 5000),
   requestedOutcome: z.string().trim().max(1000).optional(),
   /** Only for staff registering an objection received by phone or post. */
   receivedAt: Instant.optional(),
   channel: z.enum(['phone', 'post']).optional(),
+  /**
+   * Rectification: inputs of the decision the member says are wrong, each at most once (the
+   * service checks each is one of the decision's inputs, naming `corrections[i].feature`).
+   */
+  corrections: z
+    .array(CorrectionClaim)
+    .min(1)
+    .max(MAX_INPUTS)
+    .superRefine((claims, ctx) => {
+      const seen = new Set<string>();
+      claims.forEach((c, i) => {
+        if (seen.has(c.feature)) ctx.addIssue({ code: 'custom', path: [i, 'feature'], message: `"${c.feature}" is corrected twice` });
+        seen.add(c.feature);
+      });
+    })
+    .optional(),
 });
 export type NewObjection = z.infer<typeof NewObjection>;
 
@@ -235,6 +286,14 @@ export const ExtendCase = z.strictObject({
   expectedVersion: ExpectedVersion,
 });
 export const WithdrawCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });
+export const CorrectionParams = CaseIdParams.extend({ feature: FeatureName });
+/** A reviewer's answer to one claimed correction, with the reason the member reads. */
+export const DecideCorrection = z.strictObject({
+  accept: z.boolean(),
+  reason: trimmedText(EXTEND_REASON_MIN_LENGTH, CORRECTION_REASON_MAX_LENGTH, `tell the member why, in at least ${EXTEND_REASON_MIN_LENGTH} characters`),
+  expectedVersion: ExpectedVersion,
+});
+export type DecideCorrection = z.infer<typeof DecideCorrection>;
 export type ResolveCase = z.infer<typeof ResolveCase>;
 
 /**
@@ -243,7 +302,15 @@ export type ResolveCase = z.infer<typeof ResolveCase>;
  * Decision this became `allOf` in the OpenAPI document, which no response satisfies (one half
  * forbids `cases`); each decision type extended with its cases means the same and documents right.
  */
-const withCases = { cases: z.array(Case) };
+const withCases = {
+  cases: z.array(Case),
+  /** Rectification: the corrections claimed in this decision's objections, oldest first, with where each stands. */
+  corrections: z.array(CaseCorrection),
+  /** The decision this one replaced after an accepted correction, or null. */
+  supersedes: z.string().nullable(),
+  /** The decision that replaced this one (its outcome is this one's effective outcome), or null. */
+  supersededBy: z.string().nullable(),
+};
 export const DecisionDetail = z.discriminatedUnion('type', [
   Decision.options[0].extend(withCases),
   Decision.options[1].extend(withCases),

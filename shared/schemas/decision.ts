@@ -81,6 +81,16 @@ const commonFields = {
   specialCategoryData: z.boolean().default(false),
   inputs: Inputs,
   rationale: Rationale,
+  /**
+   * Rectification: the id of an earlier decision about the same member, of the same type, that
+   * this one replaces (the scoring service's answer to decision.redecision_requested). The old
+   * decision's effective outcome follows this one.
+   */
+  supersedes: z
+    .string()
+    .regex(/^dec_[0-9a-f]{24}$/, 'not a decision id')
+    .nullable()
+    .optional(),
 };
 
 const RenewalPriceDecision = z.strictObject({ type: z.literal('renewal_price'), ...commonFields, output: RenewalPriceOutput });
@@ -168,6 +178,8 @@ const recordedFields = {
   restricted: z.boolean().optional(),
   /** Set once the member's personal data was erased (GDPR Art. 17 or retention). */
   erasedAt: z.string().optional(),
+  /** The decision that replaced this one after an accepted correction (absent or null: none). */
+  supersededBy: z.string().nullable().optional(),
 };
 
 /** A decision as recorded: the original output is never changed; `effectiveOutcome` is what applies now. */

@@ -186,3 +186,27 @@ export const DeliveryFigures = z.object({
   oldestPendingAgeSeconds: z.number().min(0),
 });
 export type DeliveryFigures = z.infer<typeof DeliveryFigures>;
+
+/**
+ * GET /api/metrics/corrections: rectification per input feature, per decision type and model (all
+ * versions of the period together). Accepted corrections are a data-quality signal for the source
+ * that fed the feature.
+ */
+export const CorrectionCount = z.object({
+  type: DecisionType,
+  modelId: z.string(),
+  feature: z.string(),
+  claimed: z.int().min(0),
+  accepted: z.int().min(0),
+  rejected: z.int().min(0),
+  /** Accepted among decided; null when none was decided. */
+  acceptedRate: Rate,
+});
+export const CorrectionsReport = z.object({
+  claimed: z.int().min(0),
+  accepted: z.int().min(0),
+  rejected: z.int().min(0),
+  /** Most accepted first. */
+  items: z.array(CorrectionCount),
+});
+export type CorrectionsReport = z.infer<typeof CorrectionsReport>;

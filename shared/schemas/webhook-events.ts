@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseOrigin, Resolution } from './case';
 import { DecisionType, Instant, MemberId } from './common';
-import { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from './decision';
+import { FeatureName, FraudFlagOutput, InputValue, ModelRef, RenewalPriceOutput, RiskScoreOutput } from './decision';
 
 /**
  * The events the insurer's systems hear by webhook (Standard Webhooks: `{ type, timestamp, data }`).
@@ -29,7 +29,15 @@ const About = {
 
 const CaseRef = { ...About, caseId: z.string(), decisionType: DecisionType };
 
-export const WEBHOOK_EVENT_TYPES = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'decision.redecision_requested',
+] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -48,6 +56,20 @@ export const WEBHOOK_EVENT_DATA = {
   'case.withdrawn': z.object({ ...CaseRef }),
   /** GDPR Art. 17(2): the member's data was erased here; erase it downstream too. */
   'member.erased': z.object({ memberId: MemberId }),
+  /**
+   * GDPR Art. 16: a reviewer accepted a correction of the decision's inputs; the scoring service
+   * decides again on `inputs` (all the decision's inputs with every accepted correction applied)
+   * and ingests the new decision with `supersedes: decisionId`. The one event that carries inputs,
+   * because deciding again is what it asks for; null once the member was erased before delivery.
+   */
+  'decision.redecision_requested': z.object({
+    ...CaseRef,
+    model: ModelRef,
+    claimId: z.string().nullable(),
+    /** The features corrected so far (accepted), in the order the member listed them. */
+    correctedFeatures: z.array(FeatureName),
+    inputs: z.record(z.string(), InputValue).nullable(),
+  }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

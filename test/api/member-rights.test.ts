@@ -12,6 +12,7 @@ describeEachStore('member rights', (kind) => {
   let app: TestApp;
   const ids: Record<string, string> = {};
   const bramStatement = 'Bram says: the hospital stay was planned and approved in advance.';
+  const bramCorrection = 'Bram corrects: one claim last year, the windscreen, not two.';
   beforeAll(async () => {
     t = await kind.open();
     app = await buildTestApp(t.store);
@@ -62,7 +63,11 @@ describeEachStore('member rights', (kind) => {
       bramRisk: riskDecision({ subject: { memberId: 'M-1002' } }),
     };
     for (const [name, body] of Object.entries(decisions)) ids[name] = (await app.ingest().post('/api/decisions').send(body)).body.id;
-    await (await app.as('bram')).post(`/api/decisions/${ids.bramRenewal}/objections`).send({ statement: bramStatement });
+    await (
+      await app.as('bram')
+    )
+      .post(`/api/decisions/${ids.bramRenewal}/objections`)
+      .send({ statement: bramStatement, corrections: [{ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection }] });
   });
   afterAll(async () => t.dispose());
 
@@ -154,6 +159,15 @@ describeEachStore('member rights', (kind) => {
       expect(text).not.toContain(bramStatement);
     });
 
+    it('holds the corrections the member claimed (rectification), their values and reasons', async () => {
+      const res = await (await app.as('bram')).get('/api/me/export?lang=en');
+      expect(res.status).toBe(200);
+      const ofRenewal = res.body.cases.find((c: { decisionId: string }) => c.decisionId === ids.bramRenewal);
+      expect(ofRenewal.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection, state: 'pending' }),
+      ]);
+    });
+
     it('can be produced by admin on request, and that request is on the record', async () => {
       const admin = await app.as('admin');
       const res = await admin.get('/api/admin/members/M-1001/export');
@@ -192,7 +206,13 @@ describeEachStore('member rights', (kind) => {
       for (const res of answers) {
         expect(JSON.stringify(res.body)).not.toContain('M-1002');
         expect(JSON.stringify(res.body)).not.toContain(bramStatement);
+        expect(JSON.stringify(res.body)).not.toContain(bramCorrection);
+        expect(JSON.stringify(res.body)).not.toContain('zero claims');
       }
+      // The correction stays as a fact (which input, where it stands) without the member's words.
+      expect(answers[3]!.body.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', claimedValue: null, reason: null, state: 'pending' }),
+      ]);
       const caseId = answers[3]!.body.cases[0].id;
       const detail = await gov.get(`/api/cases/${caseId}`);
       expect(JSON.stringify(detail.body)).not.toContain(bramStatement);
@@ -205,6 +225,7 @@ describeEachStore('member rights', (kind) => {
           expect(bytes.includes('M-1002'), file).toBe(false);
           expect(bytes.includes(bramStatement), file).toBe(false);
           expect(bytes.includes(bramStatement.slice(0, 24)), file).toBe(false);
+          expect(bytes.includes(bramCorrection), file).toBe(false);
         }
       }
     });
@@ -269,8 +290,36 @@ describeEachStore('member rights', (kind) => {
         .post(`/api/decisions/${contested}/objections`)
         .send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z' });
       await (await app.as('admin')).put('/api/admin/legal-holds/M-3003').send({ reason: 'Litigation hold' });
+      // A closed objection with a correction (rectification): retention removes the member's claimed value and reason too.
+      const corrected = (
+        await app
+          .ingest()
+          .post('/api/decisions')
+          .send(renewalDecision({ ...old, subject: { memberId: 'M-3004' } }))
+      ).body.id;
+      const pricing = await app.as('pricing.reviewer');
+      const letter = await pricing.post(`/api/decisions/${corrected}/objections`).send({
+        statement: 'Letter.',
+        channel: 'post',
+        receivedAt: '2018-01-20T10:00:00.000Z',
+        corrections: [{ feature: 'claims_last_12m', claimedValue: 1, reason: 'Retention test: only one claim was mine.' }],
+      });
+      expect(letter.status).toBe(201);
+      const correctedCase = letter.body.case.id;
+      await pricing.post(`/api/cases/${correctedCase}/claim`).send({ expectedVersion: 1 });
+      await pricing
+        .post(`/api/cases/${correctedCase}/corrections/claims_last_12m`)
+        .send({ accept: false, reason: 'Two claims were paid out.', expectedVersion: 2 });
+      await pricing
+        .post(`/api/cases/${correctedCase}/resolve`)
+        .send({ outcome: 'confirm', rationale: 'The claims register confirms two claims.', expectedVersion: 3 });
       const report = await app.services.erasure.applyRetention({ renewal_price: 7 * 365, fraud_flag: 7 * 365, risk_score: 7 * 365 });
-      expect(report.renewal_price).toEqual({ erased: 1, keptOpenCase: 1, keptOnHold: 1 });
+      expect(report.renewal_price).toEqual({ erased: 2, keptOpenCase: 1, keptOnHold: 1 });
+      const retained = await app.store.cases.get(correctedCase);
+      expect(retained!.corrections).toEqual([
+        expect.objectContaining({ feature: 'claims_last_12m', state: 'rejected', claimedValue: null, reason: null, decisionReason: null }),
+      ]);
+      expect(JSON.stringify(await app.store.events.list(corrected))).not.toContain('Retention test');
       expect((await app.store.decisions.get(plain))?.erasedAt).toEqual(expect.any(String));
       expect((await app.store.decisions.get(contested))?.erasedAt).toBeUndefined();
       expect((await app.store.decisions.get(onHold))?.erasedAt).toBeUndefined();

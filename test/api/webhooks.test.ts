@@ -7,7 +7,15 @@ import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
 import { startReceiver } from '../support/webhook-receiver';
 
-const ALL_EVENTS = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'];
+const ALL_EVENTS = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'decision.redecision_requested',
+];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
   let t: TestStore;

@@ -251,6 +251,20 @@ export function describeStoreContract(kind: StoreKind) {
       expect(after).toMatchObject({ effectiveOutcome: effective, overridden: true, output: d.output, hash: d.hash });
     });
 
+    it('links a superseded decision once: compare-and-set on supersededBy, idempotent for the same successor', async () => {
+      const old = record(renewalDecision());
+      const first = record(renewalDecision());
+      const second = record(renewalDecision());
+      await store.decisions.insertMany(plain([old, first, second]));
+      const effective = { ...old.output, newPremiumCents: 7 } as StoredDecision['output'];
+      expect(await store.decisions.linkSuperseded(old.id, first.id, effective)).toBe(true);
+      expect(await store.decisions.linkSuperseded(old.id, first.id, effective)).toBe(true);
+      expect(await store.decisions.linkSuperseded(old.id, second.id, { ...effective, newPremiumCents: 9 } as StoredDecision['output'])).toBe(false);
+      expect(await store.decisions.linkSuperseded('dec_000000000000000000000000', first.id, effective)).toBe(false);
+      const after = (await store.decisions.get(old.id))!;
+      expect(after).toMatchObject({ supersededBy: first.id, effectiveOutcome: effective, overridden: false, output: old.output, hash: old.hash });
+    });
+
     it('lists events since an instant, oldest first', async () => {
       const d = record(renewalDecision());
       await store.decisions.insertMany(plain([d]));

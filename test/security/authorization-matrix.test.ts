@@ -126,6 +126,17 @@ class Fixtures {
     return c;
   }
 
+  /** Anna's objection claiming a correction of claims_last_12m, claimed by pricing.reviewer (version 2). */
+  async correctionCase(): Promise<Partial<Fixture>> {
+    const d = await this.decision('M-1001');
+    const filed = await this.as('anna', 'post', `/api/decisions/${d.decisionId}/objections`, {
+      statement: 'The claims counted are not mine.',
+      corrections: [{ feature: 'claims_last_12m', claimedValue: 0, reason: 'I made no claims this year.' }],
+    });
+    await this.as('pricing.reviewer', 'post', `/api/cases/${filed.case.id}/claim`, { expectedVersion: 1 });
+    return { ...d, caseId: filed.case.id };
+  }
+
   async proposedCase(): Promise<Partial<Fixture>> {
     const c = await this.claimedCase();
     await this.as('pricing.reviewer', 'post', `/api/cases/${c.caseId}/resolve`, {
@@ -260,6 +271,14 @@ const ROWS: Record<string, Row> = {
     expect: { ...only('member_own'), member_other: 404, fraud: 404 },
   },
 
+  // Rectification: the reviewer who may resolve the case decides its corrections.
+  'POST /api/cases/:id/corrections/:feature': {
+    fixture: (f) => f.correctionCase(),
+    path: (f) => `/api/cases/${f.caseId}/corrections/claims_last_12m`,
+    body: () => ({ accept: true, reason: 'The claims register shows no claims of yours.', expectedVersion: 2 }),
+    expect: REVIEWER_ACTS(),
+  },
+
   // Adding information is the member's, on their own case; asking for it is the reviewers'.
   'POST /api/cases/:id/messages': {
     fixture: (f) => f.openCase(),
@@ -365,6 +384,7 @@ const ROWS: Record<string, Row> = {
   // The admin reads it too: the gaps are what they fill in the model registry.
   'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
+  'GET /api/metrics/corrections': { expect: only('governance') },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
@@ -380,6 +400,7 @@ const SENSITIVE = [
   'POST /api/cases/:id/claim',
   'POST /api/cases/:id/approve',
   'POST /api/cases/:id/withdraw',
+  'POST /api/cases/:id/corrections/:feature',
   'POST /api/cases/:id/attachments',
   'GET /api/cases/:id/attachments/:attachmentId',
   'GET /api/me/export',

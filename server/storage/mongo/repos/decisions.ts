@@ -76,6 +76,11 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<Promise<void>>) {
     count: async () => col().countDocuments(),
     setEffectiveOutcome: async (id: string, effectiveOutcome: DecisionOutput, overridden: boolean) =>
       void (await col().updateOne({ _id: id }, { $set: { effectiveOutcome, overridden } })),
+    linkSuperseded: async (oldId: string, newId: string, effectiveOutcome: DecisionOutput) => {
+      // One document, compare-and-set: only while nobody else superseded it ($in [null] also matches a missing field).
+      const result = await col().updateOne({ _id: oldId, supersededBy: { $in: [null, newId] } }, { $set: { effectiveOutcome, supersededBy: newId } });
+      return result.matchedCount === 1;
+    },
     replaceErased: async (record: StoredDecision) => void (await col().replaceOne({ _id: record.id }, toDoc(record) as StrDoc)),
   };
 }

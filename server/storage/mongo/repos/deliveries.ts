@@ -44,7 +44,13 @@ export function deliveriesRepo(db: Db) {
         .toArray();
       return { pending: pending!, delivered: delivered!, dead: dead!, oldestPendingAt: typeof oldest?.createdAt === 'string' ? oldest.createdAt : null };
     },
-    eraseMember: async (memberId: string) =>
-      void (await col().updateMany({ status: 'pending', 'data.memberId': memberId, type: { $ne: 'member.erased' } }, { $set: { 'data.memberId': null } })),
+    eraseMember: async (memberId: string) => {
+      // A re-decision request names the member's inputs and claim too (see scrubbed in outbound-events.ts).
+      await col().updateMany(
+        { status: 'pending', 'data.memberId': memberId, type: 'decision.redecision_requested' },
+        { $set: { 'data.claimId': null, 'data.inputs': null } },
+      );
+      await col().updateMany({ status: 'pending', 'data.memberId': memberId, type: { $ne: 'member.erased' } }, { $set: { 'data.memberId': null } });
+    },
   };
 }

@@ -85,6 +85,13 @@ export function decisionsRepo(db: Db, writers: FollowUpWriters<void>) {
       const found = parse<StoredDecision>(get.get(id));
       if (found) updateDoc.run(JSON.stringify({ ...found, effectiveOutcome, overridden }), id);
     },
+    // Synchronous from read to write: better-sqlite3 runs it without another writer in between.
+    linkSuperseded: async (oldId: string, newId: string, effectiveOutcome: DecisionOutput) => {
+      const found = parse<StoredDecision>(get.get(oldId));
+      if (!found || (found.supersededBy && found.supersededBy !== newId)) return false;
+      updateDoc.run(JSON.stringify({ ...found, effectiveOutcome, supersededBy: newId }), oldId);
+      return true;
+    },
     // Erased decisions leave the member index entirely.
     replaceErased: async (record: StoredDecision) =>
       void replaceErased.run(JSON.stringify(record), record.erasedAt ? null : record.subject.memberId, record.id),

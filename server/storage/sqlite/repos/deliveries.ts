@@ -1,4 +1,5 @@
 import type { Delivery } from '../../store';
+import { scrubbed } from '../../../domain/outbound-events';
 import { type Db, parse } from './rows';
 
 /** Deliveries: the columns the engine seeks by, the whole delivery (with its attempt log) as JSON. */
@@ -37,7 +38,7 @@ export function deliveriesRepo(db: Db) {
       db.transaction(() => {
         for (const r of pendingDocs.all()) {
           const d = JSON.parse(r.doc) as Delivery;
-          if (d.type !== 'member.erased' && d.data.memberId === memberId) rewrite.run(JSON.stringify({ ...d, data: { ...d.data, memberId: null } }), r.id);
+          if (d.type !== 'member.erased' && d.data.memberId === memberId) rewrite.run(JSON.stringify({ ...d, data: scrubbed(d.type, d.data) }), r.id);
         }
       })();
     },

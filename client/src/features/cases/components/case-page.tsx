@@ -15,6 +15,7 @@ import { CaseNav } from './case-nav';
 import { RejectionNotice } from './rejection-notice';
 import { CaseActions, isConflict } from './case-actions';
 import { CaseTimeline } from './case-timeline';
+import { CorrectionsReview } from './corrections-review';
 import { CaseDocuments } from './case-documents';
 import { RequestInformationForm } from './request-information-form';
 import { DueDate } from './due-date';
@@ -65,6 +66,8 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
   const origin = c.origin === 'sample' ? t('caseOrigin.sample') : t(`channel.objectionBy.${c.channel ?? 'portal'}`);
   const nameOf = useColleagueName();
   const canAssign = canAct && allowedActions(c, user, new Date()).includes('assign');
+  // Corrections are answered by whoever may resolve the case (the server's rule too).
+  const canDecideCorrections = canAct && allowedActions(c, user, new Date()).includes('resolve');
 
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -125,6 +128,8 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
               </>
             )}
           </section>
+
+          <CorrectionsReview detail={detail} canDecide={canDecideCorrections} onConflict={onConflict} />
 
           <section className="card" aria-labelledby="outcome-title">
             <h2 id="outcome-title">{t('casePage.outcomeTitle')}</h2>

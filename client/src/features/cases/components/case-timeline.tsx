@@ -34,6 +34,8 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
       return 'timeline.member.document';
     case 'information_requested':
       return 'timeline.member.informationRequested';
+    case 'correction_decided':
+      return 'timeline.member.correctionDecided';
     default:
       return 'timeline.member.update';
   }
@@ -70,6 +72,8 @@ function staffWords(entry: TimelineEntry): MessageKey {
       return 'timeline.staff.document';
     case 'information_requested':
       return 'timeline.staff.informationRequested';
+    case 'correction_decided':
+      return 'timeline.staff.correctionDecided';
     default:
       return 'timeline.staff.other';
   }

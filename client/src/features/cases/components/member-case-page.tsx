@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
 import { useWithdrawCase } from '../api/withdraw-case';
 import { CaseTimeline } from './case-timeline';
+import { CorrectionsList } from '../../../components/corrections-list';
 import { AddInformationSection } from './add-information-section';
 import { CaseDocuments } from './case-documents';
 import { DueDate } from './due-date';
@@ -98,6 +99,13 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
           ) : null}
         </section>
       </div>
+
+      {c.corrections?.length ? (
+        <section className="card" aria-labelledby="my-corrections-title">
+          <h2 id="my-corrections-title">{t('rectification.yourCorrections')}</h2>
+          <CorrectionsList corrections={c.corrections} inputs={decision.inputs} headingId="my-corrections-title" />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('myCase.timeline')}</h2>

@@ -14,6 +14,7 @@ import { oneMonthAfter, useI18n, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useFileObjection } from '../api/file-objection';
 import { isDecisionId, useDecision } from '../api/get-decision';
+import { CorrectionClaims, correctionsFrom, type CorrectionDrafts } from './correction-claims';
 
 /** What a member sends: why they disagree and, if they like, what they ask for (the date and channel are the portal's). */
 const MemberObjection = NewObjection.pick({ statement: true, requestedOutcome: true });
@@ -51,6 +52,8 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
   });
   const statement = form.watch('statement');
   const [expected] = useState(() => oneMonthAfter(new Date()).toISOString());
+  const [drafts, setDrafts] = useState<CorrectionDrafts>({});
+  const [missing, setMissing] = useState<string[]>([]);
   const open = decision.cases.find((c) => c.origin === 'objection' && ACTIVE_STATUSES.includes(c.status));
   const title = t('contest.title');
 
@@ -78,7 +81,13 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
   }
 
   // An empty wish is no wish: the request leaves it out.
-  const onSubmit = form.handleSubmit(({ statement, requestedOutcome }) => file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}) }));
+  // Corrections (GDPR Art. 16): each chosen input needs the right value and a reason.
+  const onSubmit = form.handleSubmit(({ statement, requestedOutcome }) => {
+    const { claims, missing: incomplete } = correctionsFrom(drafts, decision.inputs);
+    setMissing(incomplete);
+    if (incomplete.length) return;
+    file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}), ...(claims.length ? { corrections: claims } : {}) });
+  });
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 
@@ -122,6 +131,7 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
             <Field label={t('contest.requestedOutcome')} optional={t('form.optional')} hint={t(`contest.requestedHint.${decision.type}`)}>
               {({ id }, describedBy) => <textarea id={id} rows={2} {...form.textProps('requestedOutcome')} aria-describedby={describedBy} />}
             </Field>
+            <CorrectionClaims inputs={decision.inputs} drafts={drafts} missing={missing} onChange={setDrafts} />
             <div className="deadline-box">
               <h2>{t('contest.whenTitle')}</h2>
               <p>{t('contest.when', { date: formatDate(expected) })}</p>

@@ -4,6 +4,7 @@ import { PageTitle } from '../../../components/page-title';
 import { useI18n } from '../../../i18n';
 import { ExplanationSection } from './explanation-section';
 import { OutcomeCards } from './outcome-cards';
+import { CorrectionsList } from '../../../components/corrections-list';
 import { FavourableChange } from './favourable-change';
 import { changedInMembersFavour } from '@shared/cases/contestable';
 
@@ -37,7 +38,28 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
 
       {decision.erasedAt ? <p className="notice">{t('decision.erased', { date: formatDate(decision.erasedAt) })}</p> : null}
 
+      {decision.supersedes ? (
+        <p className="notice">
+          {t('rectification.replaces')} <Link to={`/decisions/${decision.supersedes}`}>{t('rectification.openOld')}</Link>
+        </p>
+      ) : null}
+      {decision.supersededBy ? (
+        <p className="notice notice-success">
+          {t('rectification.replacedBy')} <Link to={`/decisions/${decision.supersededBy}`}>{t('rectification.openNew')}</Link>
+        </p>
+      ) : null}
+
       <OutcomeCards decision={decision} />
+
+      {decision.corrections.length ? (
+        <section className="card" aria-labelledby="corrections-title">
+          <h2 id="corrections-title">{t('rectification.title')}</h2>
+          <CorrectionsList corrections={decision.corrections} inputs={decision.inputs} headingId="corrections-title" />
+          {decision.corrections.some((c) => c.state === 'accepted') && !decision.supersededBy ? (
+            <p className="muted">{t('rectification.awaitingNew')}</p>
+          ) : null}
+        </section>
+      ) : null}
 
       {/* `restricted`: the server withholds the fraud indicators from the member while a case is open. */}
       {decision.restricted ? <p className="notice">{t('decision.fraudNote')}</p> : null}

@@ -23,7 +23,7 @@ export function OutcomeCards({ decision }: { decision: Decision }) {
       <OutcomeCard
         title={t('decision.effective')}
         outcome={words(decision, 'effective')}
-        note={decision.overridden ? t('decision.effectiveChanged') : t('decision.effectiveSame')}
+        note={decision.supersededBy ? t('rectification.effectiveFromNew') : decision.overridden ? t('decision.effectiveChanged') : t('decision.effectiveSame')}
         current
       />
     </div>

@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../../components/problem-message';
 import { useT, type Translate } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { useFileObjection } from '../api/file-objection';
+import { CorrectionClaims, correctionsFrom, type CorrectionDrafts } from './correction-claims';
 
 /** `datetime-local` wants local wall-clock time without a zone. */
 function localInputValue(date: Date): string {
@@ -44,19 +45,25 @@ function registerForm(decidedAt: string, t: Translate) {
  * An objection that came in by phone or post. Its real date of receipt starts the one-month
  * deadline (GDPR Art. 12(3)), so it is asked for, not assumed to be today.
  */
-export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: string; decidedAt: string }) {
+export function RegisterObjectionForm({ decisionId, decidedAt, inputs = {} }: { decisionId: string; decidedAt: string; inputs?: Record<string, unknown> }) {
   const t = useT();
   const navigate = useNavigate();
   const file = useFileObjection(decisionId, (detail) => void navigate(`/review/cases/${detail.case.id}`));
   const [now] = useState(() => new Date());
+  // Rectification: the inputs the member said on the phone or in the letter were wrong.
+  const [drafts, setDrafts] = useState<CorrectionDrafts>({});
+  const [missing, setMissing] = useState<string[]>([]);
   const form = useSchemaForm(registerForm(decidedAt, t), {
     defaultValues: { statement: '', receivedAt: localInputValue(now) },
     messages: { statement: 'register.statementMissing', channel: 'register.channelMissing' },
     serverError: file.error,
   });
-  const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) =>
-    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString() }),
-  );
+  const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) => {
+    const { claims, missing: incomplete } = correctionsFrom(drafts, inputs);
+    setMissing(incomplete);
+    if (incomplete.length) return;
+    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString(), ...(claims.length ? { corrections: claims } : {}) });
+  });
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 
@@ -100,6 +107,7 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
             <textarea id={id} rows={5} {...form.textProps('statement')} aria-describedby={describedBy} aria-invalid={invalid} required />
           )}
         </Field>
+        <CorrectionClaims inputs={inputs} drafts={drafts} missing={missing} onChange={setDrafts} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={file.isPending}>
             {file.isPending ? t('register.submitting') : t('register.submit')}

@@ -4,6 +4,7 @@ import { DecisionEvidence } from '../../../components/decision-evidence';
 import { PageTitle } from '../../../components/page-title';
 import { useI18n } from '../../../i18n';
 import { OutcomeCards } from './outcome-cards';
+import { CorrectionsList } from '../../../components/corrections-list';
 import { RegisterObjectionForm } from './register-objection-form';
 
 /** A decision as staff see it: who it is about, the evidence, its cases and the phone/post objection. */
@@ -35,7 +36,25 @@ export function StaffDecisionView({
       />
       {decision.erasedAt ? <p className="notice">{t('decision.erasedStaff', { date: formatDate(decision.erasedAt) })}</p> : null}
 
+      {decision.supersedes ? (
+        <p className="notice">
+          {t('staffRectification.replaces')} <Link to={`/decisions/${decision.supersedes}`}>{decision.supersedes}</Link>
+        </p>
+      ) : null}
+      {decision.supersededBy ? (
+        <p className="notice">
+          {t('staffRectification.replacedBy')} <Link to={`/decisions/${decision.supersededBy}`}>{decision.supersededBy}</Link>
+        </p>
+      ) : null}
+
       <OutcomeCards decision={decision} />
+
+      {decision.corrections.length ? (
+        <section className="card" aria-labelledby="corrections-title">
+          <h2 id="corrections-title">{t('corrections.reviewTitle')}</h2>
+          <CorrectionsList corrections={decision.corrections} inputs={decision.inputs} headingId="corrections-title" />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="cases-title">
         <h2 id="cases-title">{t('staffDecisions.casesTitle')}</h2>
@@ -60,7 +79,7 @@ export function StaffDecisionView({
             {t('register.alreadyOpen')} <Link to={`/review/cases/${activeObjection.id}`}>{t('register.openCase')}</Link>
           </p>
         ) : (
-          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} />
+          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} inputs={decision.inputs} />
         )
       ) : null}
 

@@ -2,6 +2,7 @@ import { PageTitle } from '../../../components/page-title';
 import { useMetricsFilter } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
 import { CoverageSection, FindingsSection } from './compliance-section';
+import { CorrectionsSection } from './corrections-section';
 import { FairnessSection } from './fairness-section';
 import { ModelsSection } from './models-section';
 import { OverviewSection } from './overview-section';
@@ -36,6 +37,7 @@ export function DashboardPage() {
         <FindingsSection filter={filter} />
         <CoverageSection filter={filter} />
       </div>
+      <CorrectionsSection filter={filter} />
     </div>
   );
 }
