@@ -12,6 +12,7 @@ import {
   listCases,
   resolveCase,
   withdrawCase,
+  restrictCase,
 } from '@shared/contract/cases';
 import { serve } from '../http/serve';
 import type { CaseService } from './cases.service';
@@ -31,5 +32,6 @@ export function casesRouter(cases: CaseService): Router {
   serve(router, approveCase, ({ user, params, body }) => cases.approve(user, params.id, body));
   serve(router, extendCase, ({ user, params, body }) => cases.extend(user, params.id, body));
   serve(router, withdrawCase, ({ user, params, body }) => cases.withdraw(user, params.id, body?.expectedVersion));
+  serve(router, restrictCase, ({ user, params, body }) => cases.restrict(user, params.id, body?.expectedVersion));
   return router;
 }

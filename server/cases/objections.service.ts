@@ -52,16 +52,22 @@ export function createObjectionService(ctx: CaseContext) {
       if (active?.origin === 'objection') {
         throw conflict('case_already_open', `Decision ${decisionId} already has an open case.`, { caseId: active.id });
       }
+      // Art. 18(1)(a) concerns a contested price: other types have nothing billing could hold.
+      if (body.restrict && decision.type !== 'renewal_price') {
+        throw validationFailed([{ path: 'restrict', message: 'a restriction can be asked only on a renewal price' }]);
+      }
       const opening: CaseOpening = { origin: 'objection', channel, statement: body.statement, requestedOutcome: body.requestedOutcome ?? null, receivedAt };
+      const restriction = body.restrict ? { restriction: { since: now.toISOString() } } : {};
       // An open sample case takes the objection in: one case per decision, history kept.
-      const next = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
+      const opened = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
+      const next = { ...opened, ...restriction };
       try {
         await commitCaseChange(chainDeps, decision, head, active ?? null, actorOf(user), {
           action: 'objection_filed',
           next,
           visibility: 'member',
           text: body.statement,
-          data: { channel, fromSample: !!active, dueDate: localDateString(new Date(next.dueAt)) },
+          data: { channel, fromSample: !!active, dueDate: localDateString(new Date(next.dueAt)), ...(body.restrict ? { restriction: 'imposed' } : {}) },
           notify: 'received',
         });
       } catch (error) {

@@ -33,7 +33,9 @@ export type EventAction =
   // Adding information to a case (issue 17): the member's message or document, a reviewer's request for it.
   | 'member_message'
   | 'attachment_added'
-  | 'information_requested';
+  | 'information_requested'
+  // Art. 18 (issue 18): a restriction asked on an open objection (one asked with the objection rides on objection_filed).
+  | 'restricted';
 
 export interface EventActor {
   id: string;

@@ -21,6 +21,33 @@ export function actionableOutcome(decision: StoredDecision, outcome: DecisionOut
  * (with its identifiers) when the change overrode it.
  */
 export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  return [...caseEventsFor(event, c, decision, effective), ...restrictionEventsFor(event, c, decision, effective)];
+}
+
+/**
+ * Art. 18 for billing: a restriction holds the price, its lift (after the case's own events, so an
+ * override is known first) says which outcome to apply now.
+ */
+function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  const ref = {
+    decisionId: decision.id,
+    sequence: event.seq,
+    memberId: c.memberId,
+    policyId: decision.subject.policyId ?? null,
+    caseId: c.id,
+    decisionType: decision.type,
+  };
+  if (event.data.restriction === 'imposed' && c.restriction) {
+    return [{ type: 'decision.restricted', data: { ...ref, since: c.restriction.since, held: actionableOutcome(decision, decision.effectiveOutcome) } }];
+  }
+  if (event.data.restriction === 'lifted' && c.restriction?.liftedAt) {
+    const inForce = effective ?? decision.effectiveOutcome;
+    return [{ type: 'decision.restriction_lifted', data: { ...ref, liftedAt: c.restriction.liftedAt, effective: actionableOutcome(decision, inForce) } }];
+  }
+  return [];
+}
+
+function caseEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
   const ref = {
     decisionId: decision.id,
     sequence: event.seq,

@@ -13,6 +13,7 @@ import {
   ExtendCase,
   NewObjection,
   ResolveCase,
+  RestrictCase,
   WithdrawCase,
 } from '../schemas/case';
 import { DecisionIdParams } from '../schemas/decision';
@@ -32,6 +33,7 @@ export const fileObjection = route({
   responses: { 201: json(CaseDetail, 'The new case') },
   problems: {
     409: "case_already_open (with caseId), deadline_passed, legal_hold, decision_already_in_favour (a staff member changed it in the member's favour)",
+    400: 'validation_failed; field `restrict` when a restriction is asked on a decision that is not a renewal price',
   },
 });
 
@@ -133,6 +135,19 @@ export const withdrawCase = route({
   responses: { 200: json(CaseDetail) },
 });
 
+export const restrictCase = route({
+  ...caseCommand(
+    'restrictCase',
+    '/cases/:id/restriction',
+    'Ask that the contested renewal price not be applied until this objection is resolved (GDPR Art. 18; the member, or a reviewer on their word)',
+  ),
+  permissions: ['decisions.readOwn', 'cases.review'],
+  body: RestrictCase,
+  bodyOptional: true,
+  responses: { 200: json(CaseDetail) },
+  problems: { 409: `${CASE_CONFLICTS} (also: already restricted, closed, or not an objection to a renewal price)` },
+});
+
 export const caseRoutes = [
   fileObjection,
   listCases,
@@ -146,4 +161,5 @@ export const caseRoutes = [
   approveCase,
   extendCase,
   withdrawCase,
+  restrictCase,
 ];

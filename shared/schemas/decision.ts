@@ -168,6 +168,11 @@ const recordedFields = {
   restricted: z.boolean().optional(),
   /** Set once the member's personal data was erased (GDPR Art. 17 or retention). */
   erasedAt: z.string().optional(),
+  /**
+   * Art. 18: the newest restriction asked on this decision (from its objection cases), null when
+   * never asked; a lifted one stays with `liftedAt`. Shown on the detail views.
+   */
+  restriction: z.object({ since: z.string(), liftedAt: z.string().optional() }).nullable().optional(),
 };
 
 /** A decision as recorded: the original output is never changed; `effectiveOutcome` is what applies now. */

@@ -29,7 +29,16 @@ const About = {
 
 const CaseRef = { ...About, caseId: z.string(), decisionType: DecisionType };
 
-export const WEBHOOK_EVENT_TYPES = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'decision.restricted',
+  'decision.restriction_lifted',
+] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -48,6 +57,13 @@ export const WEBHOOK_EVENT_DATA = {
   'case.withdrawn': z.object({ ...CaseRef }),
   /** GDPR Art. 17(2): the member's data was erased here; erase it downstream too. */
   'member.erased': z.object({ memberId: MemberId }),
+  /**
+   * GDPR Art. 18(1)(a): the member contests this renewal price; do not apply `held` (bill the
+   * previous premium) until `decision.restriction_lifted`.
+   */
+  'decision.restricted': z.object({ ...CaseRef, since: Instant, held: ActionableOutcome }),
+  /** The case was resolved or withdrawn: apply `effective`, the outcome in force now (after any override). */
+  'decision.restriction_lifted': z.object({ ...CaseRef, liftedAt: Instant, effective: ActionableOutcome }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

@@ -260,6 +260,13 @@ const ROWS: Record<string, Row> = {
     expect: { ...only('member_own'), member_other: 404, fraud: 404 },
   },
 
+  // Art. 18: the member asks on their own objection, or a reviewer in scope registers it from a call or a letter.
+  'POST /api/cases/:id/restriction': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ expectedVersion: 1 }),
+    expect: REVIEWER_ACTS({ member_own: 'allow' }),
+  },
+
   // Adding information is the member's, on their own case; asking for it is the reviewers'.
   'POST /api/cases/:id/messages': {
     fixture: (f) => f.openCase(),
