@@ -7,6 +7,12 @@ export function memberRequestsRepo(db: Db) {
   const newestFirst = { filedAt: -1, _id: -1 } as const;
   return {
     put: async (request: StoredMemberRequest) => void (await col().replaceOne({ _id: request.id }, toDoc(request), { upsert: true })),
+    compareAndSet: async (id: string, expectedVersion: number, next: StoredMemberRequest) => {
+      // A request stored before versions were kept is version 1.
+      const version = expectedVersion === 1 ? { $in: [1, null] } : expectedVersion;
+      const { matchedCount } = await col().replaceOne({ _id: id, version } as never, toDoc(next));
+      return matchedCount === 1;
+    },
     get: async (id: string) => fromDoc<StoredMemberRequest>(await col().findOne({ _id: id })),
     list: async () => (await col().find().sort(newestFirst).toArray()).map((d) => fromDoc<StoredMemberRequest>(d)!),
     forMember: async (memberId: string) => (await col().find({ memberId }).sort(newestFirst).toArray()).map((d) => fromDoc<StoredMemberRequest>(d)!),
