@@ -50,6 +50,9 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
     serverError: file.error,
   });
   const statement = form.watch('statement');
+  // Art. 18(1)(a): only a price can be held while it is contested.
+  const [restrict, setRestrict] = useState(false);
+  const canRestrict = decision.type === 'renewal_price';
   const [expected] = useState(() => oneMonthAfter(new Date()).toISOString());
   const open = decision.cases.find((c) => c.origin === 'objection' && ACTIVE_STATUSES.includes(c.status));
   const title = t('contest.title');
@@ -78,7 +81,9 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
   }
 
   // An empty wish is no wish: the request leaves it out.
-  const onSubmit = form.handleSubmit(({ statement, requestedOutcome }) => file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}) }));
+  const onSubmit = form.handleSubmit(({ statement, requestedOutcome }) =>
+    file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}), ...(canRestrict && restrict ? { restrict: true } : {}) }),
+  );
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
 
@@ -122,6 +127,17 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
             <Field label={t('contest.requestedOutcome')} optional={t('form.optional')} hint={t(`contest.requestedHint.${decision.type}`)}>
               {({ id }, describedBy) => <textarea id={id} rows={2} {...form.textProps('requestedOutcome')} aria-describedby={describedBy} />}
             </Field>
+            {canRestrict ? (
+              <div className="field">
+                <label className="choice">
+                  <input type="checkbox" checked={restrict} onChange={(event) => setRestrict(event.target.checked)} aria-describedby="restrict-hint" />{' '}
+                  {t('restriction.member.checkbox')}
+                </label>
+                <p className="field-hint" id="restrict-hint">
+                  {t('restriction.member.checkboxHint')}
+                </p>
+              </div>
+            ) : null}
             <div className="deadline-box">
               <h2>{t('contest.whenTitle')}</h2>
               <p>{t('contest.when', { date: formatDate(expected) })}</p>
@@ -158,6 +174,7 @@ function ObjectionReceived({ detail }: { detail: CaseDetail }) {
         <p className="deadline">
           {t('contest.receivedDue')} <strong>{formatDate(detail.case.dueAt)}</strong>
         </p>
+        {detail.case.restriction ? <p>{t('restriction.member.received')}</p> : null}
         <p className="muted">{t('contest.receivedNext')}</p>
         <div className="form-actions">
           <Link to={`/cases/${detail.case.id}`} className="button button-primary">

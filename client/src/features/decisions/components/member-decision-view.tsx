@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ACTIVE_STATUSES, type Case, type DecisionDetail } from '@shared/schemas/case';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { useI18n } from '../../../i18n';
 import { ExplanationSection } from './explanation-section';
 import { OutcomeCards } from './outcome-cards';
@@ -38,6 +39,8 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
       {decision.erasedAt ? <p className="notice">{t('decision.erased', { date: formatDate(decision.erasedAt) })}</p> : null}
 
       <OutcomeCards decision={decision} />
+
+      <RestrictionNotice restriction={decision.restriction} audience="member" />
 
       {/* `restricted`: the server withholds the fraud indicators from the member while a case is open. */}
       {decision.restricted ? <p className="notice">{t('decision.fraudNote')}</p> : null}
