@@ -7,7 +7,16 @@ import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
 import { startReceiver } from '../support/webhook-receiver';
 
-const ALL_EVENTS = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'];
+const ALL_EVENTS = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'decision.restricted',
+  'decision.restriction_lifted',
+];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
   let t: TestStore;
@@ -275,6 +284,9 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(Object.keys(doc.webhooks).sort()).toEqual([...ALL_EVENTS].sort());
     expect(doc.webhooks['decision.outcome_changed'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
       expect.arrayContaining(['decisionId', 'sequence', 'original', 'effective']),
+    );
+    expect(doc.webhooks['decision.restriction_lifted'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
+      expect.arrayContaining(['decisionId', 'sequence', 'caseId', 'liftedAt', 'effective']),
     );
   });
 });
