@@ -34,6 +34,8 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
       return 'timeline.member.document';
     case 'information_requested':
       return 'timeline.member.informationRequested';
+    case 'restricted':
+      return 'timeline.member.restricted';
     default:
       return 'timeline.member.update';
   }
@@ -70,6 +72,8 @@ function staffWords(entry: TimelineEntry): MessageKey {
       return 'timeline.staff.document';
     case 'information_requested':
       return 'timeline.staff.informationRequested';
+    case 'restricted':
+      return 'timeline.staff.restricted';
     default:
       return 'timeline.staff.other';
   }
