@@ -121,16 +121,20 @@ function ErasureAnswer({ request }: { request: MemberRequest }) {
         </fieldset>
         {choice === 'refuse' ? (
           <>
-            <label htmlFor={`${base}-ground`}>{t('admin.refusalGroundLabel')}</label>
-            <select id={`${base}-ground`} value={ground} onChange={(event) => setGround(RefusalGround.parse(event.target.value))}>
-              {RefusalGround.options.map((g) => (
-                <option key={g} value={g}>
-                  {t(`admin.refusalGround.${g}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${base}-explanation`}>{t('admin.refusalExplanation', { min: REFUSAL_EXPLANATION_MIN_LENGTH })}</label>
-            <textarea id={`${base}-explanation`} rows={3} value={explanation} onChange={(event) => setExplanation(event.target.value)} />
+            <div className="field">
+              <label htmlFor={`${base}-ground`}>{t('admin.refusalGroundLabel')}</label>
+              <select id={`${base}-ground`} value={ground} onChange={(event) => setGround(RefusalGround.parse(event.target.value))}>
+                {RefusalGround.options.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`admin.refusalGround.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${base}-explanation`}>{t('admin.refusalExplanation', { min: REFUSAL_EXPLANATION_MIN_LENGTH })}</label>
+              <textarea id={`${base}-explanation`} rows={3} value={explanation} onChange={(event) => setExplanation(event.target.value)} />
+            </div>
           </>
         ) : (
           <p className="muted small">{t('admin.requestEraseWarning')}</p>
@@ -142,13 +146,17 @@ function ErasureAnswer({ request }: { request: MemberRequest }) {
       {!request.extension ? (
         <form className="form" onSubmit={onExtend} noValidate aria-label={t('admin.requestExtendForm')}>
           {extend.error ? <ProblemMessage error={extend.error} /> : null}
-          <label htmlFor={`${base}-months`}>{t('admin.requestExtendMonths')}</label>
-          <select id={`${base}-months`} value={months} onChange={(event) => setMonths(Number(event.target.value))}>
-            <option value={1}>1</option>
-            <option value={2}>2</option>
-          </select>
-          <label htmlFor={`${base}-reason`}>{t('admin.requestExtendReason')}</label>
-          <textarea id={`${base}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <div className="field">
+            <label htmlFor={`${base}-months`}>{t('admin.requestExtendMonths')}</label>
+            <select id={`${base}-months`} value={months} onChange={(event) => setMonths(Number(event.target.value))}>
+              <option value={1}>1</option>
+              <option value={2}>2</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${base}-reason`}>{t('admin.requestExtendReason')}</label>
+            <textarea id={`${base}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </div>
           <button type="submit" className="button" disabled={extend.isPending}>
             {t('admin.requestExtendSubmit')}
           </button>

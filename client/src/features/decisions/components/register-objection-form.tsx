@@ -44,18 +44,20 @@ function registerForm(decidedAt: string, t: Translate) {
  * An objection that came in by phone or post. Its real date of receipt starts the one-month
  * deadline (GDPR Art. 12(3)), so it is asked for, not assumed to be today.
  */
-export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: string; decidedAt: string }) {
+export function RegisterObjectionForm({ decisionId, decidedAt, canRestrict = false }: { decisionId: string; decidedAt: string; canRestrict?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const file = useFileObjection(decisionId, (detail) => void navigate(`/review/cases/${detail.case.id}`));
   const [now] = useState(() => new Date());
+  // Art. 18(1)(a): a member who contests a price by phone or letter may ask that it be held meanwhile.
+  const [restrict, setRestrict] = useState(false);
   const form = useSchemaForm(registerForm(decidedAt, t), {
     defaultValues: { statement: '', receivedAt: localInputValue(now) },
     messages: { statement: 'register.statementMissing', channel: 'register.channelMissing' },
     serverError: file.error,
   });
   const onSubmit = form.handleSubmit(({ statement, channel, receivedAt }) =>
-    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString() }),
+    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString(), ...(canRestrict && restrict ? { restrict: true } : {}) }),
   );
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
@@ -100,6 +102,13 @@ export function RegisterObjectionForm({ decisionId, decidedAt }: { decisionId: s
             <textarea id={id} rows={5} {...form.textProps('statement')} aria-describedby={describedBy} aria-invalid={invalid} required />
           )}
         </Field>
+        {canRestrict ? (
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" checked={restrict} onChange={(event) => setRestrict(event.target.checked)} /> {t('register.restrict')}
+            </label>
+          </div>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={file.isPending}>
             {file.isPending ? t('register.submitting') : t('register.submit')}

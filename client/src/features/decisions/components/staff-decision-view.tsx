@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ACTIVE_STATUSES, type DecisionDetail } from '@shared/schemas/case';
 import { DecisionEvidence } from '../../../components/decision-evidence';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { useI18n } from '../../../i18n';
 import { OutcomeCards } from './outcome-cards';
 import { RegisterObjectionForm } from './register-objection-form';
@@ -36,6 +37,7 @@ export function StaffDecisionView({
       {decision.erasedAt ? <p className="notice">{t('decision.erasedStaff', { date: formatDate(decision.erasedAt) })}</p> : null}
 
       <OutcomeCards decision={decision} />
+      <RestrictionNotice restriction={decision.restriction} audience="staff" />
 
       <section className="card" aria-labelledby="cases-title">
         <h2 id="cases-title">{t('staffDecisions.casesTitle')}</h2>
@@ -60,7 +62,7 @@ export function StaffDecisionView({
             {t('register.alreadyOpen')} <Link to={`/review/cases/${activeObjection.id}`}>{t('register.openCase')}</Link>
           </p>
         ) : (
-          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} />
+          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} canRestrict={decision.type === 'renewal_price'} />
         )
       ) : null}
 
