@@ -120,7 +120,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const usersAdmin = createUsersAdminService({ store, clock });
   const ingestKeys = createIngestKeyService({ store, clock });
   const staffLog = createStaffLogService({ store });
-  const requests = createRequestService({ store, clock });
+  const requests = createRequestService({ store, clock, erasure });
   const mailbox = createMailboxService({ config });
   return {
     sessions,

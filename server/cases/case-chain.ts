@@ -115,7 +115,9 @@ export async function commitCaseChange(
   change: CaseChange,
 ): Promise<StoredCase> {
   const { store, clock } = deps;
-  const event = caseChangeEvent(decision, head, before, actor, change, clock.now());
+  const now = clock.now();
+  const settled = liftedOnClosing(change, now);
+  const event = caseChangeEvent(decision, head, before, actor, settled, now);
   try {
     await store.events.append(event);
   } catch (error) {
@@ -128,7 +130,24 @@ export async function commitCaseChange(
   await applyEvent(store, event);
   // Only the writer whose append won gets here, so each event is reported once.
   if (deps.onEvent) await deps.onEvent(event, decision);
-  return change.next;
+  return settled.next;
+}
+
+/**
+ * Art. 18: a restriction lasts until the case is resolved or withdrawn. Lifted by the closing
+ * change itself (the same event, the same compare-and-set), so no crash leaves a closed case
+ * with its price still held; `data.restriction` tells billing and the rollups. A proposed
+ * override waiting for approval is not resolved: the restriction stays.
+ */
+function liftedOnClosing(change: CaseChange, at: Date): CaseChange {
+  const { next } = change;
+  const closed = next.status === 'resolved' || next.status === 'withdrawn';
+  if (!closed || !next.restriction || next.restriction.liftedAt) return change;
+  return {
+    ...change,
+    next: { ...next, restriction: { ...next.restriction, liftedAt: at.toISOString() } },
+    data: { ...change.data, restriction: 'lifted' },
+  };
 }
 
 /** Brings the projections in line with one chain event. Idempotent. */

@@ -309,6 +309,36 @@ export function createCaseCommands(ctx: CaseContext) {
         },
       ),
 
+    /**
+     * Art. 18(1)(a) on an open objection: the member (or a reviewer who heard it by phone or post)
+     * asks that the contested price not be applied until the case is resolved. On the chain, and
+     * to billing as decision.restricted through the same entry.
+     */
+    restrict: (user: User, caseId: string, expectedVersion: number | undefined) =>
+      act(
+        user,
+        caseId,
+        expectedVersion,
+        {
+          access: (c) => {
+            if (isStaff(user)) requireActingReviewer(user, c);
+          },
+          state: (c) => {
+            if (c.origin !== 'objection' || c.decisionType !== 'renewal_price') {
+              throw invalidState('A restriction can be asked only on an objection to a renewal price.');
+            }
+            if (!allows(c.status, 'withdraw')) throw invalidState('This case is closed.');
+            if (c.restriction && !c.restriction.liftedAt) throw invalidState(`The price is already restricted since ${c.restriction.since}.`);
+          },
+        },
+        (c, _decision, now) => ({
+          action: 'restricted',
+          next: bump(c, { restriction: { since: now.toISOString() } }),
+          visibility: 'member',
+          data: { restriction: 'imposed' },
+        }),
+      ),
+
     withdraw: (user: User, caseId: string, expectedVersion: number | undefined) =>
       act(
         user,

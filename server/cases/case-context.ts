@@ -2,7 +2,7 @@ import type { CaseDetail } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isApprover, isReviewer, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
-import { memberSafe, toWire } from '../domain/decision-views';
+import { memberSafe, restrictionOf, toWire } from '../domain/decision-views';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import type { Policies } from '../domain/policies';
 import type { EventActor, Store, StoredCase, StoredDecision } from '../storage/store';
@@ -56,7 +56,8 @@ export function createCaseContext(deps: CaseDeps) {
 
   async function detail(user: User, c: StoredCase, decision: StoredDecision): Promise<CaseDetail> {
     const events = await store.events.list(decision.id);
-    const decisionView = memberSafe(user, toWire(decision), await store.cases.listForDecision(decision.id));
+    const cases = await store.cases.listForDecision(decision.id);
+    const decisionView = { ...memberSafe(user, toWire(decision), cases), restriction: restrictionOf(cases) };
     return {
       case: toWireCase(c, clock.now(), user),
       decision: decisionView,

@@ -13,6 +13,7 @@ import {
   listCases,
   resolveCase,
   withdrawCase,
+  restrictCase,
 } from '@shared/contract/cases';
 import { serve } from '../http/serve';
 import type { CaseService } from './cases.service';
@@ -33,5 +34,6 @@ export function casesRouter(cases: CaseService): Router {
   serve(router, extendCase, ({ user, params, body }) => cases.extend(user, params.id, body));
   serve(router, withdrawCase, ({ user, params, body }) => cases.withdraw(user, params.id, body?.expectedVersion));
   serve(router, decideCorrection, ({ user, params, body }) => cases.decideCorrection(user, params.id, params.feature, body));
+  serve(router, restrictCase, ({ user, params, body }) => cases.restrict(user, params.id, body?.expectedVersion));
   return router;
 }

@@ -50,6 +50,7 @@ export function newCase(decision: StoredDecision, seq: number, opening: CaseOpen
     resolutionRationale: null,
     openedAt: now.toISOString(),
     closedAt: null,
+    restriction: null,
     version: 1,
     ...openingFields(opening),
   };

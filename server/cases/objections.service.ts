@@ -75,10 +75,15 @@ export function createObjectionService(ctx: CaseContext) {
       if (active?.origin === 'objection') {
         throw conflict('case_already_open', `Decision ${decisionId} already has an open case.`, { caseId: active.id });
       }
+      // Art. 18(1)(a) concerns a contested price: other types have nothing billing could hold.
+      if (body.restrict && decision.type !== 'renewal_price') {
+        throw validationFailed([{ path: 'restrict', message: 'a restriction can be asked only on a renewal price' }]);
+      }
       const opening: CaseOpening = { origin: 'objection', channel, statement: body.statement, requestedOutcome: body.requestedOutcome ?? null, receivedAt };
+      const restriction = body.restrict ? { restriction: { since: now.toISOString() } } : {};
       // An open sample case takes the objection in: one case per decision, history kept.
       const opened = active ? bump(active, openingFields(opening)) : newCase(decision, head.seq + 1, opening, now);
-      const next: StoredCase = corrections ? { ...opened, corrections } : opened;
+      const next: StoredCase = { ...opened, ...restriction, ...(corrections ? { corrections } : {}) };
       try {
         await commitCaseChange(chainDeps, decision, head, active ?? null, actorOf(user), {
           action: 'objection_filed',
@@ -91,6 +96,7 @@ export function createObjectionService(ctx: CaseContext) {
             dueDate: localDateString(new Date(next.dueAt)),
             // Which inputs are contested (names only; the values are the member's, in the event's personal part).
             ...(corrections ? { correctedFeatures: corrections.map((x) => x.feature) } : {}),
+            ...(body.restrict ? { restriction: 'imposed' } : {}),
           },
           notify: 'received',
         });

@@ -2,7 +2,7 @@ import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, typ
 import type { ProblemFieldError } from '@shared/schemas/problem';
 import type { DecisionDetail } from '@shared/schemas/case';
 import { toWireCase } from '../domain/case-views';
-import { memberSafe, toWire } from '../domain/decision-views';
+import { memberSafe, restrictionOf, toWire } from '../domain/decision-views';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isStaff, visibleTypes } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
@@ -170,6 +170,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       const cases = allCases.filter((c) => isStaff(user) || c.origin === 'objection').map((c) => toWireCase(c, clock.now(), user));
       return {
         ...memberSafe(user, toWire(record), allCases),
+        restriction: restrictionOf(allCases),
         cases,
         corrections: cases.flatMap((c) => c.corrections ?? []),
         supersedes: record.supersedes ?? null,

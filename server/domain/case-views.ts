@@ -26,7 +26,7 @@ export const isActive = (c: Pick<StoredCase, 'status'>) => ACTIVE_STATUSES.inclu
 
 export function toWireCase(c: StoredCase, now: Date, viewer: User): Case {
   const { memberId: _memberId, ...rest } = c;
-  const wire: Case = { ...rest, overdue: isActive(c) && c.dueAt < now.toISOString() };
+  const wire: Case = { ...rest, restriction: c.restriction ?? null, overdue: isActive(c) && c.dueAt < now.toISOString() };
   if (!isStaff(viewer)) {
     // Members see their own words and the outcome, not the reviewers' working notes.
     wire.proposal = null;

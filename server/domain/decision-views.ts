@@ -27,3 +27,14 @@ export function withheldIndicators<T extends Decision>(decision: T): T {
 export function memberSafe<T extends Decision>(viewer: User, decision: T, cases: Pick<StoredCase, 'status'>[]): T {
   return isRestrictedFor(viewer, decision, cases) ? withheldIndicators(decision) : decision;
 }
+
+/**
+ * The decision's restriction (Art. 18): that of its newest objection case that asked for one,
+ * active or lifted, or null. Derived from the case projections, which carry it in their chain
+ * snapshots, so repairing a case after a crash repairs this too.
+ */
+export function restrictionOf(cases: Pick<StoredCase, 'id' | 'restriction'>[]): Decision['restriction'] {
+  const restricted = cases.filter((c) => c.restriction).sort((a, b) => a.restriction!.since.localeCompare(b.restriction!.since));
+  const newest = restricted[restricted.length - 1];
+  return newest?.restriction ?? null;
+}

@@ -4,6 +4,7 @@ import type { Decision } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import type { StaffAction } from '@shared/schemas/staff-log';
+import type { MemberRequest } from '@shared/schemas/member-request';
 
 /*
  * The entities the services work on and the store keeps: plain objects of the shared wire types
@@ -36,7 +37,9 @@ export type EventAction =
   | 'information_requested'
   // Rectification (issue 18): a reviewer's answer to a claimed correction; a new decision replaced this one.
   | 'correction_decided'
-  | 'superseded';
+  | 'superseded'
+  // Art. 18 (issue 18): a restriction asked on an open objection (one asked with the objection rides on objection_filed).
+  | 'restricted';
 
 export interface EventActor {
   id: string;
@@ -94,7 +97,25 @@ export interface OutboxMessage {
   caseId: string | null;
   memberId: string | null;
   /** The member notification, if any. outcome_changed: a sample review (which the member never sees) changed a decision about them. */
-  kind: 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | 'information_requested' | null;
+  kind:
+    | 'received'
+    | 'extended'
+    | 'resolved'
+    | 'withdrawn'
+    | 'outcome_changed'
+    | 'information_requested'
+    // A member's request (issue 18): refused with its ground, its deadline extended, or the erasure done.
+    | 'request_refused'
+    | 'request_extended'
+    | 'erasure_done'
+    | null;
+  /** The member's request a request notification is about. */
+  requestId?: string | null;
+  /**
+   * Where the erasure confirmation goes: read from the contact before the erasure forgets it, kept
+   * only until the entry is handed over (the entry then forgets it, as an erasure notice forgets the member).
+   */
+  recipient?: { email: string; language: 'en' | 'nl' | 'fr' } | null;
   /** The webhook events this change implies, in the order a consumer applies them. */
   events?: OutboundEvent[];
   createdAt: string;
@@ -285,13 +306,9 @@ export interface StoredAttachment extends AttachmentMeta {
   bytes: Uint8Array;
 }
 
-/** A request a member filed in the portal (erasure, rectification, …), with where it stands. */
-export interface StoredMemberRequest {
-  id: string;
-  memberId: string;
-  kind: 'erasure' | 'rectification' | 'restriction' | 'objection' | 'consent_withdrawal';
-  details: string | null;
-  status: 'received' | 'in_progress' | 'done' | 'refused';
-  filedAt: string;
-  updatedAt: string;
-}
+/**
+ * A request a member filed in the portal (erasure, rectification, …), with where it stands: the
+ * wire request without the derived `overdue`. Deadline, answer and version are absent on requests
+ * stored before issue 18 (read as version 1, no deadline).
+ */
+export type StoredMemberRequest = Omit<MemberRequest, 'overdue'>;

@@ -21,6 +21,33 @@ export function actionableOutcome(decision: StoredDecision, outcome: DecisionOut
  * (with its identifiers) when the change overrode it.
  */
 export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  return [...caseEventsFor(event, c, decision, effective), ...restrictionEventsFor(event, c, decision, effective)];
+}
+
+/**
+ * Art. 18 for billing: a restriction holds the price, its lift (after the case's own events, so an
+ * override is known first) says which outcome to apply now.
+ */
+function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  const ref = {
+    decisionId: decision.id,
+    sequence: event.seq,
+    memberId: c.memberId,
+    policyId: decision.subject.policyId ?? null,
+    caseId: c.id,
+    decisionType: decision.type,
+  };
+  if (event.data.restriction === 'imposed' && c.restriction) {
+    return [{ type: 'decision.restricted', data: { ...ref, since: c.restriction.since, held: actionableOutcome(decision, decision.effectiveOutcome) } }];
+  }
+  if (event.data.restriction === 'lifted' && c.restriction?.liftedAt) {
+    const inForce = effective ?? decision.effectiveOutcome;
+    return [{ type: 'decision.restriction_lifted', data: { ...ref, liftedAt: c.restriction.liftedAt, effective: actionableOutcome(decision, inForce) } }];
+  }
+  return [];
+}
+
+function caseEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
   const ref = {
     decisionId: decision.id,
     sequence: event.seq,
@@ -129,6 +156,8 @@ export function withoutMember(entry: OutboxMessage, memberId: string): OutboxMes
  * named. Null when the entry is no erasure notice and is kept as it is.
  */
 export function erasureNoticeHandedOver(entry: OutboxMessage, at: string): OutboxMessage | null {
+  // The erasure's confirmation mail: its deliveries hold the address until sent; the entry forgets it now.
+  if (entry.recipient) return { ...entry, recipient: null, deliveredAt: at };
   if (!entry.events?.some((e) => e.type === 'member.erased')) return null;
   return {
     ...entry,
@@ -139,9 +168,36 @@ export function erasureNoticeHandedOver(entry: OutboxMessage, at: string): Outbo
 }
 
 /**
+ * The confirmation of an erasure on request: who to write to is read from the contact now, before
+ * the erasure forgets it, and kept only until handed over (see erasureNoticeHandedOver). Null when
+ * the member cannot be e-mailed: the admin writes by post.
+ */
+export function erasureConfirmationEntry(requestId: string, recipient: { email: string; language: 'en' | 'nl' | 'fr' } | null, at: string): OutboxMessage {
+  return {
+    id: `request#${requestId}#erasure_done`,
+    decisionId: null,
+    seq: 0,
+    caseId: null,
+    // Not the member's id: the erasure that follows removes it everywhere, and this entry must survive it.
+    memberId: null,
+    kind: 'erasure_done',
+    requestId,
+    recipient,
+    createdAt: at,
+    deliveredAt: null,
+  };
+}
+
+/** A notification about a member's request (refused, extended): ids only, the channel reads the contact. */
+export function requestNoticeEntry(requestId: string, memberId: string, kind: 'request_refused' | 'request_extended', at: string): OutboxMessage {
+  return { id: `request#${requestId}#${kind}`, decisionId: null, seq: 0, caseId: null, memberId, kind, requestId, createdAt: at, deliveredAt: null };
+}
+
+/**
  * What a delivery keeps of its payload once delivered: an erasure notice forgets the member (it
  * has told the destination, which is all it was for); a dead one keeps it, so an admin can replay it.
  */
 export function dataKeptAfterDelivery(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  if (type === 'member.erasure_done') return { ...data, recipient: null };
   return type === 'member.erased' ? { memberId: null } : data;
 }

@@ -3,8 +3,20 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Store } from '../storage/store';
-import { renderMail, type MailKind } from './render-mail';
+import { renderMail, renderRequestMail, type MailKind, type RenderedMail, type RequestMailKind } from './render-mail';
 import { fileTransport, smtpTransport, type MailTransport } from './transports';
+
+/**
+ * One mail about a member's request. Ids only, except the erasure's confirmation, which carries
+ * the address read before the erasure forgot the contact, until it is delivered.
+ */
+export interface RequestMail {
+  id: string;
+  kind: RequestMailKind;
+  requestId: string;
+  memberId: string | null;
+  recipient: { email: string; language: 'en' | 'nl' | 'fr' } | null;
+}
 
 /** One mail to a member, as the outbox holds it: ids only, no personal data. */
 export interface MemberMail {
@@ -71,10 +83,28 @@ export function createMailChannel(deps: { store: Store; config: MailChannelConfi
     if (decision.erasedAt) return refused('member_erased: the personal data was erased');
 
     const rendered = renderMail({ kind: message.kind, lang: contact.language, case: c, decision, appUrl: config.appUrl });
+    return transmit({ id: message.id, kind: message.kind, caseId: message.caseId }, contact.email, rendered);
+  }
+
+  /** A mail about a request: to the captured recipient (the erasure's confirmation) or the member's contact on file. */
+  async function sendRequestMail(message: RequestMail): Promise<AttemptResult> {
+    let to = message.recipient;
+    if (!to) {
+      const contact = message.memberId ? await store.contacts.get(message.memberId) : null;
+      if (!contact?.email) return refused('no_email_on_file: the member must be told by post');
+      if (contact.emailOptOut) return refused('member_chose_post: the member must be told by post');
+      to = { email: contact.email, language: contact.language };
+    }
+    const request = await store.memberRequests.get(message.requestId);
+    const rendered = renderRequestMail({ kind: message.kind, lang: to.language, request, appUrl: config.appUrl });
+    return transmit({ id: message.id, kind: message.kind, caseId: '' }, to.email, rendered);
+  }
+
+  async function transmit(message: { id: string; kind: string; caseId: string }, address: string, rendered: RenderedMail): Promise<AttemptResult> {
     const messageId = `<${message.id}@${domain}>`;
     const mail: Mail.Options = {
       from: config.mailFrom,
-      to: contact.email,
+      to: address,
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
@@ -84,7 +114,7 @@ export function createMailChannel(deps: { store: Store; config: MailChannelConfi
     const summary = {
       id: message.id,
       messageId,
-      to: contact.email,
+      to: address,
       subject: rendered.subject,
       language: rendered.lang,
       kind: message.kind,
@@ -108,7 +138,7 @@ export function createMailChannel(deps: { store: Store; config: MailChannelConfi
     }
   }
 
-  return { send, transport: transport.kind, close: () => transport.close() };
+  return { send, sendRequestMail, transport: transport.kind, close: () => transport.close() };
 }
 
 export type MailChannel = ReturnType<typeof createMailChannel>;

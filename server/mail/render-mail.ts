@@ -3,7 +3,7 @@ import { formatDate, formatMoney } from '@shared/format';
 import { mailTranslator, type TranslateMail } from '@shared/i18n/mail';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import type { Lang } from '@shared/schemas/model';
-import type { StoredCase, StoredDecision } from '../domain/entities';
+import type { StoredCase, StoredDecision, StoredMemberRequest } from '../domain/entities';
 
 export type MailKind = 'received' | 'extended' | 'resolved' | 'withdrawn' | 'outcome_changed' | 'information_requested';
 
@@ -105,6 +105,55 @@ export function renderMail(input: { kind: MailKind; lang: Lang; case: StoredCase
   const paragraphs: Paragraph[] = [
     { text: t('greeting') },
     ...paragraphsOf(kind, t, input.case, input.decision, lang, { explanationUrl, caseUrl }),
+    { text: t('footer') },
+  ];
+  const subject = t(`subject.${kind}`);
+  const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
+  const html = [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
+    ...paragraphs.map(htmlParagraph),
+    '</body></html>',
+  ].join('\n');
+  return { lang, subject, text, html };
+}
+
+/** The notifications about a member's request (GDPR Art. 12(3) and (4)): refused, extended, or the erasure done. */
+export type RequestMailKind = 'request_refused' | 'request_extended' | 'erasure_done';
+
+function requestParagraphs(kind: RequestMailKind, t: TranslateMail, request: StoredMemberRequest | null, lang: Lang, requestsUrl: string): Paragraph[] {
+  const date = (iso: string) => formatDate(iso, lang);
+  switch (kind) {
+    case 'erasure_done':
+      // Sent after the erasure: the request itself no longer names the member, so nothing of it is quoted.
+      return [{ text: t('erasure_done.body') }, { text: t('erasure_done.downstream') }, { text: t('erasure_done.kept') }];
+    case 'request_refused':
+      return [
+        { text: t('request_refused.body', { kind: request?.kind ?? 'erasure' }) },
+        { text: t('request_refused.ground', { ground: request?.answer?.ground ?? 'other' }) },
+        ...(request?.answer?.explanation ? [{ text: t('request_refused.explanation', { explanation: request.answer.explanation }) }] : []),
+        // Art. 12(4): the member is told they may complain to the supervisory authority or go to court.
+        { text: t('request_refused.remedies') },
+        { text: t('request.link', { url: requestsUrl }), link: requestsUrl },
+      ];
+    case 'request_extended':
+      return [
+        { text: t('request_extended.body', { kind: request?.kind ?? 'erasure' }) },
+        ...(request?.dueAt ? [{ text: t('request_extended.due', { dueDate: date(request.dueAt) }) }] : []),
+        ...(request?.extension ? [{ text: t('request_extended.reason', { reason: request.extension.reason }) }] : []),
+        { text: t('request.link', { url: requestsUrl }), link: requestsUrl },
+      ];
+  }
+}
+
+/** One mail to a member about a request of theirs, in their language (the erasure's confirmation has no request left to read). */
+export function renderRequestMail(input: { kind: RequestMailKind; lang: Lang; request: StoredMemberRequest | null; appUrl: string }): RenderedMail {
+  const { kind, lang } = input;
+  const t = mailTranslator(lang);
+  const paragraphs: Paragraph[] = [
+    { text: t('greeting') },
+    ...requestParagraphs(kind, t, input.request, lang, `${input.appUrl}/my-data`),
     { text: t('footer') },
   ];
   const subject = t(`subject.${kind}`);

@@ -8,7 +8,7 @@ import { withoutPersonal } from '../domain/case-personal';
 import { memberErasedEntry } from '../domain/outbound-events';
 import type { Clock } from '../clock';
 import { conflict, forbidden, notFound } from '../domain/errors';
-import { DuplicateKeyError, type EventActor, type Store, type StoredDecision } from '../storage/store';
+import { DuplicateKeyError, type EventActor, type OutboxMessage, type Store, type StoredDecision } from '../storage/store';
 
 const ERASED = 'erased';
 /** What an answered request keeps in place of the member id. */
@@ -77,7 +77,14 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
     const at = clock.now().toISOString();
     for (const request of await store.memberRequests.forMember(memberId)) {
       const open = request.status === 'received' || request.status === 'in_progress';
-      await store.memberRequests.put({ ...request, memberId: ERASED_MEMBER, details: null, status: open ? 'done' : request.status, updatedAt: at });
+      await store.memberRequests.put({
+        ...request,
+        memberId: ERASED_MEMBER,
+        details: null,
+        status: open ? 'done' : request.status,
+        updatedAt: at,
+        version: (request.version ?? 1) + 1,
+      });
     }
   }
 
@@ -95,7 +102,12 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
   return {
     eraseDecision,
 
-    async eraseMember(user: User, memberId: string) {
+    /**
+     * `confirmation`: the member's mail that the erasure was done (an erasure on request), handed
+     * to the outbox once the hold check passed and before anything is forgotten, addressed by the
+     * caller from the contact this erasure removes.
+     */
+    async eraseMember(user: User, memberId: string, options: { confirmation?: OutboxMessage } = {}) {
       if (!can(user, 'personalData.erase')) throw forbidden('forbidden', 'Only admin erases personal data.');
       const hold = await store.holds.get(memberId);
       if (hold) throw conflict('legal_hold', `Member data is under a legal hold (${hold.reason}); lift it first.`);
@@ -109,6 +121,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       // only when one listens, since the notice itself holds the member id until it is delivered.
       const listened = (await store.webhooks.list()).some((s) => s.enabled && s.events.includes('member.erased'));
       if (listened) await store.outbox.add(memberErasedEntry(memberId, clock.now().toISOString()));
+      if (options.confirmation) await store.outbox.add(options.confirmation);
       let cases = 0;
       const attachments = (await store.attachments.listForMember(memberId)).length;
       for (const record of records) {

@@ -4,7 +4,7 @@ import { can } from '@shared/auth/permissions';
 import { appendStaffLog, staffActor, subjectDigest } from '../domain/staff-log';
 import { timelineFor, toWireCase } from '../domain/case-views';
 import type { Clock } from '../clock';
-import { memberSafe, toWire } from '../domain/decision-views';
+import { memberSafe, restrictionOf, toWire } from '../domain/decision-views';
 import { forbidden, notFound } from '../domain/errors';
 import type { Store, StoredDecision } from '../storage/store';
 import type { ExplanationService } from './explanations.service';
@@ -41,6 +41,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       const decisionCases = await store.cases.listForDecision(record.id);
       decisions.push({
         ...memberSafe(memberView, toWire(record), decisionCases),
+        restriction: restrictionOf(decisionCases),
         explanation: await explanations.explainRecord(memberView, record, lang),
       });
       const events = decisionCases.some((c) => c.origin === 'objection') ? await store.events.list(record.id) : [];

@@ -24,13 +24,13 @@ import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
 import { binEdges, SCORE_BINS } from './bins';
-import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX } from './rollups';
+import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX, RESTRICTED_ATTRIBUTE } from './rollups';
 import { compareVersions } from './version-order';
 import { splitIntoWholeMonths } from './whole-months';
 
 const DAY_MS = 86_400_000;
 /** All the overview reads of a decision-level rollup per day; the rest stays in the store. */
-const OVERVIEW_COUNTERS = [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden];
+const OVERVIEW_COUNTERS = [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden, COUNTER.restrictions];
 /** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
 const MAX_FILLED_DAYS = 1100;
 
@@ -133,6 +133,12 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
     return { openCases, overdueCases };
   }
 
+  /** Art. 18 restrictions in force now, from their gauge (a few documents); only the type narrows it. */
+  async function openRestrictions(type: DecisionType | undefined): Promise<number> {
+    const gauge = await store.rollups.list({ ...(type ? { type } : {}), attribute: RESTRICTED_ATTRIBUTE });
+    return gauge.reduce((n, r) => n + get(r.counters, COUNTER.restricted), 0);
+  }
+
   /**
    * A model's versions in the order they went live: by the day of their first decision in the
    * selection; versions sharing that day (which daily rollups cannot tell apart) by the instant of
@@ -197,6 +203,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       });
       const resolutionDays = new Map([...byPrefix(await resolutionTimes(q), PREFIX.resolutionDays)].map(([days, n]) => [Number(days), n]));
       const { openCases, overdueCases } = await openAndOverdue(q.type);
+      const restrictionsInForce = await openRestrictions(q.type);
       const decisions = get(total, COUNTER.decisions);
       const contested = get(total, COUNTER.objections);
       const resolved = get(total, COUNTER.resolved);
@@ -212,6 +219,8 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         overrideRate: share(overridden, resolved),
         openCases,
         overdueCases,
+        restrictions: get(total, COUNTER.restrictions),
+        openRestrictions: restrictionsInForce,
         medianResolutionDays: percentileOf(resolutionDays, 0.5),
         p90ResolutionDays: percentileOf(resolutionDays, 0.9),
         byDay,

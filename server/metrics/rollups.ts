@@ -38,6 +38,12 @@ export const DUE_ATTRIBUTE = '@due';
  */
 export const MONTH_ATTRIBUTE = '@month';
 
+/**
+ * The open-restriction gauge (Art. 18): +1 when a restriction is imposed, −1 when it is lifted,
+ * on the decision's own key, so governance reads restrictions in force from a few documents.
+ */
+export const RESTRICTED_ATTRIBUTE = '@restricted';
+
 /** The group of a decision without the attribute among its inputs. */
 export const MISSING_GROUP = '(missing)';
 export const MAX_GROUP_LENGTH = 100;
@@ -61,6 +67,10 @@ export const COUNTER = {
   overridden: 'overridden',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
+  /** Restrictions asked (Art. 18), on the decision's key like objections. */
+  restrictions: 'restrictions',
+  /** The gauge under RESTRICTED_ATTRIBUTE: restrictions in force. */
+  restricted: 'restricted',
 } as const;
 
 export const PREFIX = {
@@ -182,7 +192,15 @@ export function resolutionDays(receivedAt: string, closedAt: string): number {
  * - any case event that opens, closes or moves an active case: the open-case gauge.
  */
 export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
-  return [...outcomeRollups(event, d, attributes), ...gaugeRollups(event, d)];
+  return [...outcomeRollups(event, d, attributes), ...gaugeRollups(event, d), ...restrictionRollups(event, d)];
+}
+
+/** A restriction asked counts once on the decision's key and moves the gauge; its lift moves the gauge back. */
+function restrictionRollups(event: ChainEvent, d: StoredDecision): Rollup[] {
+  const gauge = (n: number): Rollup => ({ ...baseKey(d), attribute: RESTRICTED_ATTRIBUTE, counters: { [COUNTER.restricted]: n } });
+  if (event.data.restriction === 'imposed') return [{ ...baseKey(d), counters: { [COUNTER.restrictions]: 1 } }, gauge(1)];
+  if (event.data.restriction === 'lifted') return [gauge(-1)];
+  return [];
 }
 
 /** The decision-level and per-group counts of an objection or a resolution. */

@@ -294,6 +294,11 @@ export interface AttachmentRepo {
 export interface MemberRequestRepo {
   /** Inserts or replaces by id. */
   put(request: StoredMemberRequest): Promise<void>;
+  /**
+   * Replaces the request only if its version is still `expectedVersion` (a request stored without
+   * a version counts as version 1). False when someone else changed it first.
+   */
+  compareAndSet(id: string, expectedVersion: number, next: StoredMemberRequest): Promise<boolean>;
   get(id: string): Promise<StoredMemberRequest | null>;
   /** Every request, newest first (the admin's list). */
   list(): Promise<StoredMemberRequest[]>;

@@ -15,6 +15,7 @@ import {
   ExtendCase,
   NewObjection,
   ResolveCase,
+  RestrictCase,
   WithdrawCase,
 } from '../schemas/case';
 import { DecisionIdParams } from '../schemas/decision';
@@ -34,6 +35,7 @@ export const fileObjection = route({
   responses: { 201: json(CaseDetail, 'The new case') },
   problems: {
     409: "case_already_open (with caseId), deadline_passed, legal_hold, decision_already_in_favour (a staff member changed it in the member's favour)",
+    400: 'validation_failed; field `restrict` when a restriction is asked on a decision that is not a renewal price',
   },
 });
 
@@ -152,6 +154,19 @@ export const decideCorrection = route({
   },
 });
 
+export const restrictCase = route({
+  ...caseCommand(
+    'restrictCase',
+    '/cases/:id/restriction',
+    'Ask that the contested renewal price not be applied until this objection is resolved (GDPR Art. 18; the member, or a reviewer on their word)',
+  ),
+  permissions: ['decisions.readOwn', 'cases.review'],
+  body: RestrictCase,
+  bodyOptional: true,
+  responses: { 200: json(CaseDetail) },
+  problems: { 409: `${CASE_CONFLICTS} (also: already restricted, closed, or not an objection to a renewal price)` },
+});
+
 export const caseRoutes = [
   fileObjection,
   listCases,
@@ -166,4 +181,5 @@ export const caseRoutes = [
   extendCase,
   withdrawCase,
   decideCorrection,
+  restrictCase,
 ];

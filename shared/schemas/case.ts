@@ -52,6 +52,14 @@ export const OverrideRange = z.discriminatedUnion('field', [
 ]);
 export type OverrideRange = z.infer<typeof OverrideRange>;
 
+/**
+ * GDPR Art. 18(1)(a): while the member contests the accuracy of a renewal price, the price is not
+ * applied (billing holds it) until the case is resolved. Lifted at resolution or withdrawal and
+ * kept with `liftedAt` as history.
+ */
+export const Restriction = z.object({ since: z.string(), liftedAt: z.string().optional() });
+export type Restriction = z.infer<typeof Restriction>;
+
 export const Proposal = z.object({
   outcome: z.enum(['confirm', 'override']),
   override: z.record(z.string(), z.unknown()).nullable(),
@@ -106,6 +114,8 @@ export const Case = z.object({
   overdue: z.boolean(),
   /** Inputs the member says are wrong (rectification); absent on cases without any. */
   corrections: z.array(CaseCorrection).optional(),
+  /** Art. 18 restriction asked with this objection; null when none (absent on cases stored before it). */
+  restriction: Restriction.nullable().optional(),
 });
 export type Case = z.infer<typeof Case>;
 
@@ -251,6 +261,11 @@ export const NewObjection = z.strictObject({
       });
     })
     .optional(),
+  /**
+   * Art. 18(1)(a): do not apply the contested renewal price until the case is resolved. Renewal
+   * prices only: on another type it is refused (400, field `restrict`), never silently ignored.
+   */
+  restrict: z.boolean().optional(),
 });
 export type NewObjection = z.infer<typeof NewObjection>;
 
@@ -294,6 +309,8 @@ export const DecideCorrection = z.strictObject({
   expectedVersion: ExpectedVersion,
 });
 export type DecideCorrection = z.infer<typeof DecideCorrection>;
+/** POST /api/cases/:id/restriction: the member (or a reviewer on their word) asks for it on an open objection. */
+export const RestrictCase = z.strictObject({ expectedVersion: ExpectedVersion.optional() });
 export type ResolveCase = z.infer<typeof ResolveCase>;
 
 /**

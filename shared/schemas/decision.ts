@@ -180,6 +180,11 @@ const recordedFields = {
   erasedAt: z.string().optional(),
   /** The decision that replaced this one after an accepted correction (absent or null: none). */
   supersededBy: z.string().nullable().optional(),
+  /**
+   * Art. 18: the newest restriction asked on this decision (from its objection cases), null when
+   * never asked; a lifted one stays with `liftedAt`. Shown on the detail views.
+   */
+  restriction: z.object({ since: z.string(), liftedAt: z.string().optional() }).nullable().optional(),
 };
 
 /** A decision as recorded: the original output is never changed; `effectiveOutcome` is what applies now. */

@@ -50,6 +50,9 @@ export const MetricsOverview = z.object({
   /** Current counts, per type; the period and model do not apply to them. */
   openCases: z.number().meta({ description: 'Period-independent gauge: active cases now (only `type` narrows it).' }),
   overdueCases: z.number().meta({ description: 'Period-independent gauge: active cases now whose dueAt has passed (only `type` narrows it).' }),
+  /** Art. 18 restrictions asked on decisions of the period. */
+  restrictions: z.number(),
+  openRestrictions: z.number().meta({ description: 'Period-independent gauge: Art. 18 restrictions in force now (only `type` narrows it).' }),
   /** Whole days from receipt to resolution, nearest-rank percentiles. */
   medianResolutionDays: z.number().nullable(),
   p90ResolutionDays: z.number().nullable(),

@@ -37,6 +37,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.withdrawn',
   'member.erased',
   'decision.redecision_requested',
+  'decision.restricted',
+  'decision.restriction_lifted',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -70,6 +72,13 @@ export const WEBHOOK_EVENT_DATA = {
     correctedFeatures: z.array(FeatureName),
     inputs: z.record(z.string(), InputValue).nullable(),
   }),
+  /**
+   * GDPR Art. 18(1)(a): the member contests this renewal price; do not apply `held` (bill the
+   * previous premium) until `decision.restriction_lifted`.
+   */
+  'decision.restricted': z.object({ ...CaseRef, since: Instant, held: ActionableOutcome }),
+  /** The case was resolved or withdrawn: apply `effective`, the outcome in force now (after any override). */
+  'decision.restriction_lifted': z.object({ ...CaseRef, liftedAt: Instant, effective: ActionableOutcome }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

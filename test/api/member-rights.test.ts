@@ -63,11 +63,13 @@ describeEachStore('member rights', (kind) => {
       bramRisk: riskDecision({ subject: { memberId: 'M-1002' } }),
     };
     for (const [name, body] of Object.entries(decisions)) ids[name] = (await app.ingest().post('/api/decisions').send(body)).body.id;
+    // Bram contests the price with a correction, asks that it be held meanwhile (Art. 18), and asks for erasure (Art. 17).
     await (
       await app.as('bram')
     )
       .post(`/api/decisions/${ids.bramRenewal}/objections`)
-      .send({ statement: bramStatement, corrections: [{ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection }] });
+      .send({ statement: bramStatement, restrict: true, corrections: [{ feature: 'claims_last_12m', claimedValue: 'zero claims', reason: bramCorrection }] });
+    await (await app.as('bram')).post('/api/me/requests').send({ kind: 'erasure', details: 'Bram asks: erase all of it.' });
   });
   afterAll(async () => t.dispose());
 
@@ -168,6 +170,16 @@ describeEachStore('member rights', (kind) => {
       ]);
     });
 
+    it('holds the restriction bram asked and his erasure request with its due date', async () => {
+      const res = await (await app.as('bram')).get('/api/me/export?lang=fr');
+      const renewal = res.body.decisions.find((d: { id: string }) => d.id === ids.bramRenewal);
+      expect(renewal.restriction).toEqual({ since: expect.any(String) });
+      expect(res.body.cases[0].restriction).toEqual(renewal.restriction);
+      expect(res.body.requests).toEqual([
+        expect.objectContaining({ kind: 'erasure', status: 'received', dueAt: expect.any(String), details: 'Bram asks: erase all of it.' }),
+      ]);
+    });
+
     it('can be produced by admin on request, and that request is on the record', async () => {
       const admin = await app.as('admin');
       const res = await admin.get('/api/admin/members/M-1001/export');
@@ -217,6 +229,14 @@ describeEachStore('member rights', (kind) => {
       const detail = await gov.get(`/api/cases/${caseId}`);
       expect(JSON.stringify(detail.body)).not.toContain(bramStatement);
       expect(answers[3]!.body.erasedAt).toEqual(expect.any(String));
+      // The restriction is no personal data (two dates): billing still holds the price until the case closes.
+      expect(answers[3]!.body.restriction).toEqual({ since: expect.any(String) });
+      // His erasure request is answered by the erasure, and no longer names him or keeps his words.
+      const requests = JSON.stringify((await admin.get('/api/admin/requests')).body);
+      expect(requests).not.toContain('Bram asks');
+      expect((await admin.get('/api/admin/requests')).body.items.find((r: { kind: string; memberId: string }) => r.memberId === 'ERASED')).toMatchObject({
+        status: 'done',
+      });
       expect((await app.anonymous().post('/api/session').send({ username: 'bram', password: 'demo' })).status).toBe(401);
 
       if (t.files) {
@@ -288,7 +308,7 @@ describeEachStore('member rights', (kind) => {
         await app.as('pricing.reviewer')
       )
         .post(`/api/decisions/${contested}/objections`)
-        .send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z' });
+        .send({ statement: 'Letter.', channel: 'post', receivedAt: '2018-01-20T10:00:00.000Z', restrict: true });
       await (await app.as('admin')).put('/api/admin/legal-holds/M-3003').send({ reason: 'Litigation hold' });
       // A closed objection with a correction (rectification): retention removes the member's claimed value and reason too.
       const corrected = (
@@ -322,6 +342,8 @@ describeEachStore('member rights', (kind) => {
       expect(JSON.stringify(await app.store.events.list(corrected))).not.toContain('Retention test');
       expect((await app.store.decisions.get(plain))?.erasedAt).toEqual(expect.any(String));
       expect((await app.store.decisions.get(contested))?.erasedAt).toBeUndefined();
+      // Kept with its open case, the restriction still holds the price.
+      expect((await (await app.as('governance')).get(`/api/decisions/${contested}`)).body.restriction).toEqual({ since: expect.any(String) });
       expect((await app.store.decisions.get(onHold))?.erasedAt).toBeUndefined();
       expect((await (await app.as('governance')).get('/api/audit/verify')).body.ok).toBe(true);
     });

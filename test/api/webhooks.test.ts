@@ -15,6 +15,8 @@ const ALL_EVENTS = [
   'case.withdrawn',
   'member.erased',
   'decision.redecision_requested',
+  'decision.restricted',
+  'decision.restriction_lifted',
 ];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
@@ -283,6 +285,9 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(Object.keys(doc.webhooks).sort()).toEqual([...ALL_EVENTS].sort());
     expect(doc.webhooks['decision.outcome_changed'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
       expect.arrayContaining(['decisionId', 'sequence', 'original', 'effective']),
+    );
+    expect(doc.webhooks['decision.restriction_lifted'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
+      expect.arrayContaining(['decisionId', 'sequence', 'caseId', 'liftedAt', 'effective']),
     );
   });
 });

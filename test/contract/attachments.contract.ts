@@ -77,5 +77,23 @@ export function describeAttachmentsContract(kind: StoreKind) {
       await store.memberRequests.put({ ...(await store.memberRequests.get('req_3'))!, memberId: 'ERASED' });
       expect((await store.memberRequests.forMember('M-1001')).map((r) => r.id)).toEqual(['req_1']);
     });
+
+    it('answers a request by compare-and-set: one of two writers at the same version wins; one stored without a version is version 1', async () => {
+      const at = '2026-11-24T10:00:00.000Z';
+      await store.memberRequests.put({ id: 'req_cas', memberId: 'M-1001', kind: 'erasure', details: null, status: 'received', filedAt: at, updatedAt: at });
+      const next = (status: 'refused' | 'in_progress') => ({ ...request0(at), status, version: 2 });
+      const request0 = (filedAt: string) =>
+        ({ id: 'req_cas', memberId: 'M-1001', kind: 'erasure', details: null, status: 'received', filedAt, updatedAt: filedAt }) as const;
+      const results = await Promise.all([
+        store.memberRequests.compareAndSet('req_cas', 1, next('refused')),
+        store.memberRequests.compareAndSet('req_cas', 1, next('in_progress')),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const won = await store.memberRequests.get('req_cas');
+      expect(won).toMatchObject({ version: 2, status: results[0] ? 'refused' : 'in_progress' });
+      expect(await store.memberRequests.compareAndSet('req_cas', 1, next('refused'))).toBe(false);
+      expect(await store.memberRequests.compareAndSet('req_cas', 2, { ...won!, status: 'done', version: 3 })).toBe(true);
+      expect(await store.memberRequests.get('req_cas')).toMatchObject({ status: 'done', version: 3 });
+    });
   });
 }

@@ -34,6 +34,7 @@ const USERNAME: Record<Caller, string | null> = {
   admin: 'admin',
   ingest: null,
 };
+let registered = 0;
 const isStaffCaller = (c: Caller) => ['fraud', 'pricing', 'senior', 'governance', 'admin'].includes(c);
 
 /** What one cell needs: a fresh decision, case or member so no cell sees another's state. */
@@ -278,6 +279,12 @@ const ROWS: Record<string, Row> = {
     body: () => ({ accept: true, reason: 'The claims register shows no claims of yours.', expectedVersion: 2 }),
     expect: REVIEWER_ACTS(),
   },
+  // Art. 18: the member asks on their own objection, or a reviewer in scope registers it from a call or a letter.
+  'POST /api/cases/:id/restriction': {
+    fixture: (f) => f.openCase(),
+    body: () => ({ expectedVersion: 1 }),
+    expect: REVIEWER_ACTS({ member_own: 'allow' }),
+  },
 
   // Adding information is the member's, on their own case; asking for it is the reviewers'.
   'POST /api/cases/:id/messages': {
@@ -304,6 +311,24 @@ const ROWS: Record<string, Row> = {
   'POST /api/me/requests': { body: () => ({ kind: 'erasure' }), expect: only('member_own', 'member_other') },
   'GET /api/me/requests': { expect: only('member_own', 'member_other') },
   'GET /api/admin/requests': { expect: only('admin') },
+  // Each cell registers for a member of its own: a second open erasure request of one member is a 409.
+  'POST /api/admin/requests': {
+    body: () => ({ memberId: `M-7${String(++registered).padStart(3, '0')}`, kind: 'erasure', channel: 'post', receivedAt: '2026-11-20T09:00:00.000Z' }),
+    expect: only('admin'),
+  },
+  // Refused, not erased: erasing M-1002 would take bram's account from the cells after it.
+  'POST /api/admin/requests/:id/decision': {
+    fixture: (f) => f.memberRequest(),
+    path: (f) => `/api/admin/requests/${f.requestId}/decision`,
+    body: () => ({ decision: 'refuse', ground: 'retention_duty', explanation: 'The tax law obliges us to keep invoices for seven years.' }),
+    expect: only('admin'),
+  },
+  'POST /api/admin/requests/:id/extend': {
+    fixture: (f) => f.memberRequest(),
+    path: (f) => `/api/admin/requests/${f.requestId}/extend`,
+    body: () => ({ months: 1, reason: 'We are collecting the data from our archives.' }),
+    expect: only('admin'),
+  },
   'PATCH /api/admin/requests/:id': {
     fixture: (f) => f.memberRequest(),
     path: (f) => `/api/admin/requests/${f.requestId}`,

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { listStaffLog } from '@shared/contract/audit';
 import { eraseMember, liftLegalHold, listLegalHolds, setLegalHold } from '@shared/contract/members';
-import { listMemberRequests, updateMemberRequest } from '@shared/contract/member-requests';
+import { decideMemberRequest, extendMemberRequest, listMemberRequests, updateMemberRequest } from '@shared/contract/member-requests';
 import { getPolicies } from '@shared/contract/system';
-import type { MemberRequestStatus } from '@shared/schemas/member-request';
+import type { MemberRequestDecision, MemberRequestExtension, MemberRequestStatus } from '@shared/schemas/member-request';
 import { call } from '../../../lib/call';
 
 const fetchHolds = call(listLegalHolds);
@@ -14,6 +14,8 @@ const sendLift = call(liftLegalHold);
 const sendErase = call(eraseMember);
 const fetchRequests = call(listMemberRequests);
 const sendRequestStatus = call(updateMemberRequest);
+const sendRequestDecision = call(decideMemberRequest);
+const sendRequestExtension = call(extendMemberRequest);
 
 /** Members whose data is kept from erasure, with the reason. */
 export const legalHoldsQuery = () => queryOptions({ queryKey: ['admin', 'legal-holds'], queryFn: ({ signal }) => fetchHolds({}, { signal }) });
@@ -38,3 +40,10 @@ export const memberRequestsQuery = () => queryOptions({ queryKey: ['admin', 'mem
 export const useMemberRequests = () => useQuery(memberRequestsQuery());
 export const useUpdateMemberRequest = () =>
   useMutation({ mutationFn: ({ id, status }: { id: string; status: MemberRequestStatus }) => sendRequestStatus({ params: { id }, body: { status } }) });
+
+/** Art. 17: erase the member, or refuse on a ground the member reads (the member is mailed either way). */
+export const useDecideMemberRequest = () =>
+  useMutation({ mutationFn: ({ id, body }: { id: string; body: MemberRequestDecision }) => sendRequestDecision({ params: { id }, body }) });
+/** Art. 12(3): once, before the original due date, with a reason the member reads. */
+export const useExtendMemberRequest = () =>
+  useMutation({ mutationFn: ({ id, body }: { id: string; body: MemberRequestExtension }) => sendRequestExtension({ params: { id }, body }) });

@@ -6,6 +6,7 @@ import { DecisionEvidence } from '../../../components/decision-evidence';
 import { useOutcomeWords, useOutputWords, type OutputOf } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
 import { allowedActions, type Actor } from '@shared/cases/allowed-actions';
@@ -102,6 +103,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
           <p>{reloading ? t('casePage.reloading') : t('casePage.reloaded', { status: t(`caseStatus.${c.status}`) })}</p>
         </div>
       ) : null}
+      <RestrictionNotice restriction={c.restriction} audience="staff" />
       <RejectionNotice detail={detail} userId={userId} nameOf={nameOf} />
       {/* Always in the page, so that what was done is announced when it appears. */}
       <div role="status">{done ? <p className="notice notice-success">{t(done)}</p> : null}</div>

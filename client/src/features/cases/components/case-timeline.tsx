@@ -36,6 +36,8 @@ function memberWords(entry: TimelineEntry, c: Case): MessageKey {
       return 'timeline.member.informationRequested';
     case 'correction_decided':
       return 'timeline.member.correctionDecided';
+    case 'restricted':
+      return 'timeline.member.restricted';
     default:
       return 'timeline.member.update';
   }
@@ -74,6 +76,8 @@ function staffWords(entry: TimelineEntry): MessageKey {
       return 'timeline.staff.informationRequested';
     case 'correction_decided':
       return 'timeline.staff.correctionDecided';
+    case 'restricted':
+      return 'timeline.staff.restricted';
     default:
       return 'timeline.staff.other';
   }

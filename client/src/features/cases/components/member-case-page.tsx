@@ -5,10 +5,12 @@ import { BackLink } from '../../../components/back-link';
 import { useOutcomeWords } from '../../../components/outcome';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/page-states';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { ProblemMessage } from '../../../components/problem-message';
 import { useI18n } from '../../../i18n';
 import { isCaseId, useCase } from '../api/get-case';
 import { useWithdrawCase } from '../api/withdraw-case';
+import { useRestrictCase } from '../api/restrict-case';
 import { CaseTimeline } from './case-timeline';
 import { CorrectionsList } from '../../../components/corrections-list';
 import { AddInformationSection } from './add-information-section';
@@ -48,6 +50,8 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
           <li className={`badge badge-status badge-${c.status}`}>{t(`memberCaseStatus.${c.status}`)}</li>
         </ul>
       </PageTitle>
+
+      <RestrictionNotice restriction={c.restriction} audience="member" />
 
       <div className="case-overview">
         <section className="card" aria-labelledby="case-status-title">
@@ -115,8 +119,25 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
       {active ? <AddInformationSection caseId={c.id} timeline={timeline} /> : null}
       <CaseDocuments caseId={c.id} />
 
+      {active && decision.type === 'renewal_price' && !c.restriction ? <RestrictSection caseId={c.id} version={c.version} /> : null}
       {active ? <WithdrawSection caseId={c.id} version={c.version} /> : null}
     </article>
+  );
+}
+
+/** Art. 18(1)(a): while the price is contested, the member may ask that it not be applied until the case is decided. */
+function RestrictSection({ caseId, version }: { caseId: string; version: number }) {
+  const { t } = useI18n();
+  const restrict = useRestrictCase(caseId);
+  return (
+    <section className="card" aria-labelledby="restrict-title">
+      <h2 id="restrict-title">{t('restriction.member.askTitle')}</h2>
+      <p>{t('restriction.member.askText')}</p>
+      {restrict.isError ? <ProblemMessage error={restrict.error} /> : null}
+      <button type="button" className="button" disabled={restrict.isPending} onClick={() => restrict.mutate({ expectedVersion: version })}>
+        {t('restriction.member.askButton')}
+      </button>
+    </section>
   );
 }
 

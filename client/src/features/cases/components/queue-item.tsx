@@ -53,6 +53,7 @@ export function QueueItem({ c, userId, search }: { c: CaseListItem; userId: stri
       <ul className="badges">
         <li className={`badge badge-status badge-${c.status}`}>{t(`caseStatus.${c.status}`)}</li>
         {c.proposalRejectedAt ? <li className="badge badge-overdue">{t('queue.proposalRejected')}</li> : null}
+        {c.restriction && !c.restriction.liftedAt ? <li className="badge badge-overdue">{t('restriction.staff.marker')}</li> : null}
       </ul>
     </li>
   );

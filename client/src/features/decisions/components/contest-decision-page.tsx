@@ -51,6 +51,9 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
     serverError: file.error,
   });
   const statement = form.watch('statement');
+  // Art. 18(1)(a): only a price can be held while it is contested.
+  const [restrict, setRestrict] = useState(false);
+  const canRestrict = decision.type === 'renewal_price';
   const [expected] = useState(() => oneMonthAfter(new Date()).toISOString());
   const [drafts, setDrafts] = useState<CorrectionDrafts>({});
   const [missing, setMissing] = useState<string[]>([]);
@@ -86,7 +89,12 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
     const { claims, missing: incomplete } = correctionsFrom(drafts, decision.inputs);
     setMissing(incomplete);
     if (incomplete.length) return;
-    file.mutate({ statement, ...(requestedOutcome ? { requestedOutcome } : {}), ...(claims.length ? { corrections: claims } : {}) });
+    file.mutate({
+      statement,
+      ...(requestedOutcome ? { requestedOutcome } : {}),
+      ...(claims.length ? { corrections: claims } : {}),
+      ...(canRestrict && restrict ? { restrict: true } : {}),
+    });
   });
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
@@ -132,6 +140,17 @@ function ContestForm({ decision, onFiled }: { decision: DecisionDetail; onFiled:
               {({ id }, describedBy) => <textarea id={id} rows={2} {...form.textProps('requestedOutcome')} aria-describedby={describedBy} />}
             </Field>
             <CorrectionClaims inputs={decision.inputs} drafts={drafts} missing={missing} onChange={setDrafts} />
+            {canRestrict ? (
+              <div className="field">
+                <label className="choice">
+                  <input type="checkbox" checked={restrict} onChange={(event) => setRestrict(event.target.checked)} aria-describedby="restrict-hint" />{' '}
+                  {t('restriction.member.checkbox')}
+                </label>
+                <p className="field-hint" id="restrict-hint">
+                  {t('restriction.member.checkboxHint')}
+                </p>
+              </div>
+            ) : null}
             <div className="deadline-box">
               <h2>{t('contest.whenTitle')}</h2>
               <p>{t('contest.when', { date: formatDate(expected) })}</p>
@@ -168,6 +187,7 @@ function ObjectionReceived({ detail }: { detail: CaseDetail }) {
         <p className="deadline">
           {t('contest.receivedDue')} <strong>{formatDate(detail.case.dueAt)}</strong>
         </p>
+        {detail.case.restriction ? <p>{t('restriction.member.received')}</p> : null}
         <p className="muted">{t('contest.receivedNext')}</p>
         <div className="form-actions">
           <Link to={`/cases/${detail.case.id}`} className="button button-primary">

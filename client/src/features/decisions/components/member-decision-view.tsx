@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ACTIVE_STATUSES, type Case, type DecisionDetail } from '@shared/schemas/case';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { useI18n } from '../../../i18n';
 import { ExplanationSection } from './explanation-section';
 import { OutcomeCards } from './outcome-cards';
@@ -60,6 +61,7 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
           ) : null}
         </section>
       ) : null}
+      <RestrictionNotice restriction={decision.restriction} audience="member" />
 
       {/* `restricted`: the server withholds the fraud indicators from the member while a case is open. */}
       {decision.restricted ? <p className="notice">{t('decision.fraudNote')}</p> : null}

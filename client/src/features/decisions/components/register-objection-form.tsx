@@ -45,7 +45,17 @@ function registerForm(decidedAt: string, t: Translate) {
  * An objection that came in by phone or post. Its real date of receipt starts the one-month
  * deadline (GDPR Art. 12(3)), so it is asked for, not assumed to be today.
  */
-export function RegisterObjectionForm({ decisionId, decidedAt, inputs = {} }: { decisionId: string; decidedAt: string; inputs?: Record<string, unknown> }) {
+export function RegisterObjectionForm({
+  decisionId,
+  decidedAt,
+  inputs = {},
+  canRestrict = false,
+}: {
+  decisionId: string;
+  decidedAt: string;
+  inputs?: Record<string, unknown>;
+  canRestrict?: boolean;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const file = useFileObjection(decisionId, (detail) => void navigate(`/review/cases/${detail.case.id}`));
@@ -53,6 +63,8 @@ export function RegisterObjectionForm({ decisionId, decidedAt, inputs = {} }: { 
   // Rectification: the inputs the member said on the phone or in the letter were wrong.
   const [drafts, setDrafts] = useState<CorrectionDrafts>({});
   const [missing, setMissing] = useState<string[]>([]);
+  // Art. 18(1)(a): a member who contests a price by phone or letter may ask that it be held meanwhile.
+  const [restrict, setRestrict] = useState(false);
   const form = useSchemaForm(registerForm(decidedAt, t), {
     defaultValues: { statement: '', receivedAt: localInputValue(now) },
     messages: { statement: 'register.statementMissing', channel: 'register.channelMissing' },
@@ -62,7 +74,13 @@ export function RegisterObjectionForm({ decisionId, decidedAt, inputs = {} }: { 
     const { claims, missing: incomplete } = correctionsFrom(drafts, inputs);
     setMissing(incomplete);
     if (incomplete.length) return;
-    file.mutate({ statement, channel, receivedAt: new Date(receivedAt).toISOString(), ...(claims.length ? { corrections: claims } : {}) });
+    file.mutate({
+      statement,
+      channel,
+      receivedAt: new Date(receivedAt).toISOString(),
+      ...(claims.length ? { corrections: claims } : {}),
+      ...(canRestrict && restrict ? { restrict: true } : {}),
+    });
   });
 
   const caseId = isApiError(file.error) ? file.error.extra('caseId') : undefined;
@@ -108,6 +126,13 @@ export function RegisterObjectionForm({ decisionId, decidedAt, inputs = {} }: { 
           )}
         </Field>
         <CorrectionClaims inputs={inputs} drafts={drafts} missing={missing} onChange={setDrafts} />
+        {canRestrict ? (
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" checked={restrict} onChange={(event) => setRestrict(event.target.checked)} /> {t('register.restrict')}
+            </label>
+          </div>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={file.isPending}>
             {file.isPending ? t('register.submitting') : t('register.submit')}

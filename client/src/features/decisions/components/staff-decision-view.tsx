@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ACTIVE_STATUSES, type DecisionDetail } from '@shared/schemas/case';
 import { DecisionEvidence } from '../../../components/decision-evidence';
 import { PageTitle } from '../../../components/page-title';
+import { RestrictionNotice } from '../../../components/restriction-notice';
 import { useI18n } from '../../../i18n';
 import { OutcomeCards } from './outcome-cards';
 import { CorrectionsList } from '../../../components/corrections-list';
@@ -48,6 +49,7 @@ export function StaffDecisionView({
       ) : null}
 
       <OutcomeCards decision={decision} />
+      <RestrictionNotice restriction={decision.restriction} audience="staff" />
 
       {decision.corrections.length ? (
         <section className="card" aria-labelledby="corrections-title">
@@ -79,7 +81,12 @@ export function StaffDecisionView({
             {t('register.alreadyOpen')} <Link to={`/review/cases/${activeObjection.id}`}>{t('register.openCase')}</Link>
           </p>
         ) : (
-          <RegisterObjectionForm decisionId={decision.id} decidedAt={decision.decidedAt} inputs={decision.inputs} />
+          <RegisterObjectionForm
+            decisionId={decision.id}
+            decidedAt={decision.decidedAt}
+            inputs={decision.inputs}
+            canRestrict={decision.type === 'renewal_price'}
+          />
         )
       ) : null}
 

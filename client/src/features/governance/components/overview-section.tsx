@@ -49,6 +49,11 @@ function Headlines({ overview: o }: { overview: MetricsOverview }) {
           detail={o.overdueCases > 0 ? t('overview.overdueDetail') : t('overview.nowDetail')}
           tone={o.overdueCases > 0 ? 'bad' : undefined}
         />
+        <Stat
+          label={t('overview.openRestrictions')}
+          value={formatNumber(o.openRestrictions, 0)}
+          detail={t('overview.restrictionsDetail', { requested: formatNumber(o.restrictions, 0) })}
+        />
         <Stat label={t('overview.resolution')} value={days(o.medianResolutionDays)} detail={t('overview.p90Detail', { p90: days(o.p90ResolutionDays) })} />
       </dl>
       <p className="gov-note">{t('overview.note')}</p>

@@ -56,8 +56,20 @@ export function RequestsSection() {
         <ul className="plain-list request-list">
           {items.map((r) => (
             <li key={r.id}>
-              <strong>{t(`requests.kind.${r.kind}`)}</strong> · {t('requests.filedOn', { date: formatDate(r.filedAt) })}{' '}
+              <strong>{t(`requests.kind.${r.kind}`)}</strong> · {t('requests.filedOn', { date: formatDate(r.receivedAt ?? r.filedAt) })}{' '}
               <span className={`badge badge-request-${r.status}`}>{t(`requests.status.${r.status}`)}</span>
+              {/* Art. 12(3): the date the answer is due, and why it moved if it did. */}
+              {r.dueAt && (r.status === 'received' || r.status === 'in_progress') ? (
+                <p className="small">{t('requests.dueBy', { date: formatDate(r.dueAt) })}</p>
+              ) : null}
+              {r.extension ? <p className="small">{t('requests.extended', { months: r.extension.months, reason: r.extension.reason })}</p> : null}
+              {r.answer?.outcome === 'refuse' ? (
+                <div className="notice request-refusal">
+                  <p>{t('requests.refusedGround', { ground: r.answer.ground ?? 'other' })}</p>
+                  {r.answer.explanation ? <p>{r.answer.explanation}</p> : null}
+                  <p className="muted small">{t('requests.refusedRemedies')}</p>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
