@@ -1,4 +1,5 @@
 import type { WebhookEventType } from '@shared/schemas/webhook-events';
+import type { Disclosure } from '@shared/schemas/disclosure';
 import type { DecisionType } from '@shared/schemas/common';
 import type { Decision } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
@@ -33,7 +34,11 @@ export type EventAction =
   // Adding information to a case (issue 17): the member's message or document, a reviewer's request for it.
   | 'member_message'
   | 'attachment_added'
-  | 'information_requested';
+  | 'information_requested'
+  // Disclosures of a fraud case to a recipient outside the insurer (issue 18): proposed, then approved or rejected by a second person.
+  | 'disclosure_proposed'
+  | 'disclosure_approved'
+  | 'disclosure_rejected';
 
 export interface EventActor {
   id: string;
@@ -292,3 +297,10 @@ export interface StoredMemberRequest {
   filedAt: string;
   updatedAt: string;
 }
+
+/**
+ * A disclosure of a fraud case to a recipient outside the insurer (the register), with the member
+ * it concerns for their export; the wire disclosure (shared/schemas/disclosure.ts) otherwise.
+ * Erasure keeps the record without the member: memberId ERASED, the free-text reasons emptied.
+ */
+export type StoredDisclosure = Disclosure & { memberId: string };
