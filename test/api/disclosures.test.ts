@@ -215,4 +215,16 @@ describeEachStore('disclosures of fraud cases', (kind) => {
     expect(register.body.items[0]).toMatchObject({ erased: true, reasons: {} });
     expect(JSON.stringify(register.body)).not.toContain(claimReason);
   });
+
+  it('retention erases the register entries of a decision past its period the same way', async () => {
+    const c = (await t.store.cases.get(bramCase.id))!;
+    const claimed = await steps.claim('fraud.reviewer', c);
+    await steps.confirm('fraud.reviewer', claimed);
+    const report = await app.services.erasure.applyRetention({ renewal_price: 100_000, fraud_flag: 0, risk_score: 100_000 });
+    expect(report.fraud_flag!.erased).toBeGreaterThanOrEqual(1);
+    const kept = await t.store.disclosures.forDecision(bramFraud);
+    expect(kept.length).toBe(2);
+    for (const d of kept) expect(d).toMatchObject({ memberId: 'ERASED', erased: true, reasons: {}, purpose: null, rationale: null });
+    expect(await t.store.disclosures.forMember('M-1002')).toEqual([]);
+  });
 });
