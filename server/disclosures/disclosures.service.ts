@@ -13,12 +13,14 @@ import type { User } from '@shared/schemas/session';
 import { can, canReadDecision, isApprover, isDiscloser, isReviewer, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
-import { recipientsOf } from './recipients';
+import { recipientsOf } from '../domain/disclosures';
+import { sourceOf } from '../domain/staff-log';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { buildEvent } from '../domain/hash-chain';
-import { actorOf } from '../cases/case-context';
-import { decisionIdOfCase } from '../cases/new-case';
 import { DuplicateKeyError, type EventAction, type EventActor, type Store, type StoredDecision, type StoredDisclosure } from '../storage/store';
+
+/** Who acted, as the case events name staff: approver or reviewer, with their provider's identity. */
+const actorOf = (user: User): EventActor => ({ id: user.id, role: isApprover(user) ? 'approver' : 'reviewer', ...sourceOf(user) });
 
 const toWire = ({ memberId: _memberId, ...d }: StoredDisclosure): Disclosure => d;
 
@@ -40,8 +42,8 @@ export function createDisclosureService(deps: { store: Store; clock: Clock }) {
 
   /** The case and its decision as a staff member in scope sees them; 404 for everyone else. */
   async function loadCase(user: User, caseId: string) {
-    const decision = await store.decisions.get(decisionIdOfCase(caseId));
-    const c = decision ? await store.cases.get(caseId) : null;
+    const c = await store.cases.get(caseId);
+    const decision = c ? await store.decisions.get(c.decisionId) : null;
     if (!c || !decision || !isStaff(user) || !canReadDecision(user, decision)) throw notFound(`No case ${caseId}.`);
     return { c, decision };
   }

@@ -7,7 +7,7 @@ import { isActive } from '../domain/case-views';
 import { withoutPersonal } from '../domain/case-personal';
 import { memberErasedEntry } from '../domain/outbound-events';
 import type { Clock } from '../clock';
-import { eraseDisclosuresOf } from '../disclosures/erase-disclosures';
+import { eraseDisclosuresOf } from '../domain/disclosures';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type Store, type StoredDecision } from '../storage/store';
 

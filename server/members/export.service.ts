@@ -12,7 +12,7 @@ import { toWireContact } from './contacts.service';
 import { toWireAttachment } from '../domain/attachment-views';
 import { getCaseAttachment } from '@shared/contract/case-information';
 import { urlFor } from '@shared/contract/route';
-import { recipientsOf } from '../disclosures/recipients';
+import { recipientsOf } from '../domain/disclosures';
 
 const PAGE = 200;
 

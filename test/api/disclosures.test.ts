@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.service';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { buildTestApp, type TestApp } from '../support/app';
