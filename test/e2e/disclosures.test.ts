@@ -85,4 +85,28 @@ describeInBrowser('disclosure of a fraud case, four-eyes', () => {
     await checkA11y(page, 'disclosure-register');
     await screenshot(page, 'disclosure-register', { fullPage: true });
   });
+
+  it('anna sees the recipient on her data page only once her fraud case is closed', async () => {
+    const { page } = await stage.signedIn('anna');
+    await page.goto('/my-data');
+    const recipients = page.locator('section', { has: page.getByRole('heading', { name: 'Who received data about you', level: 2 }) });
+    // Tipping off: while the case is open, nothing is shown.
+    await expect.poll(() => recipients.getByText('We have not disclosed data about you to anyone outside the insurer.').count()).toBe(1);
+    await checkA11y(page, 'disclosure-member-open');
+
+    // The fraud reviewer resolves the case (through the API: the case story is tested elsewhere).
+    const reviewer = await stage.signedIn('fraud.reviewer');
+    const detail = await (await reviewer.page.request.get(`/api/cases/${story.caseId}`)).json();
+    const resolved = await reviewer.page.request.post(`/api/cases/${story.caseId}/resolve`, {
+      data: { outcome: 'confirm', rationale: 'Checked with the hospital: the check stands as it is.', expectedVersion: detail.case.version },
+      headers: { Origin: stage.server.baseUrl },
+    });
+    expect(resolved.status()).toBe(200);
+
+    await page.reload();
+    await expect.poll(() => recipients.getByText(EMPLOYER, { exact: false }).count()).toBe(1);
+    expect(await recipients.innerText()).toContain('Case reference, Outcome, Claim number');
+    await checkA11y(page, 'disclosure-member-closed');
+    await screenshot(page, 'disclosure-member', { fullPage: true });
+  });
 });
