@@ -108,5 +108,13 @@ describeInBrowser('disclosure of a fraud case, four-eyes', () => {
     expect(await recipients.innerText()).toContain('Case reference, Outcome, Claim number');
     await checkA11y(page, 'disclosure-member-closed');
     await screenshot(page, 'disclosure-member', { fullPage: true });
+
+    // In Dutch, as anna reads her portal.
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    const ontvangers = page.locator('section', { has: page.getByRole('heading', { name: 'Wie gegevens over u ontving', level: 2 }) });
+    await expect.poll(() => ontvangers.getByText(`${EMPLOYER} (Werkgever)`, { exact: false }).count()).toBe(1);
+    expect(await ontvangers.innerText()).toContain('Zaaknummer, Uitkomst, Schadenummer');
+    await checkA11y(page, 'disclosure-member-nl');
+    await screenshot(page, 'disclosure-member-nl', { fullPage: true });
   });
 });
