@@ -29,6 +29,8 @@ import { createExportService } from './members/export.service';
 import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { requestsRouter } from './members/requests.routes';
+import { disclosuresRouter } from './disclosures/disclosures.routes';
+import { createDisclosureService } from './disclosures/disclosures.service';
 import { createRequestService } from './members/requests.service';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
@@ -121,6 +123,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const ingestKeys = createIngestKeyService({ store, clock });
   const staffLog = createStaffLogService({ store });
   const requests = createRequestService({ store, clock, erasure });
+  const disclosures = createDisclosureService({ store, clock });
   const mailbox = createMailboxService({ config });
   return {
     sessions,
@@ -136,6 +139,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     holds,
     contacts,
     requests,
+    disclosures,
     mailbox,
     metrics,
     rollups,
@@ -226,6 +230,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
   api.use(requestsRouter(services.requests));
+  api.use(disclosuresRouter(services.disclosures));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));

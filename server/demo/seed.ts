@@ -16,7 +16,7 @@ export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS: { username: string; roles: Role[]; memberId?: string; scopes?: DecisionType[]; displayName?: string }[] = [
   { username: 'anna', roles: ['member'], memberId: 'M-1001' },
   { username: 'bram', roles: ['member'], memberId: 'M-1002' },
-  { username: 'fraud.reviewer', roles: ['reviewer'], scopes: ['fraud_flag'], displayName: 'Femke Janssens' },
+  { username: 'fraud.reviewer', roles: ['reviewer', 'discloser'], scopes: ['fraud_flag'], displayName: 'Femke Janssens' },
   { username: 'pricing.reviewer', roles: ['reviewer'], scopes: ['renewal_price', 'risk_score'], displayName: 'Pieter Claes' },
   { username: 'senior.reviewer', roles: ['reviewer', 'approver'], scopes: ['renewal_price', 'fraud_flag', 'risk_score'], displayName: 'Sofie Dubois' },
   { username: 'governance', roles: ['governance'], displayName: 'Greet Willems' },

@@ -1,4 +1,5 @@
 import type { WebhookEventType } from '@shared/schemas/webhook-events';
+import type { Disclosure } from '@shared/schemas/disclosure';
 import type { DecisionType } from '@shared/schemas/common';
 import type { Decision } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
@@ -39,7 +40,11 @@ export type EventAction =
   | 'correction_decided'
   | 'superseded'
   // Art. 18 (issue 18): a restriction asked on an open objection (one asked with the objection rides on objection_filed).
-  | 'restricted';
+  | 'restricted'
+  // Disclosures of a fraud case to a recipient outside the insurer (issue 18): proposed, then approved or rejected by a second person.
+  | 'disclosure_proposed'
+  | 'disclosure_approved'
+  | 'disclosure_rejected';
 
 export interface EventActor {
   id: string;
@@ -312,3 +317,10 @@ export interface StoredAttachment extends AttachmentMeta {
  * stored before issue 18 (read as version 1, no deadline).
  */
 export type StoredMemberRequest = Omit<MemberRequest, 'overdue'>;
+
+/**
+ * A disclosure of a fraud case to a recipient outside the insurer (the register), with the member
+ * it concerns for their export; the wire disclosure (shared/schemas/disclosure.ts) otherwise.
+ * Erasure keeps the record without the member: memberId ERASED, the free-text reasons emptied.
+ */
+export type StoredDisclosure = Disclosure & { memberId: string };

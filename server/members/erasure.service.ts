@@ -7,6 +7,7 @@ import { isActive } from '../domain/case-views';
 import { withoutPersonal } from '../domain/case-personal';
 import { memberErasedEntry } from '../domain/outbound-events';
 import type { Clock } from '../clock';
+import { eraseDisclosuresOf } from '../domain/disclosures';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { DuplicateKeyError, type EventActor, type OutboxMessage, type Store, type StoredDecision } from '../storage/store';
 
@@ -62,6 +63,7 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       for (const attachment of await store.attachments.listForCase(c.id)) await store.attachments.delete(attachment.id);
       await store.cases.put(withoutPersonal(c));
     }
+    await eraseDisclosuresOf(store, record.id);
     const erased = erasedRecord(record, at);
     await store.decisions.replaceErased(erased);
     // Anonymous counts stay; only what was keyed on removed inputs (attribute groups) moves.

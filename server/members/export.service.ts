@@ -12,6 +12,7 @@ import { toWireContact } from './contacts.service';
 import { toWireAttachment } from '../domain/attachment-views';
 import { getCaseAttachment } from '@shared/contract/case-information';
 import { urlFor } from '@shared/contract/route';
+import { recipientsOf } from '../domain/disclosures';
 
 const PAGE = 200;
 
@@ -55,6 +56,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       url: urlFor(getCaseAttachment, { id: a.caseId, attachmentId: a.id }),
     }));
     const requests = await store.memberRequests.forMember(memberId);
+    const recipients = await recipientsOf(store, memberView, memberId);
     return {
       exportedAt: clock.now().toISOString(),
       memberId,
@@ -64,6 +66,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       contact: contact ? toWireContact(contact) : null,
       attachments,
       requests,
+      recipients,
     };
   }
 

@@ -3,11 +3,13 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { CaseStatus } from '@shared/schemas/case';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
+import type { DisclosureState, RecipientKind } from '@shared/schemas/disclosure';
 import type { DecisionToInsert } from './ingest-follow-ups';
 import type {
   AttachmentMeta,
   StoredAttachment,
   StoredMemberRequest,
+  StoredDisclosure,
   ChainEvent,
   EventAction,
   LegalHold,
@@ -31,6 +33,7 @@ export type {
   AttachmentMeta,
   StoredAttachment,
   StoredMemberRequest,
+  StoredDisclosure,
   StoredDecision,
   EventAction,
   EventActor,
@@ -77,6 +80,8 @@ export interface Store {
   attachments: AttachmentRepo;
   /** Requests members file in the portal: erasure and the other rights (kind says which). */
   memberRequests: MemberRequestRepo;
+  /** The register of disclosures of fraud cases to recipients outside the insurer. */
+  disclosures: DisclosureRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
@@ -304,6 +309,44 @@ export interface MemberRequestRepo {
   list(): Promise<StoredMemberRequest[]>;
   /** One member's requests, newest first. */
   forMember(memberId: string): Promise<StoredMemberRequest[]>;
+}
+
+export interface DisclosureFilter {
+  /** Inclusive bounds on proposedAt. */
+  from?: string;
+  to?: string;
+  kind?: RecipientKind;
+  state?: DisclosureState;
+}
+
+export interface DisclosurePageKey {
+  proposedAt: string;
+  id: string;
+}
+
+/** The disclosure register: one record per disclosure, changed only by compare-and-set. */
+export interface DisclosureRepo {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  insert(disclosure: StoredDisclosure): Promise<void>;
+  get(id: string): Promise<StoredDisclosure | null>;
+  /**
+   * Records the decision on a pending disclosure, once: true for the first writer, false when it
+   * is already decided (a concurrent approver). Decided by a unique key (SQLite: the row's state;
+   * MongoDB: a marker document per disclosure id), never by a read-then-write.
+   */
+  decide(next: StoredDisclosure): Promise<boolean>;
+  /** Replaces a record (erasure keeps it without the member). */
+  replace(next: StoredDisclosure): Promise<void>;
+  /** A case's disclosures, newest first. */
+  forCase(caseId: string): Promise<StoredDisclosure[]>;
+  /** A decision's disclosures, newest first (erasure). */
+  forDecision(decisionId: string): Promise<StoredDisclosure[]>;
+  /** A member's disclosures, newest first (their export). */
+  forMember(memberId: string): Promise<StoredDisclosure[]>;
+  /** The register: newest proposal first, keyset-paged after (proposedAt, id). */
+  page(filter: DisclosureFilter, after: DisclosurePageKey | null, limit: number): Promise<StoredDisclosure[]>;
+  /** Approved disclosures with approvedAt in [from, to], per recipient kind: indexed counts, no scan. */
+  countApproved(period: { from?: string; to?: string }, kind: RecipientKind): Promise<number>;
 }
 
 export interface StaffLogRepo {

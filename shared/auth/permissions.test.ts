@@ -9,14 +9,25 @@ describe('the permission table', () => {
     expect(reach('member')).toEqual(['decisions.readOwn']);
     expect(reach('reviewer')).toEqual(['cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
     expect(reach('approver')).toEqual(['cases.approve', 'cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
+    expect(reach('discloser')).toEqual(['disclosure']);
     expect(reach('governance')).toEqual(
-      ['audit.inspect', 'cases.openPage', 'decisions.readAll', 'governance.dashboard', 'metrics.read', 'metrics.readModels', 'staff.read'].sort(),
+      [
+        'audit.inspect',
+        'cases.openPage',
+        'decisions.readAll',
+        'disclosures.read',
+        'governance.dashboard',
+        'metrics.read',
+        'metrics.readModels',
+        'staff.read',
+      ].sort(),
     );
     expect(reach('admin')).toEqual(
       [
         'admin.console',
         'audit.inspect',
         'decisions.readAll',
+        'disclosures.read',
         'ingestKeys.manage',
         'legalHolds.manage',
         'models.manage',

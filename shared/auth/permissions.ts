@@ -27,6 +27,13 @@ export const PERMISSIONS = {
   'governance.dashboard': ['governance'],
   /** The audit trail: events, exports, verification, anchors. */
   'audit.inspect': ['governance', 'admin'],
+  /**
+   * Propose a disclosure of a fraud case in one's scopes to a recipient outside the insurer
+   * (a reviewer who also holds `discloser`); an approver in scope, not the proposer, approves it.
+   */
+  disclosure: ['discloser'],
+  /** The disclosure register: who received what, when and why. */
+  'disclosures.read': ['governance', 'admin'],
   /** The admin console in the client. */
   'admin.console': ['admin'],
   'models.manage': ['admin'],
@@ -59,6 +66,7 @@ export const isReviewer = (user: WithRoles) => can(user, 'cases.review');
 export const isApprover = (user: WithRoles) => can(user, 'cases.approve');
 export const readsEverything = (user: WithRoles) => can(user, 'decisions.readAll');
 export const isStaff = (user: WithRoles) => can(user, 'staff.read');
+export const isDiscloser = (user: WithRoles) => can(user, 'disclosure');
 
 interface WithScopes extends WithRoles {
   scopes: readonly DecisionType[];

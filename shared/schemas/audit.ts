@@ -39,6 +39,9 @@ export const EventAction = z.enum([
   'extended',
   'withdrawn',
   'erased',
+  'disclosure_proposed',
+  'disclosure_approved',
+  'disclosure_rejected',
 ]);
 
 const Day = z.iso.date();

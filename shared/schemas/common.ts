@@ -3,7 +3,11 @@ import { z } from 'zod';
 export const DecisionType = z.enum(['renewal_price', 'fraud_flag', 'risk_score']);
 export type DecisionType = z.infer<typeof DecisionType>;
 
-export const Role = z.enum(['member', 'reviewer', 'approver', 'governance', 'admin']);
+/**
+ * `discloser` is given beside `reviewer`: it lets a fraud reviewer propose disclosures of the
+ * fraud cases in their scope (the `disclosure` permission); alone it reaches nothing.
+ */
+export const Role = z.enum(['member', 'reviewer', 'approver', 'governance', 'admin', 'discloser']);
 export type Role = z.infer<typeof Role>;
 
 /** An instant in time on the wire: ISO-8601 with a zone, normalised to UTC `…Z` when parsed. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Attachment } from './attachment';
 import { Case, CaseDetail } from './case';
 import { MemberRequest } from './member-request';
+import { DisclosureRecipient } from './disclosure';
 import { MemberContact } from './contact';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
@@ -33,5 +34,10 @@ export const MemberExport = z.object({
   attachments: z.array(Attachment.extend({ url: z.string() })),
   /** The requests the member filed in the portal (erasure, rectification, …) and where they stand. */
   requests: z.array(MemberRequest),
+  /**
+   * Art. 15(1)(c): the recipients to whom data about the member was disclosed (approved
+   * disclosures of fraud cases), held back while a fraud case on that decision is open.
+   */
+  recipients: z.array(DisclosureRecipient),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

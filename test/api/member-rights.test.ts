@@ -156,6 +156,8 @@ describeEachStore('member rights', (kind) => {
       expect(res.body.decisions.every((d: { explanation: { lang: string } }) => d.explanation.lang === 'nl')).toBe(true);
       expect(res.body.cases).toHaveLength(1);
       expect(res.body.cases[0].timeline.length).toBeGreaterThan(0);
+      // Art. 15(1)(c): nothing was disclosed about anna (test/api/disclosures.test.ts discloses and holds back).
+      expect(res.body.recipients).toEqual([]);
       const text = JSON.stringify(res.body);
       expect(text).not.toContain('M-1002');
       expect(text).not.toContain(bramStatement);

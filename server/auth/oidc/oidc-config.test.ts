@@ -42,9 +42,15 @@ describe('OIDC_ROLE_MAP', () => {
     expect(grantFor(map, ['5f1c9a2e-0000-4000-8000-000000000001']).roles).toEqual(['admin']);
   });
 
+  it('grants the discloser role beside a fraud reviewer (disclosures of fraud cases)', () => {
+    const { map, problems } = parseRoleMap('recourse-fraud=reviewer:fraud_flag,recourse-disclosers=discloser');
+    expect(problems).toEqual([]);
+    expect(grantFor(map, ['recourse-fraud', 'recourse-disclosers'])).toEqual({ roles: ['discloser', 'reviewer'], scopes: ['fraud_flag'] });
+  });
+
   it('names every entry it cannot read', () => {
     expect(parseRoleMap('recourse-fraud=member,=admin,x=reviewer:fraud,y=reviewer:fraud_flag:risk_score,z').problems).toEqual([
-      '"recourse-fraud=member": the role must be one of reviewer, approver, governance, admin',
+      '"recourse-fraud=member": the role must be one of reviewer, approver, governance, admin, discloser',
       '"=admin" is not <group>=<role>[:<scopes>]',
       '"x=reviewer:fraud": scopes are decision types joined by +, from renewal_price, fraud_flag, risk_score',
       '"y=reviewer:fraud_flag:risk_score": scopes are decision types joined by +, from renewal_price, fraud_flag, risk_score',
@@ -66,7 +72,7 @@ describe('identity configuration', () => {
       'Invalid configuration: OIDC_ISSUER is set, so OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, OIDC_ROLE_MAP must be set too',
     );
     expect(problemOf({ ...staff, OIDC_ROLE_MAP: 'recourse-fraud=boss' })).toBe(
-      'Invalid configuration: OIDC_ROLE_MAP: "recourse-fraud=boss": the role must be one of reviewer, approver, governance, admin',
+      'Invalid configuration: OIDC_ROLE_MAP: "recourse-fraud=boss": the role must be one of reviewer, approver, governance, admin, discloser',
     );
     expect(problemOf({ OIDC_CLIENT_ID: 'recourse' })).toBe('Invalid configuration: OIDC_CLIENT_ID: set OIDC_ISSUER too, or leave these out');
     expect(

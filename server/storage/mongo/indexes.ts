@@ -39,5 +39,11 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('attachments').createIndex({ memberId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_member' });
   await db.collection('member_requests').createIndex({ memberId: 1, filedAt: -1, _id: -1 }, { name: 'member_requests_member' });
   await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
+  // The disclosure register: by case, decision and member; newest first; approved per kind (counts).
+  await db.collection('disclosures').createIndex({ caseId: 1, proposedAt: -1 }, { name: 'disclosures_case' });
+  await db.collection('disclosures').createIndex({ decisionId: 1 }, { name: 'disclosures_decision' });
+  await db.collection('disclosures').createIndex({ memberId: 1, proposedAt: -1 }, { name: 'disclosures_member' });
+  await db.collection('disclosures').createIndex({ proposedAt: -1, _id: -1 }, { name: 'disclosures_proposed' });
+  await db.collection('disclosures').createIndex({ state: 1, 'recipient.kind': 1, approvedAt: 1 }, { name: 'disclosures_approved' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

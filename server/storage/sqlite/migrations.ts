@@ -137,4 +137,23 @@ export const migrations: string[] = [
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
+  // The disclosure register (issue 18): by case, decision and member, newest proposal first, and
+  // the approved ones per recipient kind by approval time (the governance counts).
+  `CREATE TABLE disclosures (
+     id TEXT PRIMARY KEY,
+     case_id TEXT NOT NULL,
+     decision_id TEXT NOT NULL,
+     member_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     state TEXT NOT NULL,
+     proposed_at TEXT NOT NULL,
+     approved_at TEXT,
+     version INTEGER NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX disclosures_case ON disclosures (case_id, proposed_at);
+   CREATE INDEX disclosures_decision ON disclosures (decision_id);
+   CREATE INDEX disclosures_member ON disclosures (member_id, proposed_at);
+   CREATE INDEX disclosures_proposed ON disclosures (proposed_at, id);
+   CREATE INDEX disclosures_approved ON disclosures (state, kind, approved_at);`,
 ];

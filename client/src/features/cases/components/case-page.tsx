@@ -19,6 +19,7 @@ import { CaseTimeline } from './case-timeline';
 import { CorrectionsReview } from './corrections-review';
 import { CaseDocuments } from './case-documents';
 import { RequestInformationForm } from './request-information-form';
+import { DisclosuresSection } from './disclosures-section';
 import { DueDate } from './due-date';
 import { OutcomeEntry, OutcomeText } from './outcome-entry';
 
@@ -245,6 +246,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
           {canAct && allowedActions(c, user, new Date()).includes('requestInformation') ? (
             <RequestInformationForm detail={detail} onConflict={onConflict} />
           ) : null}
+          {decision.type === 'fraud_flag' ? <DisclosuresSection detail={detail} user={user} canAct={canAct} /> : null}
         </aside>
       </div>
     </article>

@@ -1,6 +1,7 @@
 import { PageTitle } from '../../../components/page-title';
 import { useGovernanceI18n } from '../i18n';
 import { DeliveriesSection } from './deliveries-section';
+import { DisclosuresSection } from './disclosures-section';
 import { EventsSection } from './events-section';
 import { ExportSection } from './export-section';
 import { IntegritySection } from './integrity-section';
@@ -17,6 +18,7 @@ export function AuditPage() {
       <EventsSection />
       <ExportSection />
       <DeliveriesSection />
+      <DisclosuresSection />
       <StaffLogSection />
     </div>
   );

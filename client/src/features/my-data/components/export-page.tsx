@@ -121,6 +121,22 @@ function ExportView({ data }: { data: MemberExport }) {
           ))}
         </ul>
       </section>
+
+      <section aria-labelledby="export-recipients">
+        <h2 id="export-recipients">{t('exportPage.recipients', { count: data.recipients.length })}</h2>
+        <ul>
+          {data.recipients.map((r) => (
+            <li key={`${r.decisionId}-${r.disclosedAt}-${r.kind}`}>
+              {t('recipients.item', {
+                kind: t(`disclosure.recipient.${r.kind}`),
+                name: r.name,
+                date: formatDate(r.disclosedAt),
+                fields: r.fields.map((f) => t(`disclosure.field.${f}`)).join(', '),
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
     </article>
   );
 }

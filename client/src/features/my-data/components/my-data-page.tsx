@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, useI18n } from '../../../i18n';
 import { useDownloadExport } from '../api/download-export';
 import { ContactSection } from './contact-section';
 import { RequestsSection } from './requests-section';
+import { RecipientsSection } from './recipients-section';
 import { Link } from 'react-router';
 
 /** Art. 15 and 20: the member's own data, to keep or to take elsewhere. */
@@ -35,6 +36,7 @@ export function MyDataPage() {
       </section>
       <ContactSection />
       <RequestsSection />
+      <RecipientsSection />
       <section className="card" aria-labelledby="other-rights-title">
         <h2 id="other-rights-title">{t('myData.otherRightsTitle')}</h2>
         <p>{t('myData.otherRightsText')}</p>
