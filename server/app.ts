@@ -29,6 +29,10 @@ import { createHoldService } from './members/holds.service';
 import { membersRouter } from './members/members.routes';
 import { requestsRouter } from './members/requests.routes';
 import { createRequestService } from './members/requests.service';
+import { createAutomationPreferenceService } from './members/automation-preferences.service';
+import { automationPreferencesRouter } from './members/automation-preferences.routes';
+import { humanReviewFor } from './cases/human-review';
+import type { HumanReviewReason } from '@shared/schemas/automation-preferences';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
 import { createMailboxService } from './mail/mailbox.service';
@@ -101,11 +105,16 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
-  const followUpsOf = (decision: StoredDecision, now: Date) => {
-    const sampled = cases.sampleFor(decision, now);
-    return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
+  const preferences = createAutomationPreferenceService({ store, clock });
+  // A decision its member asked a person for gets that mandatory case in seq 1 instead of a sample.
+  const followUpsOf = (decision: StoredDecision, now: Date, reasons: readonly HumanReviewReason[] = []) => {
+    const opened = reasons.length ? humanReviewFor(decision, reasons, now) : cases.sampleFor(decision, now);
+    return { ...opened, rollups: rollups.forIngest([decision], opened.events) };
   };
-  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
+  const decisions = countIngest(
+    createDecisionService({ store, clock, policies, followUpsOf, standingRequestsOf: preferences.standingRequestsOf }),
+    monitoring,
+  );
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
@@ -134,6 +143,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     holds,
     contacts,
     requests,
+    preferences,
     mailbox,
     metrics,
     rollups,
@@ -224,6 +234,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(modelsRouter(services.models));
   api.use(membersRouter(services));
   api.use(requestsRouter(services.requests));
+  api.use(automationPreferencesRouter(services.preferences));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));

@@ -59,6 +59,8 @@ export const COUNTER = {
   objections: 'objections',
   resolved: 'resolved',
   overridden: 'overridden',
+  /** Mandatory review cases opened at ingest because the member asked for a person or withdrew consent (issue 18). */
+  humanReviewCases: 'humanReviewCases',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
 } as const;
@@ -184,6 +186,7 @@ export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: r
 /** The decision-level and per-group counts of an objection or a resolution. */
 function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
   if (event.action === 'objection_filed') return withGroups(d, attributes, { [COUNTER.objections]: 1 }, { [COUNTER.objections]: 1 });
+  if (event.action === 'human_review_opened') return [{ ...baseKey(d), counters: { [COUNTER.humanReviewCases]: 1 } }];
   let overridden: boolean;
   let reviewer: string;
   if (event.action === 'approved') {

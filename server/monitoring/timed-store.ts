@@ -35,6 +35,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     meta: time(store.meta, 'meta'),
     attachments: time(store.attachments, 'attachments'),
     memberRequests: time(store.memberRequests, 'memberRequests'),
+    memberPreferences: time(store.memberPreferences, 'memberPreferences'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

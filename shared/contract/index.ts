@@ -3,6 +3,7 @@ import { auditRoutes } from './audit';
 import { caseRoutes } from './cases';
 import { caseInformationRoutes } from './case-information';
 import { memberRequestRoutes } from './member-requests';
+import { automationPreferenceRoutes } from './automation-preferences';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
@@ -24,6 +25,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...modelRoutes,
   ...memberRoutes,
   ...memberRequestRoutes,
+  ...automationPreferenceRoutes,
   ...contactRoutes,
   ...mailRoutes,
   ...auditRoutes,

@@ -6,6 +6,7 @@ import { MemberContact } from './contact';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
 import { Lang } from './model';
+import { AutomationPreferences } from './automation-preferences';
 
 /**
  * GDPR Art. 15 (access) and Art. 20 (portability): everything about one member as one document,
@@ -33,5 +34,16 @@ export const MemberExport = z.object({
   attachments: z.array(Attachment.extend({ url: z.string() })),
   /** The requests the member filed in the portal (erasure, rectification, …) and where they stand. */
   requests: z.array(MemberRequest),
+  /**
+   * Standing requests for a person in future decisions and consent withdrawals (issue 18), with
+   * their history; null when the member never made one.
+   */
+  automationPreferences: z
+    .object({
+      humanReviewSince: AutomationPreferences.shape.humanReviewSince,
+      consentWithdrawn: AutomationPreferences.shape.consentWithdrawn,
+      history: AutomationPreferences.shape.history,
+    })
+    .nullable(),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -29,7 +29,15 @@ const About = {
 
 const CaseRef = { ...About, caseId: z.string(), decisionType: DecisionType };
 
-export const WEBHOOK_EVENT_TYPES = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'member.consent_withdrawn',
+] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -48,6 +56,8 @@ export const WEBHOOK_EVENT_DATA = {
   'case.withdrawn': z.object({ ...CaseRef }),
   /** GDPR Art. 17(2): the member's data was erased here; erase it downstream too. */
   'member.erased': z.object({ memberId: MemberId }),
+  /** GDPR Art. 7(3): the member withdrew consent for decisions of these types; decide no more of them on consent. */
+  'member.consent_withdrawn': z.object({ memberId: MemberId.nullable(), types: z.array(DecisionType).min(1), withdrawnAt: Instant }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

@@ -284,6 +284,12 @@ const ROWS: Record<string, Row> = {
   },
   'POST /api/me/requests': { body: () => ({ kind: 'erasure' }), expect: only('member_own', 'member_other') },
   'GET /api/me/requests': { expect: only('member_own', 'member_other') },
+  // Issue 18: a member's standing request for a person, and consent withdrawal: their own only (no id to guess).
+  'GET /api/me/automation-preferences': { expect: only('member_own', 'member_other') },
+  'PUT /api/me/automation-preferences': { body: () => ({ humanReview: { risk_score: true } }), expect: only('member_own', 'member_other') },
+  'POST /api/me/consent-withdrawals': { body: () => ({ types: ['risk_score'] }), expect: only('member_own', 'member_other') },
+  // The scoring service asks before deciding; people have no session that opens it.
+  'GET /api/members/:memberId/automation-preferences': { expect: { ...everyone(401), ingest: 'allow' } },
   'GET /api/admin/requests': { expect: only('admin') },
   'PATCH /api/admin/requests/:id': {
     fixture: (f) => f.memberRequest(),
@@ -369,7 +375,12 @@ const ROWS: Record<string, Row> = {
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
 const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
-const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
+const INGEST_ROUTES = new Set([
+  'POST /api/decisions',
+  'POST /api/decisions/batch',
+  'PUT /api/members/:memberId/contact',
+  'GET /api/members/:memberId/automation-preferences',
+]);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
 const SENSITIVE = [

@@ -39,5 +39,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('attachments').createIndex({ memberId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_member' });
   await db.collection('member_requests').createIndex({ memberId: 1, filedAt: -1, _id: -1 }, { name: 'member_requests_member' });
   await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
+  await db.collection('member_preferences').createIndex({ active: 1 }, { name: 'member_preferences_active' });
+  await db.collection('member_preference_revisions').createIndex({ memberId: 1 }, { name: 'member_preference_revisions_member' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -137,4 +137,8 @@ export const migrations: string[] = [
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
+  // Members' standing requests for a person and consent withdrawals (issue 18), one row per
+  // member; `active` lets ingest ask in one read whether any member has anything in force.
+  `CREATE TABLE member_preferences (member_id TEXT PRIMARY KEY, active INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+   CREATE INDEX member_preferences_active ON member_preferences (active);`,
 ];
