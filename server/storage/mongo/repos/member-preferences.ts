@@ -47,9 +47,16 @@ export function memberPreferencesRepo(db: Db) {
       return true;
     },
     anyActive: async () => (await col().findOne({ active: true }, { projection: { _id: 1 } })) !== null,
-    // Equality reads, not $in: FerretDB does not push $in down to its backend.
+    /*
+     * Few members have anything in force, so first one indexed read of them all, if they are no
+     * more than the members asked about; only when there are more, one equality read per member
+     * (not $in: FerretDB does not push $in down to its backend).
+     */
     activeFor: async (memberIds: readonly string[]) => {
-      const found = await Promise.all([...new Set(memberIds)].map((id) => col().findOne({ _id: id, active: true })));
+      const wanted = new Set(memberIds);
+      const all = await col().find({ active: true }).limit(wanted.size + 1).toArray();
+      if (all.length <= wanted.size) return all.flatMap((d) => (wanted.has(String(d._id)) ? [strip<StoredMemberPreferences>(d)!] : []));
+      const found = await Promise.all([...wanted].map((id) => col().findOne({ _id: id, active: true })));
       return found.flatMap((d) => (d ? [strip<StoredMemberPreferences>(d)!] : []));
     },
     counts: async () => {
