@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, useI18n } from '../../../i18n';
 import { useDownloadExport } from '../api/download-export';
 import { ContactSection } from './contact-section';
 import { RequestsSection } from './requests-section';
+import { ConsentSection, HumanReviewSection } from './automation-section';
 import { Link } from 'react-router';
 
 /** Art. 15 and 20: the member's own data, to keep or to take elsewhere. */
@@ -34,6 +35,8 @@ export function MyDataPage() {
         </div>
       </section>
       <ContactSection />
+      <HumanReviewSection />
+      <ConsentSection />
       <RequestsSection />
       <section className="card" aria-labelledby="other-rights-title">
         <h2 id="other-rights-title">{t('myData.otherRightsTitle')}</h2>
