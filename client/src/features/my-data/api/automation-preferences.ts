@@ -30,5 +30,18 @@ function useChange<B>(send: (body: B) => ReturnType<typeof sendPreferences>) {
   });
 }
 
-export const useSetMyAutomationPreferences = () => useChange((body: AutomationPreferencesUpdate) => sendPreferences({ body }));
+/** A tick shows at once; the answer (or a reload after an error) puts what the server keeps in its place. */
+export function useSetMyAutomationPreferences() {
+  const queryClient = useQueryClient();
+  const change = useChange((body: AutomationPreferencesUpdate) => sendPreferences({ body }));
+  return {
+    ...change,
+    mutate: (body: AutomationPreferencesUpdate) => {
+      const key = myAutomationPreferencesQuery().queryKey;
+      const before = queryClient.getQueryData(key);
+      if (before) queryClient.setQueryData(key, { ...before, humanReview: { ...before.humanReview, ...body.humanReview } });
+      change.mutate(body, { onError: () => void queryClient.invalidateQueries({ queryKey: key }) });
+    },
+  };
+}
 export const useWithdrawMyConsent = () => useChange((body: ConsentWithdrawalBody) => sendWithdrawal({ body }));
