@@ -111,10 +111,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     const opened = reasons.length ? humanReviewFor(decision, reasons, now) : cases.sampleFor(decision, now);
     return { ...opened, rollups: rollups.forIngest([decision], opened.events) };
   };
-  const decisions = countIngest(
-    createDecisionService({ store, clock, policies, followUpsOf, standingRequestsOf: preferences.standingRequestsOf }),
-    monitoring,
-  );
+  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf, standingRequestsOf: preferences.standingRequestsOf }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });

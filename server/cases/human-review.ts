@@ -21,7 +21,14 @@ export function humanReviewFor(
   const head = { seq: 0, hash: decision.hash };
   const opening = { origin: 'human_review' as const, channel: null, statement: null, requestedOutcome: null, receivedAt: new Date(decision.recordedAt) };
   const c = newCase(decision, head.seq + 1, opening, now);
-  const event = caseChangeEvent(decision, head, null, SYSTEM, { action: 'human_review_opened', next: c, visibility: 'member', data: { reasons: [...reasons] } }, now);
+  const event = caseChangeEvent(
+    decision,
+    head,
+    null,
+    SYSTEM,
+    { action: 'human_review_opened', next: c, visibility: 'member', data: { reasons: [...reasons] } },
+    now,
+  );
   const entry = outboxEntryFor(event, c, decision, null);
   return { events: [event], cases: [c], outbox: entry ? [entry] : [] };
 }

@@ -21,7 +21,14 @@ const CONSENT_SCAN_LIMIT = 1000;
 /** Compare-and-set attempts before a member's write gives up (only under a storm of their own writes). */
 const ATTEMPTS = 5;
 
-const emptyFor = (memberId: string): StoredMemberPreferences => ({ memberId, humanReviewSince: {}, consentWithdrawn: {}, history: [], active: false, version: 0 });
+const emptyFor = (memberId: string): StoredMemberPreferences => ({
+  memberId,
+  humanReviewSince: {},
+  consentWithdrawn: {},
+  history: [],
+  active: false,
+  version: 0,
+});
 const flags = (on: (t: DecisionType) => boolean) => Object.fromEntries(TYPES.map((t) => [t, on(t)])) as HumanReviewFlags;
 const isActive = (p: StoredMemberPreferences) => Object.keys(p.humanReviewSince).length > 0 || Object.keys(p.consentWithdrawn).length > 0;
 

@@ -436,7 +436,12 @@ export interface StoredMemberPreferences {
   memberId: string;
   humanReviewSince: Partial<Record<DecisionType, string>>;
   consentWithdrawn: Partial<Record<DecisionType, string>>;
-  history: { change: 'human_review_requested' | 'human_review_taken_back' | 'consent_withdrawn'; type: DecisionType; at: string; channel: 'portal' | 'phone' | 'post' }[];
+  history: {
+    change: 'human_review_requested' | 'human_review_taken_back' | 'consent_withdrawn';
+    type: DecisionType;
+    at: string;
+    channel: 'portal' | 'phone' | 'post';
+  }[];
   active: boolean;
   version: number;
 }

@@ -43,7 +43,8 @@ export const getMemberAutomationPreferences = route({
   operationId: 'getMemberAutomationPreferences',
   method: 'get',
   path: '/members/:memberId/automation-preferences',
-  summary: "What the scoring service must respect before deciding about a member: the member's standing requests for a person and consent withdrawals (ingest key)",
+  summary:
+    "What the scoring service must respect before deciding about a member: the member's standing requests for a person and consent withdrawals (ingest key)",
   description: 'An unknown member reads as all false: the answer does not tell whether the member exists.',
   caller: 'ingest',
   params: MemberIdParams,

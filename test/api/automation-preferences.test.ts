@@ -26,7 +26,8 @@ describeEachStore('automation preferences and consent withdrawal', (kind) => {
     return res.body as { id: string; findings: { code: string }[] };
   };
   const casesOf = (decisionId: string) => app.store.cases.listForDecision(decisionId);
-  const scoring = (memberId: string) => request(app.app).get(`/api/members/${memberId}/automation-preferences`).set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
+  const scoring = (memberId: string) =>
+    request(app.app).get(`/api/members/${memberId}/automation-preferences`).set('Authorization', `Bearer ${DEMO_INGEST_KEY}`);
 
   describe('the standing request for a person', () => {
     it('opens a mandatory review case at once for later decisions of that type about that member, and stops when taken back', async () => {
@@ -169,7 +170,9 @@ describeEachStore('automation preferences and consent withdrawal', (kind) => {
       const pending = await app.store.outbox.pending(1000);
       expect(pending.length).toBe(outboxBefore + 1);
       const notice = pending.find((e) => e.events?.some((ev) => ev.type === 'member.consent_withdrawn'));
-      expect(notice?.events).toEqual([{ type: 'member.consent_withdrawn', data: { memberId: 'M-1002', types: ['risk_score'], withdrawnAt: app.clock.now().toISOString() } }]);
+      expect(notice?.events).toEqual([
+        { type: 'member.consent_withdrawn', data: { memberId: 'M-1002', types: ['risk_score'], withdrawnAt: app.clock.now().toISOString() } },
+      ]);
 
       const consentBased = await ingest(riskDecision({ subject: { memberId: 'M-1002' }, decidedAt: later() }));
       expect(consentBased.findings.map((f) => f.code)).toContain('consent_withdrawn');
@@ -177,7 +180,9 @@ describeEachStore('automation preferences and consent withdrawal', (kind) => {
       expect(c).toMatchObject({ origin: 'human_review' });
       expect((await app.store.events.list(consentBased.id))[0]!.data.reasons).toEqual(['consent_withdrawn']);
 
-      const contractBased = await ingest(riskDecision({ subject: { memberId: 'M-1002' }, legalBasis: 'contract', specialCategoryData: false, decidedAt: later() }));
+      const contractBased = await ingest(
+        riskDecision({ subject: { memberId: 'M-1002' }, legalBasis: 'contract', specialCategoryData: false, decidedAt: later() }),
+      );
       expect(contractBased.findings.map((f) => f.code)).not.toContain('consent_withdrawn');
       expect(await casesOf(contractBased.id)).toEqual([]);
 
@@ -256,6 +261,18 @@ describeEachStore('automation preferences and consent withdrawal', (kind) => {
       // The notice no longer names the member once erased.
       const pending = await app.store.outbox.pending(1000);
       expect(JSON.stringify(pending.filter((e) => e.events?.some((ev) => ev.type === 'member.consent_withdrawn')))).not.toContain('M-1002');
+    });
+  });
+
+  describe('retention', () => {
+    it("erases decisions past their period but keeps the member's standing request and withdrawals in force", async () => {
+      const before = await app.store.memberPreferences.get('M-1001');
+      expect(before?.active).toBe(true);
+      app.clock.advance(400 * 86_400_000);
+      const report = await app.services.erasure.applyRetention({ renewal_price: 30, fraud_flag: 30, risk_score: 30 });
+      expect(Object.values(report).reduce((n, r) => n + r.erased, 0)).toBeGreaterThan(0);
+      // A standing instruction about future decisions: it lasts as long as the member does (erasure removes it).
+      expect(await app.store.memberPreferences.get('M-1001')).toEqual(before);
     });
   });
 });

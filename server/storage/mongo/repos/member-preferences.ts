@@ -54,7 +54,10 @@ export function memberPreferencesRepo(db: Db) {
      */
     activeFor: async (memberIds: readonly string[]) => {
       const wanted = new Set(memberIds);
-      const all = await col().find({ active: true }).limit(wanted.size + 1).toArray();
+      const all = await col()
+        .find({ active: true })
+        .limit(wanted.size + 1)
+        .toArray();
       if (all.length <= wanted.size) return all.flatMap((d) => (wanted.has(String(d._id)) ? [strip<StoredMemberPreferences>(d)!] : []));
       const found = await Promise.all([...wanted].map((id) => col().findOne({ _id: id, active: true })));
       return found.flatMap((d) => (d ? [strip<StoredMemberPreferences>(d)!] : []));
