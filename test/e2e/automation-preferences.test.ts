@@ -40,6 +40,12 @@ describeInBrowser('a person in future decisions, and consent withdrawn', () => {
     expect(await page.getByText('You asked that a person be involved in decisions of this kind').count()).toBe(1);
     await checkA11y(page, 'decision-human-review');
     await screenshot(page, 'decision-human-review', { fullPage: true });
+    // Her case page says why it is there, and offers no withdrawal (that is taking the request back).
+    await page.locator('section[aria-labelledby="human-review-title"] a').click();
+    await page.waitForURL(/\/cases\/case_/);
+    await page.getByRole('heading', { name: 'A person reviews this decision' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'What you told us' }).count()).toBe(0);
+    await checkA11y(page, 'member-case-human-review');
 
     const reviewer = (await stage.signedIn('pricing.reviewer')).page;
     const detail = (await (await reviewer.request.get(`/api/decisions/${id}`)).json()) as { cases: { id: string; origin: string }[] };
