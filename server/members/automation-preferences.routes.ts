@@ -2,6 +2,7 @@ import { Router } from 'express';
 import {
   getMemberAutomationPreferences,
   getMyAutomationPreferences,
+  registerAutomationPreferences,
   setMyAutomationPreferences,
   withdrawMyConsent,
 } from '@shared/contract/automation-preferences';
@@ -14,5 +15,6 @@ export function automationPreferencesRouter(preferences: AutomationPreferenceSer
   serve(router, setMyAutomationPreferences, ({ user, body }) => preferences.setOwn(user, body));
   serve(router, withdrawMyConsent, ({ user, body }) => preferences.withdrawConsent(user, body));
   serve(router, getMemberAutomationPreferences, ({ params }) => preferences.forScoring(params.memberId));
+  serve(router, registerAutomationPreferences, ({ user, params, body }) => preferences.register(user, params.memberId, body));
   return router;
 }

@@ -5,13 +5,15 @@ import type {
   ConsentWithdrawalBody,
   HumanReviewFlags,
   HumanReviewReason,
+  RegisteredAutomationPreferences,
   ScoringPreferences,
 } from '@shared/schemas/automation-preferences';
 import { DecisionType } from '@shared/schemas/common';
 import type { ComplianceFinding } from '@shared/schemas/decision';
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
-import { conflict, forbidden } from '../domain/errors';
+import { conflict, forbidden, notFound, validationFailed } from '../domain/errors';
+import { isReviewer, visibleTypes } from '@shared/auth/permissions';
 import { decisionHash } from '../domain/hash-chain';
 import type { OutboxMessage, Store, StoredDecision, StoredMemberPreferences, StoredMemberRequest } from '../storage/store';
 
@@ -105,6 +107,35 @@ export function createAutomationPreferenceService(deps: { store: Store; clock: C
   const recordRequest = (memberId: string, kind: StoredMemberRequest['kind'], details: string, at: string) =>
     store.memberRequests.put({ id: `req_${randomBytes(12).toString('hex')}`, memberId, kind, details, status: 'done', filedAt: at, updatedAt: at });
 
+  /** Sets the named types, recording each real change once; `receivedAt`: when a registered request arrived (else now). */
+  async function setHumanReview(
+    memberId: string,
+    body: Pick<AutomationPreferencesUpdate, 'humanReview'>,
+    channel: 'portal' | 'phone' | 'post',
+    receivedAt: string | null,
+  ): Promise<AutomationPreferences> {
+    const asked = TYPES.filter((t) => body.humanReview[t] !== undefined);
+    let made: StoredMemberPreferences['history'] = [];
+    const { prefs } = await change(memberId, (current, now) => {
+      const at = receivedAt ?? now;
+      made = asked
+        .filter((t) => Boolean(current.humanReviewSince[t]) !== body.humanReview[t])
+        .map((t) => ({ change: body.humanReview[t] ? 'human_review_requested' : 'human_review_taken_back', type: t, at, channel }) as const);
+      if (made.length === 0) return null;
+      const since = { ...current.humanReviewSince };
+      for (const m of made) {
+        if (m.change === 'human_review_requested') since[m.type] = at;
+        else delete since[m.type];
+      }
+      return { ...current, humanReviewSince: since, history: [...current.history, ...made] };
+    });
+    for (const m of made) {
+      const words = m.change === 'human_review_requested' ? 'asked that a person be involved in' : 'took back the request for a person in';
+      await recordRequest(memberId, 'objection', `The member ${words} future ${m.type} decisions (Art. 21/22, by ${m.channel}).`, m.at);
+    }
+    return view(memberId, prefs);
+  }
+
   return {
     async getOwn(user: User): Promise<AutomationPreferences> {
       const memberId = memberOf(user);
@@ -112,26 +143,20 @@ export function createAutomationPreferenceService(deps: { store: Store; clock: C
     },
 
     async setOwn(user: User, body: AutomationPreferencesUpdate): Promise<AutomationPreferences> {
-      const memberId = memberOf(user);
-      const asked = TYPES.filter((t) => body.humanReview[t] !== undefined);
-      let made: StoredMemberPreferences['history'] = [];
-      const { prefs } = await change(memberId, (current, at) => {
-        made = asked
-          .filter((t) => Boolean(current.humanReviewSince[t]) !== body.humanReview[t])
-          .map((t) => ({ change: body.humanReview[t] ? 'human_review_requested' : 'human_review_taken_back', type: t, at, channel: 'portal' }) as const);
-        if (made.length === 0) return null;
-        const since = { ...current.humanReviewSince };
-        for (const m of made) {
-          if (m.change === 'human_review_requested') since[m.type] = at;
-          else delete since[m.type];
-        }
-        return { ...current, humanReviewSince: since, history: [...current.history, ...made] };
-      });
-      for (const m of made) {
-        const words = m.change === 'human_review_requested' ? 'asked that a person be involved in' : 'took back the request for a person in';
-        await recordRequest(memberId, 'objection', `The member ${words} future ${m.type} decisions (Art. 21/22).`, m.at);
-      }
-      return view(memberId, prefs);
+      return setHumanReview(memberOf(user), body, 'portal', null);
+    },
+
+    /**
+     * A reviewer registers a request received by phone or post, for the types in their scopes
+     * (others: 404, as for anything outside them). It applies from when it was received.
+     */
+    async register(user: User, memberId: string, body: RegisteredAutomationPreferences): Promise<AutomationPreferences> {
+      if (!isReviewer(user)) throw forbidden('forbidden', 'Only reviewers register requests received by phone or post.');
+      const scopes = visibleTypes(user);
+      const outside = TYPES.filter((t) => body.humanReview[t] !== undefined && scopes !== 'all' && !scopes.includes(t));
+      if (outside.length) throw notFound(`No ${outside.join(', ')} decisions in your scopes.`);
+      if (body.receivedAt > clock.now().toISOString()) throw validationFailed([{ path: 'receivedAt', message: 'may not be in the future' }]);
+      return setHumanReview(memberId, body, body.channel, body.receivedAt);
     },
 
     async withdrawConsent(user: User, body: ConsentWithdrawalBody): Promise<AutomationPreferences> {

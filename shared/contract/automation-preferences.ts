@@ -1,4 +1,10 @@
-import { AutomationPreferences, AutomationPreferencesUpdate, ConsentWithdrawalBody, ScoringPreferences } from '../schemas/automation-preferences';
+import {
+  AutomationPreferences,
+  AutomationPreferencesUpdate,
+  ConsentWithdrawalBody,
+  RegisteredAutomationPreferences,
+  ScoringPreferences,
+} from '../schemas/automation-preferences';
 import { MemberIdParams } from '../schemas/session';
 import { json, route } from './route';
 
@@ -51,4 +57,25 @@ export const getMemberAutomationPreferences = route({
   responses: { 200: json(ScoringPreferences) },
 });
 
-export const automationPreferenceRoutes = [getMyAutomationPreferences, setMyAutomationPreferences, withdrawMyConsent, getMemberAutomationPreferences];
+export const registerAutomationPreferences = route({
+  operationId: 'registerAutomationPreferences',
+  method: 'put',
+  path: '/members/:memberId/automation-preferences',
+  summary:
+    "Register a member's request for a person in future decisions (or taking it back) received by phone or post (reviewers, for the types in their scopes)",
+  description: 'It applies from `receivedAt`: decisions of the type decided after it open a review by a person when they are recorded.',
+  caller: 'person',
+  permissions: ['cases.review'],
+  params: MemberIdParams,
+  body: RegisteredAutomationPreferences,
+  responses: { 200: json(AutomationPreferences, 'The member’s preferences as they stand now') },
+  problems: { 404: 'not_found: a type outside the reviewer’s scopes' },
+});
+
+export const automationPreferenceRoutes = [
+  getMyAutomationPreferences,
+  setMyAutomationPreferences,
+  withdrawMyConsent,
+  getMemberAutomationPreferences,
+  registerAutomationPreferences,
+];

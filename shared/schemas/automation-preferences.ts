@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionType } from './common';
+import { DecisionType, Instant } from './common';
 
 /**
  * A member's standing choices about the decisions made about them (issue 18): a standing request
@@ -19,6 +19,14 @@ export const AutomationPreferencesUpdate = z.strictObject({
     .refine((h) => Object.keys(h).length > 0, 'name at least one decision type'),
 });
 export type AutomationPreferencesUpdate = z.infer<typeof AutomationPreferencesUpdate>;
+
+/** A reviewer registers a request received by phone or post, with when it was received (it applies from then). */
+export const RegisteredAutomationPreferences = z.strictObject({
+  humanReview: AutomationPreferencesUpdate.shape.humanReview,
+  receivedAt: Instant,
+  channel: z.enum(['phone', 'post']),
+});
+export type RegisteredAutomationPreferences = z.infer<typeof RegisteredAutomationPreferences>;
 
 export const PreferenceChangeKind = z.enum(['human_review_requested', 'human_review_taken_back', 'consent_withdrawn']);
 export type PreferenceChangeKind = z.infer<typeof PreferenceChangeKind>;

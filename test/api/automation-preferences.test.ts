@@ -141,6 +141,43 @@ describeEachStore('automation preferences and consent withdrawal', (kind) => {
       await bram.put('/api/me/automation-preferences').send({ humanReview: { fraud_flag: false, renewal_price: false } });
     });
 
+    it('a reviewer registers a request received by phone, in their scope only; it applies from when it was received', async () => {
+      const pricing = await app.as('pricing.reviewer');
+      const receivedAt = later();
+      const decidedBefore = new Date(Date.parse(receivedAt) - 1000).toISOString();
+      later();
+      const res = await pricing.put('/api/members/M-1003/automation-preferences').send({ humanReview: { risk_score: true }, receivedAt, channel: 'phone' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.humanReviewSince).toEqual({ risk_score: receivedAt });
+      expect(res.body.history).toEqual([{ change: 'human_review_requested', type: 'risk_score', at: receivedAt, channel: 'phone' }]);
+      const after = await ingest(riskDecision({ subject: { memberId: 'M-1003' }, legalBasis: 'contract', specialCategoryData: false, decidedAt: later() }));
+      expect((await casesOf(after.id)).map((c) => c.origin)).toEqual(['human_review']);
+      const before = await ingest(
+        riskDecision({ subject: { memberId: 'M-1003' }, legalBasis: 'contract', specialCategoryData: false, decidedAt: decidedBefore }),
+      );
+      expect(await casesOf(before.id)).toEqual([]);
+      // Outside the scopes: 404, nothing changed; a future receipt: 400.
+      const fraud = await app.as('fraud.reviewer');
+      const outside = await fraud.put('/api/members/M-1003/automation-preferences').send({ humanReview: { risk_score: false }, receivedAt, channel: 'post' });
+      expect(outside.status).toBe(404);
+      const future = new Date(Date.parse(app.clock.now().toISOString()) + 86_400_000).toISOString();
+      const early = await pricing
+        .put('/api/members/M-1003/automation-preferences')
+        .send({ humanReview: { risk_score: false }, receivedAt: future, channel: 'post' });
+      expect(early.status).toBe(400);
+      expect((await scoring('M-1003')).body.humanReview.risk_score).toBe(true);
+      // A member may not register for anyone (nor themselves) this way.
+      expect(
+        (
+          await (
+            await app.as('anna')
+          )
+            .put('/api/members/M-1003/automation-preferences')
+            .send({ humanReview: { risk_score: false }, receivedAt, channel: 'post' })
+        ).status,
+      ).toBe(403);
+    });
+
     it('is only for members: staff have no preferences of their own', async () => {
       const reviewer = await app.as('pricing.reviewer');
       expect((await reviewer.get('/api/me/automation-preferences')).status).toBe(403);

@@ -290,6 +290,11 @@ const ROWS: Record<string, Row> = {
   'POST /api/me/consent-withdrawals': { body: () => ({ types: ['risk_score'] }), expect: only('member_own', 'member_other') },
   // The scoring service asks before deciding; people have no session that opens it.
   'GET /api/members/:memberId/automation-preferences': { expect: { ...everyone(401), ingest: 'allow' } },
+  // A request received by phone or post: reviewers register it for the types in their scopes (renewals: not the fraud reviewer's).
+  'PUT /api/members/:memberId/automation-preferences': {
+    body: () => ({ humanReview: { renewal_price: true }, receivedAt: '2026-11-20T09:00:00.000Z', channel: 'phone' }),
+    expect: { ...only('pricing', 'senior'), fraud: 404 },
+  },
   'GET /api/admin/requests': { expect: only('admin') },
   'PATCH /api/admin/requests/:id': {
     fixture: (f) => f.memberRequest(),
