@@ -32,6 +32,10 @@ import { requestsRouter } from './members/requests.routes';
 import { disclosuresRouter } from './disclosures/disclosures.routes';
 import { createDisclosureService } from './disclosures/disclosures.service';
 import { createRequestService } from './members/requests.service';
+import { createAutomationPreferenceService } from './members/automation-preferences.service';
+import { automationPreferencesRouter } from './members/automation-preferences.routes';
+import { humanReviewFor } from './cases/human-review';
+import type { HumanReviewReason } from '@shared/schemas/automation-preferences';
 import { createContactService } from './members/contacts.service';
 import { contactsRouter } from './members/contacts.routes';
 import { createMailboxService } from './mail/mailbox.service';
@@ -104,12 +108,17 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
   const rollups = createRollupHooks({ store });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
-  const followUpsOf = (decision: StoredDecision, now: Date) => {
-    const sampled = cases.sampleFor(decision, now);
-    return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
+  const preferences = createAutomationPreferenceService({ store, clock });
+  // A decision its member asked a person for gets that mandatory case in seq 1 instead of a sample.
+  const followUpsOf = (decision: StoredDecision, now: Date, reasons: readonly HumanReviewReason[] = []) => {
+    const opened = reasons.length ? humanReviewFor(decision, reasons, now) : cases.sampleFor(decision, now);
+    return { ...opened, rollups: rollups.forIngest([decision], opened.events) };
   };
   const headOf = (decision: StoredDecision) => consistentHead(store, decision);
-  const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf, headOf }), monitoring);
+  const decisions = countIngest(
+    createDecisionService({ store, clock, policies, followUpsOf, headOf, standingRequestsOf: preferences.standingRequestsOf }),
+    monitoring,
+  );
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
@@ -140,6 +149,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     contacts,
     requests,
     disclosures,
+    preferences,
     mailbox,
     metrics,
     rollups,
@@ -231,6 +241,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(membersRouter(services));
   api.use(requestsRouter(services.requests));
   api.use(disclosuresRouter(services.disclosures));
+  api.use(automationPreferencesRouter(services.preferences));
   api.use(contactsRouter(services.contacts));
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));

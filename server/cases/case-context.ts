@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@shared/schemas/case';
+import { isMemberCase, type CaseDetail } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import { canReadDecision, isApprover, isReviewer, isStaff } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
@@ -50,7 +50,7 @@ export function createCaseContext(deps: CaseDeps) {
     const head = decision ? await consistentHead(store, decision) : null;
     const c = await store.cases.get(caseId);
     if (!c || !decision || !head || !canReadDecision(user, decision)) throw notFound(`No case ${caseId}.`);
-    if (!isStaff(user) && c.origin !== 'objection') throw notFound(`No case ${caseId}.`);
+    if (!isStaff(user) && !isMemberCase(c)) throw notFound(`No case ${caseId}.`);
     return { c, decision, head };
   }
 

@@ -1,6 +1,8 @@
 import {
   ACTIVE_STATUSES,
   CaseStatus,
+  MEMBER_CASE_ORIGINS,
+  isMemberCase,
   type CaseCounts,
   type CaseCountsQuery,
   type CaseDetail,
@@ -36,9 +38,9 @@ export function createQueueService(ctx: CaseContext) {
   async function scopedFilter(user: User, query: ScopeQuery): Promise<CaseFilter | null> {
     const filter: CaseFilter = { status: query.status, type: query.type, origin: query.origin };
     if (!isStaff(user)) {
-      if (!user.memberId || query.origin === 'sample') return null;
+      if (!user.memberId || (query.origin && !MEMBER_CASE_ORIGINS.includes(query.origin))) return null;
       filter.memberId = user.memberId;
-      filter.origin = 'objection';
+      if (!query.origin) filter.origins = [...MEMBER_CASE_ORIGINS];
     } else {
       const types = visibleTypes(user);
       if (types !== 'all') {
@@ -147,7 +149,7 @@ export function createQueueService(ctx: CaseContext) {
     /** Every case of a decision, for the decision page. */
     async casesForDecision(user: User, decisionId: string) {
       const cases = await store.cases.listForDecision(decisionId);
-      return cases.filter((c) => isStaff(user) || c.origin === 'objection').map((c) => toWireCase(c, clock.now(), user));
+      return cases.filter((c) => isStaff(user) || isMemberCase(c)).map((c) => toWireCase(c, clock.now(), user));
     },
   };
 }

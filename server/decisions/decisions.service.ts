@@ -1,6 +1,6 @@
 import { MAX_BATCH, type BatchResult, type Decision, type DecisionListQuery, type DecisionPage } from '@shared/schemas/decision';
 import type { ProblemFieldError } from '@shared/schemas/problem';
-import type { DecisionDetail } from '@shared/schemas/case';
+import { isMemberCase, type DecisionDetail } from '@shared/schemas/case';
 import { toWireCase } from '../domain/case-views';
 import { memberSafe, restrictionOf, toWire } from '../domain/decision-views';
 import type { User } from '@shared/schemas/session';
@@ -13,12 +13,21 @@ import type { DecisionFilter, IngestFollowUps, Store, StoredDecision } from '../
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { toRecord, validateItem } from './ingest';
 import { checkSupersedes, linkSupersession, type ChainHeadOf } from '../domain/supersession';
+import type { HumanReviewReason } from '@shared/schemas/automation-preferences';
 
 /**
  * What a new decision sets off (its sample case, its rollups), as plain data computed before the
  * write; the store writes it only if the decision turns out new (see ingest-follow-ups.ts).
  */
-export type IngestFollowUpsOf = (decision: StoredDecision, now: Date) => IngestFollowUps;
+export type IngestFollowUpsOf = (decision: StoredDecision, now: Date, reasons?: readonly HumanReviewReason[]) => IngestFollowUps;
+
+/**
+ * Issue 18: what the members of a batch asked for (a person in decisions of a type, consent
+ * withdrawn), read once per batch, never per decision. Answers, per decision id, why it must be
+ * reviewed by a person, and amends those records before they are written (the finding
+ * consent_withdrawn, and the hash that commits to it).
+ */
+export type StandingRequestsOf = (records: StoredDecision[]) => Promise<ReadonlyMap<string, readonly HumanReviewReason[]>>;
 
 const typeNotAllowed = (errors: ProblemFieldError[]) =>
   new AppError(403, 'ingest_type_not_allowed', 'Forbidden', 'This ingest key may not write decisions of this type. Nothing was stored.', errors);
@@ -34,8 +43,15 @@ const lastEventHead =
     return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: decision.hash };
   };
 
-export function createDecisionService(deps: { store: Store; clock: Clock; policies: Policies; followUpsOf?: IngestFollowUpsOf; headOf?: ChainHeadOf }) {
-  const { store, clock, policies, followUpsOf } = deps;
+export function createDecisionService(deps: {
+  store: Store;
+  clock: Clock;
+  policies: Policies;
+  followUpsOf?: IngestFollowUpsOf;
+  headOf?: ChainHeadOf;
+  standingRequestsOf?: StandingRequestsOf;
+}) {
+  const { store, clock, policies, followUpsOf, standingRequestsOf } = deps;
   const linking = { store, clock, headOf: deps.headOf ?? lastEventHead(store) };
 
   /**
@@ -68,7 +84,8 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
     }
     const toInsert = fresh.filter((r) => !existing.has(r.id));
     const now = clock.now();
-    const items = toInsert.map((decision) => ({ decision, followUps: followUpsOf?.(decision, now) }));
+    const asked = standingRequestsOf && toInsert.length ? await standingRequestsOf(toInsert) : null;
+    const items = toInsert.map((decision) => ({ decision, followUps: followUpsOf?.(decision, now, asked?.get(decision.id)) }));
     const { inserted, duplicates: raced } = await store.decisions.insertMany(items);
     // A concurrent writer may have stored the same key between our read and our insert.
     if (raced.length) {
@@ -167,7 +184,7 @@ export function createDecisionService(deps: { store: Store; clock: Clock; polici
       const record = await store.decisions.get(id);
       if (!record || !canReadDecision(user, record)) throw notFound(`No decision ${id}.`);
       const allCases = await store.cases.listForDecision(id);
-      const cases = allCases.filter((c) => isStaff(user) || c.origin === 'objection').map((c) => toWireCase(c, clock.now(), user));
+      const cases = allCases.filter((c) => isStaff(user) || isMemberCase(c)).map((c) => toWireCase(c, clock.now(), user));
       return {
         ...memberSafe(user, toWire(record), allCases),
         restriction: restrictionOf(allCases),

@@ -23,6 +23,8 @@ export type StoredDecision = Decision & {
 export type EventAction =
   | 'objection_filed'
   | 'sampled'
+  // A mandatory review opened at ingest: the member's standing request, or consent withdrawn (issue 18).
+  | 'human_review_opened'
   | 'assigned'
   | 'comment'
   | 'resolution_proposed'

@@ -61,6 +61,7 @@ function caseEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecisio
     // person is looking at the decision before they act on it.
     case 'objection_filed':
     case 'sampled':
+    case 'human_review_opened':
       return [{ type: 'case.opened', data: { ...ref, origin: c.origin, dueAt: c.dueAt } }];
     case 'extended':
       return [{ type: 'case.extended', data: { ...ref, dueAt: c.dueAt, months: c.extension?.months ?? Number(event.data.months) } }];

@@ -117,7 +117,8 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       const accounts = await store.users.list().then((users) => users.filter((u) => u.memberId === memberId));
       const contact = await store.contacts.get(memberId);
       const requests = await store.memberRequests.forMember(memberId);
-      if (records.length === 0 && accounts.length === 0 && !contact && requests.length === 0) throw notFound(`No data about ${memberId}.`);
+      const preferences = await store.memberPreferences.get(memberId);
+      if (records.length === 0 && accounts.length === 0 && !contact && requests.length === 0 && !preferences) throw notFound(`No data about ${memberId}.`);
       const actor = staffActor(user);
       // Written first, so a crash mid-erasure still tells downstream systems (a repeat is harmless);
       // only when one listens, since the notice itself holds the member id until it is delivered.
@@ -137,6 +138,9 @@ export function createErasureService(deps: { store: Store; clock: Clock; onErase
       // Each decision's erasure took its cases' documents; any left (a case gone since) go here.
       await store.attachments.deleteForMember(memberId);
       await closeRequestsOf(memberId);
+      // Standing requests and consent withdrawals go with the member: no decision can be made about
+      // someone erased, and the anonymous record that each was answered stays among the requests.
+      await store.memberPreferences.delete(memberId);
       // Last, after every delete: no byte of what went stays in the store's files.
       await store.purgeFreedSpace();
       // The staff log records that an erasure happened, not whose: that would undo it.

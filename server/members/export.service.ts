@@ -1,3 +1,4 @@
+import { isMemberCase } from '@shared/schemas/case';
 import type { Lang } from '@shared/schemas/model';
 import type { User } from '@shared/schemas/session';
 import { can } from '@shared/auth/permissions';
@@ -45,8 +46,8 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
         restriction: restrictionOf(decisionCases),
         explanation: await explanations.explainRecord(memberView, record, lang),
       });
-      const events = decisionCases.some((c) => c.origin === 'objection') ? await store.events.list(record.id) : [];
-      for (const c of decisionCases.filter((x) => x.origin === 'objection')) {
+      const events = decisionCases.some(isMemberCase) ? await store.events.list(record.id) : [];
+      for (const c of decisionCases.filter(isMemberCase)) {
         cases.push({ ...toWireCase(c, clock.now(), memberView), timeline: timelineFor(events, c.id, memberView, record) });
       }
     }
@@ -57,6 +58,7 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
     }));
     const requests = await store.memberRequests.forMember(memberId);
     const recipients = await recipientsOf(store, memberView, memberId);
+    const preferences = await store.memberPreferences.get(memberId);
     return {
       exportedAt: clock.now().toISOString(),
       memberId,
@@ -67,6 +69,9 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
       attachments,
       requests,
       recipients,
+      automationPreferences: preferences
+        ? { humanReviewSince: preferences.humanReviewSince, consentWithdrawn: preferences.consentWithdrawn, history: preferences.history }
+        : null,
     };
   }
 

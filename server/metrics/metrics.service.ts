@@ -1,5 +1,5 @@
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
-import type { DecisionType } from '@shared/schemas/common';
+import { DecisionType } from '@shared/schemas/common';
 import type {
   FairnessQuery,
   FairnessReport,
@@ -359,7 +359,16 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         (a, b) =>
           a.code.localeCompare(b.code) || a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || a.modelVersion.localeCompare(b.modelVersion),
       );
-      return { decisions: get(sum(rollups), COUNTER.decisions), total: items.reduce((n, i) => n + i.count, 0), items };
+      const counts = await store.memberPreferences.counts();
+      const cases = Object.fromEntries(
+        DecisionType.options.map((t) => [t, get(sum(rollups.filter((r) => r.type === t)), COUNTER.humanReviewCases)]),
+      ) as FindingsReport['memberRequests']['humanReviewCases'];
+      return {
+        decisions: get(sum(rollups), COUNTER.decisions),
+        total: items.reduce((n, i) => n + i.count, 0),
+        items,
+        memberRequests: { humanReview: counts.humanReview, consentWithdrawn: counts.consentWithdrawn, humanReviewCases: cases },
+      };
     },
 
     /** Rectification per input feature, from the rollups the correction events keep (never the log). */

@@ -65,6 +65,8 @@ export const COUNTER = {
   objections: 'objections',
   resolved: 'resolved',
   overridden: 'overridden',
+  /** Mandatory review cases opened at ingest because the member asked for a person or withdrew consent (issue 18). */
+  humanReviewCases: 'humanReviewCases',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
   /** Restrictions asked (Art. 18), on the decision's key like objections. */
@@ -214,6 +216,7 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
     const prefix = event.data.accepted === true ? PREFIX.correctionAccepted : PREFIX.correctionRejected;
     return [{ ...baseKey(d), counters: { [prefix + event.data.feature]: 1 } }];
   }
+  if (event.action === 'human_review_opened') return [{ ...baseKey(d), counters: { [COUNTER.humanReviewCases]: 1 } }];
   let overridden: boolean;
   let reviewer: string;
   if (event.action === 'approved') {

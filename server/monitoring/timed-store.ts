@@ -36,6 +36,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     attachments: time(store.attachments, 'attachments'),
     memberRequests: time(store.memberRequests, 'memberRequests'),
     disclosures: time(store.disclosures, 'disclosures'),
+    memberPreferences: time(store.memberPreferences, 'memberPreferences'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

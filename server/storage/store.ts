@@ -82,6 +82,8 @@ export interface Store {
   memberRequests: MemberRequestRepo;
   /** The register of disclosures of fraud cases to recipients outside the insurer. */
   disclosures: DisclosureRepo;
+  /** Members' standing requests for a person and consent withdrawals, one document per member. */
+  memberPreferences: MemberPreferencesRepo;
   staffLog: StaffLogRepo;
   users: UserRepo;
   sessions: SessionRepo;
@@ -190,6 +192,8 @@ export interface CaseFilter {
   type?: DecisionType;
   types?: DecisionType[];
   origin?: StoredCase['origin'];
+  /** Any of these origins (a member's own: their objections and the reviews they asked for). */
+  origins?: StoredCase['origin'][];
   assignee?: string;
   memberId?: string;
   /** Only cases due at or after this instant. */
@@ -477,4 +481,41 @@ export class DuplicateKeyError extends Error {
     super(`duplicate key: ${what}`);
     this.name = 'DuplicateKeyError';
   }
+}
+
+/**
+ * A member's standing choices (issue 18), one document per member: per type, since when a person
+ * must be involved in decisions (standing request, Art. 21/22) and since when consent is
+ * withdrawn (Art. 7(3)), with the history of both. `active` says whether anything is in force,
+ * so ingest can ask with one indexed read whether it needs to look at a batch's members at all.
+ */
+export interface StoredMemberPreferences {
+  memberId: string;
+  humanReviewSince: Partial<Record<DecisionType, string>>;
+  consentWithdrawn: Partial<Record<DecisionType, string>>;
+  history: {
+    change: 'human_review_requested' | 'human_review_taken_back' | 'consent_withdrawn';
+    type: DecisionType;
+    at: string;
+    channel: 'portal' | 'phone' | 'post';
+  }[];
+  active: boolean;
+  version: number;
+}
+
+export interface MemberPreferencesRepo {
+  get(memberId: string): Promise<StoredMemberPreferences | null>;
+  /**
+   * Compare-and-set on `version`: writes `next` (whose version is expectedVersion + 1) only if the
+   * stored document is still at expectedVersion (0: none stored yet). False when another writer won.
+   */
+  compareAndSet(next: StoredMemberPreferences, expectedVersion: number): Promise<boolean>;
+  /** Whether any member has anything in force: one indexed read, ingest's fast path. */
+  anyActive(): Promise<boolean>;
+  /** The documents with something in force of these members (equality reads, one per member on MongoDB). */
+  activeFor(memberIds: readonly string[]): Promise<StoredMemberPreferences[]>;
+  /** Per type, how many members have a standing request in force and how many withdrew consent (governance). */
+  counts(): Promise<{ humanReview: Record<DecisionType, number>; consentWithdrawn: Record<DecisionType, number> }>;
+  /** Removes the member's document (erasure); true when there was one. */
+  delete(memberId: string): Promise<boolean>;
 }

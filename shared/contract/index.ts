@@ -4,6 +4,7 @@ import { caseRoutes } from './cases';
 import { caseInformationRoutes } from './case-information';
 import { memberRequestRoutes } from './member-requests';
 import { disclosureRoutes } from './disclosures';
+import { automationPreferenceRoutes } from './automation-preferences';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...memberRoutes,
   ...memberRequestRoutes,
   ...disclosureRoutes,
+  ...automationPreferenceRoutes,
   ...contactRoutes,
   ...mailRoutes,
   ...auditRoutes,

@@ -30,6 +30,7 @@ export type Anchor = z.infer<typeof Anchor>;
 export const EventAction = z.enum([
   'objection_filed',
   'sampled',
+  'human_review_opened',
   'assigned',
   'comment',
   'resolution_proposed',

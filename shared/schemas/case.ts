@@ -6,7 +6,15 @@ export const CaseStatus = z.enum(['open', 'in_review', 'pending_approval', 'reso
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const ACTIVE_STATUSES: CaseStatus[] = ['open', 'in_review', 'pending_approval'];
 
-export const CaseOrigin = z.enum(['objection', 'sample']);
+/**
+ * `human_review`: opened at ingest because the member asked that decisions of this type involve a
+ * person, or withdrew the consent the decision rests on (issue 18); the member sees it.
+ */
+export const CaseOrigin = z.enum(['objection', 'sample', 'human_review']);
+export type CaseOrigin = z.infer<typeof CaseOrigin>;
+/** The cases a member sees: those they raised, by objecting or by asking for a person (a sample is internal). */
+export const MEMBER_CASE_ORIGINS: readonly CaseOrigin[] = ['objection', 'human_review'];
+export const isMemberCase = (c: { origin: CaseOrigin }) => MEMBER_CASE_ORIGINS.includes(c.origin);
 export const Channel = z.enum(['portal', 'phone', 'post']);
 export const Resolution = z.enum(['confirmed', 'overridden']);
 export const Visibility = z.enum(['internal', 'member']);

@@ -161,7 +161,7 @@ export function decidedAtTooFarAhead(decidedAt: string, now: Date): boolean {
 }
 
 export const ComplianceFinding = z.object({
-  code: z.enum(['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent']),
+  code: z.enum(['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent', 'consent_withdrawn']),
   message: z.string(),
   feature: z.string().optional(),
 });

@@ -7,6 +7,7 @@ import { MemberContact } from './contact';
 import { Decision } from './decision';
 import { Explanation } from './explanation';
 import { Lang } from './model';
+import { AutomationPreferences } from './automation-preferences';
 
 /**
  * GDPR Art. 15 (access) and Art. 20 (portability): everything about one member as one document,
@@ -39,5 +40,16 @@ export const MemberExport = z.object({
    * disclosures of fraud cases), held back while a fraud case on that decision is open.
    */
   recipients: z.array(DisclosureRecipient),
+  /**
+   * Standing requests for a person in future decisions and consent withdrawals (issue 18), with
+   * their history; null when the member never made one.
+   */
+  automationPreferences: z
+    .object({
+      humanReviewSince: AutomationPreferences.shape.humanReviewSince,
+      consentWithdrawn: AutomationPreferences.shape.consentWithdrawn,
+      history: AutomationPreferences.shape.history,
+    })
+    .nullable(),
 });
 export type MemberExport = z.infer<typeof MemberExport>;

@@ -151,10 +151,16 @@ export const FindingCount = z.object({
   modelVersion: z.string(),
   count: z.number(),
 });
+const PerType = z.object({ renewal_price: z.number(), fraud_flag: z.number(), risk_score: z.number() });
 export const FindingsReport = z.object({
   decisions: z.number(),
   total: z.number(),
   items: z.array(FindingCount),
+  /**
+   * Issue 18: per type, members with a standing request for a person in force now and members who
+   * withdrew consent; and the mandatory review cases these opened at ingest in the period.
+   */
+  memberRequests: z.object({ humanReview: PerType, consentWithdrawn: PerType, humanReviewCases: PerType }),
 });
 export type FindingsReport = z.infer<typeof FindingsReport>;
 

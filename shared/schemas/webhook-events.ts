@@ -39,6 +39,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'decision.redecision_requested',
   'decision.restricted',
   'decision.restriction_lifted',
+  'member.consent_withdrawn',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -79,6 +80,8 @@ export const WEBHOOK_EVENT_DATA = {
   'decision.restricted': z.object({ ...CaseRef, since: Instant, held: ActionableOutcome }),
   /** The case was resolved or withdrawn: apply `effective`, the outcome in force now (after any override). */
   'decision.restriction_lifted': z.object({ ...CaseRef, liftedAt: Instant, effective: ActionableOutcome }),
+  /** GDPR Art. 7(3): the member withdrew consent for decisions of these types; decide no more of them on consent. */
+  'member.consent_withdrawn': z.object({ memberId: MemberId.nullable(), types: z.array(DecisionType).min(1), withdrawnAt: Instant }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

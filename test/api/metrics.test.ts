@@ -124,6 +124,12 @@ describeEachStore('metrics on a fixture of known counts', (kind) => {
         { code: 'prohibited_input', type: 'renewal_price', modelId: 'findings-model', modelVersion: '1', count: 1 },
         { code: 'special_category_without_consent', type: 'renewal_price', modelId: 'findings-model', modelVersion: '1', count: 1 },
       ],
+      // Nobody asked for a person or withdrew consent here (issue 18).
+      memberRequests: {
+        humanReview: { renewal_price: 0, fraud_flag: 0, risk_score: 0 },
+        consentWithdrawn: { renewal_price: 0, fraud_flag: 0, risk_score: 0 },
+        humanReviewCases: { renewal_price: 0, fraud_flag: 0, risk_score: 0 },
+      },
     });
   });
 

@@ -17,6 +17,7 @@ const ALL_EVENTS = [
   'decision.redecision_requested',
   'decision.restricted',
   'decision.restriction_lifted',
+  'member.consent_withdrawn',
 ];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
@@ -150,6 +151,20 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     const [told] = await app.store.deliveries.forDestination('webhook', sub.id, 'delivered', 10);
     expect(told).toMatchObject({ type: 'member.erased', data: { memberId: null } });
     expect(JSON.stringify(await t.store.deliveries.forDestination('webhook', sub.id, null, 100))).not.toContain(memberId);
+  });
+
+  it('tells listening systems of a consent withdrawal with member.consent_withdrawn: the member and the types, nothing more', async () => {
+    await subscribe(['member.consent_withdrawn']);
+    expect((await (await app.as('anna')).post('/api/me/consent-withdrawals').send({ types: ['risk_score'] })).status).toBe(201);
+    await deliver();
+    expect(receiver.received.map((r) => r.body)).toEqual([
+      {
+        type: 'member.consent_withdrawn',
+        timestamp: app.clock.now().toISOString(),
+        data: { memberId: 'M-1001', types: ['risk_score'], withdrawnAt: app.clock.now().toISOString() },
+      },
+    ]);
+    expect(receiver.received[0]!.verifiedWith).toHaveLength(1);
   });
 
   it('announces a sample case too, with origin sample, written with the decision it samples', async () => {

@@ -6,6 +6,7 @@ import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
 import { describeDisclosuresContract } from './disclosures.contract';
+import { describeMemberPreferencesContract } from './member-preferences.contract';
 
 for (const kind of storeKinds()) {
   describeStoreContract(kind);
@@ -15,4 +16,5 @@ for (const kind of storeKinds()) {
   describeAdminContract(kind);
   describeAttachmentsContract(kind);
   describeDisclosuresContract(kind);
+  describeMemberPreferencesContract(kind);
 }

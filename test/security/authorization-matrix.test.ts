@@ -348,6 +348,17 @@ const ROWS: Record<string, Row> = {
   'GET /api/disclosures': { query: 'limit=20', expect: only('governance', 'admin') },
   'POST /api/me/requests': { body: () => ({ kind: 'erasure' }), expect: only('member_own', 'member_other') },
   'GET /api/me/requests': { expect: only('member_own', 'member_other') },
+  // Issue 18: a member's standing request for a person, and consent withdrawal: their own only (no id to guess).
+  'GET /api/me/automation-preferences': { expect: only('member_own', 'member_other') },
+  'PUT /api/me/automation-preferences': { body: () => ({ humanReview: { risk_score: true } }), expect: only('member_own', 'member_other') },
+  'POST /api/me/consent-withdrawals': { body: () => ({ types: ['risk_score'] }), expect: only('member_own', 'member_other') },
+  // The scoring service asks before deciding; people have no session that opens it.
+  'GET /api/members/:memberId/automation-preferences': { expect: { ...everyone(401), ingest: 'allow' } },
+  // A request received by phone or post: reviewers register it for the types in their scopes (renewals: not the fraud reviewer's).
+  'PUT /api/members/:memberId/automation-preferences': {
+    body: () => ({ humanReview: { renewal_price: true }, receivedAt: '2026-11-20T09:00:00.000Z', channel: 'phone' }),
+    expect: { ...only('pricing', 'senior'), fraud: 404 },
+  },
   'GET /api/admin/requests': { expect: only('admin') },
   // Each cell registers for a member of its own: a second open erasure request of one member is a 409.
   'POST /api/admin/requests': {
@@ -452,7 +463,12 @@ const ROWS: Record<string, Row> = {
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
 const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
-const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
+const INGEST_ROUTES = new Set([
+  'POST /api/decisions',
+  'POST /api/decisions/batch',
+  'PUT /api/members/:memberId/contact',
+  'GET /api/members/:memberId/automation-preferences',
+]);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
 const SENSITIVE = [

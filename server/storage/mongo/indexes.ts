@@ -45,5 +45,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('disclosures').createIndex({ memberId: 1, proposedAt: -1 }, { name: 'disclosures_member' });
   await db.collection('disclosures').createIndex({ proposedAt: -1, _id: -1 }, { name: 'disclosures_proposed' });
   await db.collection('disclosures').createIndex({ state: 1, 'recipient.kind': 1, approvedAt: 1 }, { name: 'disclosures_approved' });
+  await db.collection('member_preferences').createIndex({ active: 1 }, { name: 'member_preferences_active' });
+  await db.collection('member_preference_revisions').createIndex({ memberId: 1 }, { name: 'member_preference_revisions_member' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

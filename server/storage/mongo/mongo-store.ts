@@ -22,6 +22,7 @@ import { metaRepo } from './repos/meta';
 import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
 import { disclosuresRepo } from './repos/disclosures';
+import { memberPreferencesRepo } from './repos/member-preferences';
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -55,6 +56,7 @@ class MongoStore implements Store {
   readonly attachments: ReturnType<typeof attachmentsRepo>;
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
   readonly disclosures: ReturnType<typeof disclosuresRepo>;
+  readonly memberPreferences: ReturnType<typeof memberPreferencesRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -80,6 +82,7 @@ class MongoStore implements Store {
     this.attachments = attachmentsRepo(db);
     this.memberRequests = memberRequestsRepo(db);
     this.disclosures = disclosuresRepo(db);
+    this.memberPreferences = memberPreferencesRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

@@ -156,4 +156,8 @@ export const migrations: string[] = [
    CREATE INDEX disclosures_member ON disclosures (member_id, proposed_at);
    CREATE INDEX disclosures_proposed ON disclosures (proposed_at, id);
    CREATE INDEX disclosures_approved ON disclosures (state, kind, approved_at);`,
+  // Members' standing requests for a person and consent withdrawals (issue 18), one row per
+  // member; `active` lets ingest ask in one read whether any member has anything in force.
+  `CREATE TABLE member_preferences (member_id TEXT PRIMARY KEY, active INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+   CREATE INDEX member_preferences_active ON member_preferences (active);`,
 ];

@@ -25,6 +25,7 @@ import { metaRepo } from './repos/meta';
 import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
 import { disclosuresRepo } from './repos/disclosures';
+import { memberPreferencesRepo } from './repos/member-preferences';
 
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -73,6 +74,7 @@ class SqliteStore implements Store {
   readonly attachments: ReturnType<typeof attachmentsRepo>;
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
   readonly disclosures: ReturnType<typeof disclosuresRepo>;
+  readonly memberPreferences: ReturnType<typeof memberPreferencesRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
@@ -95,6 +97,7 @@ class SqliteStore implements Store {
     this.attachments = attachmentsRepo(db);
     this.memberRequests = memberRequestsRepo(db);
     this.disclosures = disclosuresRepo(db);
+    this.memberPreferences = memberPreferencesRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       addOutbox: (entry) => this.outbox.addNow(entry),

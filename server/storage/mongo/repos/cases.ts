@@ -11,6 +11,7 @@ export function casesRepo(db: Db) {
     if (filter.type) q.decisionType = filter.type;
     else if (filter.types) q.decisionType = { $in: filter.types };
     if (filter.origin) q.origin = filter.origin;
+    else if (filter.origins) q.origin = { $in: filter.origins };
     if (filter.assignee) q.assignee = filter.assignee;
     if (filter.memberId) q.memberId = filter.memberId;
     if (filter.decisionIds) q.decisionId = { $in: filter.decisionIds };

@@ -29,6 +29,7 @@ export function casesRepo(db: Db) {
     if (filter.type) (clauses.push('decision_type = ?'), params.push(filter.type));
     if (filter.types) inList('decision_type', filter.types);
     if (filter.origin) (clauses.push('origin = ?'), params.push(filter.origin));
+    if (filter.origins) inList('origin', filter.origins);
     if (filter.assignee) (clauses.push('assignee = ?'), params.push(filter.assignee));
     if (filter.memberId) (clauses.push('member_id = ?'), params.push(filter.memberId));
     if (filter.dueFrom) (clauses.push('due_at >= ?'), params.push(filter.dueFrom));

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { listCases as route } from '@shared/contract/cases';
-import type { CaseStatus } from '@shared/schemas/case';
+import type { CaseOrigin, CaseStatus } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import { call } from '../../../lib/call';
 
@@ -9,7 +9,7 @@ const send = call(route);
 export interface CaseListFilter {
   status?: CaseStatus;
   type?: DecisionType;
-  origin?: 'objection' | 'sample';
+  origin?: CaseOrigin;
   /** Only the cases assigned to the signed-in reviewer. */
   mine?: boolean;
   /** Only active cases past their due date. */

@@ -65,7 +65,7 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
   const proposed = c.proposal?.override
     ? outputWords(decision.type, { ...decision.effectiveOutcome, ...c.proposal.override } as OutputOf<typeof decision.type>)
     : null;
-  const origin = c.origin === 'sample' ? t('caseOrigin.sample') : t(`channel.objectionBy.${c.channel ?? 'portal'}`);
+  const origin = c.origin === 'objection' ? t(`channel.objectionBy.${c.channel ?? 'portal'}`) : t(`caseOrigin.${c.origin}`);
   const nameOf = useColleagueName();
   const canAssign = canAct && allowedActions(c, user, new Date()).includes('assign');
   // Corrections are answered by whoever may resolve the case (the server's rule too).
@@ -112,9 +112,13 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
       <div className="case-layout">
         <div className="case-main">
           <section className="card" aria-labelledby="statement-title">
-            <h2 id="statement-title">{c.origin === 'sample' ? t('casePage.sampleTitle') : t('casePage.statementTitle')}</h2>
+            <h2 id="statement-title">
+              {c.origin === 'sample' ? t('casePage.sampleTitle') : c.origin === 'human_review' ? t('casePage.humanReviewTitle') : t('casePage.statementTitle')}
+            </h2>
             {c.origin === 'sample' ? (
               <p>{t('casePage.sampleText')}</p>
+            ) : c.origin === 'human_review' ? (
+              <HumanReviewReasons detail={detail} />
             ) : (
               <>
                 {c.statement ? <blockquote className="quote quote-large">{c.statement}</blockquote> : null}
@@ -250,5 +254,27 @@ function CaseView({ detail, reloading, user, canAct, canReadMetrics }: { detail:
         </aside>
       </div>
     </article>
+  );
+}
+
+/** Why a person must review this decision: the member asked in advance, or withdrew the consent it rests on (issue 18). */
+function HumanReviewReasons({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const opened = detail.timeline.find((e) => e.action === 'human_review_opened');
+  const reasons = (opened?.data.reasons as string[] | undefined) ?? [];
+  const finding = detail.decision.findings.find((f) => f.code === 'consent_withdrawn');
+  return (
+    <>
+      <p>{t('casePage.humanReviewText')}</p>
+      <ul className="plain-list bullets">
+        {reasons.includes('standing_request') ? <li>{t('casePage.humanReviewBecauseAsked')}</li> : null}
+        {reasons.includes('consent_withdrawn') ? <li>{t('casePage.humanReviewBecauseConsent')}</li> : null}
+      </ul>
+      {finding ? (
+        <p className="notice">
+          <strong>{t('casePage.findingLabel')}</strong> {finding.message}
+        </p>
+      ) : null}
+    </>
   );
 }

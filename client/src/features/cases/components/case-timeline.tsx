@@ -13,6 +13,8 @@ export interface TimelineViewer {
 
 function memberWords(entry: TimelineEntry, c: Case): MessageKey {
   switch (entry.action) {
+    case 'human_review_opened':
+      return 'timeline.member.humanReview';
     case 'objection_filed':
       return c.channel === 'phone' ? 'timeline.member.filedPhone' : c.channel === 'post' ? 'timeline.member.filedPost' : 'timeline.member.filed';
     case 'assigned':
@@ -48,6 +50,8 @@ function staffWords(entry: TimelineEntry): MessageKey {
   switch (entry.action) {
     case 'sampled':
       return 'timeline.staff.sampled';
+    case 'human_review_opened':
+      return 'timeline.staff.humanReview';
     case 'objection_filed':
       return data.channel === 'phone' ? 'timeline.staff.filedPhone' : data.channel === 'post' ? 'timeline.staff.filedPost' : 'timeline.staff.filed';
     case 'assigned':

@@ -93,15 +93,23 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
           </section>
         ) : null}
 
-        <section className="card" aria-labelledby="statement-title">
-          <h2 id="statement-title">{t('myCase.yourStatement')}</h2>
-          {c.statement ? <blockquote className="quote">{c.statement}</blockquote> : null}
-          {c.requestedOutcome ? (
-            <p>
-              <span className="muted">{t('myCase.youAskedFor')}</span> {c.requestedOutcome}
-            </p>
-          ) : null}
-        </section>
+        {c.origin === 'human_review' ? (
+          // Opened because the member asked in advance (standing request, consent withdrawn): no statement of theirs.
+          <section className="card" aria-labelledby="statement-title">
+            <h2 id="statement-title">{t('humanReview.title')}</h2>
+            <p>{decision.findings.some((f) => f.code === 'consent_withdrawn') ? t('humanReview.becauseConsent') : t('humanReview.becauseAsked')}</p>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="statement-title">
+            <h2 id="statement-title">{t('myCase.yourStatement')}</h2>
+            {c.statement ? <blockquote className="quote">{c.statement}</blockquote> : null}
+            {c.requestedOutcome ? (
+              <p>
+                <span className="muted">{t('myCase.youAskedFor')}</span> {c.requestedOutcome}
+              </p>
+            ) : null}
+          </section>
+        )}
       </div>
 
       {c.corrections?.length ? (
@@ -120,7 +128,8 @@ function MemberCaseView({ detail, userId }: { detail: CaseDetail; userId: string
       <CaseDocuments caseId={c.id} />
 
       {active && decision.type === 'renewal_price' && !c.restriction ? <RestrictSection caseId={c.id} version={c.version} /> : null}
-      {active ? <WithdrawSection caseId={c.id} version={c.version} /> : null}
+      {/* Only an objection is the member's to withdraw; a review they asked for ends when they take the request back for the future. */}
+      {active && c.origin === 'objection' ? <WithdrawSection caseId={c.id} version={c.version} /> : null}
     </article>
   );
 }

@@ -11,7 +11,7 @@ import { DueDate } from './due-date';
  */
 export function QueueItem({ c, userId, search }: { c: CaseListItem; userId: string; search: string }) {
   const { t, formatDate } = useI18n();
-  const origin = c.origin === 'sample' ? t('caseOrigin.sample') : t(`channel.objectionBy.${c.channel ?? 'portal'}`);
+  const origin = c.origin === 'objection' ? t(`channel.objectionBy.${c.channel ?? 'portal'}`) : t(`caseOrigin.${c.origin}`);
   const subject = c.about?.claimId
     ? t('queue.aboutClaim', { id: c.about.claimId })
     : c.about?.policyId

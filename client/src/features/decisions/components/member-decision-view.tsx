@@ -22,6 +22,8 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
   const objection = latestObjection(decision.cases);
   const underReview = objection && isActive(objection) ? objection : undefined;
   const contested = decision.cases.some((c) => c.origin === 'objection' && c.status !== 'withdrawn');
+  // A review by a person the member asked for in advance (their standing request, or consent withdrawn).
+  const humanReview = decision.cases.find((c) => c.origin === 'human_review');
 
   return (
     <article className="decision">
@@ -67,6 +69,7 @@ export function MemberDecisionView({ decision }: { decision: DecisionDetail }) {
       {decision.restricted ? <p className="notice">{t('decision.fraudNote')}</p> : null}
 
       {objection ? <ObjectionStatus objection={objection} /> : null}
+      {humanReview ? <HumanReviewStatus review={humanReview} consentWithdrawn={decision.findings.some((f) => f.code === 'consent_withdrawn')} /> : null}
 
       {/* The rule the server applies to an objection: nothing to contest once changed in the member's favour. */}
       {!underReview && changedInMembersFavour(decision) ? <FavourableChange decision={decision} /> : null}
@@ -109,6 +112,29 @@ function ObjectionStatus({ objection }: { objection: Case }) {
       ) : null}
       <p className="case-summary-link">
         <Link to={`/cases/${objection.id}`}>{t('decision.followCase')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** A review by a person opened when the decision was recorded, because the member asked for one in advance. */
+function HumanReviewStatus({ review, consentWithdrawn }: { review: Case; consentWithdrawn: boolean }) {
+  const { t, formatDate } = useI18n();
+  const active = isActive(review);
+  return (
+    <section className={`card case-summary${active ? ' case-summary-active' : ''}`} aria-labelledby="human-review-title">
+      <h2 id="human-review-title">{t('humanReview.title')}</h2>
+      <p>
+        {consentWithdrawn ? t('humanReview.becauseConsent') : t('humanReview.becauseAsked')}{' '}
+        <span className={`badge badge-status badge-${review.status}`}>{t(`memberCaseStatus.${review.status}`)}</span>
+      </p>
+      {active ? (
+        <p>{t('decision.answerBy', { date: formatDate(review.dueAt) })}</p>
+      ) : review.resolutionRationale ? (
+        <blockquote className="quote">{review.resolutionRationale}</blockquote>
+      ) : null}
+      <p className="case-summary-link">
+        <Link to={`/cases/${review.id}`}>{t('decision.followCase')}</Link>
       </p>
     </section>
   );

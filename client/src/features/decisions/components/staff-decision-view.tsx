@@ -64,7 +64,7 @@ export function StaffDecisionView({
           <ul className="plain-list case-links">
             {cases.map((c) => (
               <li key={c.id}>
-                <Link to={`/review/cases/${c.id}`}>{t(c.origin === 'objection' ? 'caseOrigin.objection' : 'caseOrigin.sample')}</Link>{' '}
+                <Link to={`/review/cases/${c.id}`}>{t(`caseOrigin.${c.origin}`)}</Link>{' '}
                 <span className={`badge badge-status badge-${c.status}`}>{t(`caseStatus.${c.status}`)}</span>{' '}
                 <span className="muted">{t('staffDecisions.caseReceived', { date: formatDate(c.receivedAt) })}</span>
               </li>

@@ -5,7 +5,7 @@ import type { MetricsFilter } from '../api/metrics-filter';
 import { useGovernanceI18n, type GovernanceMessageKey } from '../i18n';
 import { ScrollTable, BlockEmpty, DataBar, QueryBlock, Section } from './section';
 
-const KNOWN_FINDINGS = ['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent'] as const;
+const KNOWN_FINDINGS = ['prohibited_input', 'special_category_without_consent', 'explanation_inconsistent', 'consent_withdrawn'] as const;
 
 /** Ingest checks that failed: the decision is kept, and governance sees the finding. */
 export function FindingsSection({ filter }: { filter: MetricsFilter }) {
@@ -13,8 +13,53 @@ export function FindingsSection({ filter }: { filter: MetricsFilter }) {
   const findings = useFindings(filter);
   return (
     <Section title={t('findings.title')} intro={t('findings.intro')} csvHref={findingsCsvUrl(filter)}>
-      <QueryBlock query={findings}>{(report) => <FindingsTable report={report} />}</QueryBlock>
+      <QueryBlock query={findings}>
+        {(report) => (
+          <>
+            <FindingsTable report={report} />
+            <MemberRequestsTable report={report} />
+          </>
+        )}
+      </QueryBlock>
     </Section>
+  );
+}
+
+/** Issue 18: members' standing requests for a person and consent withdrawals now, and the reviews they opened in the period. */
+function MemberRequestsTable({ report }: { report: FindingsReport }) {
+  const { t, formatNumber, typeName } = useGovernanceI18n();
+  const m = report.memberRequests;
+  const types = ['renewal_price', 'fraud_flag', 'risk_score'] as const;
+  return (
+    <ScrollTable label={t('memberRequests.title')}>
+      <table className="data-table gov-table">
+        <caption>{t('memberRequests.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('findings.type')}</th>
+            <th scope="col" className="gov-num">
+              {t('memberRequests.humanReview')}
+            </th>
+            <th scope="col" className="gov-num">
+              {t('memberRequests.consentWithdrawn')}
+            </th>
+            <th scope="col" className="gov-num">
+              {t('memberRequests.cases')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {types.map((type) => (
+            <tr key={type}>
+              <th scope="row">{typeName(type)}</th>
+              <td className="gov-num">{formatNumber(m.humanReview[type], 0)}</td>
+              <td className="gov-num">{formatNumber(m.consentWithdrawn[type], 0)}</td>
+              <td className="gov-num">{formatNumber(m.humanReviewCases[type], 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { useDownloadExport } from '../api/download-export';
 import { ContactSection } from './contact-section';
 import { RequestsSection } from './requests-section';
 import { RecipientsSection } from './recipients-section';
+import { ConsentSection, HumanReviewSection } from './automation-section';
 import { Link } from 'react-router';
 
 /** Art. 15 and 20: the member's own data, to keep or to take elsewhere. */
@@ -35,6 +36,8 @@ export function MyDataPage() {
         </div>
       </section>
       <ContactSection />
+      <HumanReviewSection />
+      <ConsentSection />
       <RequestsSection />
       <RecipientsSection />
       <section className="card" aria-labelledby="other-rights-title">
