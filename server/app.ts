@@ -106,7 +106,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
   };
   const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
-  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
+  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
   const explanations = createExplanationService({ store });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DecisionType, Instant } from '@shared/schemas/common';
 import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
+import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -92,6 +93,25 @@ const Env = z.object({
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
   OVERRIDE_MAX_PREMIUM_CHANGE: z.coerce.number().positive('must be above 0').max(10).default(0.5),
   OVERRIDE_MAX_RISK_SCORE_CHANGE: z.coerce.number().positive('must be above 0').max(1).default(1),
+  FAIRNESS_MIN_GROUP: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS_MIN_GROUP),
+  FAIRNESS_REFERENCE_GROUPS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const references: Record<string, string> = {};
+      for (const pair of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const at = pair.indexOf('=');
+        if (at <= 0 || at === pair.length - 1) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not <attribute>=<group>, such as age_band=30-44` });
+          return z.NEVER;
+        }
+        references[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+      }
+      return references;
+    }),
   RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
@@ -190,6 +210,8 @@ export interface Config {
   overrideMaxPremiumChange: number;
   /** An override's new risk score stays within this many score points (0..1) of the model's. */
   overrideMaxRiskScoreChange: number;
+  /** Fairness: the least group size judged, and per attribute the configured reference group. */
+  fairness: FairnessRules;
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
@@ -258,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
     overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
+    fairness: { minGroup: e.FAIRNESS_MIN_GROUP, references: e.FAIRNESS_REFERENCE_GROUPS },
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,

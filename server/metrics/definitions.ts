@@ -3,7 +3,8 @@ import { DecisionType } from '@shared/schemas/common';
 import { PSI_MAJOR, PSI_MODERATE } from '@shared/metrics/drift';
 import { MEMBER_TIME_ZONE } from '@shared/time/calendar';
 import { binEdges, SCORE_BINS } from './bins';
-import { FAIRNESS_THRESHOLD } from './fairness';
+import { DEFAULT_FAIRNESS_MIN_GROUP, FAIRNESS_ALPHA, FAIRNESS_THRESHOLD } from './fairness';
+import { MIN_EXPECTED_FOR_Z } from './statistics';
 import { PSI_EPSILON } from './psi';
 import { FAVOURABLE, MAX_GROUP_LENGTH, MAX_RELATIVE_CHANGE, MAX_RESOLUTION_DAYS, MISSING_GROUP, PPM, ROLLUP_TIME_ZONE } from './rollups';
 
@@ -78,10 +79,19 @@ export function metricDefinitions() {
     fairness: {
       groups: `Per monitored attribute, the decision's input of that name as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
       favourable: FAVOURABLE,
-      favourableRate: "The group's decisions with a favourable outcome (per type, as above) ÷ its decisions.",
-      ratio: 'favourableRate ÷ the highest favourableRate among the groups; null when no group has a favourable outcome.',
+      sections:
+        'One comparison per decision type and model of the selection (pooled into one only with pooled=true: pooled figures mix fraud flags with renewals).',
+      basis:
+        "model: favourable on the model's output as recorded. final: on the effective outcome after approved overrides (an override that made an outcome favourable adds one, the other way takes one off).",
+      rate: "n: the group's decisions; rate: those with a favourable outcome (per type, as above) ÷ n; ci: the Wilson score interval at 95% (z = 1.959964).",
+      reference:
+        'The group configured in FAIRNESS_REFERENCE_GROUPS for the attribute when it has at least the minimum group size; otherwise the group with the highest rate among those with at least the minimum (ties: the larger group). Never "(missing)", never a group under the minimum.',
+      ratio: "rate ÷ the reference group's rate; null for groups too small to judge.",
+      test: `Two-sided test of the group's rate against the reference's: the two-proportion z-test with the pooled standard error, or Fisher's exact test when an expected cell count of the 2×2 table is below ${MIN_EXPECTED_FOR_Z}.`,
       threshold: FAIRNESS_THRESHOLD,
-      flagged: `ratio below ${FAIRNESS_THRESHOLD} (the four-fifths rule).`,
+      alpha: FAIRNESS_ALPHA,
+      minGroup: `FAIRNESS_MIN_GROUP, by default ${DEFAULT_FAIRNESS_MIN_GROUP}: each report states the one it used.`,
+      status: `reference; too_few (n below the minimum: never flagged); flagged (ratio below ${FAIRNESS_THRESHOLD} AND p below ${FAIRNESS_ALPHA}, so a low rate that chance explains is not flagged); ok otherwise.`,
       flagRate: "The group's flagged fraud checks ÷ its fraud checks; null without any.",
       meanPremiumChange:
         "The mean of its renewals' relative premium changes (new − previous) ÷ previous, " +
@@ -135,8 +145,12 @@ export function metricDescriptions(d: MetricDefinitions = metricDefinitions()) {
       d.measuredOn,
       `Groups: ${d.fairness.groups}`,
       ...DecisionType.options.map((type) => `Favourable for ${type}: ${d.fairness.favourable[type]}`),
-      `favourableRate: ${d.fairness.favourableRate}`,
-      `ratio: ${d.fairness.ratio} flagged: ${d.fairness.flagged}`,
+      `Sections: ${d.fairness.sections}`,
+      `Basis: ${d.fairness.basis}`,
+      `n, rate, ci: ${d.fairness.rate}`,
+      `Reference: ${d.fairness.reference}`,
+      `ratio: ${d.fairness.ratio} pValue: ${d.fairness.test}`,
+      `status: ${d.fairness.status} Minimum group: ${d.fairness.minGroup}`,
       `flagRate: ${d.fairness.flagRate}`,
       `meanPremiumChange: ${d.fairness.meanPremiumChange}`,
       `overrideRate: ${d.fairness.overrideRate}`,

@@ -68,8 +68,49 @@ const modelsCsv: CsvTable<ModelMetricsList> = {
 
 const fairnessCsv: CsvTable<FairnessReport> = {
   name: 'fairness',
-  columns: ['attribute', 'group', 'decisions', 'flagRate', 'meanPremiumChange', 'overrideRate', 'favourableRate', 'ratio', 'flagged'],
-  rows: (f) => f.groups.map((g) => [f.attribute, g.group, g.decisions, g.flagRate, g.meanPremiumChange, g.overrideRate, g.favourableRate, g.ratio, g.flagged]),
+  columns: [
+    'attribute',
+    'basis',
+    'type',
+    'modelId',
+    'reference',
+    'group',
+    'n',
+    'favourable',
+    'rate',
+    'ciLow',
+    'ciHigh',
+    'ratio',
+    'pValue',
+    'test',
+    'status',
+    'flagRate',
+    'meanPremiumChange',
+    'overrideRate',
+  ],
+  rows: (f) =>
+    f.sections.flatMap((s) =>
+      s.groups.map((g): CsvValue[] => [
+        f.attribute,
+        f.basis,
+        s.type,
+        s.modelId,
+        s.reference,
+        g.group,
+        g.n,
+        g.favourable,
+        g.rate,
+        g.ci?.[0] ?? null,
+        g.ci?.[1] ?? null,
+        g.ratio,
+        g.pValue,
+        g.test,
+        g.status,
+        g.flagRate,
+        g.meanPremiumChange,
+        g.overrideRate,
+      ]),
+    ),
 };
 
 const overridesCsv: CsvTable<OverrideReport> = {

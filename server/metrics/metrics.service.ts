@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
 import type { DecisionType } from '@shared/schemas/common';
 import type {
+  FairnessBasis,
   FairnessQuery,
   FairnessReport,
   CoverageReport,
@@ -19,7 +20,7 @@ import { can, canAny } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { forbidden, validationFailed } from '../domain/errors';
 import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
-import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
+import { FAIRNESS_ALPHA, fairnessSection, FAIRNESS_THRESHOLD, DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
 import { binEdges, SCORE_BINS } from './bins';
@@ -69,14 +70,33 @@ function daysBetween(from: string, to: string): string[] | null {
   return Array.from({ length: span + 1 }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
 }
 
+/** One group's counts over its rollups; favourable on the model's output or on the final outcome. */
+function groupCounts(group: string, rollups: Rollup[], basis: FairnessBasis): GroupCounts {
+  const c = sum(rollups);
+  const ofType = (type: DecisionType) => sum(rollups.filter((r) => r.type === type));
+  const favourable = get(c, COUNTER.favourable) + (basis === 'final' ? get(c, COUNTER.favourableShift) : 0);
+  return {
+    group,
+    decisions: get(c, COUNTER.decisions),
+    favourable,
+    fraudDecisions: get(ofType('fraud_flag'), COUNTER.decisions),
+    flagged: get(c, COUNTER.flagged),
+    renewalDecisions: get(ofType('renewal_price'), COUNTER.decisions),
+    premiumChangePpm: get(c, COUNTER.premiumChangePpm),
+    resolved: get(c, COUNTER.resolved),
+    overridden: get(c, COUNTER.overridden),
+  };
+}
+
 /**
  * Governance metrics. Everything comes from the rollups, so the cost depends on the
  * number of days × model versions × groups selected, never on the number of decisions. The one
  * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
-export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[] }) {
+export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[]; fairness?: FairnessRules }) {
   const { store, clock } = deps;
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
+  const fairnessRules = deps.fairness ?? { minGroup: DEFAULT_FAIRNESS_MIN_GROUP, references: {} };
 
   function requireGovernance(user: User) {
     if (!can(user, 'metrics.read')) throw forbidden('forbidden', 'Only governance reads the metrics.');
@@ -275,28 +295,40 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       return { items };
     },
 
+    /**
+     * Per decision type and model unless pooled is asked for: one comparison per section, each
+     * group with its size, rate, interval, ratio to the reference and a test (fairness.ts). On
+     * `basis=final` a group's favourable count includes what overrides changed (favourableShift).
+     */
     async fairness(user: User, q: FairnessQuery): Promise<FairnessReport> {
       requireGovernance(user);
-      if (!attributes.includes(q.attribute)) {
+      const attribute = q.attribute ?? attributes[0]!;
+      if (!attributes.includes(attribute)) {
         throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
       }
-      const rollups = await store.rollups.list({ ...selection(q), attribute: q.attribute });
-      const counts = [...groupBy(rollups, (r) => r.group)].map(([group, rs]): GroupCounts => {
-        const ofType = (type: DecisionType) => sum(rs.filter((r) => r.type === type));
-        const c = sum(rs);
-        return {
-          group,
-          decisions: get(c, COUNTER.decisions),
-          favourable: get(c, COUNTER.favourable),
-          fraudDecisions: get(ofType('fraud_flag'), COUNTER.decisions),
-          flagged: get(c, COUNTER.flagged),
-          renewalDecisions: get(ofType('renewal_price'), COUNTER.decisions),
-          premiumChangePpm: get(c, COUNTER.premiumChangePpm),
-          resolved: get(c, COUNTER.resolved),
-          overridden: get(c, COUNTER.overridden),
-        };
-      });
-      return { attribute: q.attribute, type: q.type ?? null, threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE, groups: fairnessGroups(counts) };
+      const pooled = q.pooled ?? false;
+      const rollups = await store.rollups.list({ ...selection(q), attribute });
+      const sectionKey = (r: Rollup) => (pooled ? '' : `${r.type}\u0000${r.modelId}`);
+      const sections = [...groupBy(rollups, sectionKey)]
+        .map(([, inSection]) => {
+          const first = inSection[0]!;
+          const counts = [...groupBy(inSection, (r) => r.group)].map(([group, rs]) => groupCounts(group, rs, q.basis));
+          return fairnessSection({ type: pooled ? null : first.type, modelId: pooled ? null : first.modelId }, counts, attribute, fairnessRules);
+        })
+        .filter((s) => s.groups.some((g) => g.n > 0))
+        .sort((a, b) => (a.type ?? '').localeCompare(b.type ?? '') || (a.modelId ?? '').localeCompare(b.modelId ?? ''));
+      return {
+        attribute,
+        attributes: [...attributes],
+        basis: q.basis,
+        pooled,
+        threshold: FAIRNESS_THRESHOLD,
+        alpha: FAIRNESS_ALPHA,
+        minGroup: fairnessRules.minGroup,
+        favourable: FAVOURABLE,
+        sections,
+        groups: sections.length === 1 ? sections[0]!.groups : null,
+      };
     },
 
     async overrides(user: User, q: MetricsQuery): Promise<OverrideReport> {

@@ -7,9 +7,10 @@ import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, r
  * (DUE_ATTRIBUTE); rollups written before it lack the gauge and carry no stamp (format 1).
  * Format 3 added resolution times per decision month (MONTH_ATTRIBUTE). Format 4 bins a value
  * equal to a bin edge in the bin that edge opens (see bins.ts); before, some such decisions
- * (a renewal at exactly −45 % or −40 %) were counted in the bin below.
+ * (a renewal at exactly −45 % or −40 %) were counted in the bin below. Format 5 counts how
+ * overrides moved favourable outcomes (favourableShift), for fairness on the final outcome.
  */
-export const ROLLUP_FORMAT = 4;
+export const ROLLUP_FORMAT = 5;
 
 /** The stamp: a document of its own under a reserved attribute, of no day, type or model. */
 const FORMAT_KEY: RollupKey = { day: '', type: '' as DecisionType, modelId: '', modelVersion: '', attribute: '@format', group: '' };

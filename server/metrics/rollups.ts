@@ -59,6 +59,12 @@ export const COUNTER = {
   objections: 'objections',
   resolved: 'resolved',
   overridden: 'overridden',
+  /**
+   * How an override moved the decision's favourable count on its final (effective) outcome: +1
+   * when it made an unfavourable outcome favourable, −1 the other way. The favourable count after
+   * overrides is `favourable + favourableShift`: fairness on the final outcome (issue 19).
+   */
+  favourableShift: 'favourableShift',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
 } as const;
@@ -118,6 +124,18 @@ export function isFavourable(decision: Pick<StoredDecision, 'type' | 'output'>):
       return band === 'low' || band === 'medium';
     }
   }
+}
+
+/**
+ * +1, −1 or 0: what an override from `before` to `after` (the public outcomes its chain event
+ * records) did to the decision's favourability. Outcomes the event lacks (chains from before the
+ * event recorded them) count as no change.
+ */
+function favourableShift(d: StoredDecision, before: unknown, after: unknown): number {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return 0;
+  const was = isFavourable({ type: d.type, output: { ...d.output, ...before } as StoredDecision['output'] });
+  const is = isFavourable({ type: d.type, output: { ...d.output, ...after } as StoredDecision['output'] });
+  return Number(is) - Number(was);
 }
 
 const baseKey = (d: StoredDecision): RollupKey => ({
@@ -196,6 +214,8 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
     return [];
   }
   const outcome: RollupCounters = { [COUNTER.resolved]: 1, ...(overridden ? { [COUNTER.overridden]: 1 } : {}) };
+  const shift = overridden ? favourableShift(d, event.data.before, event.data.after) : 0;
+  if (shift !== 0) outcome[COUNTER.favourableShift] = shift;
   const base: RollupCounters = { ...outcome, [PREFIX.resolvedBy + reviewer]: 1 };
   if (overridden) base[PREFIX.overriddenBy + reviewer] = 1;
   if (event.action === 'approved') base[PREFIX.approvedBy + event.actor.id] = 1;

@@ -9,7 +9,8 @@ import { compareProportions, fisherExactTest, twoProportionZTest, twoSidedNormal
  *   2 * scipy.stats.norm.sf(abs(z))
  */
 
-const close = (actual: number, expected: number, relative = 1e-6) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.max(Math.abs(expected), 1e-300));
+const close = (actual: number, expected: number, relative = 1e-6) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.max(Math.abs(expected), 1e-300));
 
 describe('Wilson 95% interval', () => {
   it.each([

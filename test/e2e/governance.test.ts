@@ -14,10 +14,12 @@ describeInBrowser('governance dashboard and audit browser', () => {
   const stage = useStage();
   const governancePage = stage.throughout('governance');
 
-  /** Waits until every lazily drawn chart on the page has its bars. */
+  /** Waits until every lazily drawn chart on the page has its axes (a chart of zero rates has no bars to wait for). */
   const chartsDrawn = async (page: Page) => {
     await page.locator('.gov-figure').first().waitFor();
-    await expect.poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-bar-rectangle')))).toBe(true);
+    await expect
+      .poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-cartesian-axis-tick'))))
+      .toBe(true);
     return page.locator('.gov-figure').count();
   };
 
@@ -26,8 +28,9 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await expectPath(page, '/governance');
     await expect.poll(() => heading(page)).toBe('Governance dashboard');
 
-    // Decisions over time, contest and override rate per version, PSI: four charts, each with its words and table.
-    expect(await chartsDrawn(page)).toBe(4);
+    // Decisions over time, contest and override rate per version, PSI, and fairness per type and
+    // model (the demo's three): seven charts, each with its words and table.
+    expect(await chartsDrawn(page)).toBe(7);
     const decisions = page.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
     expect(await decisions.innerText()).toMatch(/^\d{1,3}(,\d{3})*$/);
     expect(await page.locator('.gov-figure-caption').first().innerText()).toMatch(/decisions from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}/);
@@ -38,16 +41,30 @@ describeInBrowser('governance dashboard and audit browser', () => {
     expect(await psiRows.count()).toBe(5); // the demo's five model versions
     expect(await psiRows.allInnerTexts()).toContainEqual(expect.stringMatching(/claims-fraud-screen\s+3\.1.*Baseline/s));
 
-    // Fairness: one row per age band, each with its ratio to the most favoured group; then by region.
+    // Fairness, per type and model: each age band with its rate and 95% interval (error bars) on the
+    // model's output and on the final outcome, a reference group, small groups "too few to judge".
     const fairness = page.locator('section', { has: page.getByRole('heading', { name: 'Fairness across groups' }) });
-    const groups = fairness.locator('tbody tr');
+    const risk = fairness.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Risk score · claims-risk-score' }) });
+    expect(await risk.locator('.recharts-errorBar').count()).toBe(10); // five age bands, two bases
+    await risk.getByText('Show as table').click();
+    const groups = risk.locator('tbody tr');
     expect(await groups.count()).toBe(5);
-    expect(await fairness.locator('thead').innerText()).toMatch(/RATIO/i);
-    expect(await groups.first().locator('.gov-ratio').innerText()).toMatch(/^(1|0\.\d{1,2})$/);
+    expect(await risk.locator('thead').innerText()).toMatch(/Model output.*Final outcome/is);
+    expect(await risk.getByText('Reference', { exact: true }).count()).toBe(2); // one per basis
+    expect(await groups.first().innerText()).toMatch(/\d+(\.\d)?%\s*\(\d+(\.\d)?% – \d+(\.\d)?%\)/);
+    const renewals = fairness.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Renewal price · renewal-tariff' }) });
+    expect(await renewals.locator('.gov-figure-caption').innerText()).toContain('No group has the 30 decisions needed');
     await fairness.getByLabel('Attribute').selectOption('region');
     await expect.poll(() => new URL(page.url()).searchParams.get('attribute')).toBe('region');
-    await expect.poll(() => fairness.locator('thead th').first().innerText()).toMatch(/region/i);
+    await risk.getByText('Show as table').click();
+    await expect.poll(() => risk.locator('thead th').first().innerText()).toMatch(/region/i);
     expect(await groups.count()).toBeGreaterThan(1);
+    // The box follows the address, which the router updates a moment after the click.
+    await fairness.getByLabel('Pool all types and models').click();
+    await expect.poll(() => fairness.getByRole('heading', { name: 'All types and models, pooled' }).count()).toBe(1);
+    await fairness.getByLabel('Pool all types and models').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('pooled')).toBeNull();
+    await fairness.getByLabel('Attribute').selectOption('age_band');
 
     // Every block offers its numbers as CSV, on the same period.
     const csvLinks = page.locator('a.gov-download');

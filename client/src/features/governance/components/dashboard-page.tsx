@@ -16,7 +16,7 @@ import './governance.css';
  */
 export function DashboardPage() {
   const { t, typeName, formatDay } = useGovernanceI18n();
-  const { filter, attribute, set } = useMetricsFilter();
+  const { filter, attribute, pooled, set } = useMetricsFilter();
   return (
     <div className="gov-page">
       <PageTitle title={t('dashboard.title')} intro={t('dashboard.intro')} />
@@ -30,7 +30,17 @@ export function DashboardPage() {
       </p>
       <OverviewSection filter={filter} />
       <ModelsSection filter={filter} />
-      <FairnessSection filter={filter} attribute={attribute} onAttributeChange={(next) => set({ attribute: next === 'age_band' ? null : next })} />
+      <FairnessSection
+        filter={filter}
+        attribute={attribute}
+        pooled={pooled}
+        onChange={(changes) =>
+          set({
+            ...(changes.attribute !== undefined ? { attribute: changes.attribute } : {}),
+            ...(changes.pooled !== undefined ? { pooled: changes.pooled ? 'true' : null } : {}),
+          })
+        }
+      />
       <ReviewSection filter={filter} />
       <div className="gov-grid-2 gov-grid-sections">
         <FindingsSection filter={filter} />
