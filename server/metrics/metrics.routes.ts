@@ -3,11 +3,13 @@ import {
   metricsCoverage,
   metricsDeliveries,
   metricsFairness,
+  metricsLabels,
   metricsFindings,
   metricsModels,
   metricsOverrides,
   metricsOverview,
 } from '@shared/contract/metrics';
+import type { LabelsReport } from '@shared/schemas/reviewed-labels';
 import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
 import { serve } from '../http/serve';
 import type { CsvValue } from '../domain/csv';
@@ -134,6 +136,70 @@ const coverageCsv: CsvTable<CoverageReport> = {
   rows: (c) => c.gaps.map((g) => [g.modelId, g.modelVersion, g.kind, g.key, g.decisions]),
 };
 
+const labelsCsv: CsvTable<LabelsReport> = {
+  name: 'labels',
+  columns: ['dimension', 'type', 'modelId', 'modelVersion', 'key', 'count', 'of', 'rate', 'ciLow', 'ciHigh'],
+  rows: (l) => [
+    ...l.items.flatMap((v): CsvValue[][] => [
+      ...v.byOrigin.map((o): CsvValue[] => [
+        'overrides_by_origin',
+        v.type,
+        v.modelId,
+        v.modelVersion,
+        o.origin,
+        o.overridden,
+        o.resolved,
+        o.overrideRate,
+        null,
+        null,
+      ]),
+      ['rejected_proposals', v.type, v.modelId, v.modelVersion, null, v.rejectedProposals, null, null, null, null],
+      ...(v.flags
+        ? [
+            [
+              'precision_as_reviewed',
+              v.type,
+              v.modelId,
+              v.modelVersion,
+              null,
+              v.flags.upheld,
+              v.flags.reviewed,
+              v.flags.precision,
+              v.flags.precisionCi?.[0] ?? null,
+              v.flags.precisionCi?.[1] ?? null,
+            ] as CsvValue[],
+            [
+              'false_positive_rate',
+              v.type,
+              v.modelId,
+              v.modelVersion,
+              null,
+              v.flags.falsePositives,
+              v.flags.negatives,
+              v.flags.falsePositiveRate,
+              v.flags.falsePositiveRateCi?.[0] ?? null,
+              v.flags.falsePositiveRateCi?.[1] ?? null,
+            ] as CsvValue[],
+          ]
+        : []),
+    ]),
+    ...l.errorRateParity.flatMap((m) =>
+      m.groups.map((g): CsvValue[] => [
+        `false_positive_rate_by_${l.attribute}`,
+        'fraud_flag',
+        m.modelId,
+        null,
+        g.group,
+        g.falsePositives,
+        g.negatives,
+        g.falsePositiveRate,
+        g.ci?.[0] ?? null,
+        g.ci?.[1] ?? null,
+      ]),
+    ),
+  ],
+};
+
 /** `?format=csv`, or `Accept: text/csv` preferred over JSON. */
 function wantsCsv(req: Request, format: MetricsQuery['format']): boolean {
   if (format) return format === 'csv';
@@ -156,5 +222,6 @@ export function metricsRouter(metrics: MetricsService): Router {
   serve(router, metricsFindings, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.findings(user, query), findingsCsv));
   serve(router, metricsCoverage, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.coverage(user, query), coverageCsv));
   serve(router, metricsDeliveries, ({ user }) => metrics.deliveries(user));
+  serve(router, metricsLabels, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.labels(user, query), labelsCsv));
   return router;
 }

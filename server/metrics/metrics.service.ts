@@ -15,6 +15,7 @@ import type {
   DeliveryFigures,
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
+import type { LabelsQuery, LabelsReport } from '@shared/schemas/reviewed-labels';
 import { ownEntry } from '@shared/explain/labels';
 import { can, canAny } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
@@ -23,6 +24,8 @@ import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/sto
 import { FAIRNESS_ALPHA, fairnessSection, FAIRNESS_THRESHOLD, DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
+import { reviewedLabels } from './labels';
+import { wilsonInterval } from './statistics';
 import { binEdges, SCORE_BINS } from './bins';
 import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX } from './rollups';
 import { compareVersions } from './version-order';
@@ -293,6 +296,47 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
         });
       }
       return { items };
+    },
+
+    /**
+     * Reviewed cases as labels, per model version (labels.ts), and for fraud models the
+     * false-positive rate among reviewed checks per group of a monitored attribute (error-rate parity).
+     */
+    async labels(user: User, q: LabelsQuery): Promise<LabelsReport> {
+      requireGovernance(user);
+      const attribute = q.attribute ?? attributes[0]!;
+      if (!attributes.includes(attribute)) {
+        throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
+      }
+      const versions = groupBy(await decisionLevel(q), (r) => JSON.stringify([r.type, r.modelId, r.modelVersion]));
+      const items = [...versions.values()]
+        .map((rs) => reviewedLabels({ type: rs[0]!.type, modelId: rs[0]!.modelId, modelVersion: rs[0]!.modelVersion }, sum(rs)))
+        .filter((v) => v.resolved > 0 || v.rejectedProposals > 0)
+        .sort((a, b) => a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || compareVersions(a.modelVersion, b.modelVersion));
+      const fraud = q.type && q.type !== 'fraud_flag' ? [] : await store.rollups.list({ ...selection(q), type: 'fraud_flag', attribute });
+      const errorRateParity = [...groupBy(fraud, (r) => r.modelId)]
+        .map(([modelId, rs]) => ({
+          modelId,
+          groups: [...groupBy(rs, (r) => r.group)]
+            .map(([group, gs]) => {
+              const c = sum(gs);
+              const negatives = get(c, COUNTER.reviewedNegatives);
+              const falsePositives = get(c, COUNTER.reviewedFalsePositives);
+              return {
+                group,
+                negatives,
+                falsePositives,
+                falsePositiveRate: share(falsePositives, negatives),
+                ci: wilsonInterval(falsePositives, negatives),
+                tooFew: negatives < fairnessRules.minGroup,
+              };
+            })
+            .filter((g) => g.negatives > 0)
+            .sort((a, b) => a.group.localeCompare(b.group)),
+        }))
+        .filter((m) => m.groups.length > 0)
+        .sort((a, b) => a.modelId.localeCompare(b.modelId));
+      return { attribute, minGroup: fairnessRules.minGroup, items, errorRateParity };
     },
 
     /**

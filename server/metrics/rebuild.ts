@@ -8,7 +8,8 @@ import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, r
  * Format 3 added resolution times per decision month (MONTH_ATTRIBUTE). Format 4 bins a value
  * equal to a bin edge in the bin that edge opens (see bins.ts); before, some such decisions
  * (a renewal at exactly −45 % or −40 %) were counted in the bin below. Format 5 counts how
- * overrides moved favourable outcomes (favourableShift), for fairness on the final outcome.
+ * overrides moved favourable outcomes (favourableShift), for fairness on the final outcome, and
+ * reviewed cases as labels (by origin, fraud flags upheld or cleared, rejected proposals).
  */
 export const ROLLUP_FORMAT = 5;
 

@@ -65,6 +65,17 @@ export const COUNTER = {
    * overrides is `favourable + favourableShift`: fairness on the final outcome (issue 19).
    */
   favourableShift: 'favourableShift',
+  /** A four-eyes approver sent a proposed override back (no other metric counts these). */
+  rejectedProposals: 'rejectedProposals',
+  /*
+   * Reviewed fraud checks as labels (every resolved case, objection or sample, is one): the model
+   * flagged it and the review kept the flag (upheld) or cleared it (a false positive as reviewed);
+   * negatives are reviewed checks that end up not flagged, the denominator of the false-positive rate.
+   */
+  reviewedFlags: 'reviewedFlags',
+  reviewedUpheld: 'reviewedUpheld',
+  reviewedFalsePositives: 'reviewedFalsePositives',
+  reviewedNegatives: 'reviewedNegatives',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
 } as const;
@@ -76,6 +87,9 @@ export const PREFIX = {
   overriddenByReason: 'overriddenByReason:',
   resolvedBy: 'resolvedBy:',
   overriddenBy: 'overriddenBy:',
+  /** Resolved and overridden cases by the case's origin (objection, sample): override rates apart. */
+  resolvedOrigin: 'resolvedOrigin:',
+  overriddenOrigin: 'overriddenOrigin:',
   approvedBy: 'approvedBy:',
   finding: 'finding:',
   /** Decisions that used this input feature / reason code: what explanation coverage is measured on. */
@@ -136,6 +150,25 @@ function favourableShift(d: StoredDecision, before: unknown, after: unknown): nu
   const was = isFavourable({ type: d.type, output: { ...d.output, ...before } as StoredDecision['output'] });
   const is = isFavourable({ type: d.type, output: { ...d.output, ...after } as StoredDecision['output'] });
   return Number(is) - Number(was);
+}
+
+/**
+ * A resolved fraud check as a label. The model's flag is the prediction; the review's verdict is
+ * the outcome after it: a confirmation upholds the model's output, an override says what it became
+ * (`after`, which its chain event records). Other types carry no fraud label.
+ */
+function reviewedLabel(d: StoredDecision, overridden: boolean, after: unknown): RollupCounters {
+  if (d.type !== 'fraud_flag') return {};
+  const predicted = (d.output as FraudFlagOutput).flagged;
+  const overriddenFlag = overridden && after && typeof after === 'object' ? (after as { flagged?: unknown }).flagged : undefined;
+  const verdict = typeof overriddenFlag === 'boolean' ? overriddenFlag : predicted;
+  const label: RollupCounters = {};
+  if (predicted) {
+    label[COUNTER.reviewedFlags] = 1;
+    label[verdict ? COUNTER.reviewedUpheld : COUNTER.reviewedFalsePositives] = 1;
+  }
+  if (!verdict) label[COUNTER.reviewedNegatives] = 1;
+  return label;
 }
 
 const baseKey = (d: StoredDecision): RollupKey => ({
@@ -202,6 +235,7 @@ export function eventRollups(event: ChainEvent, d: StoredDecision, attributes: r
 /** The decision-level and per-group counts of an objection or a resolution. */
 function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readonly string[]): Rollup[] {
   if (event.action === 'objection_filed') return withGroups(d, attributes, { [COUNTER.objections]: 1 }, { [COUNTER.objections]: 1 });
+  if (event.action === 'rejected') return [{ ...baseKey(d), counters: { [COUNTER.rejectedProposals]: 1 } }];
   let overridden: boolean;
   let reviewer: string;
   if (event.action === 'approved') {
@@ -216,7 +250,13 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
   const outcome: RollupCounters = { [COUNTER.resolved]: 1, ...(overridden ? { [COUNTER.overridden]: 1 } : {}) };
   const shift = overridden ? favourableShift(d, event.data.before, event.data.after) : 0;
   if (shift !== 0) outcome[COUNTER.favourableShift] = shift;
+  Object.assign(outcome, reviewedLabel(d, overridden, event.data.after));
+  const origin = (event.data.case as { origin?: unknown } | undefined)?.origin;
   const base: RollupCounters = { ...outcome, [PREFIX.resolvedBy + reviewer]: 1 };
+  if (typeof origin === 'string') {
+    base[PREFIX.resolvedOrigin + origin] = 1;
+    if (overridden) base[PREFIX.overriddenOrigin + origin] = 1;
+  }
   if (overridden) base[PREFIX.overriddenBy + reviewer] = 1;
   if (event.action === 'approved') base[PREFIX.approvedBy + event.actor.id] = 1;
   const snapshot = (event.data.case ?? {}) as CaseSnapshot;

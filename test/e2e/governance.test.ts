@@ -66,9 +66,14 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('pooled')).toBeNull();
     await fairness.getByLabel('Attribute').selectOption('age_band');
 
+    // Reviewed cases as labels: override rates by origin, precision of fraud flags as reviewed.
+    const labels = page.locator('section', { has: page.getByRole('heading', { name: 'Reviewed cases as labels' }) });
+    expect(await labels.locator('thead').first().innerText()).toMatch(/Overridden on objection.*Overridden on sample/is);
+    expect(await labels.locator('tbody tr', { hasText: 'claims-fraud-screen' }).count()).toBeGreaterThan(0);
+
     // Every block offers its numbers as CSV, on the same period.
     const csvLinks = page.locator('a.gov-download');
-    expect(await csvLinks.count()).toBe(6);
+    expect(await csvLinks.count()).toBe(7);
     const overviewCsv = await page.request.get((await csvLinks.first().getAttribute('href'))!);
     expect(overviewCsv.headers()['content-type']).toMatch(/^text\/csv/);
     expect((await overviewCsv.text()).split(/\r?\n/)[0]).toBe('day,decisions,contested,resolved,overridden');

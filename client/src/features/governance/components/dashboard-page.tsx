@@ -3,6 +3,7 @@ import { useMetricsFilter } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
 import { CoverageSection, FindingsSection } from './compliance-section';
 import { FairnessSection } from './fairness-section';
+import { LabelsSection } from './labels-section';
 import { ModelsSection } from './models-section';
 import { OverviewSection } from './overview-section';
 import { PeriodFilter } from './period-filter';
@@ -42,6 +43,7 @@ export function DashboardPage() {
         }
       />
       <ReviewSection filter={filter} />
+      <LabelsSection filter={filter} attribute={attribute} />
       <div className="gov-grid-2 gov-grid-sections">
         <FindingsSection filter={filter} />
         <CoverageSection filter={filter} />
