@@ -99,7 +99,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     member: config.memberOidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'member', cfg: config.memberOidc }),
   };
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
-  const rollups = createRollupHooks({ store });
+  const rollups = createRollupHooks({ store, attributes: config.monitoringAttributes });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
   const followUpsOf = (decision: StoredDecision, now: Date) => {
     const sampled = cases.sampleFor(decision, now);

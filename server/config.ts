@@ -2,7 +2,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DecisionType, Instant } from '@shared/schemas/common';
-import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
+import { DEFAULT_DECIDED_AT_FLOOR, FeatureName } from '@shared/schemas/decision';
+import { DEFAULT_MONITORED_ATTRIBUTES } from './metrics/rollups';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
 import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
 
@@ -93,6 +94,16 @@ const Env = z.object({
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
   OVERRIDE_MAX_PREMIUM_CHANGE: z.coerce.number().positive('must be above 0').max(10).default(0.5),
   OVERRIDE_MAX_RISK_SCORE_CHANGE: z.coerce.number().positive('must be above 0').max(1).default(1),
+  MONITORING_ATTRIBUTES: z
+    .string()
+    .default(DEFAULT_MONITORED_ATTRIBUTES.join(','))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(FeatureName).min(1, 'name at least one attribute, such as age_band,region').max(10, 'at most 10 attributes')),
   FAIRNESS_MIN_GROUP: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS_MIN_GROUP),
   FAIRNESS_REFERENCE_GROUPS: z
     .string()
@@ -210,6 +221,8 @@ export interface Config {
   overrideMaxPremiumChange: number;
   /** An override's new risk score stays within this many score points (0..1) of the model's. */
   overrideMaxRiskScoreChange: number;
+  /** The attributes fairness is measured on: read from a decision's `monitoring`, else from its inputs. */
+  monitoringAttributes: string[];
   /** Fairness: the least group size judged, and per attribute the configured reference group. */
   fairness: FairnessRules;
   retentionDays: Record<DecisionType, number>;
@@ -280,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
     overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
+    monitoringAttributes: [...new Set(e.MONITORING_ATTRIBUTES)],
     fairness: { minGroup: e.FAIRNESS_MIN_GROUP, references: e.FAIRNESS_REFERENCE_GROUPS },
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,

@@ -30,7 +30,7 @@ async function main() {
   const store = monitoring.timeStore(await openStore(config));
   const clock = systemClock;
   // Before anything writes: rollups of an older format are rebuilt once (see upgradeRollups).
-  if (await upgradeRollups(store)) logger.info('rollups rebuilt to the current format');
+  if (await upgradeRollups(store, config.monitoringAttributes)) logger.info('rollups rebuilt to the current format and monitored attributes');
 
   if (config.ingestApiKeys.length === 0) {
     config.ingestApiKeys = [DEMO_INGEST_KEY];

@@ -1,6 +1,6 @@
 import type { WebhookEventType } from '@shared/schemas/webhook-events';
 import type { DecisionType } from '@shared/schemas/common';
-import type { Decision } from '@shared/schemas/decision';
+import type { Decision, MonitoringAttributes } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import type { StaffAction } from '@shared/schemas/staff-log';
@@ -13,6 +13,8 @@ import type { StaffAction } from '@shared/schemas/staff-log';
 /** A recorded decision plus what the chain needs: the body digest for idempotent replays and the
  * salted digest that commits to personal data without containing it (so erasure keeps chains valid). */
 export type StoredDecision = Decision & {
+  /** The monitoring attributes sent with it (fairness only): never on the wire but in the member's export. */
+  monitoring?: MonitoringAttributes;
   bodyHash: string;
   personalSalt: string | null;
   personalDigest: string;

@@ -77,7 +77,7 @@ export function metricDefinitions() {
         'PSI is null for the first version, and when the version compared with has no decisions in the selection.',
     },
     fairness: {
-      groups: `Per monitored attribute, the decision's input of that name as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
+      groups: `Per monitored attribute (MONITORING_ATTRIBUTES), the decision's monitoring attribute of that name, else its input of that name, as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
       favourable: FAVOURABLE,
       sections:
         'One comparison per decision type and model of the selection (pooled into one only with pooled=true: pooled figures mix fraud flags with renewals).',

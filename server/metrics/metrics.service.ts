@@ -356,10 +356,11 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       const sections = [...groupBy(rollups, sectionKey)]
         .map(([, inSection]) => {
           const first = inSection[0]!;
-          const counts = [...groupBy(inSection, (r) => r.group)].map(([group, rs]) => groupCounts(group, rs, q.basis));
+          // A group whose decisions all moved away (erased: counted under "(missing)" since) is no group.
+          const counts = [...groupBy(inSection, (r) => r.group)].map(([group, rs]) => groupCounts(group, rs, q.basis)).filter((c) => c.decisions > 0);
           return fairnessSection({ type: pooled ? null : first.type, modelId: pooled ? null : first.modelId }, counts, attribute, fairnessRules);
         })
-        .filter((s) => s.groups.some((g) => g.n > 0))
+        .filter((s) => s.groups.length > 0)
         .sort((a, b) => (a.type ?? '').localeCompare(b.type ?? '') || (a.modelId ?? '').localeCompare(b.modelId ?? ''));
       return {
         attribute,

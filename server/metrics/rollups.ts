@@ -111,9 +111,14 @@ export const ROLLUP_TIME_ZONE = 'UTC';
 export const dayOf = (instant: string) =>
   instant.length === 24 && instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
 
-/** The group of a decision for one attribute: the input's value as text, bounded. */
-export function groupOf(inputs: StoredDecision['inputs'], attribute: string): string {
-  const value = Object.hasOwn(inputs, attribute) ? inputs[attribute] : undefined;
+/**
+ * The group of a decision for one monitored attribute, as text, bounded: from the decision's
+ * monitoring attributes first (kept apart from what the model used), else from its inputs.
+ */
+export function groupOf(d: Pick<StoredDecision, 'inputs' | 'monitoring'>, attribute: string): string {
+  const monitoring = d.monitoring ?? {};
+  const inputs = d.inputs ?? {};
+  const value = Object.hasOwn(monitoring, attribute) ? monitoring[attribute] : Object.hasOwn(inputs, attribute) ? inputs[attribute] : undefined;
   if (value === undefined || value === null || value === '') return MISSING_GROUP;
   return String(value).slice(0, MAX_GROUP_LENGTH);
 }
@@ -183,10 +188,7 @@ const baseKey = (d: StoredDecision): RollupKey => ({
 /** The base document plus one per monitored attribute, each with the same counters. */
 function withGroups(d: StoredDecision, attributes: readonly string[], base: RollupCounters, perGroup: RollupCounters): Rollup[] {
   const key = baseKey(d);
-  return [
-    { ...key, counters: base },
-    ...attributes.map((attribute) => ({ ...key, attribute, group: groupOf(d.inputs ?? {}, attribute), counters: { ...perGroup } })),
-  ];
+  return [{ ...key, counters: base }, ...attributes.map((attribute) => ({ ...key, attribute, group: groupOf(d, attribute), counters: { ...perGroup } }))];
 }
 
 /**
