@@ -5,7 +5,7 @@ import { DuplicateKeyError, type Store } from '../storage/store';
 import { linkHash } from '../domain/hash-chain';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains } from './walk';
-import { REPORT_CHAIN_LEAF, reportHeadAsOf } from '../reports/report-chain';
+import { REPORT_CHAIN_LEAF, reportHeadAsOf } from '../domain/report-chain';
 
 /** Writes in flight when an anchor starts are left to the next one, so it never races them. */
 const SETTLE_MS = 2_000;

@@ -6,7 +6,7 @@ import { canonicalJson, decisionHash, decisionPersonal, eventHash, personalDiges
 import { anchorHash, anchorSignature } from './anchors';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains, type ChainView } from './walk';
-import { checkReport, REPORT_CHAIN_LEAF } from '../reports/report-chain';
+import { checkReport, REPORT_CHAIN_LEAF } from '../domain/report-chain';
 
 type Broken = NonNullable<VerifyResult['brokenAt']>;
 

@@ -14,8 +14,7 @@ export function describeReportsContract(kind: StoreKind) {
     afterEach(async () => t.dispose());
 
     // Canonical JSON with what an adapter might normalise: escapes, non-ASCII, exponents, key order.
-    const content = (seq: number) =>
-      `{"a":"\\u0000 \\"é\\" 😀\\n","figures":{"x":1e+21,"y":-0.000001,"z":[null,true]},"seq":${seq},"z":"10","é":2}`;
+    const content = (seq: number) => `{"a":"\\u0000 \\"é\\" 😀\\n","figures":{"x":1e+21,"y":-0.000001,"z":[null,true]},"seq":${seq},"z":"10","é":2}`;
     const report = (seq: number, fields: Partial<StoredReport> = {}): StoredReport => ({
       id: `rep_${String(seq).padStart(24, '0')}`,
       seq,

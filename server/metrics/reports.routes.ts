@@ -4,7 +4,7 @@ import type { FrozenReport } from '@shared/schemas/reports';
 import { serve } from '../http/serve';
 import { streamCsv } from '../http/csv';
 import type { CsvValue } from '../domain/csv';
-import { coverageCsv, fairnessCsv, findingsCsv, modelsCsv, overridesCsv, overviewCsv, type CsvTable } from '../metrics/metrics.routes';
+import { coverageCsv, fairnessCsv, findingsCsv, modelsCsv, overridesCsv, overviewCsv, type CsvTable } from './metrics.routes';
 import type { ReportService } from './reports.service';
 
 const CSV_COLUMNS = ['table', 'row', 'column', 'value'];

@@ -18,12 +18,12 @@ import type { Clock } from '../clock';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { conflict, forbidden, notFound } from '../domain/errors';
 import { canonicalJson, sha256 } from '../domain/hash-chain';
-import { metricDefinitions } from '../metrics/definitions';
-import { FAIRNESS_ALPHA, FAIRNESS_THRESHOLD, type FairnessRules } from '../metrics/fairness';
-import type { MetricsService } from '../metrics/metrics.service';
-import { PSI_EPSILON } from '../metrics/psi';
+import { metricDefinitions } from './definitions';
+import { FAIRNESS_ALPHA, FAIRNESS_THRESHOLD, type FairnessRules } from './fairness';
+import type { MetricsService } from './metrics.service';
+import { PSI_EPSILON } from './psi';
 import { DuplicateKeyError, type Store, type StoredReport } from '../storage/store';
-import { checkReport, reportHash, verifyReport } from './report-chain';
+import { checkReport, reportHash, verifyReport } from '../domain/report-chain';
 
 type Figures = FrozenReport['figures'];
 type FigureSource<K extends keyof Figures> = (metrics: MetricsService, user: User, q: MetricsQuery, attributes: readonly string[]) => Promise<Figures[K]>;

@@ -1,5 +1,5 @@
 import type { ReportVerification } from '@shared/schemas/reports';
-import { sha256 } from '../domain/hash-chain';
+import { sha256 } from './hash-chain';
 import type { Store, StoredReport } from '../storage/store';
 
 /**
