@@ -116,6 +116,7 @@ function checkEvent(event: ChainEvent, prevHash: string, erased: boolean): Pick<
 async function checkReportChain(store: Store, until: string | undefined) {
   let prev = { seq: 0, hash: '' };
   let head: { seq: number; hash: string } | null = null;
+  let pastUntil = false;
   for await (const report of store.reports.scan()) {
     if (report.seq !== prev.seq + 1) {
       return {
@@ -129,7 +130,11 @@ async function checkReportChain(store: Store, until: string | undefined) {
         : `Frozen report ${report.seq} does not match its hash.`;
       return { broken: { reportSeq: report.seq, reason: 'report_altered', detail } as Broken };
     }
-    if (until !== undefined && report.frozenAt <= until) head = { seq: report.seq, hash: report.hash };
+    // As reportHeadAsOf (anchors.ts) reads it: the last report before the first one frozen after `until`.
+    if (until !== undefined && !pastUntil) {
+      if (report.frozenAt <= until) head = { seq: report.seq, hash: report.hash };
+      else pastUntil = true;
+    }
     prev = { seq: report.seq, hash: report.hash };
   }
   return { head };
