@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { freezeReport, getReport, listReports } from '@shared/contract/reports';
-import type { FrozenReport } from '@shared/schemas/reports';
+import { FROZEN_REPORT_MEDIA, type FrozenReport } from '@shared/schemas/reports';
 import { serve } from '../http/serve';
 import { streamCsv } from '../http/csv';
 import type { CsvValue } from '../domain/csv';
@@ -57,7 +57,7 @@ export function reportsRouter(reports: ReportService): Router {
     if (query.format === 'json') {
       // The stored bytes as they were hashed: never parsed and serialised again.
       const { seq, content } = await reports.document(user, params.id);
-      res.status(200).type('application/json').setHeader('Content-Disposition', `attachment; filename="recourse-report-${seq}.json"`);
+      res.status(200).type(FROZEN_REPORT_MEDIA).setHeader('Content-Disposition', `attachment; filename="recourse-report-${seq}.json"`);
       res.send(content);
       return;
     }

@@ -27,6 +27,12 @@ export type ReportsQuery = z.infer<typeof ReportsQuery>;
 export const ReportQuery = z.strictObject({ format: MetricsFormat.optional() });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
+/**
+ * The media type of the frozen document as downloaded (`?format=json`): JSON, named apart from this
+ * API's own JSON answers, since it is the stored document itself rather than the report with its verification.
+ */
+export const FROZEN_REPORT_MEDIA = 'application/vnd.recourse.frozen-report+json';
+
 /** The version of the frozen document's shape; a reader checks it before trusting a field. */
 export const FROZEN_REPORT_FORMAT = 'recourse.frozen-report/1';
 

@@ -55,7 +55,7 @@ describeEachStore('frozen reports', (kind) => {
         r.on('end', () => done(null, text));
       });
     expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.recourse\.frozen-report\+json; charset=utf-8$/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="recourse-report-\d+\.json"/);
     return res.body as string;
   };
