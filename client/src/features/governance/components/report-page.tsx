@@ -24,7 +24,7 @@ export function ReportPage() {
 }
 
 function FrozenReportView({ detail }: { detail: ReportDetail }) {
-  const { t, typeName, formatDay, formatInstant } = useGovernanceI18n();
+  const { t, typeName, formatDay, formatInstant, formatNumber } = useGovernanceI18n();
   const report = detail.report;
   return (
     <article className="gov-page gov-report">
@@ -61,11 +61,11 @@ function FrozenReportView({ detail }: { detail: ReportDetail }) {
             <Meta label={t('reports.meta.definitions')}>
               <code className="gov-hash">{report.definitions.digest.slice(0, 16)}…</code>{' '}
               {t('reports.meta.rules', {
-                threshold: report.definitions.fairness.threshold,
-                alpha: report.definitions.fairness.alpha,
+                threshold: formatNumber(report.definitions.fairness.threshold, 3),
+                alpha: formatNumber(report.definitions.fairness.alpha, 3),
                 minGroup: report.definitions.fairness.minGroup,
-                moderate: report.definitions.psi.moderate,
-                major: report.definitions.psi.major,
+                moderate: formatNumber(report.definitions.psi.moderate, 3),
+                major: formatNumber(report.definitions.psi.major, 3),
               })}
             </Meta>
           </>
@@ -226,8 +226,8 @@ function FairnessTable({ report }: { report: FairnessReport }) {
       formatNumber(g.n),
       g.rate === null ? '—' : `${formatRate(g.rate)}${g.ci ? ` (${formatRate(g.ci[0])} – ${formatRate(g.ci[1])})` : ''}`,
       g.ratio === null ? '—' : formatNumber(g.ratio),
-      g.pValue === null ? '—' : g.pValue < 0.001 ? '< 0.001' : formatNumber(g.pValue, 3),
-      t(STATUS_KEY[g.status] ?? 'fairness.ok', { threshold: report.threshold }),
+      g.pValue === null ? '—' : g.pValue < 0.001 ? `< ${formatNumber(0.001, 3)}` : formatNumber(g.pValue, 3),
+      t(STATUS_KEY[g.status] ?? 'fairness.ok', { threshold: formatNumber(report.threshold) }),
     ]),
   );
   return (
