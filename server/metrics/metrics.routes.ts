@@ -16,13 +16,14 @@ import type { CsvValue } from '../domain/csv';
 import { streamCsv } from '../http/csv';
 import type { MetricsService } from './metrics.service';
 
-interface CsvTable<T> {
+/** A metrics report as a CSV table (also the tables of a frozen report's CSV, server/reports). */
+export interface CsvTable<T> {
   name: string;
   columns: string[];
   rows: (result: T) => Iterable<CsvValue[]>;
 }
 
-const overviewCsv: CsvTable<MetricsOverview> = {
+export const overviewCsv: CsvTable<MetricsOverview> = {
   name: 'overview',
   columns: ['day', 'decisions', 'contested', 'resolved', 'overridden'],
   rows: (o) => [
@@ -31,7 +32,7 @@ const overviewCsv: CsvTable<MetricsOverview> = {
   ],
 };
 
-const modelsCsv: CsvTable<ModelMetricsList> = {
+export const modelsCsv: CsvTable<ModelMetricsList> = {
   name: 'models',
   columns: [
     'modelId',
@@ -68,7 +69,7 @@ const modelsCsv: CsvTable<ModelMetricsList> = {
     ]),
 };
 
-const fairnessCsv: CsvTable<FairnessReport> = {
+export const fairnessCsv: CsvTable<FairnessReport> = {
   name: 'fairness',
   columns: [
     'attribute',
@@ -115,7 +116,7 @@ const fairnessCsv: CsvTable<FairnessReport> = {
     ),
 };
 
-const overridesCsv: CsvTable<OverrideReport> = {
+export const overridesCsv: CsvTable<OverrideReport> = {
   name: 'overrides',
   columns: ['dimension', 'key', 'username', 'resolved', 'overridden', 'overrideRate', 'approved'],
   rows: (o) => [
@@ -124,13 +125,13 @@ const overridesCsv: CsvTable<OverrideReport> = {
   ],
 };
 
-const findingsCsv: CsvTable<FindingsReport> = {
+export const findingsCsv: CsvTable<FindingsReport> = {
   name: 'findings',
   columns: ['code', 'type', 'modelId', 'modelVersion', 'count'],
   rows: (f) => f.items.map((i) => [i.code, i.type, i.modelId, i.modelVersion, i.count]),
 };
 
-const coverageCsv: CsvTable<CoverageReport> = {
+export const coverageCsv: CsvTable<CoverageReport> = {
   name: 'explanation-coverage',
   columns: ['modelId', 'modelVersion', 'kind', 'key', 'decisions'],
   rows: (c) => c.gaps.map((g) => [g.modelId, g.modelVersion, g.kind, g.key, g.decisions]),

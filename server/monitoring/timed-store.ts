@@ -18,6 +18,7 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     decisions: time(store.decisions, 'decisions'),
     events: time(store.events, 'events'),
     anchors: time(store.anchors, 'anchors'),
+    reports: time(store.reports, 'reports'),
     cases: time(store.cases, 'cases'),
     outbox: time(store.outbox, 'outbox'),
     deliveries: time(store.deliveries, 'deliveries'),

@@ -66,6 +66,8 @@ export interface Store {
   decisions: DecisionRepo;
   events: EventRepo;
   anchors: AnchorRepo;
+  /** Frozen governance reports, chained by seq like the anchors. */
+  reports: ReportRepo;
   cases: CaseRepo;
   outbox: OutboxRepo;
   deliveries: DeliveryRepo;
@@ -304,6 +306,36 @@ export interface AnchorRepo {
   append(anchor: Anchor): Promise<void>;
   latest(): Promise<Anchor | null>;
   list(): Promise<Anchor[]>;
+}
+
+/**
+ * A frozen report: `content` is its document as canonical JSON, kept as the exact string that was
+ * hashed, so a read years later gives the same bytes. The other fields repeat what the document
+ * says, for lists and lookups.
+ */
+export interface StoredReport {
+  id: string;
+  seq: number;
+  from: string;
+  to: string;
+  type: DecisionType | null;
+  frozenAt: string;
+  frozenBy: string;
+  prevHash: string;
+  hash: string;
+  content: string;
+}
+
+export interface ReportRepo {
+  /** Rejects with DuplicateKeyError when the seq is taken: two freezes at once cannot fork the chain. */
+  append(report: StoredReport): Promise<void>;
+  get(id: string): Promise<StoredReport | null>;
+  bySeq(seq: number): Promise<StoredReport | null>;
+  latest(): Promise<StoredReport | null>;
+  /** Newest first, those with a seq below `beforeSeq` when given. */
+  page(beforeSeq: number | null, limit: number): Promise<StoredReport[]>;
+  /** Every report in seq order, streamed (verification and anchors). */
+  scan(): AsyncIterable<StoredReport>;
 }
 
 export interface UserRepo {

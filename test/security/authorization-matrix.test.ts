@@ -48,6 +48,7 @@ interface Fixture {
   ingestKeyId?: string;
   attachmentId?: string;
   requestId?: string;
+  reportId?: string;
   userIds: Record<string, string>;
 }
 
@@ -174,6 +175,11 @@ class Fixtures {
     const id = `req_${String(++this.n).padStart(24, '0')}`;
     await this.t.store.memberRequests.put({ id, memberId: 'M-1002', kind: 'erasure', details: null, status: 'received', filedAt: at, updatedAt: at });
     return { requestId: id };
+  }
+
+  async report(): Promise<Partial<Fixture>> {
+    const frozen = await this.as('governance', 'post', '/api/reports', { from: '2026-11-01', to: '2026-11-30' });
+    return { reportId: frozen.id };
   }
 
   async ingestKey(): Promise<Partial<Fixture>> {
@@ -366,10 +372,20 @@ const ROWS: Record<string, Row> = {
   // The admin reads it too: the gaps are what they fill in the model registry.
   'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
+
+  // Frozen reports are governance's figures: governance freezes (a report, never a decision) and reads them.
+  'POST /api/reports': { body: () => ({ from: '2026-11-01', to: '2026-11-30' }), expect: only('governance') },
+  'GET /api/reports': { expect: only('governance') },
+  // Anyone else learns nothing of a report, not even that it exists: 404 like a decision not theirs.
+  'GET /api/reports/:id': {
+    fixture: (f) => f.report(),
+    path: (f) => `/api/reports/${f.reportId}`,
+    expect: { ...only('governance'), member_own: 404, member_other: 404, fraud: 404, pricing: 404, senior: 404, admin: 404 },
+  },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
+const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors', 'POST /api/reports']);
 const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */

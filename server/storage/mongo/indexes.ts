@@ -39,5 +39,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('attachments').createIndex({ memberId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_member' });
   await db.collection('member_requests').createIndex({ memberId: 1, filedAt: -1, _id: -1 }, { name: 'member_requests_member' });
   await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
+  // The report chain's guard: two freezes taking the same seq collide instead of forking it.
+  await db.collection('reports').createIndex({ seq: 1 }, { unique: true, name: 'reports_seq' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -5,6 +5,7 @@ import { rollupsRepo } from './mongo-rollups';
 import { decisionsRepo } from './repos/decisions';
 import { eventsRepo } from './repos/events';
 import { anchorsRepo } from './repos/anchors';
+import { reportsRepo } from './repos/reports';
 import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
 import { deliveriesRepo } from './repos/deliveries';
@@ -36,6 +37,7 @@ class MongoStore implements Store {
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly reports: ReturnType<typeof reportsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly deliveries: ReturnType<typeof deliveriesRepo>;
@@ -60,6 +62,7 @@ class MongoStore implements Store {
   ) {
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
+    this.reports = reportsRepo(db);
     this.cases = casesRepo(db);
     this.outbox = outboxRepo(db);
     this.deliveries = deliveriesRepo(db);

@@ -137,4 +137,6 @@ export const migrations: string[] = [
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
+  // Frozen governance reports (issue 19): the unique seq keeps two freezes at once from forking the report chain.
+  `CREATE TABLE reports (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, doc TEXT NOT NULL);`,
 ];

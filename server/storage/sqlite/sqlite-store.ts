@@ -16,6 +16,7 @@ import { holdsRepo } from './repos/holds';
 import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { anchorsRepo } from './repos/anchors';
+import { reportsRepo } from './repos/reports';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
 import { ingestKeysRepo } from './repos/ingest-keys';
@@ -54,6 +55,7 @@ class SqliteStore implements Store {
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly reports: ReturnType<typeof reportsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
@@ -75,6 +77,7 @@ class SqliteStore implements Store {
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
+    this.reports = reportsRepo(db);
     this.cases = casesRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
