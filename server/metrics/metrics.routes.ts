@@ -137,7 +137,7 @@ export const coverageCsv: CsvTable<CoverageReport> = {
   rows: (c) => c.gaps.map((g) => [g.modelId, g.modelVersion, g.kind, g.key, g.decisions]),
 };
 
-const labelsCsv: CsvTable<LabelsReport> = {
+export const labelsCsv: CsvTable<LabelsReport> = {
   name: 'labels',
   columns: ['dimension', 'type', 'modelId', 'modelVersion', 'key', 'count', 'of', 'rate', 'ciLow', 'ciHigh'],
   rows: (l) => [

@@ -4,7 +4,7 @@ import { FROZEN_REPORT_MEDIA, type FrozenReport } from '@shared/schemas/reports'
 import { serve } from '../http/serve';
 import { streamCsv } from '../http/csv';
 import type { CsvValue } from '../domain/csv';
-import { coverageCsv, fairnessCsv, findingsCsv, modelsCsv, overridesCsv, overviewCsv, type CsvTable } from './metrics.routes';
+import { coverageCsv, fairnessCsv, findingsCsv, labelsCsv, modelsCsv, overridesCsv, overviewCsv, type CsvTable } from './metrics.routes';
 import type { ReportService } from './reports.service';
 
 const CSV_COLUMNS = ['table', 'row', 'column', 'value'];
@@ -47,6 +47,13 @@ function* reportCells(seq: number, hash: string, r: FrozenReport): Generator<Csv
   yield* cells(overridesCsv, r.figures.overrides);
   yield* cells(findingsCsv, r.figures.findings);
   yield* cells(coverageCsv, r.figures.coverage);
+  row = 1;
+  for (const labels of r.figures.labels) {
+    for (const line of cells(labelsCsv, labels, row)) {
+      row = Math.max(row, (line[1] as number) + 1);
+      yield line;
+    }
+  }
 }
 
 export function reportsRouter(reports: ReportService): Router {

@@ -39,6 +39,11 @@ const FIGURES: { [K in keyof Figures]: FigureSource<K> } = {
   overrides: (m, user, q) => m.overrides(user, q),
   findings: (m, user, q) => m.findings(user, q),
   coverage: (m, user, q) => m.coverage(user, q),
+  labels: async (m, user, q, attributes) => {
+    const reports = [];
+    for (const attribute of attributes) reports.push(await m.labels(user, { ...q, attribute }));
+    return reports;
+  },
 };
 
 /** Every monitored attribute on the model's output and on the final outcome (issue 19, item 3). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabelsReport } from './reviewed-labels';
 import { Cursor, DecisionType, pageOf, withOrderedPeriod } from './common';
 import { CoverageReport, FairnessReport, FindingsReport, MetricsDay, MetricsFormat, MetricsOverview, ModelMetricsList, OverrideReport } from './metrics';
 
@@ -66,6 +67,8 @@ export const FrozenReport = z.object({
     overrides: OverrideReport,
     findings: FindingsReport,
     coverage: CoverageReport,
+    /** Reviewed cases as labels, with the error-rate parity per monitored attribute. */
+    labels: z.array(LabelsReport),
   }),
 });
 export type FrozenReport = z.infer<typeof FrozenReport>;

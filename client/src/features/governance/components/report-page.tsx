@@ -129,7 +129,7 @@ function Table({ title, columns, rows, note }: { title: string; columns: string[
 
 function Figures({ report }: { report: FrozenReport }) {
   const { t, typeName, formatRate, formatNumber } = useGovernanceI18n();
-  const { overview, models, fairness, overrides, findings, coverage } = report.figures;
+  const { overview, models, fairness, overrides, findings, coverage, labels } = report.figures;
   const num = (n: number | null) => (n === null ? '—' : formatNumber(n));
   return (
     <>
@@ -205,6 +205,35 @@ function Figures({ report }: { report: FrozenReport }) {
           m.gaps,
         ])}
       />
+      {labels.slice(0, 1).map((l) => (
+        <Table
+          key={l.attribute}
+          title={t('reports.section.labels')}
+          columns={[
+            t('labels.version'),
+            t('labels.resolved'),
+            t('labels.overrideObjection'),
+            t('labels.overrideSample'),
+            t('labels.rejectedProposals'),
+            t('labels.precision'),
+            t('labels.falsePositiveRate'),
+          ]}
+          rows={l.items.map((v) => {
+            const origin = (name: string) => v.byOrigin.find((o) => o.origin === name);
+            const rateOf = (o: ReturnType<typeof origin>) =>
+              o && o.resolved > 0 ? t('labels.rateOf', { rate: formatRate(o.overrideRate), n: o.resolved }) : '—';
+            return [
+              `${v.modelId} ${v.modelVersion}`,
+              v.resolved,
+              rateOf(origin('objection')),
+              rateOf(origin('sample')),
+              v.rejectedProposals,
+              v.flags ? formatRate(v.flags.precision) : '—',
+              v.flags ? formatRate(v.flags.falsePositiveRate) : '—',
+            ];
+          })}
+        />
+      ))}
     </>
   );
 }
