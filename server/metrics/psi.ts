@@ -20,3 +20,43 @@ export function psi(expected: readonly number[], actual: readonly number[]): num
   if (!e || !a) return null;
   return a.reduce((sum, ai, i) => sum + (ai - e[i]!) * Math.log(ai / e[i]!), 0);
 }
+
+/** Bins per numeric feature: the baseline's deciles. */
+export const QUANTILE_BINS = 10;
+
+/**
+ * Quantile bins over ordered buckets (feature-buckets.ts): the edges are the baseline's
+ * j/QUANTILE_BINS quantiles taken at bucket boundaries. A bin closes with the bucket at which the
+ * baseline's cumulative count first reaches j/QUANTILE_BINS of its total (the inverted-CDF
+ * quantile: a value equal to the quantile falls in the bin below it), so a bucket is never
+ * split; quantiles that fall in the same bucket give one bin. Returns the bucket numbers at which
+ * each bin after the first begins; the first bin starts below everything, the last reaches above it.
+ */
+export function quantileStarts(baseline: ReadonlyMap<number, number>, bins = QUANTILE_BINS): number[] {
+  const buckets = [...baseline].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = buckets.reduce((sum, [, n]) => sum + n, 0);
+  const starts: number[] = [];
+  let cumulative = 0;
+  let j = 1;
+  for (let i = 0; i < buckets.length - 1; i++) {
+    cumulative += buckets[i]![1];
+    // Integer comparison: cumulative ÷ total ≥ j ÷ bins.
+    if (cumulative * bins >= j * total) {
+      starts.push(buckets[i + 1]![0]);
+      while (j < bins && cumulative * bins >= j * total) j++;
+      if (j >= bins) break;
+    }
+  }
+  return starts;
+}
+
+/** The counts of a side on the bins quantileStarts made: a bucket goes to the bin whose range holds it. */
+export function countOnBins(counts: ReadonlyMap<number, number>, starts: readonly number[]): number[] {
+  const out = new Array<number>(starts.length + 1).fill(0);
+  for (const [bucket, n] of counts) {
+    let bin = 0;
+    while (bin < starts.length && bucket >= starts[bin]!) bin++;
+    out[bin] = out[bin]! + n;
+  }
+  return out;
+}
