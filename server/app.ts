@@ -21,6 +21,8 @@ import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
 import { metricsRouter } from './metrics/metrics.routes';
+import { createDriftService } from './metrics/drift.service';
+import { driftRouter } from './metrics/drift.routes';
 import { createRollupHooks } from './metrics/rollup-hooks';
 import { createErasureService } from './members/erasure.service';
 import { createExplanationService } from './members/explanations.service';
@@ -106,7 +108,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
   };
   const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
-  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness });
+  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness, driftMinSample: config.driftMinSample });
+  const drift = createDriftService({ store, clock, minSample: config.driftMinSample });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
   const explanations = createExplanationService({ store });
@@ -136,6 +139,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     requests,
     mailbox,
     metrics,
+    drift,
     rollups,
     webhooks,
     usersAdmin,
@@ -228,6 +232,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
+  api.use(driftRouter(services.drift));
   api.use(webhooksRouter(services.webhooks));
   api.use(usersAdminRouter(services.usersAdmin));
   api.use(ingestKeysRouter(services.ingestKeys));

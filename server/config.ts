@@ -5,6 +5,7 @@ import { DecisionType, Instant } from '@shared/schemas/common';
 import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
 import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
+import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -94,6 +95,7 @@ const Env = z.object({
   OVERRIDE_MAX_PREMIUM_CHANGE: z.coerce.number().positive('must be above 0').max(10).default(0.5),
   OVERRIDE_MAX_RISK_SCORE_CHANGE: z.coerce.number().positive('must be above 0').max(1).default(1),
   FAIRNESS_MIN_GROUP: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS_MIN_GROUP),
+  DRIFT_MIN_SAMPLE: z.coerce.number().int().min(1).default(DEFAULT_DRIFT_MIN_SAMPLE),
   FAIRNESS_REFERENCE_GROUPS: z
     .string()
     .default('')
@@ -212,6 +214,8 @@ export interface Config {
   overrideMaxRiskScoreChange: number;
   /** Fairness: the least group size judged, and per attribute the configured reference group. */
   fairness: FairnessRules;
+  /** Drift: the fewest decisions on each side for a PSI to be judged. */
+  driftMinSample: number;
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
@@ -281,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     fairness: { minGroup: e.FAIRNESS_MIN_GROUP, references: e.FAIRNESS_REFERENCE_GROUPS },
+    driftMinSample: e.DRIFT_MIN_SAMPLE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,

@@ -82,8 +82,10 @@ describe('PSI on the baseline quantile bins', () => {
     close(psi(e, a)!, 1.236622646924269);
   });
 
-  it('gives one bin for a constant baseline', () => {
-    expect(quantileStarts(histogram([3, 3, 3]))).toEqual([]);
+  it('opens a bin above the baseline when a quantile falls in its highest bucket, as numpy does', () => {
+    // np.unique(np.quantile([3, 3, 3], q, method='inverted_cdf')) = [3]: bins (−∞, 3] and (3, ∞).
+    expect(quantileStarts(histogram([3, 3, 3]))).toEqual([bucketOf(3) + 1]);
+    expect(countOnBins(histogram([2, 3, 3.5, 4]), [bucketOf(3) + 1])).toEqual([2, 2]);
   });
 });
 

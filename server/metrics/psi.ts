@@ -1,3 +1,5 @@
+import { MAX_BUCKET } from './feature-buckets';
+
 /** Added to every bin's share before renormalising, so an empty bin does not make PSI infinite. */
 export const PSI_EPSILON = 1e-4;
 
@@ -38,16 +40,17 @@ export function quantileStarts(baseline: ReadonlyMap<number, number>, bins = QUA
   const starts: number[] = [];
   let cumulative = 0;
   let j = 1;
-  for (let i = 0; i < buckets.length - 1; i++) {
-    cumulative += buckets[i]![1];
+  for (let i = 0; i < buckets.length && j < bins; i++) {
+    const [bucket, n] = buckets[i]!;
+    cumulative += n;
     // Integer comparison: cumulative ÷ total ≥ j ÷ bins.
-    if (cumulative * bins >= j * total) {
-      starts.push(buckets[i + 1]![0]);
-      while (j < bins && cumulative * bins >= j * total) j++;
-      if (j >= bins) break;
-    }
+    if (cumulative * bins < j * total) continue;
+    // A quantile in the baseline's highest bucket opens a bin above it, empty in the baseline
+    // (as numpy's edges do): values beyond anything the baseline saw are counted apart.
+    starts.push(i + 1 < buckets.length ? buckets[i + 1]![0] : bucket + 1);
+    while (j < bins && cumulative * bins >= j * total) j++;
   }
-  return starts;
+  return starts.filter((start) => start <= MAX_BUCKET);
 }
 
 /** The counts of a side on the bins quantileStarts made: a bucket goes to the bin whose range holds it. */
