@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 /** Categories per feature compared one by one (by baseline count, then current count); the rest are OTHER_CATEGORY. */
 export const MAX_CATEGORIES = 50;
 /** The weekly series lists every week of the period (zeros included) up to this many; only weeks with decisions beyond. */
-const MAX_FILLED_WEEKS = 160;
+export const MAX_FILLED_WEEKS = 160;
 
 function sum(rollups: Iterable<Rollup>): RollupCounters {
   const total: RollupCounters = {};

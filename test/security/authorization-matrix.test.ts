@@ -360,6 +360,7 @@ const ROWS: Record<string, Row> = {
   // Reviewers see the score distributions of the models in their scopes (aggregates, no members).
   'GET /api/metrics/models': { expect: only('governance', 'fraud', 'pricing', 'senior') },
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
+  'GET /api/metrics/drift': { query: 'type=fraud_flag&modelId=claims-fraud-screen', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
   // The admin reads it too: the gaps are what they fill in the model registry.
