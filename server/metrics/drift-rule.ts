@@ -41,8 +41,13 @@ export function mergeSparseBins(expected: readonly number[], actual: readonly nu
     }
   }
   if (pe + pa > 0) {
-    if (e.length === 0) (e.push(pe), a.push(pa));
-    else ((e[e.length - 1] = e[e.length - 1]! + pe), (a[a.length - 1] = a[a.length - 1]! + pa));
+    if (e.length === 0) {
+      e.push(pe);
+      a.push(pa);
+    } else {
+      e[e.length - 1] = e[e.length - 1]! + pe;
+      a[a.length - 1] = a[a.length - 1]! + pa;
+    }
   }
   return [e, a];
 }

@@ -163,7 +163,15 @@ export function createDriftService(deps: { store: Store; clock: Clock; minSample
         ...kept.map((category) => ({ from: null, to: null, category, baseline: base.get(category) ?? 0, current: now.get(category) ?? 0 })),
         ...(rest.length ? [{ from: null, to: null, category: OTHER_CATEGORY, baseline: restCount(base), current: restCount(now) }] : []),
       ];
-      out.push({ feature, kind: 'categorical', ...figure(bins.map((x) => x.baseline), bins.map((x) => x.current)), bins });
+      out.push({
+        feature,
+        kind: 'categorical',
+        ...figure(
+          bins.map((x) => x.baseline),
+          bins.map((x) => x.current),
+        ),
+        bins,
+      });
     }
     return out.sort((x, y) => (y.psi ?? -1) - (x.psi ?? -1) || x.feature.localeCompare(y.feature) || x.kind.localeCompare(y.kind));
   }

@@ -95,13 +95,7 @@ function groupCounts(group: string, rollups: Rollup[], basis: FairnessBasis): Gr
  * number of days × model versions × groups selected, never on the number of decisions. The one
  * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
-export function createMetricsService(deps: {
-  store: Store;
-  clock: Clock;
-  attributes?: readonly string[];
-  fairness?: FairnessRules;
-  driftMinSample?: number;
-}) {
+export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[]; fairness?: FairnessRules; driftMinSample?: number }) {
   const { store, clock } = deps;
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
   const fairnessRules = deps.fairness ?? { minGroup: DEFAULT_FAIRNESS_MIN_GROUP, references: {} };

@@ -51,7 +51,11 @@ describeEachStore('drift against a baseline, by week and per feature', (kind) =>
   it('compares a version with a fixed baseline and with the version before it, week by week, and per feature', async () => {
     // Version 1: two weeks of October (W41, W42), 300 decisions each. Version 2 shifted: 600 in W45–W46, 20 in W47.
     await steps.batch([...checks('drift-m', '1', days(5, 7, '10'), 300, false), ...checks('drift-m', '1', days(12, 7, '10'), 300, false)]);
-    await steps.batch([...checks('drift-m', '2', days(2, 7), 300, true), ...checks('drift-m', '2', days(9, 7), 300, true), ...checks('drift-m', '2', ['2026-11-17'], 20, true)]);
+    await steps.batch([
+      ...checks('drift-m', '2', days(2, 7), 300, true),
+      ...checks('drift-m', '2', days(9, 7), 300, true),
+      ...checks('drift-m', '2', ['2026-11-17'], 20, true),
+    ]);
 
     const report = await drift(
       'type=fraud_flag&modelId=drift-m&modelVersion=2&from=2026-11-02&to=2026-11-22&baselineVersion=1&baselineFrom=2026-10-05&baselineTo=2026-10-11',

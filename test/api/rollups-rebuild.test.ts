@@ -97,7 +97,9 @@ describeEachStore('rollups rebuild', (kind) => {
     expect(total('finding:prohibited_input')).toBe(1);
     // Input values for PSI per feature (format 6): numeric by bucket, text and booleans by value.
     const totalOf = (rollups: typeof live, prefix: string) =>
-      rollups.filter((r) => r.attribute === '').reduce((n, r) => n + Object.entries(r.counters).reduce((m, [k, v]) => m + (k.startsWith(prefix) ? v : 0), 0), 0);
+      rollups
+        .filter((r) => r.attribute === '')
+        .reduce((n, r) => n + Object.entries(r.counters).reduce((m, [k, v]) => m + (k.startsWith(prefix) ? v : 0), 0), 0);
     expect(totalOf(live, 'num:claims_last_12m:')).toBe(12);
     expect(total(`num:claims_last_12m:${bucketOf(3)}`)).toBe(3);
     expect(total(`num:claim_amount_cents:${bucketOf(480_000)}`)).toBe(8);
