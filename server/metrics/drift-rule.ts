@@ -67,7 +67,8 @@ export function driftVerdict(psi: number | null, expected: readonly number[], ac
   const n1 = expected.reduce((s, n) => s + n, 0);
   const n2 = actual.reduce((s, n) => s + n, 0);
   const pValue = psi === null ? null : psiPValue(expected, actual);
-  if (psi === null) return { psi, pValue, level: 'baseline' };
+  // Without a side to compare with it is the baseline; a side without decisions (an empty week) is too few.
+  if (psi === null) return { psi, pValue, level: n1 === 0 ? 'baseline' : 'too_few' };
   if (n1 < minSample || n2 < minSample) return { psi, pValue, level: 'too_few' };
   const beyondChance = pValue !== null && pValue < 1 - DRIFT_CONFIDENCE;
   const level: DriftLevel = !beyondChance || psi < PSI_MODERATE ? 'stable' : psi < PSI_MAJOR ? 'moderate' : 'significant';

@@ -153,5 +153,6 @@ describe('significant drift needs more than chance', () => {
     expect(driftVerdict(0.9, [99, 0], [0, 500], 100).level).toBe('too_few');
     expect(driftVerdict(0.9, [100, 0], [0, 100], 100).level).toBe('significant');
     expect(driftVerdict(null, [], [], 100).level).toBe('baseline');
+    expect(driftVerdict(null, [120, 30], [0, 0], 100).level).toBe('too_few');
   });
 });

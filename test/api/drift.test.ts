@@ -58,7 +58,7 @@ describeEachStore('drift against a baseline, by week and per feature', (kind) =>
     ]);
 
     const report = await drift(
-      'type=fraud_flag&modelId=drift-m&modelVersion=2&from=2026-11-02&to=2026-11-22&baselineVersion=1&baselineFrom=2026-10-05&baselineTo=2026-10-11',
+      'type=fraud_flag&modelId=drift-m&modelVersion=2&from=2026-11-02&to=2026-11-26&baselineVersion=1&baselineFrom=2026-10-05&baselineTo=2026-10-11',
     );
     expect(report).toMatchObject({ decisions: 620, baseline: { modelVersion: '1', from: '2026-10-05', to: '2026-10-11', decisions: 300 } });
     expect(report.rule).toEqual({ moderate: 0.1, major: 0.25, minSample: 100, alpha: 0.01 });
@@ -68,11 +68,12 @@ describeEachStore('drift against a baseline, by week and per feature', (kind) =>
     expect(report.vsBaseline.pValue!).toBeLessThan(0.01);
     expect(report.vsPrevious).toMatchObject({ against: '1', expected: 600, actual: 620, level: 'significant' });
 
-    // ISO weeks of the period, each against the baseline; the 20 decisions of W47 are too few to judge, W48 has none.
+    // ISO weeks of the period, each against the baseline; the 20 decisions of W47 are too few to judge; W48, cut at the period's end, has none.
     expect(report.weekly.map((w) => [w.week, w.from, w.to, w.actual, w.level])).toEqual([
       ['2026-W45', '2026-11-02', '2026-11-08', 300, 'significant'],
       ['2026-W46', '2026-11-09', '2026-11-15', 300, 'significant'],
       ['2026-W47', '2026-11-16', '2026-11-22', 20, 'too_few'],
+      ['2026-W48', '2026-11-23', '2026-11-26', 0, 'too_few'],
     ]);
     expect(report.weekly[2]!.psi!).toBeGreaterThan(0.25);
 

@@ -26,7 +26,9 @@ export default function DriftTimeChart({
   formatTick: (value: number) => string;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const top = Math.max(0.3, ...points.map((p) => p.psi ?? 0)) * 1.1;
+  // Room above the major threshold; beyond it, up to the next tenth above the highest PSI.
+  const top = Math.max(0.3, Math.ceil(Math.max(0, ...points.map((p) => p.psi ?? 0)) * 10) / 10);
+  const ticks = [0, ...thresholds.map((t) => t.value), ...(top >= 0.4 ? [top] : [])];
   const every = Math.max(1, Math.ceil((points.length * 64) / Math.max(width - 56, 1)));
   return (
     <div ref={ref} className="gov-canvas" style={{ height: HEIGHT }}>
@@ -37,6 +39,7 @@ export default function DriftTimeChart({
           <YAxis
             type="number"
             domain={[0, top]}
+            ticks={ticks}
             tickFormatter={formatTick}
             width={48}
             tickLine={false}
