@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DRIFT_MIN_SAMPLE, driftLevel } from '@shared/metrics/drift';
 import { bucketOf, bucketRange, MAX_BUCKET } from './feature-buckets';
 import { driftVerdict } from './drift-rule';
+import { isoWeekOf } from './drift.service';
 import { binOf, SCORE_BINS } from './bins';
 import { countOnBins, psi, quantileStarts } from './psi';
 import { chiSquareQuantile, regularizedGammaP } from './statistics';
@@ -155,4 +156,17 @@ describe('significant drift needs more than chance', () => {
     expect(driftVerdict(null, [], [], 100).level).toBe('baseline');
     expect(driftVerdict(null, [120, 30], [0, 0], 100).level).toBe('too_few');
   });
+});
+
+describe('ISO weeks of UTC days', () => {
+  // Python's datetime.date.fromisoformat(day).isocalendar().
+  it.each([
+    ['2026-01-01', '2026-W01', '2025-12-29'],
+    ['2027-01-01', '2026-W53', '2026-12-28'],
+    ['2027-01-03', '2026-W53', '2026-12-28'],
+    ['2027-01-04', '2027-W01', '2027-01-04'],
+    ['2024-12-30', '2025-W01', '2024-12-30'],
+    ['2026-11-02', '2026-W45', '2026-11-02'],
+    ['2026-11-29', '2026-W48', '2026-11-23'],
+  ])('%s is in %s, which starts on %s', (day, week, monday) => expect(isoWeekOf(day)).toEqual({ week, monday }));
 });
