@@ -23,6 +23,8 @@ import { createMetricsService } from './metrics/metrics.service';
 import { metricsRouter } from './metrics/metrics.routes';
 import { createReportService } from './metrics/reports.service';
 import { reportsRouter } from './metrics/reports.routes';
+import { createDriftService } from './metrics/drift.service';
+import { driftRouter } from './metrics/drift.routes';
 import { createRollupHooks } from './metrics/rollup-hooks';
 import { createErasureService } from './members/erasure.service';
 import { createExplanationService } from './members/explanations.service';
@@ -108,7 +110,8 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     return { ...sampled, rollups: rollups.forIngest([decision], sampled.events) };
   };
   const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
-  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness });
+  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness, driftMinSample: config.driftMinSample });
+  const drift = createDriftService({ store, clock, minSample: config.driftMinSample });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const reports = createReportService({ store, clock, metrics, attributes: rollups.attributes, fairness: config.fairness });
   const models = createModelService({ store, clock });
@@ -140,6 +143,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     mailbox,
     metrics,
     reports,
+    drift,
     rollups,
     webhooks,
     usersAdmin,
@@ -233,6 +237,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
   api.use(reportsRouter(services.reports));
+  api.use(driftRouter(services.drift));
   api.use(webhooksRouter(services.webhooks));
   api.use(usersAdminRouter(services.usersAdmin));
   api.use(ingestKeysRouter(services.ingestKeys));

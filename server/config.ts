@@ -6,6 +6,7 @@ import { DEFAULT_DECIDED_AT_FLOOR, FeatureName } from '@shared/schemas/decision'
 import { DEFAULT_MONITORED_ATTRIBUTES } from './metrics/rollups';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
 import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
+import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -105,6 +106,7 @@ const Env = z.object({
     )
     .pipe(z.array(FeatureName).min(1, 'name at least one attribute, such as age_band,region').max(10, 'at most 10 attributes')),
   FAIRNESS_MIN_GROUP: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS_MIN_GROUP),
+  DRIFT_MIN_SAMPLE: z.coerce.number().int().min(1).default(DEFAULT_DRIFT_MIN_SAMPLE),
   FAIRNESS_REFERENCE_GROUPS: z
     .string()
     .default('')
@@ -225,6 +227,8 @@ export interface Config {
   monitoringAttributes: string[];
   /** Fairness: the least group size judged, and per attribute the configured reference group. */
   fairness: FairnessRules;
+  /** Drift: the fewest decisions on each side for a PSI to be judged. */
+  driftMinSample: number;
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
@@ -295,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
     monitoringAttributes: [...new Set(e.MONITORING_ATTRIBUTES)],
     fairness: { minGroup: e.FAIRNESS_MIN_GROUP, references: e.FAIRNESS_REFERENCE_GROUPS },
+    driftMinSample: e.DRIFT_MIN_SAMPLE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,

@@ -26,6 +26,8 @@ import { percentileOf } from './percentiles';
 import { psi } from './psi';
 import { reviewedLabels } from './labels';
 import { wilsonInterval } from './statistics';
+import { driftVerdict } from './drift-rule';
+import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
 import { binEdges, SCORE_BINS } from './bins';
 import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX } from './rollups';
 import { compareVersions } from './version-order';
@@ -96,10 +98,11 @@ function groupCounts(group: string, rollups: Rollup[], basis: FairnessBasis): Gr
  * number of days × model versions × groups selected, never on the number of decisions. The one
  * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
-export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[]; fairness?: FairnessRules }) {
+export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[]; fairness?: FairnessRules; driftMinSample?: number }) {
   const { store, clock } = deps;
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
   const fairnessRules = deps.fairness ?? { minGroup: DEFAULT_FAIRNESS_MIN_GROUP, references: {} };
+  const driftMinSample = deps.driftMinSample ?? DEFAULT_DRIFT_MIN_SAMPLE;
 
   function requireGovernance(user: User) {
     if (!can(user, 'metrics.read')) throw forbidden('forbidden', 'Only governance reads the metrics.');
@@ -275,6 +278,8 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
           const contested = get(v.counters, COUNTER.objections);
           const resolved = get(v.counters, COUNTER.resolved);
           const overridden = get(v.counters, COUNTER.overridden);
+          const value = previous ? psi(previous.counts, v.counts) : null;
+          const verdict = driftVerdict(value, previous?.counts ?? [], v.counts, driftMinSample);
           items.push({
             modelId: v.modelId,
             modelVersion: v.modelVersion,
@@ -290,8 +295,10 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
               unit: v.type === 'renewal_price' ? 'relative_premium_change' : 'score',
               bins: binEdges(v.type).map((edge, bin) => ({ ...edge, count: v.counts[bin]! })),
             },
-            psi: previous ? psi(previous.counts, v.counts) : null,
+            psi: value,
             psiAgainst: named ?? previous?.modelVersion ?? null,
+            psiPValue: verdict.pValue,
+            drift: verdict.level,
           });
         });
       }

@@ -10,8 +10,9 @@ import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, r
  * (a renewal at exactly −45 % or −40 %) were counted in the bin below. Format 5 counts how
  * overrides moved favourable outcomes (favourableShift), for fairness on the final outcome, and
  * reviewed cases as labels (by origin, fraud flags upheld or cleared, rejected proposals).
+ * Format 6 counts the decisions' input values (num:, cat:), for PSI per input feature.
  */
-export const ROLLUP_FORMAT = 5;
+export const ROLLUP_FORMAT = 6;
 
 /** The stamp: a document of its own under a reserved attribute, of no day, type or model. */
 const FORMAT_KEY: RollupKey = { day: '', type: '' as DecisionType, modelId: '', modelVersion: '', attribute: '@format', group: '' };

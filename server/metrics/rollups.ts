@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import { dueDate, extendedDueDate } from '../domain/deadlines';
 import { scoreBinOf } from './bins';
+import { bucketOf } from './feature-buckets';
 import { mergeRollups } from '../domain/rollup-sums';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
 
@@ -95,7 +96,33 @@ export const PREFIX = {
   /** Decisions that used this input feature / reason code: what explanation coverage is measured on. */
   feature: 'feature:',
   reasonCode: 'reasonCode:',
+  /** A numeric input's value by its bucket (feature-buckets.ts): `num:<feature>:<bucket>`, for PSI per feature. */
+  numeric: 'num:',
+  /** A text or boolean input's value: `cat:<feature>:<value>`, for PSI per feature. */
+  category: 'cat:',
 } as const;
+
+/** A category longer than this is counted as OTHER_CATEGORY: free text is no category. */
+export const MAX_CATEGORY_LENGTH = 40;
+export const OTHER_CATEGORY = '(other)';
+
+/**
+ * The counters of the decision's input values, for PSI per feature: a numeric input by its
+ * fixed log-scale bucket, a text or boolean input by its value (null inputs are not counted).
+ * They go on the decision-level document, so a decision still touches the same documents.
+ */
+export function inputValueCounters(inputs: StoredDecision['inputs']): RollupCounters {
+  const counters: RollupCounters = {};
+  for (const [feature, value] of Object.entries(inputs)) {
+    if (typeof value === 'number') counters[`${PREFIX.numeric}${feature}:${bucketOf(value)}`] = 1;
+    else if (typeof value === 'boolean') counters[`${PREFIX.category}${feature}:${String(value)}`] = 1;
+    else if (typeof value === 'string') {
+      const category = value === '' ? MISSING_GROUP : value.length > MAX_CATEGORY_LENGTH ? OTHER_CATEGORY : value;
+      counters[`${PREFIX.category}${feature}:${category}`] = 1;
+    }
+  }
+  return counters;
+}
 
 /** What counts as favourable per type, for the fairness ratios (shown to governance as is). */
 export const FAVOURABLE: Record<DecisionType, string> = {
@@ -204,6 +231,7 @@ export function decisionRollups(d: StoredDecision, attributes: readonly string[]
   for (const finding of d.findings ?? []) base[PREFIX.finding + finding.code] = (base[PREFIX.finding + finding.code] ?? 0) + 1;
   for (const feature of Object.keys(d.inputs)) base[PREFIX.feature + feature] = 1;
   for (const { code } of d.rationale.reasonCodes) base[PREFIX.reasonCode + code] = 1;
+  Object.assign(base, inputValueCounters(d.inputs));
   return withGroups(d, attributes, base, common);
 }
 

@@ -124,3 +124,54 @@ export function compareProportions(x1: number, n1: number, x2: number, n2: numbe
   }
   return { test: 'fisher', pValue: fisherExactTest(x1, n1 - x1, x2, n2 - x2) };
 }
+
+/**
+ * The regularised lower incomplete gamma function P(a, x): the series for x < a + 1, else the
+ * continued fraction (Lentz), both to about 1e-14.
+ */
+export function regularizedGammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let total = term;
+    for (let n = 1; n < 1000 && Math.abs(term) > Math.abs(total) * 1e-16; n++) {
+      term *= x / (a + n);
+      total += term;
+    }
+    return Math.min(1, total * Math.exp(logPrefix));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.max(0, 1 - Math.exp(logPrefix) * h);
+}
+
+/** The p-quantile of the χ² distribution with df degrees of freedom (df ≥ 1), by bisection on its CDF. */
+export function chiSquareQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1) || !(df > 0)) throw new Error('chiSquareQuantile needs 0 < p < 1 and df > 0');
+  const cdf = (x: number) => regularizedGammaP(df / 2, x / 2);
+  let low = 0;
+  let high = Math.max(1, df);
+  while (cdf(high) < p) high *= 2;
+  for (let i = 0; i < 200 && high - low > 1e-12 * high; i++) {
+    const mid = (low + high) / 2;
+    if (cdf(mid) < p) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}

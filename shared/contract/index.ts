@@ -6,6 +6,7 @@ import { memberRequestRoutes } from './member-requests';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
+import { driftRoutes } from './drift';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
 import { modelRoutes } from './models';
@@ -30,6 +31,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...auditRoutes,
   ...metricsRoutes,
   ...reportRoutes,
+  ...driftRoutes,
   ...webhookRoutes,
   ...adminRoutes,
 ];

@@ -108,6 +108,10 @@ export const ModelVersionMetrics = z.object({
    * decision, then that decision's instant, then natural version order: '9' before '10').
    */
   psiAgainst: z.string().nullable(),
+  /** The chance of a PSI this large without drift (x-metric-definitions, drift); null when PSI is. */
+  psiPValue: z.number().nullable(),
+  /** How PSI reads once sample size and chance are taken into account (x-metric-definitions, drift). */
+  drift: z.enum(['baseline', 'too_few', 'stable', 'moderate', 'significant']),
 });
 export type ModelVersionMetrics = z.infer<typeof ModelVersionMetrics>;
 

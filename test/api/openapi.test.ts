@@ -113,7 +113,12 @@ describe('the OpenAPI document', () => {
     for (const type of DecisionType.options) expect(defs.histogram.types[type].bins, type).toEqual(binEdges(type));
     expect(defs.psi).toMatchObject({ epsilon: PSI_EPSILON, thresholds: { moderate: 0.1, major: 0.25 } });
     expect(defs.fairness).toMatchObject({ threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE });
-    for (const path of ['overview', 'models', 'fairness', 'overrides', 'findings', 'coverage']) {
+    // How significant drift is decided, in the definitions and in the drift and models operations.
+    expect(defs.drift.significance).toContain('χ²(k − 1) · (1/n₁ + 1/n₂)');
+    expect(defs.drift.significance).toContain('DRIFT_MIN_SAMPLE, default 100');
+    expect(doc.paths['/api/metrics/drift'].get.description).toContain(defs.drift.significance);
+    expect(doc.paths['/api/metrics/models'].get.description).toContain(defs.psi.significance);
+    for (const path of ['overview', 'models', 'fairness', 'drift', 'overrides', 'findings', 'coverage']) {
       expect(doc.paths[`/api/metrics/${path}`].get.description, path).toContain(`in ${defs.day.timeZone}`);
     }
     expect(doc.paths['/api/metrics/overview'].get.description).toContain('Period-independent gauges (openCases, overdueCases)');

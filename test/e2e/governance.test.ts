@@ -18,7 +18,10 @@ describeInBrowser('governance dashboard and audit browser', () => {
   const chartsDrawn = async (page: Page) => {
     await page.locator('.gov-figure').first().waitFor();
     await expect
-      .poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-cartesian-axis-tick'))))
+      // The drift chart waits for two reads in turn (the model list, then its drift) and its chunk.
+      .poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-cartesian-axis-tick'))), {
+        timeout: 15_000,
+      })
       .toBe(true);
     return page.locator('.gov-figure').count();
   };
@@ -29,9 +32,10 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await expect.poll(() => heading(page)).toBe('Governance dashboard');
 
     // Decisions over time, contest and override rate per version, PSI, and fairness per type and
-    // model (the demo's three): seven charts, each with its words and table.
-    expect(await chartsDrawn(page)).toBe(7);
-    const decisions = page.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
+    // model (the demo's three), drift per week: eight charts, each with its words and table.
+    expect(await chartsDrawn(page)).toBe(8);
+    const overview = page.locator('section', { has: page.getByRole('heading', { name: 'Decisions and cases' }) });
+    const decisions = overview.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
     expect(await decisions.innerText()).toMatch(/^\d{1,3}(,\d{3})*$/);
     expect(await page.locator('.gov-figure-caption').first().innerText()).toMatch(/decisions from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}/);
     const psi = page.locator('.gov-figure', { hasText: 'Score drift (PSI)' });
@@ -40,6 +44,23 @@ describeInBrowser('governance dashboard and audit browser', () => {
     const psiRows = psi.locator('table tbody tr');
     expect(await psiRows.count()).toBe(5); // the demo's five model versions
     expect(await psiRows.allInnerTexts()).toContainEqual(expect.stringMatching(/claims-fraud-screen\s+3\.1.*Baseline/s));
+
+    // Drift against a baseline: PSI per ISO week as a line with both thresholds marked, the rule in
+    // words, the weeks as a table, and PSI per input.
+    const drift = page.locator('section', { has: page.getByRole('heading', { name: 'Drift against a baseline' }) });
+    const weekly = drift.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Drift per week against the baseline' }) });
+    expect(await weekly.locator('.recharts-reference-line').count()).toBe(2); // 0.1 and 0.25
+    expect(await weekly.locator('.gov-figure-caption').innerText()).toMatch(/(\d+ weeks: \d+ with enough decisions|No week has enough decisions)/);
+    expect(await drift.getByText(/at least 100 decisions on each side/).count()).toBe(1);
+    await weekly.getByText('Show as table').click();
+    const weeks = weekly.locator('tbody tr');
+    expect(await weeks.count()).toBeGreaterThan(0);
+    expect(await weeks.first().innerText()).toMatch(/^\d{4}-W\d{2}/);
+    const inputs = drift.locator('table', { has: page.getByRole('columnheader', { name: 'Input' }) }).locator('tbody tr');
+    expect(await inputs.count()).toBeGreaterThan(0);
+    expect(await drift.getByLabel('Baseline version').count()).toBe(1);
+    await weekly.scrollIntoViewIfNeeded();
+    await screenshot(page, 'governance-drift');
 
     // Fairness, per type and model: each age band with its rate and 95% interval (error bars) on the
     // model's output and on the final outcome, a reference group, small groups "too few to judge".

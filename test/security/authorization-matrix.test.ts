@@ -367,6 +367,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/metrics/models': { expect: only('governance', 'fraud', 'pricing', 'senior') },
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
   'GET /api/metrics/labels': { query: 'type=fraud_flag&attribute=age_band', expect: only('governance') },
+  'GET /api/metrics/drift': { query: 'type=fraud_flag&modelId=claims-fraud-screen', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
   // The admin reads it too: the gaps are what they fill in the model registry.

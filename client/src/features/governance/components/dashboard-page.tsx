@@ -2,6 +2,7 @@ import { PageTitle } from '../../../components/page-title';
 import { useMetricsFilter } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
 import { CoverageSection, FindingsSection } from './compliance-section';
+import { DriftSection } from './drift-section';
 import { FairnessSection } from './fairness-section';
 import { LabelsSection } from './labels-section';
 import { ModelsSection } from './models-section';
@@ -31,6 +32,7 @@ export function DashboardPage() {
       </p>
       <OverviewSection filter={filter} />
       <ModelsSection filter={filter} />
+      <DriftSection filter={filter} />
       <FairnessSection
         filter={filter}
         attribute={attribute}
