@@ -21,6 +21,8 @@ import { createCaseService } from './cases/cases.service';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
 import { metricsRouter } from './metrics/metrics.routes';
+import { createMonitorService } from './monitors/monitors.service';
+import { monitorsRouter } from './monitors/monitors.routes';
 import { createRollupHooks } from './metrics/rollup-hooks';
 import { createErasureService } from './members/erasure.service';
 import { createExplanationService } from './members/explanations.service';
@@ -107,6 +109,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   };
   const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness });
+  const monitors = createMonitorService({ store, clock, metrics, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const models = createModelService({ store, clock });
   const explanations = createExplanationService({ store });
@@ -136,6 +139,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     requests,
     mailbox,
     metrics,
+    monitors,
     rollups,
     webhooks,
     usersAdmin,
@@ -228,6 +232,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
+  api.use(monitorsRouter(services.monitors));
   api.use(webhooksRouter(services.webhooks));
   api.use(usersAdminRouter(services.usersAdmin));
   api.use(ingestKeysRouter(services.ingestKeys));

@@ -9,6 +9,7 @@ import { decisionRoutes } from './decisions';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
 import { modelRoutes } from './models';
+import { monitorRoutes } from './monitors';
 import type { RouteSpec } from './route';
 import { sessionRoutes } from './session';
 import { systemRoutes } from './system';
@@ -28,6 +29,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...mailRoutes,
   ...auditRoutes,
   ...metricsRoutes,
+  ...monitorRoutes,
   ...webhookRoutes,
   ...adminRoutes,
 ];

@@ -39,5 +39,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('attachments').createIndex({ memberId: 1, uploadedAt: 1, _id: 1 }, { name: 'attachments_member' });
   await db.collection('member_requests').createIndex({ memberId: 1, filedAt: -1, _id: -1 }, { name: 'member_requests_member' });
   await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
+  // Monitors' alerts: a subject's latest crossing, the open ones, the newest first.
+  const alerts = db.collection('monitor_alerts');
+  await alerts.createIndex({ monitorId: 1, subject: 1, crossing: -1 }, { name: 'monitor_alerts_subject' });
+  await alerts.createIndex({ resolvedAt: 1, monitorId: 1 }, { name: 'monitor_alerts_open' });
+  await alerts.createIndex({ raisedAt: -1, _id: -1 }, { name: 'monitor_alerts_raised' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

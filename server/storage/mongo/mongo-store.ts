@@ -21,6 +21,7 @@ import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
 import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
+import { monitorAlertsRepo, monitorsRepo } from './repos/monitors';
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -53,6 +54,8 @@ class MongoStore implements Store {
   readonly meta: ReturnType<typeof metaRepo>;
   readonly attachments: ReturnType<typeof attachmentsRepo>;
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
+  readonly monitors: ReturnType<typeof monitorsRepo>;
+  readonly monitorAlerts: ReturnType<typeof monitorAlertsRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -77,6 +80,8 @@ class MongoStore implements Store {
     this.meta = metaRepo(db);
     this.attachments = attachmentsRepo(db);
     this.memberRequests = memberRequestsRepo(db);
+    this.monitors = monitorsRepo(db);
+    this.monitorAlerts = monitorAlertsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

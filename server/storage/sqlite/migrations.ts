@@ -137,4 +137,19 @@ export const migrations: string[] = [
   // The reviewers' queue searches cases by the claim or policy their decision is about.
   `CREATE INDEX decisions_claim ON decisions (json_extract(doc, '$.subject.claimId'));
    CREATE INDEX decisions_policy ON decisions (json_extract(doc, '$.subject.policyId'));`,
+  // Monitors (issue 19): governance's thresholds per model, and the alerts their crossings raised.
+  // An alert's id names (monitor, subject, crossing): the primary key stores each crossing once.
+  `CREATE TABLE monitors (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+   CREATE TABLE monitor_alerts (
+     id TEXT PRIMARY KEY,
+     monitor_id TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     crossing INTEGER NOT NULL,
+     raised_at TEXT NOT NULL,
+     open INTEGER NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX monitor_alerts_subject ON monitor_alerts (monitor_id, subject, crossing);
+   CREATE INDEX monitor_alerts_open ON monitor_alerts (open, monitor_id);
+   CREATE INDEX monitor_alerts_raised ON monitor_alerts (raised_at, id);`,
 ];
