@@ -52,7 +52,9 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
     if (!can(user, 'monitors.manage')) throw forbidden('forbidden', 'Only governance manages monitors.');
   }
 
-  const existing = async (id: string) => {
+  /** A monitor by id: 404 for whoever may not manage monitors too, so no one learns which ids exist. */
+  const existing = async (user: User, id: string) => {
+    if (!can(user, 'monitors.manage')) throw notFound(`No monitor ${id}.`);
     const monitor = await store.monitors.get(id);
     if (!monitor) throw notFound(`No monitor ${id}.`);
     return monitor;
@@ -121,7 +123,9 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
       for (const section of report.sections) {
         if (section.modelId !== monitor.modelId || !section.type) continue;
         for (const g of section.groups) {
-          if (g.status === 'too_few' || g.status === 'reference' || g.ratio === null || g.n < report.minGroup) continue;
+          // The reference group is a figure too (its ratio is 1): a group that became the most
+          // favoured has come back, and its alert resolves.
+          if (g.status === 'too_few' || g.ratio === null || g.n < report.minGroup) continue;
           const significant = g.pValue !== null && g.pValue < report.alpha;
           figures.push({
             subject: `${section.type}/${attribute}=${g.group}`,
@@ -218,8 +222,7 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
     },
 
     async update(user: User, id: string, body: UpdateMonitor): Promise<Monitor> {
-      requireGovernance(user);
-      const current = await existing(id);
+      const current = await existing(user, id);
       const fairness = current.metric === 'fairness_ratio';
       const problems = [
         ...(!fairness && body.attribute ? [{ path: 'attribute', message: 'only for fairness_ratio monitors' }] : []),
@@ -254,8 +257,7 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
     },
 
     async remove(user: User, id: string): Promise<void> {
-      requireGovernance(user);
-      if (!(await store.monitors.delete(id))) throw notFound(`No monitor ${id}.`);
+      if (!can(user, 'monitors.manage') || !(await store.monitors.delete(id))) throw notFound(`No monitor ${id}.`);
       await closeOpenAlerts(id);
     },
 

@@ -48,6 +48,7 @@ interface Fixture {
   ingestKeyId?: string;
   attachmentId?: string;
   requestId?: string;
+  monitorId?: string;
   userIds: Record<string, string>;
 }
 
@@ -174,6 +175,17 @@ class Fixtures {
     const id = `req_${String(++this.n).padStart(24, '0')}`;
     await this.t.store.memberRequests.put({ id, memberId: 'M-1002', kind: 'erasure', details: null, status: 'received', filedAt: at, updatedAt: at });
     return { requestId: id };
+  }
+
+  async monitor(): Promise<Partial<Fixture>> {
+    const made = await this.as('governance', 'post', '/api/monitors', {
+      modelId: `matrix-model-${++this.n}`,
+      metric: 'psi',
+      threshold: 0.25,
+      windowDays: 30,
+      enabled: true,
+    });
+    return { monitorId: made.id };
   }
 
   async ingestKey(): Promise<Partial<Fixture>> {
@@ -365,10 +377,37 @@ const ROWS: Record<string, Row> = {
   // The admin reads it too: the gaps are what they fill in the model registry.
   'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
+  // Monitors are governance's: a monitor by id is 404 to everyone else (no enumeration).
+  'GET /api/monitors': { expect: only('governance') },
+  'POST /api/monitors': {
+    body: () => ({ modelId: 'matrix-model', metric: 'psi', threshold: 0.25, windowDays: 30, enabled: true }),
+    expect: only('governance'),
+  },
+  'GET /api/monitors/alerts': { expect: only('governance') },
+  'PATCH /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    body: () => ({ threshold: 0.3, expectedVersion: 1 }),
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
+  'DELETE /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
+const GOVERNANCE_WRITES = new Set([
+  'POST /api/session',
+  'DELETE /api/session',
+  'POST /api/session/password',
+  'POST /api/audit/anchors',
+  // Governance's own monitors (thresholds and alerts), never the decisions or cases.
+  'POST /api/monitors',
+  'PATCH /api/monitors/:id',
+  'DELETE /api/monitors/:id',
+]);
 const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */
