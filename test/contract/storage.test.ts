@@ -5,6 +5,7 @@ import { describeAttachmentsContract } from './attachments.contract';
 import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
+import { describeMonitorsContract } from './monitors.contract';
 
 for (const kind of storeKinds()) {
   describeStoreContract(kind);
@@ -13,4 +14,5 @@ for (const kind of storeKinds()) {
   describeContactsContract(kind);
   describeAdminContract(kind);
   describeAttachmentsContract(kind);
+  describeMonitorsContract(kind);
 }
