@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { can } from '@shared/auth/permissions';
 import type { DecisionType } from '@shared/schemas/common';
-import type { FairnessQuery, MetricsQuery } from '@shared/schemas/metrics';
+import type { FairnessQuery, FairnessReport, MetricsQuery, ModelMetricsList } from '@shared/schemas/metrics';
 import { MONITOR_COMPARISON, type Monitor, type MonitorAlert, type NewMonitor, type UpdateMonitor } from '@shared/schemas/monitors';
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
 import { conflict, forbidden, notFound, validationFailed } from '../domain/errors';
-import type { MetricsService } from '../metrics/metrics.service';
-import { dayOf } from '../metrics/rollups';
 import { DuplicateKeyError, type Store } from '../storage/store';
 import { monitorAlertEntry } from './monitor-alert-entry';
 
 const DAY_MS = 86_400_000;
+/** The UTC day of an instant: the grain of the rollups. */
+const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** The figures a monitor is compared with: the metrics service's, read from the rollups. */
+export interface MonitorFigureSource {
+  models(user: User, q: MetricsQuery): Promise<ModelMetricsList>;
+  fairness(user: User, q: FairnessQuery): Promise<FairnessReport>;
+}
 
 /** The evaluation job reads the figures as governance does, through the metrics service. */
 const EVALUATOR: User = { id: 'system:monitors', username: 'monitors', roles: ['governance'], scopes: [] };
@@ -45,7 +51,7 @@ const across = (monitor: Monitor, value: number) => (monitor.comparison === 'abo
  * crossing raises a new one. An alert's id names its crossing, so two processes evaluating at
  * once store it once (a unique insert, safe on every store; see MonitorAlertRepo).
  */
-export function createMonitorService(deps: { store: Store; clock: Clock; metrics: MetricsService; attributes: readonly string[] }) {
+export function createMonitorService(deps: { store: Store; clock: Clock; metrics: MonitorFigureSource; attributes: readonly string[] }) {
   const { store, clock, metrics, attributes } = deps;
 
   function requireGovernance(user: User) {
@@ -76,8 +82,8 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
   function periodOf(monitor: Monitor): MetricsQuery {
     const now = clock.now().getTime();
     return {
-      from: dayOf(new Date(now - (monitor.windowDays - 1) * DAY_MS).toISOString()),
-      to: dayOf(new Date(now).toISOString()),
+      from: dayOf(now - (monitor.windowDays - 1) * DAY_MS),
+      to: dayOf(now),
       modelId: monitor.modelId,
       ...(monitor.type ? { type: monitor.type } : {}),
     };
