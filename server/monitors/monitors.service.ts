@@ -6,6 +6,7 @@ import { MONITOR_COMPARISON, type Monitor, type MonitorAlert, type NewMonitor, t
 import type { User } from '@shared/schemas/session';
 import type { Clock } from '../clock';
 import { conflict, forbidden, notFound, validationFailed } from '../domain/errors';
+import { appendStaffLog, staffActor } from '../domain/staff-log';
 import { DuplicateKeyError, type Store } from '../storage/store';
 import { monitorAlertEntry } from './monitor-alert-entry';
 
@@ -72,6 +73,24 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
       throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
     }
   }
+
+  /** Who changed which threshold: on the staff log, which governance and auditors read. */
+  const logChange = (
+    user: User,
+    action: 'monitor_created' | 'monitor_updated' | 'monitor_removed',
+    monitor: Pick<Monitor, 'id' | 'modelId' | 'metric'> & Partial<Monitor>,
+  ) =>
+    appendStaffLog(store, clock, {
+      actor: staffActor(user),
+      action,
+      subjectDigest: null,
+      data: {
+        monitorId: monitor.id,
+        modelId: monitor.modelId,
+        metric: monitor.metric,
+        ...(monitor.threshold !== undefined ? { threshold: monitor.threshold, windowDays: monitor.windowDays, enabled: monitor.enabled } : {}),
+      },
+    });
 
   /** Open alerts of a monitor switched off or removed are closed: nobody watches that figure any more. */
   async function closeOpenAlerts(monitorId: string) {
@@ -224,6 +243,7 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
         lastEvaluatedAt: null,
       };
       await store.monitors.add(monitor);
+      await logChange(user, 'monitor_created', monitor);
       return monitor;
     },
 
@@ -259,12 +279,15 @@ export function createMonitorService(deps: { store: Store; clock: Clock; metrics
         throw conflict('version_conflict', `The monitor changed meanwhile (version ${now.version}).`, { currentVersion: now.version });
       }
       if (current.enabled && !next.enabled) await closeOpenAlerts(id);
+      await logChange(user, 'monitor_updated', next);
       return next;
     },
 
     async remove(user: User, id: string): Promise<void> {
-      if (!can(user, 'monitors.manage') || !(await store.monitors.delete(id))) throw notFound(`No monitor ${id}.`);
+      const monitor = await existing(user, id);
+      if (!(await store.monitors.delete(id))) throw notFound(`No monitor ${id}.`);
       await closeOpenAlerts(id);
+      await logChange(user, 'monitor_removed', { id, modelId: monitor.modelId, metric: monitor.metric });
     },
 
     async alerts(user: User, query: { status?: 'open' | 'resolved'; limit: number }) {

@@ -253,5 +253,9 @@ describeEachStore('monitors: once per crossing', (kind) => {
     expect((await agent.patch(`/api/monitors/${open!.monitorId}`).send({ enabled: true, expectedVersion: 2 })).status).toBe(404);
     // Its alerts stay in the list.
     expect((await alerts()).some((a) => a.monitorId === open!.monitorId)).toBe(true);
+    // Each change governance made is on the staff log; the refused ones are not.
+    const logged = (await app.store.staffLog.list()).filter((e) => e.data.monitorId === open!.monitorId);
+    expect(logged.map((e) => e.action)).toEqual(['monitor_created', 'monitor_updated', 'monitor_removed']);
+    expect(logged[1]!.data).toMatchObject({ enabled: false, threshold: 0.25 });
   });
 });
