@@ -10,7 +10,16 @@ describe('the permission table', () => {
     expect(reach('reviewer')).toEqual(['cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
     expect(reach('approver')).toEqual(['cases.approve', 'cases.openPage', 'cases.review', 'metrics.readModels', 'staff.read']);
     expect(reach('governance')).toEqual(
-      ['audit.inspect', 'cases.openPage', 'decisions.readAll', 'governance.dashboard', 'metrics.read', 'metrics.readModels', 'monitors.manage', 'staff.read'].sort(),
+      [
+        'audit.inspect',
+        'cases.openPage',
+        'decisions.readAll',
+        'governance.dashboard',
+        'metrics.read',
+        'metrics.readModels',
+        'monitors.manage',
+        'staff.read',
+      ].sort(),
     );
     expect(reach('admin')).toEqual(
       [
