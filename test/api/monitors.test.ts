@@ -7,7 +7,7 @@ import { alertMailChannel } from '../../server/mail/alert-mail-channel';
 import { webhookChannel } from '../../server/webhooks/webhook-channel';
 import { buildTestApp, type TestApp } from '../support/app';
 import { caseSteps, longSessions } from '../support/case-steps';
-import { fraudDecision } from '../support/fixtures';
+import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { startSmtpSink } from '../support/smtp-sink';
 import { describeEachStore, type TestStore } from '../support/stores';
 import { startReceiver } from '../support/webhook-receiver';
@@ -236,9 +236,25 @@ describeEachStore('monitors: once per crossing', (kind) => {
     expect(alert!.value).toBeGreaterThan(0.25);
   });
 
+  it('alerts on an override rate above the threshold, from the resolved cases of the model', async () => {
+    await createMonitor({ modelId: 'mon-tariff', type: 'renewal_price', metric: 'override_rate', threshold: 0.3 });
+    const ids = await steps.batch([1, 2].map(() => renewalDecision({ model: { id: 'mon-tariff', version: '1' } })));
+    // One confirmed, nothing overridden yet: a rate of 0, below the threshold.
+    await steps.confirm('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', ids[0]!)));
+    expect(await evaluate()).toMatchObject({ raised: 0 });
+    // One overridden (and approved): 1 of 2 resolved cases, a rate of 0.5 above 0.3.
+    const proposed = await steps.override('pricing.reviewer', await steps.claim('pricing.reviewer', await steps.object('anna', ids[1]!)), {
+      newPremiumCents: 121_000,
+    });
+    if (proposed.status !== 'resolved') await steps.approve('senior.reviewer', proposed);
+    expect(await evaluate()).toMatchObject({ raised: 1 });
+    const [alert] = (await alerts('?status=open')).filter((a) => a.modelId === 'mon-tariff');
+    expect(alert).toMatchObject({ metric: 'override_rate', comparison: 'above', subject: 'renewal_price', value: 0.5, n: 2, threshold: 0.3 });
+  });
+
   it('switching a monitor off closes its open alerts; a stale version is refused with 409; a removed monitor is 404', async () => {
     const agent = await governance();
-    const [open] = await alerts('?status=open');
+    const open = (await alerts('?status=open')).find((a) => a.metric === 'psi');
     const stale = await agent.patch(`/api/monitors/${open!.monitorId}`).send({ threshold: 0.3, expectedVersion: 7 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'version_conflict', currentVersion: 1 });
