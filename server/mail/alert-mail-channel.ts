@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Logger } from 'pino';
 import type { Lang } from '@shared/schemas/model';
@@ -37,7 +38,8 @@ export function alertMailChannel(deps: { config: AlertMailConfig; clock: Clock; 
     send: async (delivery) => {
       const alert = delivery.data as unknown as WebhookEventData<'monitor.alert'>;
       const rendered = renderAlertMail({ alert, lang: config.monitorAlertLanguage, appUrl: config.appUrl });
-      const messageId = `<${delivery.entryId}@${domain}>`;
+      // Stable across retries (one mail to the reader), and a valid Message-ID whatever the group's name holds.
+      const messageId = `<monitor-alert.${createHash('sha256').update(delivery.entryId).digest('hex').slice(0, 32)}@${domain}>`;
       const mail: Mail.Options = {
         from: config.mailFrom,
         to: [...config.monitorAlertEmails],

@@ -180,6 +180,7 @@ describeEachStore('monitors: once per crossing', (kind) => {
       'De fairnessratio van de groep age_band = 18-29 van model mon-fair (fraudecontroles) is 0,75: onder de drempel van 0,8',
     );
     expect(mails[0]!.parsed.text).toContain('https://recourse.insurer.example/governance');
+    expect(mails[0]!.parsed.messageId).toMatch(/^<monitor-alert\.[0-9a-f]{32}@recourse\.localhost>$/);
     await deliver();
     expect(alertEvents()).toHaveLength(1);
 
