@@ -426,7 +426,10 @@ export interface MonitorRepo {
   get(id: string): Promise<Monitor | null>;
   /** Oldest first. */
   list(): Promise<Monitor[]>;
-  /** Replaces the monitor if its stored version is `expectedVersion`; false when it changed meanwhile or is gone. */
+  /**
+   * Replaces the monitor with `next` (version `expectedVersion + 1`) if its stored version is `expectedVersion`;
+   * false when it changed meanwhile or is gone. Of several changes from one version at once, exactly one wins.
+   */
   compareAndSet(next: Monitor, expectedVersion: number): Promise<boolean>;
   /** Sets lastEvaluatedAt alone (the evaluation job), so it never undoes a change governance wrote meanwhile. */
   touchEvaluated(id: string, at: string): Promise<void>;

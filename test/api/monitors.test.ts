@@ -253,6 +253,18 @@ describeEachStore('monitors: once per crossing', (kind) => {
     expect(alert).toMatchObject({ metric: 'override_rate', comparison: 'above', subject: 'renewal_price', value: 0.5, n: 2, threshold: 0.3 });
   });
 
+  it('lets one of two changes made at once from the same version win; the other is 409 version_conflict', async () => {
+    const monitor = await createMonitor({ modelId: 'mon-race', metric: 'override_rate', threshold: 0.3 });
+    const agent = await governance();
+    const answers = await Promise.all(
+      [0.4, 0.5, 0.6].map((threshold) => agent.patch(`/api/monitors/${monitor.id}`).send({ threshold, expectedVersion: monitor.version })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const winner = answers.find((r) => r.status === 200)!.body as Monitor;
+    const stored = (await agent.get('/api/monitors')).body.items.find((m: Monitor) => m.id === monitor.id);
+    expect(stored).toMatchObject({ version: 2, threshold: winner.threshold });
+  });
+
   it('switching a monitor off closes its open alerts; a stale version is refused with 409; a removed monitor is 404', async () => {
     const agent = await governance();
     const open = (await alerts('?status=open')).find((a) => a.metric === 'psi');

@@ -66,6 +66,19 @@ export function describeMonitorsContract(kind: StoreKind) {
       expect(await store.monitors.compareAndSet(changed, 2)).toBe(false);
     });
 
+    it('lets exactly one of several changes from the same version win, and keeps the evaluation time apart from them', async () => {
+      await store.monitors.add(monitor);
+      const results = await Promise.all([0.5, 0.6, 0.7, 0.75].map((threshold) => store.monitors.compareAndSet({ ...monitor, threshold, version: 2 }, 1)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = [0.5, 0.6, 0.7, 0.75][results.indexOf(true)];
+      await Promise.all([
+        store.monitors.touchEvaluated('mon_1', '2026-11-25T12:00:00.000Z'),
+        store.monitors.compareAndSet({ ...monitor, threshold: 0.9, version: 3 }, 2),
+      ]);
+      expect(await store.monitors.get('mon_1')).toMatchObject({ threshold: 0.9, version: 3, lastEvaluatedAt: '2026-11-25T12:00:00.000Z' });
+      expect(winner).toBeDefined();
+    });
+
     it('stores a crossing once, finds the latest per subject, resolves an open alert once, lists newest first by state', async () => {
       const first = alert(1, 'fraud_flag/age_band=18-29', '2026-11-25T10:00:00.000Z');
       await store.monitorAlerts.add(first);

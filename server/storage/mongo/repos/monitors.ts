@@ -3,8 +3,17 @@ import type { Monitor, MonitorAlert } from '@shared/schemas/monitors';
 import { DuplicateKeyError } from '../../store';
 import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
 
+/**
+ * FerretDB 1.24 loses concurrent conditional updates to one document (see leases.ts), so a
+ * compare-and-set is a unique insert: the change that claims `id@version` first is the one that
+ * writes that version. The evaluation time lives in a document of its own, so the job's frequent
+ * write never races governance's change to the monitor.
+ */
 export function monitorsRepo(db: Db) {
   const col = () => db.collection<StrDoc>('monitors');
+  const claims = () => db.collection<StrDoc>('monitor_versions');
+  const evaluations = () => db.collection<StrDoc>('monitor_evaluations');
+  const withEvaluation = (monitor: Monitor, at: unknown): Monitor => (typeof at === 'string' ? { ...monitor, lastEvaluatedAt: at } : monitor);
   return {
     add: async (m: Monitor) => {
       try {
@@ -14,12 +23,30 @@ export function monitorsRepo(db: Db) {
         throw error;
       }
     },
-    get: async (id: string) => fromDoc<Monitor>(await col().findOne({ _id: id })),
-    list: async () => (await col().find().sort({ createdAt: 1, _id: 1 }).toArray()).map((d) => fromDoc<Monitor>(d)!),
-    compareAndSet: async (next: Monitor, expectedVersion: number) =>
-      (await col().replaceOne({ _id: next.id, version: expectedVersion }, toDoc(next))).matchedCount === 1,
-    touchEvaluated: async (id: string, at: string) => void (await col().updateOne({ _id: id }, { $set: { lastEvaluatedAt: at } })),
-    delete: async (id: string) => (await col().deleteOne({ _id: id })).deletedCount === 1,
+    get: async (id: string) => {
+      const [monitor, evaluated] = await Promise.all([col().findOne({ _id: id }), evaluations().findOne({ _id: id })]);
+      return monitor ? withEvaluation(fromDoc<Monitor>(monitor)!, evaluated?.at) : null;
+    },
+    list: async () => {
+      const [monitors, evaluated] = await Promise.all([col().find().sort({ createdAt: 1, _id: 1 }).toArray(), evaluations().find().toArray()]);
+      const at = new Map(evaluated.map((e) => [e._id, e.at as unknown]));
+      return monitors.map((d) => withEvaluation(fromDoc<Monitor>(d)!, at.get(d._id)));
+    },
+    compareAndSet: async (next: Monitor, expectedVersion: number) => {
+      try {
+        await claims().insertOne({ _id: `${next.id}@${expectedVersion + 1}` });
+      } catch (error) {
+        if (isDuplicate(error)) return false;
+        throw error;
+      }
+      return (await col().replaceOne({ _id: next.id, version: expectedVersion }, toDoc(next))).matchedCount === 1;
+    },
+    touchEvaluated: async (id: string, at: string) => void (await evaluations().updateOne({ _id: id }, { $set: { at } }, { upsert: true })),
+    delete: async (id: string) => {
+      const deleted = (await col().deleteOne({ _id: id })).deletedCount === 1;
+      await evaluations().deleteOne({ _id: id });
+      return deleted;
+    },
   };
 }
 

@@ -6,7 +6,10 @@ export function monitorsRepo(db: Db) {
   const insert = db.prepare('INSERT INTO monitors (id, created_at, version, doc) VALUES (?, ?, ?, ?)');
   const get = db.prepare<[string], { doc: string }>('SELECT doc FROM monitors WHERE id = ?');
   const list = db.prepare<[], { doc: string }>('SELECT doc FROM monitors ORDER BY created_at, id');
-  const swap = db.prepare('UPDATE monitors SET version = ?, doc = ? WHERE id = ? AND version = ?');
+  // The evaluation time stays as the job last wrote it: a change never undoes it.
+  const swap = db.prepare(
+    "UPDATE monitors SET version = ?, doc = json_set(?, '$.lastEvaluatedAt', json_extract(doc, '$.lastEvaluatedAt')) WHERE id = ? AND version = ?",
+  );
   const touch = db.prepare("UPDATE monitors SET doc = json_set(doc, '$.lastEvaluatedAt', ?) WHERE id = ?");
   const remove = db.prepare('DELETE FROM monitors WHERE id = ?');
   return {
