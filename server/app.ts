@@ -25,6 +25,8 @@ import { createReportService } from './metrics/reports.service';
 import { reportsRouter } from './metrics/reports.routes';
 import { createDriftService } from './metrics/drift.service';
 import { driftRouter } from './metrics/drift.routes';
+import { createMonitorService } from './monitors/monitors.service';
+import { monitorsRouter } from './monitors/monitors.routes';
 import { createRollupHooks } from './metrics/rollup-hooks';
 import { createErasureService } from './members/erasure.service';
 import { createExplanationService } from './members/explanations.service';
@@ -112,6 +114,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
   const decisions = countIngest(createDecisionService({ store, clock, policies, followUpsOf }), monitoring);
   const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness, driftMinSample: config.driftMinSample });
   const drift = createDriftService({ store, clock, minSample: config.driftMinSample });
+  const monitors = createMonitorService({ store, clock, metrics, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
   const reports = createReportService({ store, clock, metrics, attributes: rollups.attributes, fairness: config.fairness });
   const models = createModelService({ store, clock });
@@ -144,6 +147,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     metrics,
     reports,
     drift,
+    monitors,
     rollups,
     webhooks,
     usersAdmin,
@@ -238,6 +242,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(metricsRouter(services.metrics));
   api.use(reportsRouter(services.reports));
   api.use(driftRouter(services.drift));
+  api.use(monitorsRouter(services.monitors));
   api.use(webhooksRouter(services.webhooks));
   api.use(usersAdminRouter(services.usersAdmin));
   api.use(ingestKeysRouter(services.ingestKeys));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DecisionType, Instant } from '@shared/schemas/common';
 import { DEFAULT_DECIDED_AT_FLOOR, FeatureName } from '@shared/schemas/decision';
 import { DEFAULT_MONITORED_ATTRIBUTES } from './metrics/rollups';
+import { Lang } from '@shared/schemas/model';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
 import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
 import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
@@ -140,6 +141,19 @@ const Env = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  // Governance's alert mail (monitors): addresses, comma-separated; none means no mail, only the webhook and the dashboard.
+  MONITOR_ALERT_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'not an e-mail address' }))),
+  MONITOR_ALERT_LANGUAGE: Lang.default('en'),
+  MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587')
@@ -238,6 +252,11 @@ export interface Config {
   deliveryTimeoutMs: number;
   /** Webhook hosts allowed without https and on private addresses (local receivers, tests). */
   webhookAllowedHosts: string[];
+  /** Who receives governance's alert mail when a monitor's threshold is crossed; empty: no mail. */
+  monitorAlertEmails: string[];
+  monitorAlertLanguage: Lang;
+  /** How often the monitors are compared with the figures. */
+  monitorIntervalMs: number;
   /** Mail to members over SMTP; without it (the demo) each mail is written as an .eml file under dataDir/mail. */
   smtpUrl?: string;
   /** The sender of mail to members. */
@@ -305,6 +324,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,
     deliveryTimeoutMs: e.DELIVERY_TIMEOUT_MS,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+    monitorAlertEmails: e.MONITOR_ALERT_EMAILS,
+    monitorAlertLanguage: e.MONITOR_ALERT_LANGUAGE,
+    monitorIntervalMs: e.MONITOR_INTERVAL_SECONDS * 1000,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL,

@@ -124,7 +124,7 @@ export interface WebhookSubscription {
 }
 
 /** How a delivery leaves: a signed webhook, an e-mail, or the member-notification sender. */
-export type DeliveryChannel = 'webhook' | 'mail' | 'notice';
+export type DeliveryChannel = 'webhook' | 'mail' | 'notice' | 'alert_mail';
 
 export interface DeliveryAttempt {
   at: string;

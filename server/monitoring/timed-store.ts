@@ -36,6 +36,8 @@ export function timeStore(store: Store, observe: StoreTimer): Store {
     meta: time(store.meta, 'meta'),
     attachments: time(store.attachments, 'attachments'),
     memberRequests: time(store.memberRequests, 'memberRequests'),
+    monitors: time(store.monitors, 'monitors'),
+    monitorAlerts: time(store.monitorAlerts, 'monitorAlerts'),
     purgeFreedSpace: () => store.purgeFreedSpace(),
     checkReady: () => store.checkReady(),
     close: () => store.close(),

@@ -3,6 +3,7 @@ import type { DecisionOutput } from '@shared/schemas/decision';
 import type { CaseStatus } from '@shared/schemas/case';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
+import type { Monitor, MonitorAlert } from '@shared/schemas/monitors';
 import type { DecisionToInsert } from './ingest-follow-ups';
 import type {
   AttachmentMeta,
@@ -87,6 +88,9 @@ export interface Store {
   leases: LeaseRepo;
   rollups: RollupRepo;
   meta: MetaRepo;
+  /** Governance's thresholds per model (monitors) and the alerts their crossings raised. */
+  monitors: MonitorRepo;
+  monitorAlerts: MonitorAlertRepo;
   /** Makes erased data unrecoverable from the store's files where the engine allows it. */
   purgeFreedSpace(): Promise<void>;
   /**
@@ -445,6 +449,42 @@ export interface RollupRepo {
   /** Swaps the whole set for a rebuilt one. */
   replaceAll(rollups: Rollup[]): Promise<void>;
   clear(): Promise<void>;
+}
+
+/** Governance's monitors: one small document each. */
+export interface MonitorRepo {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  add(monitor: Monitor): Promise<void>;
+  get(id: string): Promise<Monitor | null>;
+  /** Oldest first. */
+  list(): Promise<Monitor[]>;
+  /**
+   * Replaces the monitor with `next` (version `expectedVersion + 1`) if its stored version is `expectedVersion`;
+   * false when it changed meanwhile or is gone. Of several changes from one version at once, exactly one wins.
+   */
+  compareAndSet(next: Monitor, expectedVersion: number): Promise<boolean>;
+  /** Sets lastEvaluatedAt alone (the evaluation job), so it never undoes a change governance wrote meanwhile. */
+  touchEvaluated(id: string, at: string): Promise<void>;
+  /** True when there was one. */
+  delete(id: string): Promise<boolean>;
+}
+
+/**
+ * The alerts of the monitors. The latest alert of a (monitor, subject) is its state: open means
+ * alerting, resolved or none means ok. An alert's id names its crossing, so two evaluations of
+ * one crossing (two processes, a retried run) store it once: the insert is the compare-and-set.
+ */
+export interface MonitorAlertRepo {
+  /** Rejects with DuplicateKeyError when the id (monitor, subject, crossing) is taken. */
+  add(alert: MonitorAlert): Promise<void>;
+  /** The alert of the latest crossing of a monitor's subject, or null before any. */
+  latest(monitorId: string, subject: string): Promise<MonitorAlert | null>;
+  /** A monitor's open alerts. */
+  openFor(monitorId: string): Promise<MonitorAlert[]>;
+  /** Resolves an open alert; false when it was resolved already (by another run). */
+  resolve(id: string, at: string, value: number | null): Promise<boolean>;
+  /** Newest first (by raisedAt, then id), optionally only open or only resolved ones. */
+  list(filter: { status?: 'open' | 'resolved' }, limit: number): Promise<MonitorAlert[]>;
 }
 
 export class DuplicateKeyError extends Error {

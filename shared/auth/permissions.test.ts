@@ -17,6 +17,7 @@ describe('the permission table', () => {
         'governance.dashboard',
         'metrics.read',
         'metrics.readModels',
+        'monitors.manage',
         'reports.freeze',
         'reports.read',
         'staff.read',

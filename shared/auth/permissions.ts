@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'reports.read': ['governance'],
   /** The governance dashboard in the client. */
   'governance.dashboard': ['governance'],
+  /** Monitors: thresholds per model on drift, fairness ratios and override rates, and their alerts. */
+  'monitors.manage': ['governance'],
   /** The audit trail: events, exports, verification, anchors. */
   'audit.inspect': ['governance', 'admin'],
   /** The admin console in the client. */

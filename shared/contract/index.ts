@@ -11,6 +11,7 @@ import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
 import { modelRoutes } from './models';
 import { reportRoutes } from './reports';
+import { monitorRoutes } from './monitors';
 import type { RouteSpec } from './route';
 import { sessionRoutes } from './session';
 import { systemRoutes } from './system';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...metricsRoutes,
   ...reportRoutes,
   ...driftRoutes,
+  ...monitorRoutes,
   ...webhookRoutes,
   ...adminRoutes,
 ];

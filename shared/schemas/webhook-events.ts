@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseOrigin, Resolution } from './case';
 import { DecisionType, Instant, MemberId } from './common';
+import { MonitorAlert } from './monitors';
 import { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from './decision';
 
 /**
@@ -29,7 +30,15 @@ const About = {
 
 const CaseRef = { ...About, caseId: z.string(), decisionType: DecisionType };
 
-export const WEBHOOK_EVENT_TYPES = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.outcome_changed',
+  'case.opened',
+  'case.extended',
+  'case.resolved',
+  'case.withdrawn',
+  'member.erased',
+  'monitor.alert',
+] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -48,6 +57,11 @@ export const WEBHOOK_EVENT_DATA = {
   'case.withdrawn': z.object({ ...CaseRef }),
   /** GDPR Art. 17(2): the member's data was erased here; erase it downstream too. */
   'member.erased': z.object({ memberId: MemberId }),
+  /**
+   * A monitor's threshold was crossed (once per crossing): figures about a model, never about a
+   * member or a decision. Not in any decision's order; `alertId` is stable across retries.
+   */
+  'monitor.alert': MonitorAlert.omit({ id: true, resolvedAt: true, resolvedValue: true }).extend({ alertId: z.string() }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

@@ -7,7 +7,7 @@ import { fraudDecision, renewalDecision } from '../support/fixtures';
 import { describeEachStore, type TestStore } from '../support/stores';
 import { startReceiver } from '../support/webhook-receiver';
 
-const ALL_EVENTS = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased'];
+const ALL_EVENTS = ['decision.outcome_changed', 'case.opened', 'case.extended', 'case.resolved', 'case.withdrawn', 'member.erased', 'monitor.alert'];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
   let t: TestStore;
@@ -276,5 +276,9 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(doc.webhooks['decision.outcome_changed'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
       expect.arrayContaining(['decisionId', 'sequence', 'original', 'effective']),
     );
+    // A monitor's alert is about a model: no decision, no member.
+    const alert = doc.webhooks['monitor.alert'].post.requestBody.content['application/json'].schema.properties.data;
+    expect(alert.required).toEqual(expect.arrayContaining(['alertId', 'monitorId', 'modelId', 'metric', 'value', 'threshold', 'crossing']));
+    expect(Object.keys(alert.properties)).not.toContain('memberId');
   });
 });

@@ -6,6 +6,7 @@ import { describeStoreContract } from './store.contract';
 import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
 import { describeReportsContract } from './reports.contract';
+import { describeMonitorsContract } from './monitors.contract';
 
 for (const kind of storeKinds()) {
   describeStoreContract(kind);
@@ -15,4 +16,5 @@ for (const kind of storeKinds()) {
   describeAdminContract(kind);
   describeAttachmentsContract(kind);
   describeReportsContract(kind);
+  describeMonitorsContract(kind);
 }

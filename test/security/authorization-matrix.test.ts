@@ -49,6 +49,7 @@ interface Fixture {
   attachmentId?: string;
   requestId?: string;
   reportId?: string;
+  monitorId?: string;
   userIds: Record<string, string>;
 }
 
@@ -180,6 +181,17 @@ class Fixtures {
   async report(): Promise<Partial<Fixture>> {
     const frozen = await this.as('governance', 'post', '/api/reports', { from: '2026-11-01', to: '2026-11-30' });
     return { reportId: frozen.id };
+  }
+
+  async monitor(): Promise<Partial<Fixture>> {
+    const made = await this.as('governance', 'post', '/api/monitors', {
+      modelId: `matrix-model-${++this.n}`,
+      metric: 'psi',
+      threshold: 0.25,
+      windowDays: 30,
+      enabled: true,
+    });
+    return { monitorId: made.id };
   }
 
   async ingestKey(): Promise<Partial<Fixture>> {
@@ -383,10 +395,38 @@ const ROWS: Record<string, Row> = {
     path: (f) => `/api/reports/${f.reportId}`,
     expect: { ...only('governance'), member_own: 404, member_other: 404, fraud: 404, pricing: 404, senior: 404, admin: 404 },
   },
+  // Monitors are governance's: a monitor by id is 404 to everyone else (no enumeration).
+  'GET /api/monitors': { expect: only('governance') },
+  'POST /api/monitors': {
+    body: () => ({ modelId: 'matrix-model', metric: 'psi', threshold: 0.25, windowDays: 30, enabled: true }),
+    expect: only('governance'),
+  },
+  'GET /api/monitors/alerts': { expect: only('governance') },
+  'PATCH /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    body: () => ({ threshold: 0.3, expectedVersion: 1 }),
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
+  'DELETE /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors', 'POST /api/reports']);
+const GOVERNANCE_WRITES = new Set([
+  'POST /api/session',
+  'DELETE /api/session',
+  'POST /api/session/password',
+  'POST /api/audit/anchors',
+  'POST /api/reports',
+  // Governance's own monitors (thresholds and alerts), never the decisions or cases.
+  'POST /api/monitors',
+  'PATCH /api/monitors/:id',
+  'DELETE /api/monitors/:id',
+]);
 const INGEST_ROUTES = new Set(['POST /api/decisions', 'POST /api/decisions/batch', 'PUT /api/members/:memberId/contact']);
 
 /** The rows run on both stores: where a slip would show one member another's decision or let the wrong person act. */

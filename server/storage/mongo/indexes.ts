@@ -41,5 +41,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('member_requests').createIndex({ filedAt: -1, _id: -1 }, { name: 'member_requests_filed' });
   // The report chain's guard: two freezes taking the same seq collide instead of forking it.
   await db.collection('reports').createIndex({ seq: 1 }, { unique: true, name: 'reports_seq' });
+  // Monitors' alerts: a subject's latest crossing, the open ones, the newest first.
+  const alerts = db.collection('monitor_alerts');
+  await alerts.createIndex({ monitorId: 1, subject: 1, crossing: -1 }, { name: 'monitor_alerts_subject' });
+  await alerts.createIndex({ resolvedAt: 1, monitorId: 1 }, { name: 'monitor_alerts_open' });
+  await alerts.createIndex({ raisedAt: -1, _id: -1 }, { name: 'monitor_alerts_raised' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

@@ -22,6 +22,7 @@ import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
 import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
+import { monitorAlertsRepo, monitorsRepo } from './repos/monitors';
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -55,6 +56,8 @@ class MongoStore implements Store {
   readonly meta: ReturnType<typeof metaRepo>;
   readonly attachments: ReturnType<typeof attachmentsRepo>;
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
+  readonly monitors: ReturnType<typeof monitorsRepo>;
+  readonly monitorAlerts: ReturnType<typeof monitorAlertsRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -80,6 +83,8 @@ class MongoStore implements Store {
     this.meta = metaRepo(db);
     this.attachments = attachmentsRepo(db);
     this.memberRequests = memberRequestsRepo(db);
+    this.monitors = monitorsRepo(db);
+    this.monitorAlerts = monitorAlertsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

@@ -25,6 +25,7 @@ import { leasesRepo } from './repos/leases';
 import { metaRepo } from './repos/meta';
 import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
+import { monitorAlertsRepo, monitorsRepo } from './repos/monitors';
 
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -73,6 +74,8 @@ class SqliteStore implements Store {
   readonly meta: ReturnType<typeof metaRepo>;
   readonly attachments: ReturnType<typeof attachmentsRepo>;
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
+  readonly monitors: ReturnType<typeof monitorsRepo>;
+  readonly monitorAlerts: ReturnType<typeof monitorAlertsRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
@@ -95,6 +98,8 @@ class SqliteStore implements Store {
     this.meta = metaRepo(db);
     this.attachments = attachmentsRepo(db);
     this.memberRequests = memberRequestsRepo(db);
+    this.monitors = monitorsRepo(db);
+    this.monitorAlerts = monitorAlertsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       addOutbox: (entry) => this.outbox.addNow(entry),

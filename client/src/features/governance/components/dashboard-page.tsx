@@ -1,11 +1,13 @@
 import { PageTitle } from '../../../components/page-title';
 import { useMetricsFilter } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
+import { AlertsSection } from './alerts-section';
 import { CoverageSection, FindingsSection } from './compliance-section';
 import { DriftSection } from './drift-section';
 import { FairnessSection } from './fairness-section';
 import { LabelsSection } from './labels-section';
 import { ModelsSection } from './models-section';
+import { MonitorsSection } from './monitors-section';
 import { OverviewSection } from './overview-section';
 import { PeriodFilter } from './period-filter';
 import { ReviewSection } from './review-section';
@@ -22,6 +24,7 @@ export function DashboardPage() {
   return (
     <div className="gov-page">
       <PageTitle title={t('dashboard.title')} intro={t('dashboard.intro')} />
+      <AlertsSection />
       <PeriodFilter filter={filter} onChange={set} label={t('filter.label')} />
       <p className="gov-showing" role="status">
         {t('dashboard.showing', {
@@ -50,6 +53,7 @@ export function DashboardPage() {
         <FindingsSection filter={filter} />
         <CoverageSection filter={filter} />
       </div>
+      <MonitorsSection />
     </div>
   );
 }
