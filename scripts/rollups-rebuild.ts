@@ -14,10 +14,11 @@ const SHOWN = 50;
 
 async function main() {
   const check = process.argv.includes('--check');
-  const store = await openStore(loadConfig());
+  const config = loadConfig();
+  const store = await openStore(config);
   try {
     const live = await store.rollups.list({});
-    const rebuilt = await rebuildRollups(store);
+    const rebuilt = await rebuildRollups(store, config.monitoringAttributes);
     const differences = diffRollups(live, rebuilt);
     process.stdout.write(`${live.length} live rollup documents, ${rebuilt.length} rebuilt; ${differences.length} counter(s) differ.\n`);
     for (const d of differences.slice(0, SHOWN)) process.stdout.write(`  ${d.key} ${d.counter}: live ${d.live}, rebuilt ${d.rebuilt}\n`);

@@ -22,6 +22,12 @@ import { consistentHead } from './cases/case-chain';
 import { policiesRouter } from './policies/policies.routes';
 import { createMetricsService } from './metrics/metrics.service';
 import { metricsRouter } from './metrics/metrics.routes';
+import { createReportService } from './metrics/reports.service';
+import { reportsRouter } from './metrics/reports.routes';
+import { createDriftService } from './metrics/drift.service';
+import { driftRouter } from './metrics/drift.routes';
+import { createMonitorService } from './monitors/monitors.service';
+import { monitorsRouter } from './monitors/monitors.routes';
 import { createRollupHooks } from './metrics/rollup-hooks';
 import { createErasureService } from './members/erasure.service';
 import { createExplanationService } from './members/explanations.service';
@@ -106,7 +112,7 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     member: config.memberOidc && createOidcSignIn({ store, clock, sessions, flowKey, kind: 'member', cfg: config.memberOidc }),
   };
   // Rollups follow every write: ingest (its follow-ups) and case events (onEvent).
-  const rollups = createRollupHooks({ store });
+  const rollups = createRollupHooks({ store, attributes: config.monitoringAttributes });
   const cases = createCaseService({ store, clock, policies, onEvent: rollups.onCaseEvent });
   const preferences = createAutomationPreferenceService({ store, clock });
   // A decision its member asked a person for gets that mandatory case in seq 1 instead of a sample.
@@ -119,8 +125,11 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     createDecisionService({ store, clock, policies, followUpsOf, headOf, standingRequestsOf: preferences.standingRequestsOf }),
     monitoring,
   );
-  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes });
+  const metrics = createMetricsService({ store, clock, attributes: rollups.attributes, fairness: config.fairness, driftMinSample: config.driftMinSample });
+  const drift = createDriftService({ store, clock, minSample: config.driftMinSample });
+  const monitors = createMonitorService({ store, clock, metrics, attributes: rollups.attributes });
   const audit = createAuditService({ store, clock, signingKey: config.auditSigningKey });
+  const reports = createReportService({ store, clock, metrics, attributes: rollups.attributes, fairness: config.fairness });
   const models = createModelService({ store, clock });
   const explanations = createExplanationService({ store });
   const exports = createExportService({ store, clock, explanations, digestKey });
@@ -152,6 +161,9 @@ export function createServices({ store, config, clock, policies = policiesFromCo
     preferences,
     mailbox,
     metrics,
+    reports,
+    drift,
+    monitors,
     rollups,
     webhooks,
     usersAdmin,
@@ -246,6 +258,9 @@ export function createApp(deps: AppDeps): { app: Express; services: Services; mo
   api.use(mailRouter(services.mailbox));
   api.use(auditRouter(services.audit, services.staffLog));
   api.use(metricsRouter(services.metrics));
+  api.use(reportsRouter(services.reports));
+  api.use(driftRouter(services.drift));
+  api.use(monitorsRouter(services.monitors));
   api.use(webhooksRouter(services.webhooks));
   api.use(usersAdminRouter(services.usersAdmin));
   api.use(ingestKeysRouter(services.ingestKeys));

@@ -2,8 +2,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DecisionType, Instant } from '@shared/schemas/common';
-import { DEFAULT_DECIDED_AT_FLOOR } from '@shared/schemas/decision';
+import { DEFAULT_DECIDED_AT_FLOOR, FeatureName } from '@shared/schemas/decision';
+import { DEFAULT_MONITORED_ATTRIBUTES } from './metrics/rollups';
+import { Lang } from '@shared/schemas/model';
 import { parseRoleMap, type RoleMap } from './auth/oidc/role-map';
+import { DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules } from './metrics/fairness';
+import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -92,6 +96,36 @@ const Env = z.object({
   FOUR_EYES_MIN_RISK_POINTS: z.coerce.number().min(0).max(1).default(0),
   OVERRIDE_MAX_PREMIUM_CHANGE: z.coerce.number().positive('must be above 0').max(10).default(0.5),
   OVERRIDE_MAX_RISK_SCORE_CHANGE: z.coerce.number().positive('must be above 0').max(1).default(1),
+  MONITORING_ATTRIBUTES: z
+    .string()
+    .default(DEFAULT_MONITORED_ATTRIBUTES.join(','))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(FeatureName).min(1, 'name at least one attribute, such as age_band,region').max(10, 'at most 10 attributes')),
+  FAIRNESS_MIN_GROUP: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS_MIN_GROUP),
+  DRIFT_MIN_SAMPLE: z.coerce.number().int().min(1).default(DEFAULT_DRIFT_MIN_SAMPLE),
+  FAIRNESS_REFERENCE_GROUPS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const references: Record<string, string> = {};
+      for (const pair of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const at = pair.indexOf('=');
+        if (at <= 0 || at === pair.length - 1) {
+          ctx.addIssue({ code: 'custom', message: `"${pair}" is not <attribute>=<group>, such as age_band=30-44` });
+          return z.NEVER;
+        }
+        references[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+      }
+      return references;
+    }),
   RETENTION_DAYS_RENEWAL_PRICE: retentionDays,
   RETENTION_DAYS_FRAUD_FLAG: retentionDays,
   RETENTION_DAYS_RISK_SCORE: retentionDays,
@@ -107,6 +141,19 @@ const Env = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  // Governance's alert mail (monitors): addresses, comma-separated; none means no mail, only the webhook and the dashboard.
+  MONITOR_ALERT_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'not an e-mail address' }))),
+  MONITOR_ALERT_LANGUAGE: Lang.default('en'),
+  MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587')
@@ -190,6 +237,12 @@ export interface Config {
   overrideMaxPremiumChange: number;
   /** An override's new risk score stays within this many score points (0..1) of the model's. */
   overrideMaxRiskScoreChange: number;
+  /** The attributes fairness is measured on: read from a decision's `monitoring`, else from its inputs. */
+  monitoringAttributes: string[];
+  /** Fairness: the least group size judged, and per attribute the configured reference group. */
+  fairness: FairnessRules;
+  /** Drift: the fewest decisions on each side for a PSI to be judged. */
+  driftMinSample: number;
   retentionDays: Record<DecisionType, number>;
   /** The earliest decidedAt ingest accepts (ISO instant). */
   decidedAtFloor: string;
@@ -199,6 +252,11 @@ export interface Config {
   deliveryTimeoutMs: number;
   /** Webhook hosts allowed without https and on private addresses (local receivers, tests). */
   webhookAllowedHosts: string[];
+  /** Who receives governance's alert mail when a monitor's threshold is crossed; empty: no mail. */
+  monitorAlertEmails: string[];
+  monitorAlertLanguage: Lang;
+  /** How often the monitors are compared with the figures. */
+  monitorIntervalMs: number;
   /** Mail to members over SMTP; without it (the demo) each mail is written as an .eml file under dataDir/mail. */
   smtpUrl?: string;
   /** The sender of mail to members. */
@@ -258,11 +316,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyesMinRiskPoints: e.FOUR_EYES_MIN_RISK_POINTS,
     overrideMaxPremiumChange: e.OVERRIDE_MAX_PREMIUM_CHANGE,
     overrideMaxRiskScoreChange: e.OVERRIDE_MAX_RISK_SCORE_CHANGE,
+    monitoringAttributes: [...new Set(e.MONITORING_ATTRIBUTES)],
+    fairness: { minGroup: e.FAIRNESS_MIN_GROUP, references: e.FAIRNESS_REFERENCE_GROUPS },
+    driftMinSample: e.DRIFT_MIN_SAMPLE,
     retentionDays: { renewal_price: e.RETENTION_DAYS_RENEWAL_PRICE, fraud_flag: e.RETENTION_DAYS_FRAUD_FLAG, risk_score: e.RETENTION_DAYS_RISK_SCORE },
     decidedAtFloor: e.DECIDED_AT_FLOOR,
     deliveryRetryBaseMs: e.DELIVERY_RETRY_BASE_MS,
     deliveryTimeoutMs: e.DELIVERY_TIMEOUT_MS,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+    monitorAlertEmails: e.MONITOR_ALERT_EMAILS,
+    monitorAlertLanguage: e.MONITOR_ALERT_LANGUAGE,
+    monitorIntervalMs: e.MONITOR_INTERVAL_SECONDS * 1000,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL,

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoOnStart } from './demo/seed';
 import { runDelivery } from './delivery/engine';
 import { createMailChannel } from './mail/mail-channel';
 import { memberMailChannel } from './mail/member-mail-channel';
+import { alertMailChannel } from './mail/alert-mail-channel';
 import { webhookChannel } from './webhooks/webhook-channel';
 import { startPeriodicJob } from './jobs/periodic';
 import { repairRecentProjections } from './jobs/repair';
@@ -30,7 +31,7 @@ async function main() {
   const store = monitoring.timeStore(await openStore(config));
   const clock = systemClock;
   // Before anything writes: rollups of an older format are rebuilt once (see upgradeRollups).
-  if (await upgradeRollups(store)) logger.info('rollups rebuilt to the current format');
+  if (await upgradeRollups(store, config.monitoringAttributes)) logger.info('rollups rebuilt to the current format and monitored attributes');
 
   if (config.ingestApiKeys.length === 0) {
     config.ingestApiKeys = [DEMO_INGEST_KEY];
@@ -71,10 +72,12 @@ async function main() {
   // E-mail to members: over SMTP_URL, or written under DATA_DIR/mail for the demonstration.
   const mail = createMailChannel({ store, config, clock, logger });
   if (mail.transport === 'files') logger.info('SMTP_URL is not set: mail to members is written as .eml files under DATA_DIR/mail (see the admin page).');
+  // Governance's alert mail (monitors) to MONITOR_ALERT_EMAILS; without addresses it sends nothing.
+  const alertMail = alertMailChannel({ config, clock, logger });
   const delivery = {
     store,
     clock,
-    channels: [memberMailChannel(mail), webhookChannel({ store, clock, allowedHosts: config.webhookAllowedHosts })],
+    channels: [memberMailChannel(mail), alertMail, webhookChannel({ store, clock, allowedHosts: config.webhookAllowedHosts })],
     retryBaseMs: config.deliveryRetryBaseMs,
     timeoutMs: config.deliveryTimeoutMs,
   };
@@ -89,6 +92,8 @@ async function main() {
         return services.erasure.applyRetention(config.retentionDays);
       },
     },
+    // Monitors against the figures (rollups): a crossing raises one alert and one outbox entry.
+    { name: 'monitors', intervalMs: config.monitorIntervalMs, run: services.monitors.evaluate },
     {
       name: 'outbox',
       // Often enough for the first retry to be on time, never more than once a second, and a term
@@ -112,6 +117,7 @@ async function main() {
   const shutdown = () => {
     for (const job of jobs) job.stop();
     mail.close();
+    alertMail.close();
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

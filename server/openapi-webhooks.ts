@@ -22,7 +22,10 @@ export function webhookDocument(): ZodOpenApiPathsObject {
       {
         post: {
           operationId: `webhook_${type.replace('.', '_')}`,
-          summary: `${type} (signed webhook, in order per decision by data.sequence)`,
+          // A monitor's alert is about a model, not a decision: no sequence to order by.
+          summary: type.startsWith('monitor.')
+            ? `${type} (signed webhook, once per crossing of a monitor's threshold)`
+            : `${type} (signed webhook, in order per decision by data.sequence)`,
           parameters: Object.entries(SIGNED).map(([name, spec]) => ({ name, in: 'header' as const, ...spec })),
           requestBody: { content: { 'application/json': { schema: webhookPayload(type) } } },
           responses: { '200': { description: 'Received (any 2xx)' }, '410': { description: 'Gone: the subscription is disabled' } },

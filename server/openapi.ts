@@ -107,6 +107,7 @@ export function openApiDocument(routes: readonly RouteSpec[] = API_ROUTES) {
     metricsOverview: metrics.overview,
     metricsModels: metrics.models,
     metricsFairness: metrics.fairness,
+    metricsDrift: metrics.drift,
     metricsOverrides: metrics.overrides,
     metricsFindings: metrics.findings,
     metricsCoverage: metrics.coverage,

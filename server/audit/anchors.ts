@@ -5,6 +5,7 @@ import { DuplicateKeyError, type Store } from '../storage/store';
 import { linkHash } from '../domain/hash-chain';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains } from './walk';
+import { REPORT_CHAIN_LEAF, reportHeadAsOf } from '../domain/report-chain';
 
 /** Writes in flight when an anchor starts are left to the next one, so it never races them. */
 const SETTLE_MS = 2_000;
@@ -16,7 +17,10 @@ export function anchorBody(a: Omit<Anchor, 'hash' | 'signature' | 'prevHash'>) {
 export const anchorHash = (a: Anchor) => linkHash(a.prevHash, anchorBody(a));
 export const anchorSignature = (key: string, hash: string) => createHmac('sha256', key).update(hash).digest('hex');
 
-/** Merkle root over every chain head as of `until`, plus counts. */
+/**
+ * Merkle root over every chain head as of `until`, plus counts. The frozen reports' chain is one
+ * more leaf after the decisions' (once there is a report), so deleting a sealed report shows.
+ */
 export async function headsRoot(store: Store, until: string) {
   const merkle = new StreamingMerkle();
   let events = 0;
@@ -26,6 +30,8 @@ export async function headsRoot(store: Store, until: string) {
     merkle.add(headLeaf(view.decisionId, head.seq, head.hash));
     events += head.seq + 1;
   }
+  const reports = await reportHeadAsOf(store, until);
+  if (reports) merkle.add(headLeaf(REPORT_CHAIN_LEAF, reports.seq, reports.hash));
   return { root: merkle.root(), chains: merkle.count, events };
 }
 

@@ -6,6 +6,7 @@ import { canonicalJson, decisionHash, decisionPersonal, eventHash, personalDiges
 import { anchorHash, anchorSignature } from './anchors';
 import { StreamingMerkle, headLeaf } from './merkle';
 import { headAsOf, walkChains, type ChainView } from './walk';
+import { checkReport, REPORT_CHAIN_LEAF } from '../domain/report-chain';
 
 type Broken = NonNullable<VerifyResult['brokenAt']>;
 
@@ -110,6 +111,38 @@ function checkEvent(event: ChainEvent, prevHash: string, erased: boolean): Pick<
 }
 
 /**
+ * The frozen reports' chain, link by link: each document must hash to its report's hash and name
+ * the seq before it and that report's hash. Returns the first break, and the chain's head as of
+ * `until` (the latest anchor's coveredUntil) for the Merkle root.
+ */
+async function checkReportChain(store: Store, until: string | undefined) {
+  let prev = { seq: 0, hash: '' };
+  let head: { seq: number; hash: string } | null = null;
+  let pastUntil = false;
+  for await (const report of store.reports.scan()) {
+    if (report.seq !== prev.seq + 1) {
+      return {
+        broken: { reportSeq: prev.seq + 1, reason: 'missing_report', detail: `Frozen report ${prev.seq + 1} is missing from the report chain.` } as Broken,
+      };
+    }
+    const check = checkReport(report, prev.hash);
+    if (!check.ok) {
+      const detail = check.hashMatches
+        ? `Frozen report ${report.seq} does not link to the report before it.`
+        : `Frozen report ${report.seq} does not match its hash.`;
+      return { broken: { reportSeq: report.seq, reason: 'report_altered', detail } as Broken };
+    }
+    // As reportHeadAsOf (anchors.ts) reads it: the last report before the first one frozen after `until`.
+    if (until !== undefined && !pastUntil) {
+      if (report.frozenAt <= until) head = { seq: report.seq, hash: report.hash };
+      else pastUntil = true;
+    }
+    prev = { seq: report.seq, hash: report.hash };
+  }
+  return { head };
+}
+
+/**
  * Recomputes every chain and the anchors. The anchors' Merkle root over chain heads is what
  * detects a deleted decision or a truncated chain, which no single chain can show by itself.
  */
@@ -126,6 +159,8 @@ export async function verifyAll(store: Store, signingKey?: string): Promise<Veri
     prevHash = anchor.hash;
   }
   const latest = anchors[anchors.length - 1];
+  const reports = await checkReportChain(store, latest?.coveredUntil);
+  if (reports.broken) return result(0, 0, anchors.length, reports.broken);
   const merkle = new StreamingMerkle();
   let chains = 0;
   let events = 0;
@@ -139,13 +174,16 @@ export async function verifyAll(store: Store, signingKey?: string): Promise<Veri
       if (head) merkle.add(headLeaf(view.decisionId, head.seq, head.hash));
     }
   }
+  if (reports.head) merkle.add(headLeaf(REPORT_CHAIN_LEAF, reports.head.seq, reports.head.hash));
   if (latest && (merkle.root() !== latest.root || merkle.count !== latest.chains)) {
     const missing = latest.chains - merkle.count;
     return result(chains, events, anchors.length, {
       anchorSeq: latest.seq,
       reason: 'missing_chain',
       detail:
-        missing > 0 ? `${missing} chain(s) sealed by anchor ${latest.seq} are gone.` : `A chain sealed by anchor ${latest.seq} was truncated or replaced.`,
+        missing > 0
+          ? `${missing} chain(s) sealed by anchor ${latest.seq} are gone (a decision's, or the frozen reports').`
+          : `A chain sealed by anchor ${latest.seq} was truncated or replaced (a decision's, or the frozen reports').`,
     });
   }
   return result(chains, events, anchors.length);

@@ -4,9 +4,9 @@ import { isStaff } from '@shared/auth/permissions';
 import { isActive } from './case-views';
 import type { StoredCase, StoredDecision } from '../storage/store';
 
-/** What callers see: the record without its storage-only fields. */
+/** What callers see: the record without its storage-only fields, and never its monitoring attributes. */
 export function toWire(record: StoredDecision): Decision {
-  const { bodyHash: _b, personalSalt: _s, personalDigest: _d, ...decision } = record;
+  const { bodyHash: _b, personalSalt: _s, personalDigest: _d, monitoring: _m, ...decision } = record;
   return decision as Decision;
 }
 

@@ -1,7 +1,7 @@
 import type { WebhookEventType } from '@shared/schemas/webhook-events';
 import type { Disclosure } from '@shared/schemas/disclosure';
 import type { DecisionType } from '@shared/schemas/common';
-import type { Decision } from '@shared/schemas/decision';
+import type { Decision, MonitoringAttributes } from '@shared/schemas/decision';
 import type { Case } from '@shared/schemas/case';
 import type { User } from '@shared/schemas/session';
 import type { StaffAction } from '@shared/schemas/staff-log';
@@ -15,6 +15,8 @@ import type { MemberRequest } from '@shared/schemas/member-request';
 /** A recorded decision plus what the chain needs: the body digest for idempotent replays and the
  * salted digest that commits to personal data without containing it (so erasure keeps chains valid). */
 export type StoredDecision = Decision & {
+  /** The monitoring attributes sent with it (fairness only): never on the wire but in the member's export. */
+  monitoring?: MonitoringAttributes;
   bodyHash: string;
   personalSalt: string | null;
   personalDigest: string;
@@ -153,7 +155,7 @@ export interface WebhookSubscription {
 }
 
 /** How a delivery leaves: a signed webhook, an e-mail, or the member-notification sender. */
-export type DeliveryChannel = 'webhook' | 'mail' | 'notice';
+export type DeliveryChannel = 'webhook' | 'mail' | 'notice' | 'alert_mail';
 
 export interface DeliveryAttempt {
   at: string;

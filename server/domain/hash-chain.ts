@@ -141,8 +141,10 @@ export const personalDigest = (salt: string, personal: unknown) => sha256(salt +
 export const linkHash = (prevHash: string, body: unknown) => sha256(prevHash + canonicalJson(body));
 
 /** The personal part of a decision: who it is about and what was known about them. */
-export function decisionPersonal(d: Pick<StoredDecision, 'subject' | 'inputs' | 'rationale' | 'idempotencyKey' | 'type' | 'output'>) {
+export function decisionPersonal(d: Pick<StoredDecision, 'subject' | 'inputs' | 'rationale' | 'idempotencyKey' | 'type' | 'output' | 'monitoring'>) {
   return {
+    // Only when sent: decisions recorded before monitoring existed keep the digest they had.
+    ...(d.monitoring ? { monitoring: d.monitoring } : {}),
     subject: d.subject,
     inputs: d.inputs,
     rationale: d.rationale,

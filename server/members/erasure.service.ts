@@ -18,8 +18,9 @@ export const ERASED_MEMBER = 'ERASED';
 /** What is left of a decision once its personal data is gone: type, model, dates, outcome, chain. */
 function erasedRecord(record: StoredDecision, at: string): StoredDecision {
   const scrubClaim = <T>(output: T): T => (record.type === 'fraud_flag' ? ({ ...(output as object), claimId: ERASED } as T) : output);
+  const { monitoring: _monitoring, ...kept } = record;
   return {
-    ...record,
+    ...kept,
     idempotencyKey: `${ERASED}:${record.id}`,
     subject: { memberId: ERASED },
     inputs: {},

@@ -45,6 +45,8 @@ export function createExportService(deps: { store: Store; clock: Clock; explanat
         ...memberSafe(memberView, toWire(record), decisionCases),
         restriction: restrictionOf(decisionCases),
         explanation: await explanations.explainRecord(memberView, record, lang),
+        // Art. 15: the monitoring attributes are data about the member too, though no one else sees them.
+        monitoring: record.monitoring ?? null,
       });
       const events = decisionCases.some(isMemberCase) ? await store.events.list(record.id) : [];
       for (const c of decisionCases.filter(isMemberCase)) {

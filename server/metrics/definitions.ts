@@ -1,11 +1,34 @@
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
 import { DecisionType } from '@shared/schemas/common';
-import { PSI_MAJOR, PSI_MODERATE } from '@shared/metrics/drift';
+import { DEFAULT_DRIFT_MIN_SAMPLE, DRIFT_CONFIDENCE, PSI_MAJOR, PSI_MODERATE } from '@shared/metrics/drift';
+import { MIN_POOLED_PER_BIN } from './drift-rule';
+import { MAX_CATEGORIES, MAX_FILLED_WEEKS } from './drift.service';
+import { MANTISSA_STEPS, MAX_BUCKET, MAX_EXPONENT, MIN_EXPONENT } from './feature-buckets';
 import { MEMBER_TIME_ZONE } from '@shared/time/calendar';
 import { binEdges, SCORE_BINS } from './bins';
-import { FAIRNESS_THRESHOLD } from './fairness';
-import { PSI_EPSILON } from './psi';
-import { FAVOURABLE, MAX_GROUP_LENGTH, MAX_RELATIVE_CHANGE, MAX_RESOLUTION_DAYS, MISSING_GROUP, PPM, ROLLUP_TIME_ZONE } from './rollups';
+import { DEFAULT_FAIRNESS_MIN_GROUP, FAIRNESS_ALPHA, FAIRNESS_THRESHOLD } from './fairness';
+import { MIN_EXPECTED_FOR_Z } from './statistics';
+import { PSI_EPSILON, QUANTILE_BINS } from './psi';
+import {
+  FAVOURABLE,
+  MAX_CATEGORY_LENGTH,
+  MAX_GROUP_LENGTH,
+  MAX_RELATIVE_CHANGE,
+  MAX_RESOLUTION_DAYS,
+  MISSING_GROUP,
+  OTHER_CATEGORY,
+  PPM,
+  ROLLUP_TIME_ZONE,
+} from './rollups';
+
+/** How a PSI is judged: thresholds, minimum sample and chance (drift-rule.ts). */
+const DRIFT_RULE =
+  'Under no drift PSI is approximately χ²(k − 1) · (1/n₁ + 1/n₂), n₁ and n₂ the decisions on each side and k the bins. ' +
+  `pValue: the chance of a PSI at least as large under that distribution, computed on the bins after merging neighbours until each holds at least ${MIN_POOLED_PER_BIN} decisions of the two sides together ` +
+  '(sparse bins make PSI large by chance alone). ' +
+  `A shift is judged only when both sides have at least the minimum sample (DRIFT_MIN_SAMPLE, default ${DEFAULT_DRIFT_MIN_SAMPLE}; else too_few), ` +
+  `and counts only when pValue is below ${Number((1 - DRIFT_CONFIDENCE).toFixed(10))}: moderate from PSI ${PSI_MODERATE}, significant (major) from PSI ${PSI_MAJOR}; stable otherwise. ` +
+  'The thresholds alone flag two random halves of 100 decisions with no drift most of the time; with this rule under 5% of the time.';
 
 const histogramValue: Record<DecisionType, { unit: 'score' | 'relative_premium_change'; value: string }> = {
   renewal_price: {
@@ -74,14 +97,38 @@ export function metricDefinitions() {
       comparedWith:
         "The predecessor the model registry names for the version; without one, the version of the same model and type that went live before it in the selection: ordered by the day of their first decision, then that decision's instant, then natural version order (numeric parts as numbers: '9' before '10', '1.2' before '1.10'). " +
         'PSI is null for the first version, and when the version compared with has no decisions in the selection.',
+      significance: DRIFT_RULE,
+    },
+    drift: {
+      baseline:
+        'A fixed baseline: the decisions of baselineVersion (every version of the model when left out) on the days baselineFrom … baselineTo (all days when left out). ' +
+        "vsPrevious: against all decisions of the version before modelVersion (the registry's predecessor, or else the version whose first decision came before).",
+      weekly: `The score histogram of each ISO 8601 week (Monday to Sunday, UTC days of decidedAt) of the period against the baseline's; weeks without decisions are listed too, up to ${MAX_FILLED_WEEKS} weeks.`,
+      numericFeatures:
+        `A numeric input is counted per decision in a fixed log-scale bucket: sign × power of two (2^${MIN_EXPONENT} … 2^${MAX_EXPONENT}) × ${MANTISSA_STEPS} equal mantissa steps, ${2 * MAX_BUCKET + 1} buckets; |x| below 2^${MIN_EXPONENT} shares bucket 0. ` +
+        `The bins are the baseline's ${QUANTILE_BINS}-quantiles taken at bucket boundaries (inverted CDF: a bin closes with the bucket where the baseline's cumulative share first reaches j/${QUANTILE_BINS}; ` +
+        'a quantile in its highest bucket opens a bin above it, empty in the baseline); both sides are counted on those bins.',
+      categoricalFeatures: `A text or boolean input by its value (texts longer than ${MAX_CATEGORY_LENGTH} characters as "${OTHER_CATEGORY}", empty as "${MISSING_GROUP}"); the ${MAX_CATEGORIES} categories largest in the baseline (then in the period) are compared one by one, the rest together as "${OTHER_CATEGORY}". Null inputs are not counted.`,
+      significance: DRIFT_RULE,
+      minSample: `DRIFT_MIN_SAMPLE, by default ${DEFAULT_DRIFT_MIN_SAMPLE}: each report states the one it used.`,
+      levels: `baseline (nothing to compare with); too_few (a side below the minimum sample: never flagged); stable; moderate; significant (a major shift).`,
     },
     fairness: {
-      groups: `Per monitored attribute, the decision's input of that name as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
+      groups: `Per monitored attribute (MONITORING_ATTRIBUTES), the decision's monitoring attribute of that name, else its input of that name, as text (at most ${MAX_GROUP_LENGTH} characters); without it, or once erased, the group "${MISSING_GROUP}".`,
       favourable: FAVOURABLE,
-      favourableRate: "The group's decisions with a favourable outcome (per type, as above) ÷ its decisions.",
-      ratio: 'favourableRate ÷ the highest favourableRate among the groups; null when no group has a favourable outcome.',
+      sections:
+        'One comparison per decision type and model of the selection (pooled into one only with pooled=true: pooled figures mix fraud flags with renewals).',
+      basis:
+        "model: favourable on the model's output as recorded. final: on the effective outcome after approved overrides (an override that made an outcome favourable adds one, the other way takes one off).",
+      rate: "n: the group's decisions; rate: those with a favourable outcome (per type, as above) ÷ n; ci: the Wilson score interval at 95% (z = 1.959964).",
+      reference:
+        'The group configured in FAIRNESS_REFERENCE_GROUPS for the attribute when it has at least the minimum group size; otherwise the group with the highest rate among those with at least the minimum (ties: the larger group). Never "(missing)", never a group under the minimum.',
+      ratio: "rate ÷ the reference group's rate; null for groups too small to judge.",
+      test: `Two-sided test of the group's rate against the reference's: the two-proportion z-test with the pooled standard error, or Fisher's exact test when an expected cell count of the 2×2 table is below ${MIN_EXPECTED_FOR_Z}.`,
       threshold: FAIRNESS_THRESHOLD,
-      flagged: `ratio below ${FAIRNESS_THRESHOLD} (the four-fifths rule).`,
+      alpha: FAIRNESS_ALPHA,
+      minGroup: `FAIRNESS_MIN_GROUP, by default ${DEFAULT_FAIRNESS_MIN_GROUP}: each report states the one it used.`,
+      status: `reference; too_few (n below the minimum: never flagged); flagged (ratio below ${FAIRNESS_THRESHOLD} AND p below ${FAIRNESS_ALPHA}, so a low rate that chance explains is not flagged); ok otherwise.`,
       flagRate: "The group's flagged fraud checks ÷ its fraud checks; null without any.",
       meanPremiumChange:
         "The mean of its renewals' relative premium changes (new − previous) ÷ previous, " +
@@ -128,6 +175,19 @@ export function metricDescriptions(d: MetricDefinitions = metricDefinitions()) {
       ...DecisionType.options.map(edges),
       `PSI: ${d.psi.formula} ${d.psi.smoothing} epsilon = ${d.psi.epsilon}. ${d.psi.reading}`,
       `psiAgainst: ${d.psi.comparedWith}`,
+      `drift, psiPValue: ${d.psi.significance}`,
+      footer,
+    ]),
+    drift: bullets([
+      period,
+      d.measuredOn,
+      `Baseline: ${d.drift.baseline}`,
+      `PSI: ${d.psi.formula} ${d.psi.smoothing} epsilon = ${d.psi.epsilon}.`,
+      `Weekly: ${d.drift.weekly}`,
+      `Numeric inputs: ${d.drift.numericFeatures}`,
+      `Categorical inputs: ${d.drift.categoricalFeatures}`,
+      `When drift is significant: ${d.drift.significance} Minimum sample: ${d.drift.minSample}`,
+      `level: ${d.drift.levels}`,
       footer,
     ]),
     fairness: bullets([
@@ -135,8 +195,12 @@ export function metricDescriptions(d: MetricDefinitions = metricDefinitions()) {
       d.measuredOn,
       `Groups: ${d.fairness.groups}`,
       ...DecisionType.options.map((type) => `Favourable for ${type}: ${d.fairness.favourable[type]}`),
-      `favourableRate: ${d.fairness.favourableRate}`,
-      `ratio: ${d.fairness.ratio} flagged: ${d.fairness.flagged}`,
+      `Sections: ${d.fairness.sections}`,
+      `Basis: ${d.fairness.basis}`,
+      `n, rate, ci: ${d.fairness.rate}`,
+      `Reference: ${d.fairness.reference}`,
+      `ratio: ${d.fairness.ratio} pValue: ${d.fairness.test}`,
+      `status: ${d.fairness.status} Minimum group: ${d.fairness.minGroup}`,
       `flagRate: ${d.fairness.flagRate}`,
       `meanPremiumChange: ${d.fairness.meanPremiumChange}`,
       `overrideRate: ${d.fairness.overrideRate}`,

@@ -4,24 +4,27 @@ import {
   metricsCoverage,
   metricsDeliveries,
   metricsFairness,
+  metricsLabels,
   metricsFindings,
   metricsModels,
   metricsOverrides,
   metricsOverview,
 } from '@shared/contract/metrics';
+import type { LabelsReport } from '@shared/schemas/reviewed-labels';
 import type { CoverageReport, FairnessReport, FindingsReport, MetricsOverview, MetricsQuery, ModelMetricsList, OverrideReport } from '@shared/schemas/metrics';
 import { serve } from '../http/serve';
 import type { CsvValue } from '../domain/csv';
 import { streamCsv } from '../http/csv';
 import type { MetricsService } from './metrics.service';
 
-interface CsvTable<T> {
+/** A metrics report as a CSV table (also the tables of a frozen report's CSV, server/reports). */
+export interface CsvTable<T> {
   name: string;
   columns: string[];
   rows: (result: T) => Iterable<CsvValue[]>;
 }
 
-const overviewCsv: CsvTable<MetricsOverview> = {
+export const overviewCsv: CsvTable<MetricsOverview> = {
   name: 'overview',
   columns: ['day', 'decisions', 'contested', 'resolved', 'overridden'],
   rows: (o) => [
@@ -30,7 +33,7 @@ const overviewCsv: CsvTable<MetricsOverview> = {
   ],
 };
 
-const modelsCsv: CsvTable<ModelMetricsList> = {
+export const modelsCsv: CsvTable<ModelMetricsList> = {
   name: 'models',
   columns: [
     'modelId',
@@ -45,6 +48,8 @@ const modelsCsv: CsvTable<ModelMetricsList> = {
     'overrideRate',
     'psi',
     'psiAgainst',
+    'psiPValue',
+    'drift',
     'histogramUnit',
     'histogram',
   ],
@@ -62,18 +67,61 @@ const modelsCsv: CsvTable<ModelMetricsList> = {
       i.overrideRate,
       i.psi,
       i.psiAgainst,
+      i.psiPValue,
+      i.drift,
       i.histogram.unit,
       i.histogram.bins.map((b) => b.count).join(' '),
     ]),
 };
 
-const fairnessCsv: CsvTable<FairnessReport> = {
+export const fairnessCsv: CsvTable<FairnessReport> = {
   name: 'fairness',
-  columns: ['attribute', 'group', 'decisions', 'flagRate', 'meanPremiumChange', 'overrideRate', 'favourableRate', 'ratio', 'flagged'],
-  rows: (f) => f.groups.map((g) => [f.attribute, g.group, g.decisions, g.flagRate, g.meanPremiumChange, g.overrideRate, g.favourableRate, g.ratio, g.flagged]),
+  columns: [
+    'attribute',
+    'basis',
+    'type',
+    'modelId',
+    'reference',
+    'group',
+    'n',
+    'favourable',
+    'rate',
+    'ciLow',
+    'ciHigh',
+    'ratio',
+    'pValue',
+    'test',
+    'status',
+    'flagRate',
+    'meanPremiumChange',
+    'overrideRate',
+  ],
+  rows: (f) =>
+    f.sections.flatMap((s) =>
+      s.groups.map((g): CsvValue[] => [
+        f.attribute,
+        f.basis,
+        s.type,
+        s.modelId,
+        s.reference,
+        g.group,
+        g.n,
+        g.favourable,
+        g.rate,
+        g.ci?.[0] ?? null,
+        g.ci?.[1] ?? null,
+        g.ratio,
+        g.pValue,
+        g.test,
+        g.status,
+        g.flagRate,
+        g.meanPremiumChange,
+        g.overrideRate,
+      ]),
+    ),
 };
 
-const overridesCsv: CsvTable<OverrideReport> = {
+export const overridesCsv: CsvTable<OverrideReport> = {
   name: 'overrides',
   columns: ['dimension', 'key', 'username', 'resolved', 'overridden', 'overrideRate', 'approved'],
   rows: (o) => [
@@ -82,16 +130,80 @@ const overridesCsv: CsvTable<OverrideReport> = {
   ],
 };
 
-const findingsCsv: CsvTable<FindingsReport> = {
+export const findingsCsv: CsvTable<FindingsReport> = {
   name: 'findings',
   columns: ['code', 'type', 'modelId', 'modelVersion', 'count'],
   rows: (f) => f.items.map((i) => [i.code, i.type, i.modelId, i.modelVersion, i.count]),
 };
 
-const coverageCsv: CsvTable<CoverageReport> = {
+export const coverageCsv: CsvTable<CoverageReport> = {
   name: 'explanation-coverage',
   columns: ['modelId', 'modelVersion', 'kind', 'key', 'decisions'],
   rows: (c) => c.gaps.map((g) => [g.modelId, g.modelVersion, g.kind, g.key, g.decisions]),
+};
+
+export const labelsCsv: CsvTable<LabelsReport> = {
+  name: 'labels',
+  columns: ['dimension', 'type', 'modelId', 'modelVersion', 'key', 'count', 'of', 'rate', 'ciLow', 'ciHigh'],
+  rows: (l) => [
+    ...l.items.flatMap((v): CsvValue[][] => [
+      ...v.byOrigin.map((o): CsvValue[] => [
+        'overrides_by_origin',
+        v.type,
+        v.modelId,
+        v.modelVersion,
+        o.origin,
+        o.overridden,
+        o.resolved,
+        o.overrideRate,
+        null,
+        null,
+      ]),
+      ['rejected_proposals', v.type, v.modelId, v.modelVersion, null, v.rejectedProposals, null, null, null, null],
+      ...(v.flags
+        ? [
+            [
+              'precision_as_reviewed',
+              v.type,
+              v.modelId,
+              v.modelVersion,
+              null,
+              v.flags.upheld,
+              v.flags.reviewed,
+              v.flags.precision,
+              v.flags.precisionCi?.[0] ?? null,
+              v.flags.precisionCi?.[1] ?? null,
+            ] as CsvValue[],
+            [
+              'false_positive_rate',
+              v.type,
+              v.modelId,
+              v.modelVersion,
+              null,
+              v.flags.falsePositives,
+              v.flags.negatives,
+              v.flags.falsePositiveRate,
+              v.flags.falsePositiveRateCi?.[0] ?? null,
+              v.flags.falsePositiveRateCi?.[1] ?? null,
+            ] as CsvValue[],
+          ]
+        : []),
+    ]),
+    ...l.errorRateParity.flatMap((m) =>
+      m.groups.map((g): CsvValue[] => [
+        `false_positive_rate_by_${l.attribute}`,
+        'fraud_flag',
+        m.modelId,
+        null,
+        g.group,
+        g.falsePositives,
+        g.negatives,
+        g.falsePositiveRate,
+        g.ci?.[0] ?? null,
+        g.ci?.[1] ?? null,
+      ]),
+    ),
+  ],
 };
 
 /** `?format=csv`, or `Accept: text/csv` preferred over JSON. */
@@ -117,5 +229,6 @@ export function metricsRouter(metrics: MetricsService): Router {
   serve(router, metricsCoverage, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.coverage(user, query), coverageCsv));
   serve(router, metricsDeliveries, ({ user }) => metrics.deliveries(user));
   serve(router, metricsCorrections, ({ user, query }) => metrics.corrections(user, query));
+  serve(router, metricsLabels, async ({ user, query, req, res }) => send(req, res, query.format, await metrics.labels(user, query), labelsCsv));
   return router;
 }

@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES } from '@shared/schemas/case';
 import { DecisionType } from '@shared/schemas/common';
 import type {
+  FairnessBasis,
   FairnessQuery,
   FairnessReport,
   CorrectionsReport,
@@ -15,14 +16,19 @@ import type {
   DeliveryFigures,
 } from '@shared/schemas/metrics';
 import type { User } from '@shared/schemas/session';
+import type { LabelsQuery, LabelsReport } from '@shared/schemas/reviewed-labels';
 import { ownEntry } from '@shared/explain/labels';
 import { can, canAny } from '@shared/auth/permissions';
 import type { Clock } from '../clock';
 import { forbidden, validationFailed } from '../domain/errors';
 import type { Rollup, RollupCounters, RollupFilter, Store } from '../storage/store';
-import { fairnessGroups, FAIRNESS_THRESHOLD, type GroupCounts } from './fairness';
+import { FAIRNESS_ALPHA, fairnessSection, FAIRNESS_THRESHOLD, DEFAULT_FAIRNESS_MIN_GROUP, type FairnessRules, type GroupCounts } from './fairness';
 import { percentileOf } from './percentiles';
 import { psi } from './psi';
+import { reviewedLabels } from './labels';
+import { wilsonInterval } from './statistics';
+import { driftVerdict } from './drift-rule';
+import { DEFAULT_DRIFT_MIN_SAMPLE } from '@shared/metrics/drift';
 import { binEdges, SCORE_BINS } from './bins';
 import { COUNTER, dayOf, DEFAULT_MONITORED_ATTRIBUTES, DUE_ATTRIBUTE, FAVOURABLE, MONTH_ATTRIBUTE, PREFIX, RESTRICTED_ATTRIBUTE } from './rollups';
 import { compareVersions } from './version-order';
@@ -70,14 +76,34 @@ function daysBetween(from: string, to: string): string[] | null {
   return Array.from({ length: span + 1 }, (_, i) => new Date(start + i * DAY_MS).toISOString().slice(0, 10));
 }
 
+/** One group's counts over its rollups; favourable on the model's output or on the final outcome. */
+function groupCounts(group: string, rollups: Rollup[], basis: FairnessBasis): GroupCounts {
+  const c = sum(rollups);
+  const ofType = (type: DecisionType) => sum(rollups.filter((r) => r.type === type));
+  const favourable = get(c, COUNTER.favourable) + (basis === 'final' ? get(c, COUNTER.favourableShift) : 0);
+  return {
+    group,
+    decisions: get(c, COUNTER.decisions),
+    favourable,
+    fraudDecisions: get(ofType('fraud_flag'), COUNTER.decisions),
+    flagged: get(c, COUNTER.flagged),
+    renewalDecisions: get(ofType('renewal_price'), COUNTER.decisions),
+    premiumChangePpm: get(c, COUNTER.premiumChangePpm),
+    resolved: get(c, COUNTER.resolved),
+    overridden: get(c, COUNTER.overridden),
+  };
+}
+
 /**
  * Governance metrics. Everything comes from the rollups, so the cost depends on the
  * number of days × model versions × groups selected, never on the number of decisions. The one
  * other read is an indexed count of the active cases due today (see openAndOverdue).
  */
-export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[] }) {
+export function createMetricsService(deps: { store: Store; clock: Clock; attributes?: readonly string[]; fairness?: FairnessRules; driftMinSample?: number }) {
   const { store, clock } = deps;
   const attributes = deps.attributes ?? DEFAULT_MONITORED_ATTRIBUTES;
+  const fairnessRules = deps.fairness ?? { minGroup: DEFAULT_FAIRNESS_MIN_GROUP, references: {} };
+  const driftMinSample = deps.driftMinSample ?? DEFAULT_DRIFT_MIN_SAMPLE;
 
   function requireGovernance(user: User) {
     if (!can(user, 'metrics.read')) throw forbidden('forbidden', 'Only governance reads the metrics.');
@@ -262,6 +288,8 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
           const contested = get(v.counters, COUNTER.objections);
           const resolved = get(v.counters, COUNTER.resolved);
           const overridden = get(v.counters, COUNTER.overridden);
+          const value = previous ? psi(previous.counts, v.counts) : null;
+          const verdict = driftVerdict(value, previous?.counts ?? [], v.counts, driftMinSample);
           items.push({
             modelId: v.modelId,
             modelVersion: v.modelVersion,
@@ -277,36 +305,92 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
               unit: v.type === 'renewal_price' ? 'relative_premium_change' : 'score',
               bins: binEdges(v.type).map((edge, bin) => ({ ...edge, count: v.counts[bin]! })),
             },
-            psi: previous ? psi(previous.counts, v.counts) : null,
+            psi: value,
             psiAgainst: named ?? previous?.modelVersion ?? null,
+            psiPValue: verdict.pValue,
+            drift: verdict.level,
           });
         });
       }
       return { items };
     },
 
-    async fairness(user: User, q: FairnessQuery): Promise<FairnessReport> {
+    /**
+     * Reviewed cases as labels, per model version (labels.ts), and for fraud models the
+     * false-positive rate among reviewed checks per group of a monitored attribute (error-rate parity).
+     */
+    async labels(user: User, q: LabelsQuery): Promise<LabelsReport> {
       requireGovernance(user);
-      if (!attributes.includes(q.attribute)) {
+      const attribute = q.attribute ?? attributes[0]!;
+      if (!attributes.includes(attribute)) {
         throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
       }
-      const rollups = await store.rollups.list({ ...selection(q), attribute: q.attribute });
-      const counts = [...groupBy(rollups, (r) => r.group)].map(([group, rs]): GroupCounts => {
-        const ofType = (type: DecisionType) => sum(rs.filter((r) => r.type === type));
-        const c = sum(rs);
-        return {
-          group,
-          decisions: get(c, COUNTER.decisions),
-          favourable: get(c, COUNTER.favourable),
-          fraudDecisions: get(ofType('fraud_flag'), COUNTER.decisions),
-          flagged: get(c, COUNTER.flagged),
-          renewalDecisions: get(ofType('renewal_price'), COUNTER.decisions),
-          premiumChangePpm: get(c, COUNTER.premiumChangePpm),
-          resolved: get(c, COUNTER.resolved),
-          overridden: get(c, COUNTER.overridden),
-        };
-      });
-      return { attribute: q.attribute, type: q.type ?? null, threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE, groups: fairnessGroups(counts) };
+      const versions = groupBy(await decisionLevel(q), (r) => JSON.stringify([r.type, r.modelId, r.modelVersion]));
+      const items = [...versions.values()]
+        .map((rs) => reviewedLabels({ type: rs[0]!.type, modelId: rs[0]!.modelId, modelVersion: rs[0]!.modelVersion }, sum(rs)))
+        .filter((v) => v.resolved > 0 || v.rejectedProposals > 0)
+        .sort((a, b) => a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || compareVersions(a.modelVersion, b.modelVersion));
+      const fraud = q.type && q.type !== 'fraud_flag' ? [] : await store.rollups.list({ ...selection(q), type: 'fraud_flag', attribute });
+      const errorRateParity = [...groupBy(fraud, (r) => r.modelId)]
+        .map(([modelId, rs]) => ({
+          modelId,
+          groups: [...groupBy(rs, (r) => r.group)]
+            .map(([group, gs]) => {
+              const c = sum(gs);
+              const negatives = get(c, COUNTER.reviewedNegatives);
+              const falsePositives = get(c, COUNTER.reviewedFalsePositives);
+              return {
+                group,
+                negatives,
+                falsePositives,
+                falsePositiveRate: share(falsePositives, negatives),
+                ci: wilsonInterval(falsePositives, negatives),
+                tooFew: negatives < fairnessRules.minGroup,
+              };
+            })
+            .filter((g) => g.negatives > 0)
+            .sort((a, b) => a.group.localeCompare(b.group)),
+        }))
+        .filter((m) => m.groups.length > 0)
+        .sort((a, b) => a.modelId.localeCompare(b.modelId));
+      return { attribute, minGroup: fairnessRules.minGroup, items, errorRateParity };
+    },
+
+    /**
+     * Per decision type and model unless pooled is asked for: one comparison per section, each
+     * group with its size, rate, interval, ratio to the reference and a test (fairness.ts). On
+     * `basis=final` a group's favourable count includes what overrides changed (favourableShift).
+     */
+    async fairness(user: User, q: FairnessQuery): Promise<FairnessReport> {
+      requireGovernance(user);
+      const attribute = q.attribute ?? attributes[0]!;
+      if (!attributes.includes(attribute)) {
+        throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
+      }
+      const pooled = q.pooled ?? false;
+      const rollups = await store.rollups.list({ ...selection(q), attribute });
+      const sectionKey = (r: Rollup) => (pooled ? '' : `${r.type}\u0000${r.modelId}`);
+      const sections = [...groupBy(rollups, sectionKey)]
+        .map(([, inSection]) => {
+          const first = inSection[0]!;
+          // A group whose decisions all moved away (erased: counted under "(missing)" since) is no group.
+          const counts = [...groupBy(inSection, (r) => r.group)].map(([group, rs]) => groupCounts(group, rs, q.basis)).filter((c) => c.decisions > 0);
+          return fairnessSection({ type: pooled ? null : first.type, modelId: pooled ? null : first.modelId }, counts, attribute, fairnessRules);
+        })
+        .filter((s) => s.groups.length > 0)
+        .sort((a, b) => (a.type ?? '').localeCompare(b.type ?? '') || (a.modelId ?? '').localeCompare(b.modelId ?? ''));
+      return {
+        attribute,
+        attributes: [...attributes],
+        basis: q.basis,
+        pooled,
+        threshold: FAIRNESS_THRESHOLD,
+        alpha: FAIRNESS_ALPHA,
+        minGroup: fairnessRules.minGroup,
+        favourable: FAVOURABLE,
+        sections,
+        groups: sections.length === 1 ? sections[0]!.groups : null,
+      };
     },
 
     async overrides(user: User, q: MetricsQuery): Promise<OverrideReport> {

@@ -7,13 +7,32 @@ import { addInto, DEFAULT_MONITORED_ATTRIBUTES, decisionRollups, eventRollups, r
  * (DUE_ATTRIBUTE); rollups written before it lack the gauge and carry no stamp (format 1).
  * Format 3 added resolution times per decision month (MONTH_ATTRIBUTE). Format 4 bins a value
  * equal to a bin edge in the bin that edge opens (see bins.ts); before, some such decisions
- * (a renewal at exactly −45 % or −40 %) were counted in the bin below.
+ * (a renewal at exactly −45 % or −40 %) were counted in the bin below. Format 5 counts how
+ * overrides moved favourable outcomes (favourableShift), for fairness on the final outcome, and
+ * reviewed cases as labels (by origin, fraud flags upheld or cleared, rejected proposals).
+ * Format 6 counts the decisions' input values (num:, cat:), for PSI per input feature.
  */
-export const ROLLUP_FORMAT = 4;
+export const ROLLUP_FORMAT = 6;
 
 /** The stamp: a document of its own under a reserved attribute, of no day, type or model. */
 const FORMAT_KEY: RollupKey = { day: '', type: '' as DecisionType, modelId: '', modelVersion: '', attribute: '@format', group: '' };
 const FORMAT_COUNTER = 'format';
+/** The stamp also names the monitored attributes the rollups were counted for, one counter each. */
+const ATTRIBUTE_COUNTER = 'attribute:';
+
+const stampCounters = (attributes: readonly string[]) => ({
+  [FORMAT_COUNTER]: ROLLUP_FORMAT,
+  ...Object.fromEntries(attributes.map((a) => [ATTRIBUTE_COUNTER + a, 1])),
+});
+
+/** Whether the stamp's format is current and its attributes are exactly the configured ones. */
+function stampIsCurrent(stamp: Rollup | undefined, attributes: readonly string[]): boolean {
+  if ((stamp?.counters[FORMAT_COUNTER] ?? 0) < ROLLUP_FORMAT) return false;
+  const counted = Object.keys(stamp!.counters)
+    .filter((name) => name.startsWith(ATTRIBUTE_COUNTER))
+    .map((name) => name.slice(ATTRIBUTE_COUNTER.length));
+  return counted.length === attributes.length && attributes.every((a) => counted.includes(a));
+}
 
 const isFormatStamp = (r: RollupKey) => r.attribute === FORMAT_KEY.attribute;
 
@@ -44,12 +63,13 @@ export async function rebuildRollups(store: Store, attributes: readonly string[]
   await events.return?.();
   const rebuilt = [...rollups.values()].filter((r) => Object.keys(r.counters).length > 0);
   // The stamp goes last: replaceAll on MongoDB writes in order, so a swap cut short leaves no stamp.
-  rebuilt.push({ ...FORMAT_KEY, counters: { [FORMAT_COUNTER]: ROLLUP_FORMAT } });
+  rebuilt.push({ ...FORMAT_KEY, counters: stampCounters(attributes) });
   return rebuilt;
 }
 
 /**
- * Start-up (server/index.ts): rollups of an older format are rebuilt once from the log and the
+ * Start-up (server/index.ts): rollups of an older format, or counted for other monitored attributes
+ * (MONITORING_ATTRIBUTES changed), are rebuilt once from the log and the
  * chains, so the counters this version reads exist; afterwards this is one small read. Rollups
  * are derived data and the stamp is written last, so a crash part-way rebuilds again at the next
  * start. Upgrade with the processes of the older version stopped: what they write while this
@@ -59,7 +79,7 @@ export async function rebuildRollups(store: Store, attributes: readonly string[]
  */
 export async function upgradeRollups(store: Store, attributes: readonly string[] = DEFAULT_MONITORED_ATTRIBUTES): Promise<boolean> {
   const [stamp] = await store.rollups.list({ attribute: FORMAT_KEY.attribute });
-  if ((stamp?.counters[FORMAT_COUNTER] ?? 0) >= ROLLUP_FORMAT) return false;
+  if (stampIsCurrent(stamp, attributes)) return false;
   const rebuilt = await rebuildRollups(store, attributes);
   await store.rollups.replaceAll(rebuilt);
   // A brand-new store gets only its stamp: nothing was rebuilt, so nothing is worth reporting.

@@ -3,6 +3,7 @@ import type { DecisionType } from '@shared/schemas/common';
 import type { FraudFlagOutput, RenewalPriceOutput, RiskScoreOutput } from '@shared/schemas/decision';
 import { dueDate, extendedDueDate } from '../domain/deadlines';
 import { scoreBinOf } from './bins';
+import { bucketOf } from './feature-buckets';
 import { mergeRollups } from '../domain/rollup-sums';
 import type { ChainEvent, Rollup, RollupCounters, RollupKey, StoredDecision } from '../storage/store';
 
@@ -67,6 +68,23 @@ export const COUNTER = {
   overridden: 'overridden',
   /** Mandatory review cases opened at ingest because the member asked for a person or withdrew consent (issue 18). */
   humanReviewCases: 'humanReviewCases',
+  /**
+   * How an override moved the decision's favourable count on its final (effective) outcome: +1
+   * when it made an unfavourable outcome favourable, −1 the other way. The favourable count after
+   * overrides is `favourable + favourableShift`: fairness on the final outcome (issue 19).
+   */
+  favourableShift: 'favourableShift',
+  /** A four-eyes approver sent a proposed override back (no other metric counts these). */
+  rejectedProposals: 'rejectedProposals',
+  /*
+   * Reviewed fraud checks as labels (every resolved case, objection or sample, is one): the model
+   * flagged it and the review kept the flag (upheld) or cleared it (a false positive as reviewed);
+   * negatives are reviewed checks that end up not flagged, the denominator of the false-positive rate.
+   */
+  reviewedFlags: 'reviewedFlags',
+  reviewedUpheld: 'reviewedUpheld',
+  reviewedFalsePositives: 'reviewedFalsePositives',
+  reviewedNegatives: 'reviewedNegatives',
   /** The gauge under DUE_ATTRIBUTE: active cases due that day. */
   active: 'active',
   /** Restrictions asked (Art. 18), on the decision's key like objections. */
@@ -82,6 +100,9 @@ export const PREFIX = {
   overriddenByReason: 'overriddenByReason:',
   resolvedBy: 'resolvedBy:',
   overriddenBy: 'overriddenBy:',
+  /** Resolved and overridden cases by the case's origin (objection, sample): override rates apart. */
+  resolvedOrigin: 'resolvedOrigin:',
+  overriddenOrigin: 'overriddenOrigin:',
   approvedBy: 'approvedBy:',
   finding: 'finding:',
   /** Decisions that used this input feature / reason code: what explanation coverage is measured on. */
@@ -91,7 +112,33 @@ export const PREFIX = {
   correctionClaimed: 'correctionClaimed:',
   correctionAccepted: 'correctionAccepted:',
   correctionRejected: 'correctionRejected:',
+  /** A numeric input's value by its bucket (feature-buckets.ts): `num:<feature>:<bucket>`, for PSI per feature. */
+  numeric: 'num:',
+  /** A text or boolean input's value: `cat:<feature>:<value>`, for PSI per feature. */
+  category: 'cat:',
 } as const;
+
+/** A category longer than this is counted as OTHER_CATEGORY: free text is no category. */
+export const MAX_CATEGORY_LENGTH = 40;
+export const OTHER_CATEGORY = '(other)';
+
+/**
+ * The counters of the decision's input values, for PSI per feature: a numeric input by its
+ * fixed log-scale bucket, a text or boolean input by its value (null inputs are not counted).
+ * They go on the decision-level document, so a decision still touches the same documents.
+ */
+export function inputValueCounters(inputs: StoredDecision['inputs']): RollupCounters {
+  const counters: RollupCounters = {};
+  for (const [feature, value] of Object.entries(inputs)) {
+    if (typeof value === 'number') counters[`${PREFIX.numeric}${feature}:${bucketOf(value)}`] = 1;
+    else if (typeof value === 'boolean') counters[`${PREFIX.category}${feature}:${String(value)}`] = 1;
+    else if (typeof value === 'string') {
+      const category = value === '' ? MISSING_GROUP : value.length > MAX_CATEGORY_LENGTH ? OTHER_CATEGORY : value;
+      counters[`${PREFIX.category}${feature}:${category}`] = 1;
+    }
+  }
+  return counters;
+}
 
 /** What counts as favourable per type, for the fairness ratios (shown to governance as is). */
 export const FAVOURABLE: Record<DecisionType, string> = {
@@ -107,9 +154,14 @@ export const ROLLUP_TIME_ZONE = 'UTC';
 export const dayOf = (instant: string) =>
   instant.length === 24 && instant.endsWith('Z') && instant[10] === 'T' ? instant.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
 
-/** The group of a decision for one attribute: the input's value as text, bounded. */
-export function groupOf(inputs: StoredDecision['inputs'], attribute: string): string {
-  const value = Object.hasOwn(inputs, attribute) ? inputs[attribute] : undefined;
+/**
+ * The group of a decision for one monitored attribute, as text, bounded: from the decision's
+ * monitoring attributes first (kept apart from what the model used), else from its inputs.
+ */
+export function groupOf(d: Pick<StoredDecision, 'inputs' | 'monitoring'>, attribute: string): string {
+  const monitoring = d.monitoring ?? {};
+  const inputs = d.inputs ?? {};
+  const value = Object.hasOwn(monitoring, attribute) ? monitoring[attribute] : Object.hasOwn(inputs, attribute) ? inputs[attribute] : undefined;
   if (value === undefined || value === null || value === '') return MISSING_GROUP;
   return String(value).slice(0, MAX_GROUP_LENGTH);
 }
@@ -136,6 +188,37 @@ export function isFavourable(decision: Pick<StoredDecision, 'type' | 'output'>):
   }
 }
 
+/**
+ * +1, −1 or 0: what an override from `before` to `after` (the public outcomes its chain event
+ * records) did to the decision's favourability. Outcomes the event lacks (chains from before the
+ * event recorded them) count as no change.
+ */
+function favourableShift(d: StoredDecision, before: unknown, after: unknown): number {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return 0;
+  const was = isFavourable({ type: d.type, output: { ...d.output, ...before } as StoredDecision['output'] });
+  const is = isFavourable({ type: d.type, output: { ...d.output, ...after } as StoredDecision['output'] });
+  return Number(is) - Number(was);
+}
+
+/**
+ * A resolved fraud check as a label. The model's flag is the prediction; the review's verdict is
+ * the outcome after it: a confirmation upholds the model's output, an override says what it became
+ * (`after`, which its chain event records). Other types carry no fraud label.
+ */
+function reviewedLabel(d: StoredDecision, overridden: boolean, after: unknown): RollupCounters {
+  if (d.type !== 'fraud_flag') return {};
+  const predicted = (d.output as FraudFlagOutput).flagged;
+  const overriddenFlag = overridden && after && typeof after === 'object' ? (after as { flagged?: unknown }).flagged : undefined;
+  const verdict = typeof overriddenFlag === 'boolean' ? overriddenFlag : predicted;
+  const label: RollupCounters = {};
+  if (predicted) {
+    label[COUNTER.reviewedFlags] = 1;
+    label[verdict ? COUNTER.reviewedUpheld : COUNTER.reviewedFalsePositives] = 1;
+  }
+  if (!verdict) label[COUNTER.reviewedNegatives] = 1;
+  return label;
+}
+
 const baseKey = (d: StoredDecision): RollupKey => ({
   day: dayOf(d.decidedAt),
   type: d.type,
@@ -148,10 +231,7 @@ const baseKey = (d: StoredDecision): RollupKey => ({
 /** The base document plus one per monitored attribute, each with the same counters. */
 function withGroups(d: StoredDecision, attributes: readonly string[], base: RollupCounters, perGroup: RollupCounters): Rollup[] {
   const key = baseKey(d);
-  return [
-    { ...key, counters: base },
-    ...attributes.map((attribute) => ({ ...key, attribute, group: groupOf(d.inputs ?? {}, attribute), counters: { ...perGroup } })),
-  ];
+  return [{ ...key, counters: base }, ...attributes.map((attribute) => ({ ...key, attribute, group: groupOf(d, attribute), counters: { ...perGroup } }))];
 }
 
 /**
@@ -167,6 +247,7 @@ export function decisionRollups(d: StoredDecision, attributes: readonly string[]
   for (const finding of d.findings ?? []) base[PREFIX.finding + finding.code] = (base[PREFIX.finding + finding.code] ?? 0) + 1;
   for (const feature of Object.keys(d.inputs)) base[PREFIX.feature + feature] = 1;
   for (const { code } of d.rationale.reasonCodes) base[PREFIX.reasonCode + code] = 1;
+  Object.assign(base, inputValueCounters(d.inputs));
   return withGroups(d, attributes, base, common);
 }
 
@@ -217,6 +298,7 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
     return [{ ...baseKey(d), counters: { [prefix + event.data.feature]: 1 } }];
   }
   if (event.action === 'human_review_opened') return [{ ...baseKey(d), counters: { [COUNTER.humanReviewCases]: 1 } }];
+  if (event.action === 'rejected') return [{ ...baseKey(d), counters: { [COUNTER.rejectedProposals]: 1 } }];
   let overridden: boolean;
   let reviewer: string;
   if (event.action === 'approved') {
@@ -229,7 +311,15 @@ function outcomeRollups(event: ChainEvent, d: StoredDecision, attributes: readon
     return [];
   }
   const outcome: RollupCounters = { [COUNTER.resolved]: 1, ...(overridden ? { [COUNTER.overridden]: 1 } : {}) };
+  const shift = overridden ? favourableShift(d, event.data.before, event.data.after) : 0;
+  if (shift !== 0) outcome[COUNTER.favourableShift] = shift;
+  Object.assign(outcome, reviewedLabel(d, overridden, event.data.after));
+  const origin = (event.data.case as { origin?: unknown } | undefined)?.origin;
   const base: RollupCounters = { ...outcome, [PREFIX.resolvedBy + reviewer]: 1 };
+  if (typeof origin === 'string') {
+    base[PREFIX.resolvedOrigin + origin] = 1;
+    if (overridden) base[PREFIX.overriddenOrigin + origin] = 1;
+  }
   if (overridden) base[PREFIX.overriddenBy + reviewer] = 1;
   if (event.action === 'approved') base[PREFIX.approvedBy + event.actor.id] = 1;
   const snapshot = (event.data.case ?? {}) as CaseSnapshot;

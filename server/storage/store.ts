@@ -4,6 +4,7 @@ import type { CaseStatus } from '@shared/schemas/case';
 import type { ModelEntry } from '@shared/schemas/model';
 import type { Anchor } from '@shared/schemas/audit';
 import type { DisclosureState, RecipientKind } from '@shared/schemas/disclosure';
+import type { Monitor, MonitorAlert } from '@shared/schemas/monitors';
 import type { DecisionToInsert } from './ingest-follow-ups';
 import type {
   AttachmentMeta,
@@ -69,6 +70,8 @@ export interface Store {
   decisions: DecisionRepo;
   events: EventRepo;
   anchors: AnchorRepo;
+  /** Frozen governance reports, chained by seq like the anchors. */
+  reports: ReportRepo;
   cases: CaseRepo;
   outbox: OutboxRepo;
   deliveries: DeliveryRepo;
@@ -92,6 +95,9 @@ export interface Store {
   leases: LeaseRepo;
   rollups: RollupRepo;
   meta: MetaRepo;
+  /** Governance's thresholds per model (monitors) and the alerts their crossings raised. */
+  monitors: MonitorRepo;
+  monitorAlerts: MonitorAlertRepo;
   /** Makes erased data unrecoverable from the store's files where the engine allows it. */
   purgeFreedSpace(): Promise<void>;
   /**
@@ -367,6 +373,36 @@ export interface AnchorRepo {
   list(): Promise<Anchor[]>;
 }
 
+/**
+ * A frozen report: `content` is its document as canonical JSON, kept as the exact string that was
+ * hashed, so a read years later gives the same bytes. The other fields repeat what the document
+ * says, for lists and lookups.
+ */
+export interface StoredReport {
+  id: string;
+  seq: number;
+  from: string;
+  to: string;
+  type: DecisionType | null;
+  frozenAt: string;
+  frozenBy: string;
+  prevHash: string;
+  hash: string;
+  content: string;
+}
+
+export interface ReportRepo {
+  /** Rejects with DuplicateKeyError when the seq is taken: two freezes at once cannot fork the chain. */
+  append(report: StoredReport): Promise<void>;
+  get(id: string): Promise<StoredReport | null>;
+  bySeq(seq: number): Promise<StoredReport | null>;
+  latest(): Promise<StoredReport | null>;
+  /** Newest first, those with a seq below `beforeSeq` when given. */
+  page(beforeSeq: number | null, limit: number): Promise<StoredReport[]>;
+  /** Every report in seq order, streamed (verification and anchors). */
+  scan(): AsyncIterable<StoredReport>;
+}
+
 export interface UserRepo {
   insert(user: StoredUser): Promise<void>;
   byUsername(username: string): Promise<StoredUser | null>;
@@ -474,6 +510,42 @@ export interface RollupRepo {
   /** Swaps the whole set for a rebuilt one. */
   replaceAll(rollups: Rollup[]): Promise<void>;
   clear(): Promise<void>;
+}
+
+/** Governance's monitors: one small document each. */
+export interface MonitorRepo {
+  /** Rejects with DuplicateKeyError when the id is taken. */
+  add(monitor: Monitor): Promise<void>;
+  get(id: string): Promise<Monitor | null>;
+  /** Oldest first. */
+  list(): Promise<Monitor[]>;
+  /**
+   * Replaces the monitor with `next` (version `expectedVersion + 1`) if its stored version is `expectedVersion`;
+   * false when it changed meanwhile or is gone. Of several changes from one version at once, exactly one wins.
+   */
+  compareAndSet(next: Monitor, expectedVersion: number): Promise<boolean>;
+  /** Sets lastEvaluatedAt alone (the evaluation job), so it never undoes a change governance wrote meanwhile. */
+  touchEvaluated(id: string, at: string): Promise<void>;
+  /** True when there was one. */
+  delete(id: string): Promise<boolean>;
+}
+
+/**
+ * The alerts of the monitors. The latest alert of a (monitor, subject) is its state: open means
+ * alerting, resolved or none means ok. An alert's id names its crossing, so two evaluations of
+ * one crossing (two processes, a retried run) store it once: the insert is the compare-and-set.
+ */
+export interface MonitorAlertRepo {
+  /** Rejects with DuplicateKeyError when the id (monitor, subject, crossing) is taken. */
+  add(alert: MonitorAlert): Promise<void>;
+  /** The alert of the latest crossing of a monitor's subject, or null before any. */
+  latest(monitorId: string, subject: string): Promise<MonitorAlert | null>;
+  /** A monitor's open alerts. */
+  openFor(monitorId: string): Promise<MonitorAlert[]>;
+  /** Resolves an open alert; false when it was resolved already (by another run). */
+  resolve(id: string, at: string, value: number | null): Promise<boolean>;
+  /** Newest first (by raisedAt, then id), optionally only open or only resolved ones. */
+  list(filter: { status?: 'open' | 'resolved' }, limit: number): Promise<MonitorAlert[]>;
 }
 
 export class DuplicateKeyError extends Error {

@@ -19,6 +19,9 @@ describe('the permission table', () => {
         'governance.dashboard',
         'metrics.read',
         'metrics.readModels',
+        'monitors.manage',
+        'reports.freeze',
+        'reports.read',
         'staff.read',
       ].sort(),
     );

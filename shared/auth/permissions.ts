@@ -23,8 +23,14 @@ export const PERMISSIONS = {
   'metrics.read': ['governance'],
   /** A model's outcome distribution: governance every model, reviewers the models of their scopes. */
   'metrics.readModels': ['governance', 'reviewer', 'approver'],
+  /** Freeze a period's governance figures as a hashed, chained report (changes no decision). */
+  'reports.freeze': ['governance'],
+  /** The frozen reports: figures as governance saw them, so governance only, as the metrics. */
+  'reports.read': ['governance'],
   /** The governance dashboard in the client. */
   'governance.dashboard': ['governance'],
+  /** Monitors: thresholds per model on drift, fairness ratios and override rates, and their alerts. */
+  'monitors.manage': ['governance'],
   /** The audit trail: events, exports, verification, anchors. */
   'audit.inspect': ['governance', 'admin'],
   /**

@@ -8,9 +8,12 @@ import { automationPreferenceRoutes } from './automation-preferences';
 import { contactRoutes } from './contacts';
 import { mailRoutes } from './mail';
 import { decisionRoutes } from './decisions';
+import { driftRoutes } from './drift';
 import { memberRoutes } from './members';
 import { metricsRoutes } from './metrics';
 import { modelRoutes } from './models';
+import { reportRoutes } from './reports';
+import { monitorRoutes } from './monitors';
 import type { RouteSpec } from './route';
 import { sessionRoutes } from './session';
 import { systemRoutes } from './system';
@@ -32,6 +35,9 @@ export const API_ROUTES: readonly RouteSpec[] = [
   ...mailRoutes,
   ...auditRoutes,
   ...metricsRoutes,
+  ...reportRoutes,
+  ...driftRoutes,
+  ...monitorRoutes,
   ...webhookRoutes,
   ...adminRoutes,
 ];

@@ -11,6 +11,7 @@ import {
   ModelMetricsList,
   OverrideReport,
 } from '../schemas/metrics';
+import { LabelsQuery, LabelsReport } from '../schemas/reviewed-labels';
 import { json, route } from './route';
 
 /** JSON, or CSV with `?format=csv` or `Accept: text/csv` (then as a download). */
@@ -89,6 +90,17 @@ export const metricsCorrections = route({
   responses: { 200: json(CorrectionsReport) },
 });
 
+export const metricsLabels = route({
+  ...metricsRoute(
+    'metricsLabels',
+    '/metrics/labels',
+    'Reviewed cases as labels: override rates by origin, precision and false-positive rates of fraud flags as reviewed, rejected four-eyes proposals',
+  ),
+  permissions: ['metrics.read'],
+  query: LabelsQuery,
+  responses: { 200: csvOrJson(LabelsReport, 'labels') },
+});
+
 export const metricsRoutes = [
   metricsOverview,
   metricsModels,
@@ -98,4 +110,5 @@ export const metricsRoutes = [
   metricsCoverage,
   metricsDeliveries,
   metricsCorrections,
+  metricsLabels,
 ];

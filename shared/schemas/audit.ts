@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withOrderedPeriod } from './common';
 
-export const BrokenReason = z.enum(['altered', 'missing_event', 'missing_chain', 'anchor_altered', 'anchor_signature']);
+export const BrokenReason = z.enum(['altered', 'missing_event', 'missing_chain', 'anchor_altered', 'anchor_signature', 'report_altered', 'missing_report']);
 
 export const VerifyResult = z.object({
   ok: z.boolean(),
@@ -9,7 +9,15 @@ export const VerifyResult = z.object({
   events: z.number(),
   anchors: z.number(),
   brokenAt: z
-    .object({ decisionId: z.string().optional(), seq: z.number().optional(), anchorSeq: z.number().optional(), reason: BrokenReason, detail: z.string() })
+    .object({
+      decisionId: z.string().optional(),
+      seq: z.number().optional(),
+      anchorSeq: z.number().optional(),
+      /** A frozen report (GET /api/reports) that was altered or is missing from the report chain. */
+      reportSeq: z.number().optional(),
+      reason: BrokenReason,
+      detail: z.string(),
+    })
     .optional(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;

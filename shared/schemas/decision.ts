@@ -16,6 +16,20 @@ export type InputValue = z.infer<typeof InputValue>;
 
 export const Inputs = z.record(FeatureName, InputValue).refine((inputs) => Object.keys(inputs).length <= MAX_INPUTS, `at most ${MAX_INPUTS} inputs`);
 
+/** At most this many monitoring attributes on one decision. */
+export const MAX_MONITORING = 20;
+
+/**
+ * Attributes the model must not use but fairness monitoring needs (sex, age band, nationality
+ * group, postcode area): sent beside the inputs, stored apart from them, never shown to reviewers
+ * or in a member's explanation, in the member's export, erased with the member. Monitoring is how
+ * one shows that, for example, sex is not a pricing factor (Test-Achats) without pricing on it.
+ */
+export const MonitoringAttributes = z
+  .record(FeatureName, InputValue)
+  .refine((attributes) => Object.keys(attributes).length <= MAX_MONITORING, `at most ${MAX_MONITORING} monitoring attributes`);
+export type MonitoringAttributes = z.infer<typeof MonitoringAttributes>;
+
 export const Subject = z.strictObject({
   memberId: MemberId,
   policyId: Identifier.optional(),
@@ -97,51 +111,59 @@ const RenewalPriceDecision = z.strictObject({ type: z.literal('renewal_price'), 
 const FraudFlagDecision = z.strictObject({ type: z.literal('fraud_flag'), ...commonFields, output: FraudFlagOutput });
 const RiskScoreDecision = z.strictObject({ type: z.literal('risk_score'), ...commonFields, output: RiskScoreOutput });
 
-/** What a scoring service sends. Cross-field rules live in the refinement so every error names its path. */
-export const NewDecision = z.discriminatedUnion('type', [RenewalPriceDecision, FraudFlagDecision, RiskScoreDecision]).superRefine((decision, ctx) => {
-  // Found by test/security/fuzz-properties.test.ts: own keys only. `in` also finds
-  // what every object inherits, so a contribution for "toString" passed and then broke the
-  // member's explanation and export with a 500.
-  decision.rationale.contributions.forEach((c, i) => {
-    if (!Object.hasOwn(decision.inputs, c.feature)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rationale', 'contributions', i, 'feature'],
-        message: `"${c.feature}" is not one of the decision's inputs`,
-      });
+/** Cross-field rules live in the refinement so every error names its path. */
+/** What a scoring service sends: a decision as recorded by type, plus the monitoring attributes kept apart. */
+const monitoringField = { monitoring: MonitoringAttributes.optional() };
+export const NewDecision = z
+  .discriminatedUnion('type', [
+    RenewalPriceDecision.extend(monitoringField),
+    FraudFlagDecision.extend(monitoringField),
+    RiskScoreDecision.extend(monitoringField),
+  ])
+  .superRefine((decision, ctx) => {
+    // Found by test/security/fuzz-properties.test.ts: own keys only. `in` also finds
+    // what every object inherits, so a contribution for "toString" passed and then broke the
+    // member's explanation and export with a 500.
+    decision.rationale.contributions.forEach((c, i) => {
+      if (!Object.hasOwn(decision.inputs, c.feature)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale', 'contributions', i, 'feature'],
+          message: `"${c.feature}" is not one of the decision's inputs`,
+        });
+      }
+    });
+    decision.rationale.counterfactuals?.forEach((c, i) => {
+      if (!Object.hasOwn(decision.inputs, c.feature)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rationale', 'counterfactuals', i, 'feature'],
+          message: `"${c.feature}" is not one of the decision's inputs`,
+        });
+      }
+    });
+    if (decision.type === 'fraud_flag') {
+      const { claimId, score, threshold, flagged, action } = decision.output;
+      if (decision.subject.claimId && decision.subject.claimId !== claimId) {
+        ctx.addIssue({ code: 'custom', path: ['output', 'claimId'], message: 'must match subject.claimId' });
+      }
+      // A model's output that contradicts itself cannot be explained to the member (a held claim
+      // that "found nothing unusual"). A reviewer may still clear a flag above the threshold: an
+      // override has its own schema (FraudOverride) and never passes through this one.
+      if (flagged !== score >= threshold) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['output', 'flagged'],
+          message: flagged
+            ? `is true while the score ${score} is below the threshold ${threshold}`
+            : `is false while the score ${score} reaches the threshold ${threshold}`,
+        });
+      }
+      if (!flagged && action !== 'none') {
+        ctx.addIssue({ code: 'custom', path: ['output', 'action'], message: `"${action}" needs a flagged claim; an unflagged claim has action "none"` });
+      }
     }
   });
-  decision.rationale.counterfactuals?.forEach((c, i) => {
-    if (!Object.hasOwn(decision.inputs, c.feature)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rationale', 'counterfactuals', i, 'feature'],
-        message: `"${c.feature}" is not one of the decision's inputs`,
-      });
-    }
-  });
-  if (decision.type === 'fraud_flag') {
-    const { claimId, score, threshold, flagged, action } = decision.output;
-    if (decision.subject.claimId && decision.subject.claimId !== claimId) {
-      ctx.addIssue({ code: 'custom', path: ['output', 'claimId'], message: 'must match subject.claimId' });
-    }
-    // A model's output that contradicts itself cannot be explained to the member (a held claim
-    // that "found nothing unusual"). A reviewer may still clear a flag above the threshold: an
-    // override has its own schema (FraudOverride) and never passes through this one.
-    if (flagged !== score >= threshold) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['output', 'flagged'],
-        message: flagged
-          ? `is true while the score ${score} is below the threshold ${threshold}`
-          : `is false while the score ${score} reaches the threshold ${threshold}`,
-      });
-    }
-    if (!flagged && action !== 'none') {
-      ctx.addIssue({ code: 'custom', path: ['output', 'action'], message: `"${action}" needs a flagged claim; an unflagged claim has action "none"` });
-    }
-  }
-});
 export type NewDecision = z.infer<typeof NewDecision>;
 export type NewDecisionInput = z.input<typeof NewDecision>;
 

@@ -4,7 +4,7 @@ import { Case, CaseDetail } from './case';
 import { MemberRequest } from './member-request';
 import { DisclosureRecipient } from './disclosure';
 import { MemberContact } from './contact';
-import { Decision } from './decision';
+import { Decision, MonitoringAttributes } from './decision';
 import { Explanation } from './explanation';
 import { Lang } from './model';
 import { AutomationPreferences } from './automation-preferences';
@@ -13,7 +13,11 @@ import { AutomationPreferences } from './automation-preferences';
  * GDPR Art. 15 (access) and Art. 20 (portability): everything about one member as one document,
  * exactly as that member may see it (member-visible timeline, fraud indicators withheld while a case is open).
  */
-const explained = { explanation: Explanation };
+const explained = {
+  explanation: Explanation,
+  /** The monitoring attributes sent with the decision (fairness only; no reviewer sees them); null without any. */
+  monitoring: MonitoringAttributes.nullable(),
+};
 
 export const MemberExport = z.object({
   exportedAt: z.string(),

@@ -21,7 +21,26 @@ const selection = {
 export const MetricsQuery = withOrderedPeriod(z.strictObject(selection));
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
-export const FairnessQuery = withOrderedPeriod(z.strictObject({ ...selection, attribute: FeatureName.default('age_band') }));
+/** Favourable rates on the model's output, or on the effective outcome after overrides. */
+export const FairnessBasis = z.enum(['model', 'final']);
+export type FairnessBasis = z.infer<typeof FairnessBasis>;
+
+export const FairnessQuery = withOrderedPeriod(
+  z.strictObject({
+    ...selection,
+    /** One of the monitored attributes (MONITORING_ATTRIBUTES); the first of them when left out. */
+    attribute: FeatureName.optional(),
+    basis: FairnessBasis.default('model'),
+    /**
+     * `true` pools every type and model of the selection into one comparison. Off by default:
+     * pooled figures mix fraud flags with renewals, which no one can defend.
+     */
+    pooled: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  }),
+);
 export type FairnessQuery = z.infer<typeof FairnessQuery>;
 
 /** A share; null when its denominator is zero (nothing to divide, not a rate of 0). */
@@ -92,35 +111,79 @@ export const ModelVersionMetrics = z.object({
    * decision, then that decision's instant, then natural version order: '9' before '10').
    */
   psiAgainst: z.string().nullable(),
+  /** The chance of a PSI this large without drift (x-metric-definitions, drift); null when PSI is. */
+  psiPValue: z.number().nullable(),
+  /** How PSI reads once sample size and chance are taken into account (x-metric-definitions, drift). */
+  drift: z.enum(['baseline', 'too_few', 'stable', 'moderate', 'significant']),
 });
 export type ModelVersionMetrics = z.infer<typeof ModelVersionMetrics>;
 
 export const ModelMetricsList = z.object({ items: z.array(ModelVersionMetrics) });
 export type ModelMetricsList = z.infer<typeof ModelMetricsList>;
 
+/**
+ * Where a group stands: the reference the others are compared with; ok; flagged (its ratio to the
+ * reference is below the threshold and the difference is significant); or too few decisions to judge.
+ */
+export const FairnessStatus = z.enum(['reference', 'ok', 'flagged', 'too_few']);
+export type FairnessStatus = z.infer<typeof FairnessStatus>;
+
 export const FairnessGroup = z.object({
   group: z.string(),
-  decisions: z.number(),
-  /** Of this group's fraud checks; null without any. */
-  flagRate: Rate,
-  /** Mean relative premium change of this group's renewals; null without any. */
-  meanPremiumChange: z.number().nullable(),
-  overrideRate: Rate,
-  favourableRate: Rate,
-  /** favourableRate ÷ the most favoured group's; null when nobody had a favourable outcome. */
+  /** Decisions of this group in the section. */
+  n: z.number(),
+  /** Of them, with a favourable outcome on the report's basis. */
+  favourable: z.number(),
+  /** favourable ÷ n; null without decisions. */
+  rate: Rate,
+  /** Wilson 95% interval of the rate; null without decisions. */
+  ci: z.tuple([z.number(), z.number()]).nullable(),
+  /** rate ÷ the reference group's rate; null for a group too small to judge, or without a reference. */
   ratio: z.number().nullable(),
-  /** ratio below the threshold (four-fifths rule). */
-  flagged: z.boolean(),
+  /** Two-sided p-value of the difference from the reference (z-test, or Fisher's exact test for small counts). */
+  pValue: z.number().nullable(),
+  test: z.enum(['z', 'fisher']).nullable(),
+  status: FairnessStatus,
+  /** Of this group's fraud checks, flagged by the model; null without any. */
+  flagRate: Rate,
+  /** Mean relative premium change of this group's renewals (the model's); null without any. */
+  meanPremiumChange: z.number().nullable(),
+  /** Overridden ÷ resolved cases of this group; null without resolved cases. */
+  overrideRate: Rate,
 });
 export type FairnessGroup = z.infer<typeof FairnessGroup>;
 
+/** One comparison: one decision type and model (or everything pooled, on request). */
+export const FairnessSection = z.object({
+  /** Null only when pooled. */
+  type: DecisionType.nullable(),
+  modelId: z.string().nullable(),
+  /** The group the others are compared with; null when no group has enough decisions. */
+  reference: z.string().nullable(),
+  /** How the reference was chosen: configured (FAIRNESS_REFERENCE_GROUPS) or the most favoured group with enough decisions. */
+  referenceChosen: z.enum(['configured', 'most_favoured']).nullable(),
+  groups: z.array(FairnessGroup),
+});
+export type FairnessSection = z.infer<typeof FairnessSection>;
+
 export const FairnessReport = z.object({
   attribute: z.string(),
-  type: DecisionType.nullable(),
+  /** The attributes that can be asked for (MONITORING_ATTRIBUTES). */
+  attributes: z.array(z.string()),
+  basis: FairnessBasis,
+  pooled: z.boolean(),
+  /** A ratio below this is flagged when significant (the four-fifths rule). */
   threshold: z.number(),
+  /** The significance level of the test. */
+  alpha: z.number(),
+  /** Groups with fewer decisions are "too few to judge" (FAIRNESS_MIN_GROUP). */
+  minGroup: z.number(),
   /** What counts as a favourable outcome, per decision type. */
   favourable: z.record(DecisionType, z.string()),
-  groups: z.array(FairnessGroup),
+  /** One per decision type and model of the selection (one in all when pooled), by type, then model. */
+  sections: z.array(FairnessSection),
+  /** The groups when the answer has exactly one section (a type and model asked for, or pooled); null otherwise. */
+  groups: z.array(FairnessGroup).nullable(),
 });
 export type FairnessReport = z.infer<typeof FairnessReport>;
 

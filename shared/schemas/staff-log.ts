@@ -20,6 +20,10 @@ export const STAFF_ACTIONS = [
   'user_provisioned',
   'user_grants_changed',
   'member_request_updated',
+  // Governance's monitors: a threshold added, changed (or switched on or off) or removed.
+  'monitor_created',
+  'monitor_updated',
+  'monitor_removed',
 ] as const;
 export const StaffAction = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof StaffAction>;

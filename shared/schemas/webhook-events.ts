@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseOrigin, Resolution } from './case';
 import { DecisionType, Instant, MemberId } from './common';
+import { MonitorAlert } from './monitors';
 import { FeatureName, FraudFlagOutput, InputValue, ModelRef, RenewalPriceOutput, RiskScoreOutput } from './decision';
 
 /**
@@ -40,6 +41,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'decision.restricted',
   'decision.restriction_lifted',
   'member.consent_withdrawn',
+  'monitor.alert',
 ] as const;
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
@@ -82,6 +84,11 @@ export const WEBHOOK_EVENT_DATA = {
   'decision.restriction_lifted': z.object({ ...CaseRef, liftedAt: Instant, effective: ActionableOutcome }),
   /** GDPR Art. 7(3): the member withdrew consent for decisions of these types; decide no more of them on consent. */
   'member.consent_withdrawn': z.object({ memberId: MemberId.nullable(), types: z.array(DecisionType).min(1), withdrawnAt: Instant }),
+  /**
+   * A monitor's threshold was crossed (once per crossing): figures about a model, never about a
+   * member or a decision. Not in any decision's order; `alertId` is stable across retries.
+   */
+  'monitor.alert': MonitorAlert.omit({ id: true, resolvedAt: true, resolvedValue: true }).extend({ alertId: z.string() }),
 } as const satisfies Record<WebhookEventType, z.ZodType>;
 
 /** The envelope Standard Webhooks recommends. */

@@ -113,7 +113,12 @@ describe('the OpenAPI document', () => {
     for (const type of DecisionType.options) expect(defs.histogram.types[type].bins, type).toEqual(binEdges(type));
     expect(defs.psi).toMatchObject({ epsilon: PSI_EPSILON, thresholds: { moderate: 0.1, major: 0.25 } });
     expect(defs.fairness).toMatchObject({ threshold: FAIRNESS_THRESHOLD, favourable: FAVOURABLE });
-    for (const path of ['overview', 'models', 'fairness', 'overrides', 'findings', 'coverage']) {
+    // How significant drift is decided, in the definitions and in the drift and models operations.
+    expect(defs.drift.significance).toContain('χ²(k − 1) · (1/n₁ + 1/n₂)');
+    expect(defs.drift.significance).toContain('DRIFT_MIN_SAMPLE, default 100');
+    expect(doc.paths['/api/metrics/drift'].get.description).toContain(defs.drift.significance);
+    expect(doc.paths['/api/metrics/models'].get.description).toContain(defs.psi.significance);
+    for (const path of ['overview', 'models', 'fairness', 'drift', 'overrides', 'findings', 'coverage']) {
       expect(doc.paths[`/api/metrics/${path}`].get.description, path).toContain(`in ${defs.day.timeZone}`);
     }
     expect(doc.paths['/api/metrics/overview'].get.description).toContain('Period-independent gauges (openCases, overdueCases)');
@@ -152,25 +157,30 @@ describe('the OpenAPI document', () => {
       [0.95, 1],
     ]);
 
-    // And the fairness flag from the published threshold.
+    // And the fairness status from the published threshold, significance level and minimum group.
     const fraud = (ageBand: string, flagged: boolean) =>
       fraudDecision({
         model: { id: 'recompute-fraud', version: '1' },
         inputs: { claim_amount_cents: 1, provider_on_watchlist: flagged, age_band: ageBand },
         output: { claimId: 'C-1', score: flagged ? 0.95 : 0.1, threshold: 0.7, flagged, action: flagged ? 'hold_payment' : 'none' },
       });
+    const flags = (ageBand: string, n: number, flagged: number) => Array.from({ length: n }, (_, i) => fraud(ageBand, i < flagged));
     await app
       .ingest()
       .post('/api/decisions/batch')
-      .send({
-        decisions: [...[true, false, false, false, false].map((f) => fraud('18-29', f)), ...[false, false, false, false].map((f) => fraud('30-44', f))],
-      });
+      .send({ decisions: [...flags('18-29', 40, 12), ...flags('30-44', 40, 2), ...flags('45-59', 10, 10)] });
     const fairness = FairnessReport.parse((await gov.get('/api/metrics/fairness?modelId=recompute-fraud&attribute=age_band')).body);
-    expect(fairness.groups.map((g) => [g.group, g.ratio, g.flagged])).toEqual([
-      ['18-29', 0.8, false],
-      ['30-44', 1, false],
+    // 28/40 against 38/40: ratio 0.7368…; statsmodels proportions_ztest([28, 38], [40, 40]) gives p = 0.003256.
+    expect(fairness.groups!.map((g) => [g.group, g.status])).toEqual([
+      ['18-29', 'flagged'],
+      ['30-44', 'reference'],
+      ['45-59', 'too_few'],
     ]);
-    for (const g of fairness.groups) expect(g.flagged).toBe(g.ratio !== null && g.ratio < defs.fairness.threshold);
+    for (const g of fairness.groups!) {
+      if (g.status === 'reference' || g.status === 'too_few') continue;
+      const flagged = g.ratio! < defs.fairness.threshold && g.pValue! < defs.fairness.alpha && g.n >= fairness.minGroup;
+      expect(g.status).toBe(flagged ? 'flagged' : 'ok');
+    }
     await t.dispose();
   });
 });

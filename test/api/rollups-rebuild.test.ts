@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bucketOf } from '../../server/metrics/feature-buckets';
 import { diffRollups, rebuildRollups } from '../../server/metrics/rebuild';
 import { buildTestApp, TEST_NOW, type TestApp } from '../support/app';
 import { caseSteps, daysAfterNow, longSessions } from '../support/case-steps';
@@ -94,6 +95,16 @@ describeEachStore('rollups rebuild', (kind) => {
     expect(total('overridden')).toBe(3);
     expect(total('resolved')).toBe(6 + samples.length);
     expect(total('finding:prohibited_input')).toBe(1);
+    // Input values for PSI per feature (format 6): numeric by bucket, text and booleans by value.
+    const totalOf = (rollups: typeof live, prefix: string) =>
+      rollups
+        .filter((r) => r.attribute === '')
+        .reduce((n, r) => n + Object.entries(r.counters).reduce((m, [k, v]) => m + (k.startsWith(prefix) ? v : 0), 0), 0);
+    expect(totalOf(live, 'num:claims_last_12m:')).toBe(12);
+    expect(total(`num:claims_last_12m:${bucketOf(3)}`)).toBe(3);
+    expect(total(`num:claim_amount_cents:${bucketOf(480_000)}`)).toBe(8);
+    expect(total('cat:provider_on_watchlist:true')).toBe(8);
+    expect(total('cat:region:Flanders')).toBe(6);
 
     const rebuilt = await rebuildRollups(app.store);
     expect(diffRollups(live, rebuilt)).toEqual([]);
@@ -114,5 +125,6 @@ describeEachStore('rollups rebuild', (kind) => {
     });
     await app.services.rollups.onErasure(before, (await app.store.decisions.get(r1!))!);
     expect(diffRollups(await app.store.rollups.list({}), await rebuildRollups(app.store))).toEqual([]);
+    expect(totalOf(await app.store.rollups.list({}), 'num:claims_last_12m:')).toBe(11);
   }, 60_000);
 });

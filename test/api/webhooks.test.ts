@@ -18,6 +18,7 @@ const ALL_EVENTS = [
   'decision.restricted',
   'decision.restriction_lifted',
   'member.consent_withdrawn',
+  'monitor.alert',
 ];
 
 describeEachStore('webhooks to the insurer’s systems', (kind) => {
@@ -304,5 +305,9 @@ describeEachStore('webhooks to the insurer’s systems', (kind) => {
     expect(doc.webhooks['decision.restriction_lifted'].post.requestBody.content['application/json'].schema.properties.data.required).toEqual(
       expect.arrayContaining(['decisionId', 'sequence', 'caseId', 'liftedAt', 'effective']),
     );
+    // A monitor's alert is about a model: no decision, no member.
+    const alert = doc.webhooks['monitor.alert'].post.requestBody.content['application/json'].schema.properties.data;
+    expect(alert.required).toEqual(expect.arrayContaining(['alertId', 'monitorId', 'modelId', 'metric', 'value', 'threshold', 'crossing']));
+    expect(Object.keys(alert.properties)).not.toContain('memberId');
   });
 });

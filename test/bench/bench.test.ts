@@ -5,12 +5,13 @@ import { mongoTestUri } from '../support/mongo-uri';
 
 /** Every leaf of the result that should be a number, by its path. */
 function numbers(result: BenchResult): Record<string, unknown> {
-  const { machine: _machine, ingestMongo: _mongo, ...rest } = result;
+  const { machine: _machine, ingestMongo: _mongo, governance, ...rest } = result;
   const out: Record<string, unknown> = {};
   for (const [group, value] of Object.entries(rest)) {
     if (typeof value === 'object' && value !== null) for (const [name, n] of Object.entries(value)) out[`${group}.${name}`] = n;
     else out[group] = value;
   }
+  for (const [name, g] of Object.entries(governance)) for (const [figure, n] of Object.entries(g)) out[`governance.${name}.${figure}`] = n;
   return out;
 }
 
@@ -23,7 +24,9 @@ describe('npm run bench', () => {
     // The MongoDB leg too, on the test FerretDB, at 1,000 decisions (see mongoDecisions).
     const mongoUri = mongoTestUri();
     const result = await runBench({ scale: 'tiny', mongoUri, mongoDecisions: 1000 });
-    expect(Object.keys(result).sort()).toEqual(['delivery', 'ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
+    expect(Object.keys(result).sort()).toEqual(['delivery', 'governance', 'ingest', 'ingestMongo', 'machine', 'overview', 'peakRssMb', 'queries', 'verify']);
+    expect(Object.keys(result.governance).sort()).toEqual(['drift', 'fairness', 'fairnessFinal', 'labels']);
+    for (const g of Object.values(result.governance)) expect(Object.keys(g).sort()).toEqual(['p95MsLarge', 'p95MsSmall', 'volumeRatio']);
     expect(result.machine).toMatch(/\S/);
     if (mongoUri) {
       expect(result.ingestMongo).toMatchObject({ decisions: 1000 });

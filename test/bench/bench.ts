@@ -11,7 +11,7 @@ import { measureDelivery, type DeliveryBench } from './delivery';
 import { fillStore } from './fill';
 import { addDemoUsers, startApp } from './http';
 import { ingestMongo, ingestViaApiAndFloor } from './ingest';
-import { assertSameOverview, measureOverview, measureQueries, overviewByScan } from './reads';
+import { assertSameOverview, measureGovernance, measureOverview, measureQueries, overviewByScan, type GovernanceEndpoint } from './reads';
 import { nowMs, round, watchMemory } from './stats';
 
 export type Scale = 'tiny' | 'small' | 'full';
@@ -40,6 +40,8 @@ export interface BenchResult {
   ingestMongo: { decisions: number; decisionsPerSec: number; rawPerSec: number; ratio: number } | null;
   queries: { decisions: number; cases: number; memberListP95Ms: number; queueP95Ms: number; detailP95Ms: number };
   overview: { smallDecisions: number; largeDecisions: number; p95MsSmall: number; p95MsLarge: number; volumeRatio: number; vsFullScan: number };
+  /** Issue 19's governance figures at the two volumes, each with its volume ratio (target ≤ 2, like the overview). */
+  governance: Record<GovernanceEndpoint, { p95MsSmall: number; p95MsLarge: number; volumeRatio: number }>;
   verify: { events: number; eventsPerSec: number };
   delivery: DeliveryBench;
   peakRssMb: number;
@@ -159,6 +161,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       });
       log('overview: small and large store, alternating…');
       const overview = await measureOverview(smallApp.baseUrl, largeApp.baseUrl, spec.samples);
+      log('governance figures (fairness, labels, drift): small and large store, alternating…');
+      const governance = await measureGovernance(smallApp.baseUrl, largeApp.baseUrl, spec.samples);
       log('overview by full scan of the decision log and the cases…');
       const scan = await overviewByScan(largeStore, new Date());
       assertSameOverview(overview.largeOverview, scan.overview);
@@ -184,6 +188,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           volumeRatio: round(overview.p95MsLarge / overview.p95MsSmall, 3),
           vsFullScan: round(scan.ms / overview.p95MsLarge, 1),
         },
+        governance: Object.fromEntries(
+          Object.entries(governance).map(([name, g]) => [
+            name,
+            { p95MsSmall: round(g.p95MsSmall, 2), p95MsLarge: round(g.p95MsLarge, 2), volumeRatio: round(g.p95MsLarge / g.p95MsSmall, 3) },
+          ]),
+        ) as BenchResult['governance'],
         verify: { events: verified.events, eventsPerSec: round(perSec(verified.events, verifyMs)) },
         delivery: {
           deliveries: delivery.deliveries,

@@ -62,6 +62,43 @@ export async function measureOverview(smallUrl: string, largeUrl: string, sample
   return { p95MsSmall: p95(times.small), p95MsLarge: p95(times.large), largeOverview: last! };
 }
 
+/**
+ * The governance figures of issue 19 beside the overview: fairness per type and model on both
+ * bases, reviewed labels and drift against a baseline, each p95 on the small and the large store,
+ * calls alternating. Like the overview they read rollups only, so their cost follows days × model
+ * versions × groups, not the number of decisions.
+ */
+export const GOVERNANCE_ENDPOINTS = {
+  fairness: '/api/metrics/fairness?attribute=age_band',
+  fairnessFinal: '/api/metrics/fairness?attribute=age_band&basis=final',
+  labels: '/api/metrics/labels?attribute=age_band',
+  drift: '/api/metrics/drift?type=fraud_flag&modelId=claims-fraud-screen&baselineVersion=3.1',
+} as const;
+export type GovernanceEndpoint = keyof typeof GOVERNANCE_ENDPOINTS;
+
+export async function measureGovernance(smallUrl: string, largeUrl: string, samples: number) {
+  const small = await signIn(smallUrl, 'governance');
+  const large = await signIn(largeUrl, 'governance');
+  const names = Object.keys(GOVERNANCE_ENDPOINTS) as GovernanceEndpoint[];
+  const times = Object.fromEntries(names.map((name) => [name, { small: [] as number[], large: [] as number[] }])) as Record<
+    GovernanceEndpoint,
+    { small: number[]; large: number[] }
+  >;
+  for (let i = 0; i < WARM_UP + samples; i++) {
+    for (const name of names) {
+      const s = await small.get(GOVERNANCE_ENDPOINTS[name]);
+      const l = await large.get(GOVERNANCE_ENDPOINTS[name]);
+      if (i < WARM_UP) continue;
+      times[name].small.push(s.ms);
+      times[name].large.push(l.ms);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, { p95MsSmall: p95(times[name].small), p95MsLarge: p95(times[name].large) }])) as Record<
+    GovernanceEndpoint,
+    { p95MsSmall: number; p95MsLarge: number }
+  >;
+}
+
 export interface ScannedOverview {
   decisions: number;
   contested: number;

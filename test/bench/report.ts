@@ -47,6 +47,12 @@ export function formatTable(r: BenchResult, scale: string): string {
     { figure: `overview p95 at ${n(o.largeDecisions)} decisions (HTTP)`, value: `${n(o.p95MsLarge)} ms`, target: '', ok: null },
     { figure: 'overview volume ratio large / small', value: n(o.volumeRatio), target: '≤ 2', ok: o.volumeRatio <= 2 },
     { figure: 'overview vs full scan of log + cases', value: `${n(o.vsFullScan)}×`, target: '≥ 100×', ok: o.vsFullScan >= 100 },
+    ...Object.entries(r.governance).map(([name, g]) => ({
+      figure: `${name} p95 at ${n(o.smallDecisions)} / ${n(o.largeDecisions)} decisions (HTTP), volume ratio`,
+      value: `${n(g.p95MsSmall)} / ${n(g.p95MsLarge)} ms = ${n(g.volumeRatio)}`,
+      target: '≤ 2',
+      ok: g.volumeRatio <= 2,
+    })),
     {
       figure: `verifyAll (${n(r.verify.events)} chain events)`,
       value: `${n(r.verify.eventsPerSec)} events/s`,

@@ -7,6 +7,8 @@ import { describeStoreOperationsContract } from './store-operations.contract';
 import { describeDeliveryContract } from './delivery.contract';
 import { describeDisclosuresContract } from './disclosures.contract';
 import { describeMemberPreferencesContract } from './member-preferences.contract';
+import { describeReportsContract } from './reports.contract';
+import { describeMonitorsContract } from './monitors.contract';
 
 for (const kind of storeKinds()) {
   describeStoreContract(kind);
@@ -17,4 +19,6 @@ for (const kind of storeKinds()) {
   describeAttachmentsContract(kind);
   describeDisclosuresContract(kind);
   describeMemberPreferencesContract(kind);
+  describeReportsContract(kind);
+  describeMonitorsContract(kind);
 }

@@ -14,10 +14,15 @@ describeInBrowser('governance dashboard and audit browser', () => {
   const stage = useStage();
   const governancePage = stage.throughout('governance');
 
-  /** Waits until every lazily drawn chart on the page has its bars. */
+  /** Waits until every lazily drawn chart on the page has its axes (a chart of zero rates has no bars to wait for). */
   const chartsDrawn = async (page: Page) => {
     await page.locator('.gov-figure').first().waitFor();
-    await expect.poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-bar-rectangle')))).toBe(true);
+    await expect
+      // The drift chart waits for two reads in turn (the model list, then its drift) and its chunk.
+      .poll(() => page.locator('.gov-figure').evaluateAll((figures) => figures.every((f) => f.querySelector('.recharts-cartesian-axis-tick'))), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     return page.locator('.gov-figure').count();
   };
 
@@ -26,9 +31,11 @@ describeInBrowser('governance dashboard and audit browser', () => {
     await expectPath(page, '/governance');
     await expect.poll(() => heading(page)).toBe('Governance dashboard');
 
-    // Decisions over time, contest and override rate per version, PSI: four charts, each with its words and table.
-    expect(await chartsDrawn(page)).toBe(4);
-    const decisions = page.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
+    // Decisions over time, contest and override rate per version, PSI, and fairness per type and
+    // model (the demo's three), drift per week: eight charts, each with its words and table.
+    expect(await chartsDrawn(page)).toBe(8);
+    const overview = page.locator('section', { has: page.getByRole('heading', { name: 'Decisions and cases' }) });
+    const decisions = overview.locator('.gov-stat', { hasText: 'Decisions' }).locator('.gov-stat-value');
     expect(await decisions.innerText()).toMatch(/^\d{1,3}(,\d{3})*$/);
     expect(await page.locator('.gov-figure-caption').first().innerText()).toMatch(/decisions from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}/);
     const psi = page.locator('.gov-figure', { hasText: 'Score drift (PSI)' });
@@ -38,20 +45,56 @@ describeInBrowser('governance dashboard and audit browser', () => {
     expect(await psiRows.count()).toBe(5); // the demo's five model versions
     expect(await psiRows.allInnerTexts()).toContainEqual(expect.stringMatching(/claims-fraud-screen\s+3\.1.*Baseline/s));
 
-    // Fairness: one row per age band, each with its ratio to the most favoured group; then by region.
+    // Drift against a baseline: PSI per ISO week as a line with both thresholds marked, the rule in
+    // words, the weeks as a table, and PSI per input.
+    const drift = page.locator('section', { has: page.getByRole('heading', { name: 'Drift against a baseline' }) });
+    const weekly = drift.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Drift per week against the baseline' }) });
+    expect(await weekly.locator('.recharts-reference-line').count()).toBe(2); // 0.1 and 0.25
+    expect(await weekly.locator('.gov-figure-caption').innerText()).toMatch(/(\d+ weeks: \d+ with enough decisions|No week has enough decisions)/);
+    expect(await drift.getByText(/at least 100 decisions on each side/).count()).toBe(1);
+    await weekly.getByText('Show as table').click();
+    const weeks = weekly.locator('tbody tr');
+    expect(await weeks.count()).toBeGreaterThan(0);
+    expect(await weeks.first().innerText()).toMatch(/^\d{4}-W\d{2}/);
+    const inputs = drift.locator('table', { has: page.getByRole('columnheader', { name: 'Input' }) }).locator('tbody tr');
+    expect(await inputs.count()).toBeGreaterThan(0);
+    expect(await drift.getByLabel('Baseline version').count()).toBe(1);
+    await weekly.scrollIntoViewIfNeeded();
+    await screenshot(page, 'governance-drift');
+
+    // Fairness, per type and model: each age band with its rate and 95% interval (error bars) on the
+    // model's output and on the final outcome, a reference group, small groups "too few to judge".
     const fairness = page.locator('section', { has: page.getByRole('heading', { name: 'Fairness across groups' }) });
-    const groups = fairness.locator('tbody tr');
+    const risk = fairness.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Risk score · claims-risk-score' }) });
+    expect(await risk.locator('.recharts-errorBar').count()).toBe(10); // five age bands, two bases
+    await risk.getByText('Show as table').click();
+    const groups = risk.locator('tbody tr');
     expect(await groups.count()).toBe(5);
-    expect(await fairness.locator('thead').innerText()).toMatch(/RATIO/i);
-    expect(await groups.first().locator('.gov-ratio').innerText()).toMatch(/^(1|0\.\d{1,2})$/);
+    expect(await risk.locator('thead').innerText()).toMatch(/Model output.*Final outcome/is);
+    expect(await risk.getByText('Reference', { exact: true }).count()).toBe(2); // one per basis
+    expect(await groups.first().innerText()).toMatch(/\d+(\.\d)?%\s*\(\d+(\.\d)?% – \d+(\.\d)?%\)/);
+    const renewals = fairness.locator('.gov-figure', { has: page.getByRole('heading', { name: 'Renewal price · renewal-tariff' }) });
+    expect(await renewals.locator('.gov-figure-caption').innerText()).toContain('No group has the 30 decisions needed');
     await fairness.getByLabel('Attribute').selectOption('region');
     await expect.poll(() => new URL(page.url()).searchParams.get('attribute')).toBe('region');
-    await expect.poll(() => fairness.locator('thead th').first().innerText()).toMatch(/region/i);
+    await risk.getByText('Show as table').click();
+    await expect.poll(() => risk.locator('thead th').first().innerText()).toMatch(/region/i);
     expect(await groups.count()).toBeGreaterThan(1);
+    // The box follows the address, which the router updates a moment after the click.
+    await fairness.getByLabel('Pool all types and models').click();
+    await expect.poll(() => fairness.getByRole('heading', { name: 'All types and models, pooled' }).count()).toBe(1);
+    await fairness.getByLabel('Pool all types and models').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('pooled')).toBeNull();
+    await fairness.getByLabel('Attribute').selectOption('age_band');
+
+    // Reviewed cases as labels: override rates by origin, precision of fraud flags as reviewed.
+    const labels = page.locator('section', { has: page.getByRole('heading', { name: 'Reviewed cases as labels' }) });
+    expect(await labels.locator('thead').first().innerText()).toMatch(/Overridden on objection.*Overridden on sample/is);
+    expect(await labels.locator('tbody tr', { hasText: 'claims-fraud-screen' }).count()).toBeGreaterThan(0);
 
     // Every block offers its numbers as CSV, on the same period.
     const csvLinks = page.locator('a.gov-download');
-    expect(await csvLinks.count()).toBe(6);
+    expect(await csvLinks.count()).toBe(7);
     const overviewCsv = await page.request.get((await csvLinks.first().getAttribute('href'))!);
     expect(overviewCsv.headers()['content-type']).toMatch(/^text\/csv/);
     expect((await overviewCsv.text()).split(/\r?\n/)[0]).toBe('day,decisions,contested,resolved,overridden');

@@ -145,7 +145,7 @@ describeInBrowser('member portal', () => {
   });
 
   it.each([
-    ['governance', '/governance', 'Governance dashboard', ['Dashboard', 'Audit']],
+    ['governance', '/governance', 'Governance dashboard', ['Dashboard', 'Audit', 'Reports']],
     ['admin', '/admin', 'Administration', ['Admin']],
     ['senior.reviewer', '/review', 'Case queue', ['Case queue', 'Decisions', 'Approvals']],
   ])('%s lands on %s', async (username, landing, title, navigation) => {

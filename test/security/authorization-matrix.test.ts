@@ -50,6 +50,8 @@ interface Fixture {
   attachmentId?: string;
   requestId?: string;
   disclosureId?: string;
+  reportId?: string;
+  monitorId?: string;
   userIds: Record<string, string>;
 }
 
@@ -199,6 +201,22 @@ class Fixtures {
       fields: [],
     });
     return { ...c, disclosureId: proposed.id };
+  }
+
+  async report(): Promise<Partial<Fixture>> {
+    const frozen = await this.as('governance', 'post', '/api/reports', { from: '2026-11-01', to: '2026-11-30' });
+    return { reportId: frozen.id };
+  }
+
+  async monitor(): Promise<Partial<Fixture>> {
+    const made = await this.as('governance', 'post', '/api/monitors', {
+      modelId: `matrix-model-${++this.n}`,
+      metric: 'psi',
+      threshold: 0.25,
+      windowDays: 30,
+      enabled: true,
+    });
+    return { monitorId: made.id };
   }
 
   async ingestKey(): Promise<Partial<Fixture>> {
@@ -453,16 +471,56 @@ const ROWS: Record<string, Row> = {
   // Reviewers see the score distributions of the models in their scopes (aggregates, no members).
   'GET /api/metrics/models': { expect: only('governance', 'fraud', 'pricing', 'senior') },
   'GET /api/metrics/fairness': { query: 'type=renewal_price&attribute=region', expect: only('governance') },
+  'GET /api/metrics/labels': { query: 'type=fraud_flag&attribute=age_band', expect: only('governance') },
+  'GET /api/metrics/drift': { query: 'type=fraud_flag&modelId=claims-fraud-screen', expect: only('governance') },
   'GET /api/metrics/overrides': { expect: only('governance') },
   'GET /api/metrics/findings': { expect: only('governance') },
   // The admin reads it too: the gaps are what they fill in the model registry.
   'GET /api/metrics/coverage': { expect: only('governance', 'admin') },
   'GET /api/metrics/deliveries': { expect: only('governance') },
   'GET /api/metrics/corrections': { expect: only('governance') },
+
+  // Frozen reports are governance's figures: governance freezes (a report, never a decision) and reads them.
+  'POST /api/reports': { body: () => ({ from: '2026-11-01', to: '2026-11-30' }), expect: only('governance') },
+  'GET /api/reports': { expect: only('governance') },
+  // Anyone else learns nothing of a report, not even that it exists: 404 like a decision not theirs.
+  'GET /api/reports/:id': {
+    fixture: (f) => f.report(),
+    path: (f) => `/api/reports/${f.reportId}`,
+    expect: { ...only('governance'), member_own: 404, member_other: 404, fraud: 404, pricing: 404, senior: 404, admin: 404 },
+  },
+  // Monitors are governance's: a monitor by id is 404 to everyone else (no enumeration).
+  'GET /api/monitors': { expect: only('governance') },
+  'POST /api/monitors': {
+    body: () => ({ modelId: 'matrix-model', metric: 'psi', threshold: 0.25, windowDays: 30, enabled: true }),
+    expect: only('governance'),
+  },
+  'GET /api/monitors/alerts': { expect: only('governance') },
+  'PATCH /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    body: () => ({ threshold: 0.3, expectedVersion: 1 }),
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
+  'DELETE /api/monitors/:id': {
+    fixture: (f) => f.monitor(),
+    path: (f) => `/api/monitors/${f.monitorId}`,
+    expect: { ...everyone(404), anonymous: 401, ingest: 401, governance: 'allow' },
+  },
 };
 
 /** Writes governance may make: its own session, and sealing the log. Everything else is refused. */
-const GOVERNANCE_WRITES = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/session/password', 'POST /api/audit/anchors']);
+const GOVERNANCE_WRITES = new Set([
+  'POST /api/session',
+  'DELETE /api/session',
+  'POST /api/session/password',
+  'POST /api/audit/anchors',
+  'POST /api/reports',
+  // Governance's own monitors (thresholds and alerts), never the decisions or cases.
+  'POST /api/monitors',
+  'PATCH /api/monitors/:id',
+  'DELETE /api/monitors/:id',
+]);
 const INGEST_ROUTES = new Set([
   'POST /api/decisions',
   'POST /api/decisions/batch',

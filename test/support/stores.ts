@@ -18,6 +18,9 @@ export interface RawAccess {
   deleteEvent(decisionId: string, seq: number): Promise<void>;
   updateAnchor(seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
   deleteAnchor(seq: number): Promise<void>;
+  /** A frozen report by its seq in the report chain. */
+  updateReport(seq: number, mutate: (doc: Record<string, any>) => void): Promise<void>;
+  deleteReport(seq: number): Promise<void>;
   /** How many rows or documents a table or collection of the same name holds. */
   count(collection: 'leases'): Promise<number>;
   close(): Promise<void>;
@@ -50,6 +53,8 @@ export async function openTestSqlite(): Promise<TestStore> {
     deleteEvent: async (decisionId, seq) => void db.prepare('DELETE FROM events WHERE decision_id = ? AND seq = ?').run(decisionId, seq),
     updateAnchor: async (seq, mutate) => rewrite('anchors', 'seq = ?', [seq], mutate),
     deleteAnchor: async (seq) => void db.prepare('DELETE FROM anchors WHERE seq = ?').run(seq),
+    updateReport: async (seq, mutate) => rewrite('reports', 'seq = ?', [seq], mutate),
+    deleteReport: async (seq) => void db.prepare('DELETE FROM reports WHERE seq = ?').run(seq),
     count: async (table) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     close: async () => void db.close(),
   };
@@ -83,6 +88,8 @@ export async function openTestMongo(uri: string): Promise<TestStore> {
     deleteEvent: async (decisionId, seq) => void (await db.collection<any>('events').deleteOne({ decisionId, seq })),
     updateAnchor: (seq, mutate) => update('anchors', { _id: seq }, mutate),
     deleteAnchor: async (seq) => void (await db.collection<any>('anchors').deleteOne({ _id: seq })),
+    updateReport: (seq, mutate) => update('reports', { seq }, mutate),
+    deleteReport: async (seq) => void (await db.collection<any>('reports').deleteOne({ seq })),
     count: (collection) => db.collection(collection).countDocuments(),
     close: async () => client.close(),
   };

@@ -22,6 +22,7 @@ export function navItemsFor(roles: Role[]): NavItem[] {
     items.push({ to: '/review', label: 'nav.caseQueue' }, { to: '/decisions', label: 'nav.decisions' });
   if (can(user, 'cases.approve')) items.push({ to: '/approvals', label: 'nav.approvals', count: 'approvals' });
   if (can(user, 'governance.dashboard')) items.push({ to: '/governance', label: 'nav.dashboard', end: true }, { to: '/governance/audit', label: 'nav.audit' });
+  if (can(user, 'reports.read')) items.push({ to: '/governance/reports', label: 'nav.reports' });
   if (can(user, 'admin.console')) items.push({ to: '/admin', label: 'nav.admin' });
   return items;
 }

@@ -16,6 +16,8 @@ const CasePage = lazy(() => import('../features/cases/components/case-page').the
 const StaffDecisionsPage = lazy(() => import('../features/decisions/components/staff-decisions-page').then((m) => ({ default: m.StaffDecisionsPage })));
 const DashboardPage = lazy(() => import('../features/governance/components/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const AuditPage = lazy(() => import('../features/governance/components/audit-page').then((m) => ({ default: m.AuditPage })));
+const ReportsPage = lazy(() => import('../features/governance/components/reports-page').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('../features/governance/components/report-page').then((m) => ({ default: m.ReportPage })));
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((m) => ({ default: m.AdminPage })));
 
 /*
@@ -123,6 +125,10 @@ export function AppRoutes() {
         <Route element={<RequirePermission anyOf={['governance.dashboard']} />}>
           <Route path="governance" element={<DashboardPage />} />
           <Route path="governance/audit" element={<AuditPage />} />
+        </Route>
+        <Route element={<RequirePermission anyOf={['reports.read']} />}>
+          <Route path="governance/reports" element={<ReportsPage />} />
+          <Route path="governance/reports/:id" element={<ReportPage />} />
         </Route>
         <Route element={<RequirePermission anyOf={['admin.console']} />}>
           <Route path="admin" element={<AdminPage />} />

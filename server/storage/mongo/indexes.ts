@@ -47,5 +47,12 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('disclosures').createIndex({ state: 1, 'recipient.kind': 1, approvedAt: 1 }, { name: 'disclosures_approved' });
   await db.collection('member_preferences').createIndex({ active: 1 }, { name: 'member_preferences_active' });
   await db.collection('member_preference_revisions').createIndex({ memberId: 1 }, { name: 'member_preference_revisions_member' });
+  // The report chain's guard: two freezes taking the same seq collide instead of forking it.
+  await db.collection('reports').createIndex({ seq: 1 }, { unique: true, name: 'reports_seq' });
+  // Monitors' alerts: a subject's latest crossing, the open ones, the newest first.
+  const alerts = db.collection('monitor_alerts');
+  await alerts.createIndex({ monitorId: 1, subject: 1, crossing: -1 }, { name: 'monitor_alerts_subject' });
+  await alerts.createIndex({ resolvedAt: 1, monitorId: 1 }, { name: 'monitor_alerts_open' });
+  await alerts.createIndex({ raisedAt: -1, _id: -1 }, { name: 'monitor_alerts_raised' });
   await db.collection('login_failures').createIndex({ key: 1, at: 1 }, { name: 'login_failures_key' });
 }

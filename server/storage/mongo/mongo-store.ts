@@ -5,6 +5,7 @@ import { rollupsRepo } from './mongo-rollups';
 import { decisionsRepo } from './repos/decisions';
 import { eventsRepo } from './repos/events';
 import { anchorsRepo } from './repos/anchors';
+import { reportsRepo } from './repos/reports';
 import { casesRepo } from './repos/cases';
 import { outboxRepo } from './repos/outbox';
 import { deliveriesRepo } from './repos/deliveries';
@@ -23,6 +24,7 @@ import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
 import { disclosuresRepo } from './repos/disclosures';
 import { memberPreferencesRepo } from './repos/member-preferences';
+import { monitorAlertsRepo, monitorsRepo } from './repos/monitors';
 
 export async function openMongoStore(uri: string, dbName?: string): Promise<Store> {
   // Majority and journaled: an acknowledged decision survives the loss of a primary.
@@ -38,6 +40,7 @@ class MongoStore implements Store {
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly reports: ReturnType<typeof reportsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
   readonly outbox: ReturnType<typeof outboxRepo>;
   readonly deliveries: ReturnType<typeof deliveriesRepo>;
@@ -57,6 +60,8 @@ class MongoStore implements Store {
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
   readonly disclosures: ReturnType<typeof disclosuresRepo>;
   readonly memberPreferences: ReturnType<typeof memberPreferencesRepo>;
+  readonly monitors: ReturnType<typeof monitorsRepo>;
+  readonly monitorAlerts: ReturnType<typeof monitorAlertsRepo>;
 
   constructor(
     private readonly client: MongoClient,
@@ -64,6 +69,7 @@ class MongoStore implements Store {
   ) {
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
+    this.reports = reportsRepo(db);
     this.cases = casesRepo(db);
     this.outbox = outboxRepo(db);
     this.deliveries = deliveriesRepo(db);
@@ -83,6 +89,8 @@ class MongoStore implements Store {
     this.memberRequests = memberRequestsRepo(db);
     this.disclosures = disclosuresRepo(db);
     this.memberPreferences = memberPreferencesRepo(db);
+    this.monitors = monitorsRepo(db);
+    this.monitorAlerts = monitorAlertsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: (event) => this.events.append(event),
       addOutbox: (entry) => this.outbox.add(entry),

@@ -160,4 +160,21 @@ export const migrations: string[] = [
   // member; `active` lets ingest ask in one read whether any member has anything in force.
   `CREATE TABLE member_preferences (member_id TEXT PRIMARY KEY, active INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
    CREATE INDEX member_preferences_active ON member_preferences (active);`,
+  // Frozen governance reports (issue 19): the unique seq keeps two freezes at once from forking the report chain.
+  `CREATE TABLE reports (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, doc TEXT NOT NULL);`,
+  // Monitors (issue 19): governance's thresholds per model, and the alerts their crossings raised.
+  // An alert's id names (monitor, subject, crossing): the primary key stores each crossing once.
+  `CREATE TABLE monitors (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+   CREATE TABLE monitor_alerts (
+     id TEXT PRIMARY KEY,
+     monitor_id TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     crossing INTEGER NOT NULL,
+     raised_at TEXT NOT NULL,
+     open INTEGER NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX monitor_alerts_subject ON monitor_alerts (monitor_id, subject, crossing);
+   CREATE INDEX monitor_alerts_open ON monitor_alerts (open, monitor_id);
+   CREATE INDEX monitor_alerts_raised ON monitor_alerts (raised_at, id);`,
 ];

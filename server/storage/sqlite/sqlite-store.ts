@@ -16,6 +16,7 @@ import { holdsRepo } from './repos/holds';
 import { contactsRepo } from './repos/contacts';
 import { staffLogRepo } from './repos/staff-log';
 import { anchorsRepo } from './repos/anchors';
+import { reportsRepo } from './repos/reports';
 import { usersRepo } from './repos/users';
 import { sessionsRepo } from './repos/sessions';
 import { ingestKeysRepo } from './repos/ingest-keys';
@@ -26,6 +27,7 @@ import { attachmentsRepo } from './repos/attachments';
 import { memberRequestsRepo } from './repos/member-requests';
 import { disclosuresRepo } from './repos/disclosures';
 import { memberPreferencesRepo } from './repos/member-preferences';
+import { monitorAlertsRepo, monitorsRepo } from './repos/monitors';
 
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -56,6 +58,7 @@ class SqliteStore implements Store {
   readonly decisions: ReturnType<typeof decisionsRepo>;
   readonly events: ReturnType<typeof eventsRepo>;
   readonly anchors: ReturnType<typeof anchorsRepo>;
+  readonly reports: ReturnType<typeof reportsRepo>;
   readonly cases: ReturnType<typeof casesRepo>;
   readonly models: ReturnType<typeof modelsRepo>;
   readonly holds: ReturnType<typeof holdsRepo>;
@@ -75,10 +78,13 @@ class SqliteStore implements Store {
   readonly memberRequests: ReturnType<typeof memberRequestsRepo>;
   readonly disclosures: ReturnType<typeof disclosuresRepo>;
   readonly memberPreferences: ReturnType<typeof memberPreferencesRepo>;
+  readonly monitors: ReturnType<typeof monitorsRepo>;
+  readonly monitorAlerts: ReturnType<typeof monitorAlertsRepo>;
 
   constructor(private readonly db: Db) {
     this.events = eventsRepo(db);
     this.anchors = anchorsRepo(db);
+    this.reports = reportsRepo(db);
     this.cases = casesRepo(db);
     this.models = modelsRepo(db);
     this.holds = holdsRepo(db);
@@ -98,6 +104,8 @@ class SqliteStore implements Store {
     this.memberRequests = memberRequestsRepo(db);
     this.disclosures = disclosuresRepo(db);
     this.memberPreferences = memberPreferencesRepo(db);
+    this.monitors = monitorsRepo(db);
+    this.monitorAlerts = monitorAlertsRepo(db);
     this.decisions = decisionsRepo(db, {
       appendEvent: this.events.appendNow,
       addOutbox: (entry) => this.outbox.addNow(entry),

@@ -20,3 +20,6 @@ export const TONE_COLOURS = {
 export type Tone = keyof typeof TONE_COLOURS;
 
 export const AXIS = { text: '#4a5668', line: '#6b778a', grid: '#e3e8ef', ink: '#18212f' } as const;
+
+/** Fairness on the model's output and on the final outcome after reviews, side by side. */
+export const BASIS_COLOURS = { model: TONE_COLOURS.primary, final: '#0f766e' } as const;

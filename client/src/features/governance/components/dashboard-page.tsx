@@ -1,10 +1,14 @@
 import { PageTitle } from '../../../components/page-title';
 import { useMetricsFilter } from '../hooks/use-metrics-filter';
 import { useGovernanceI18n } from '../i18n';
+import { AlertsSection } from './alerts-section';
 import { CoverageSection, FindingsSection } from './compliance-section';
 import { CorrectionsSection } from './corrections-section';
+import { DriftSection } from './drift-section';
 import { FairnessSection } from './fairness-section';
+import { LabelsSection } from './labels-section';
 import { ModelsSection } from './models-section';
+import { MonitorsSection } from './monitors-section';
 import { OverviewSection } from './overview-section';
 import { PeriodFilter } from './period-filter';
 import { ReviewSection } from './review-section';
@@ -17,10 +21,11 @@ import './governance.css';
  */
 export function DashboardPage() {
   const { t, typeName, formatDay } = useGovernanceI18n();
-  const { filter, attribute, set } = useMetricsFilter();
+  const { filter, attribute, pooled, set } = useMetricsFilter();
   return (
     <div className="gov-page">
       <PageTitle title={t('dashboard.title')} intro={t('dashboard.intro')} />
+      <AlertsSection />
       <PeriodFilter filter={filter} onChange={set} label={t('filter.label')} />
       <p className="gov-showing" role="status">
         {t('dashboard.showing', {
@@ -31,13 +36,26 @@ export function DashboardPage() {
       </p>
       <OverviewSection filter={filter} />
       <ModelsSection filter={filter} />
-      <FairnessSection filter={filter} attribute={attribute} onAttributeChange={(next) => set({ attribute: next === 'age_band' ? null : next })} />
+      <DriftSection filter={filter} />
+      <FairnessSection
+        filter={filter}
+        attribute={attribute}
+        pooled={pooled}
+        onChange={(changes) =>
+          set({
+            ...(changes.attribute !== undefined ? { attribute: changes.attribute } : {}),
+            ...(changes.pooled !== undefined ? { pooled: changes.pooled ? 'true' : null } : {}),
+          })
+        }
+      />
       <ReviewSection filter={filter} />
+      <LabelsSection filter={filter} attribute={attribute} />
       <div className="gov-grid-2 gov-grid-sections">
         <FindingsSection filter={filter} />
         <CoverageSection filter={filter} />
       </div>
       <CorrectionsSection filter={filter} />
+      <MonitorsSection />
     </div>
   );
 }

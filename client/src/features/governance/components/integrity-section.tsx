@@ -65,7 +65,8 @@ function VerifyOutcome({ result, checkedAt }: { result: VerifyResult; checkedAt:
   }
   const broken = result.brokenAt;
   let where = t('integrity.brokenUnknown');
-  if (broken?.anchorSeq !== undefined) where = t('integrity.brokenAnchor', { anchor: broken.anchorSeq });
+  if (broken?.reportSeq !== undefined) where = t('integrity.brokenReport', { report: broken.reportSeq });
+  else if (broken?.anchorSeq !== undefined) where = t('integrity.brokenAnchor', { anchor: broken.anchorSeq });
   else if (broken?.decisionId && broken.seq !== undefined) where = t('integrity.brokenEvent', { decision: broken.decisionId, seq: broken.seq });
   else if (broken?.decisionId) where = t('integrity.brokenChain', { decision: broken.decisionId });
   return (

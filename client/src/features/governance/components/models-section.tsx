@@ -7,12 +7,12 @@ import { ChartFigure, LegendItem } from './chart-figure';
 import { TONE_COLOURS, type Tone } from './chart-colours';
 import type { HorizontalBar } from './horizontal-bar-chart';
 import { BlockEmpty, BlockLoading, QueryBlock, Section } from './section';
-import { driftLevel, niceCeil, PSI_ACT, PSI_WATCH, type DriftLevel } from './scale';
+import { niceCeil, PSI_ACT, PSI_WATCH, type DriftLevel } from './scale';
 
 const HorizontalBarChart = lazy(() => import('./horizontal-bar-chart'));
 
 const versionLabel = (m: ModelVersionMetrics) => `${m.modelId} ${m.modelVersion}`;
-const DRIFT_TONE: Record<DriftLevel, Tone> = { baseline: 'neutral', stable: 'good', moderate: 'warn', significant: 'bad' };
+const DRIFT_TONE: Record<DriftLevel, Tone> = { baseline: 'neutral', too_few: 'neutral', stable: 'good', moderate: 'warn', significant: 'bad' };
 
 /** Per model version: how often people contest it, how often reviewers overturn it, and how its scores drift. */
 export function ModelsSection({ filter }: { filter: MetricsFilter }) {
@@ -194,10 +194,11 @@ function PsiFigure({ items }: { items: ModelVersionMetrics[] }) {
     sublabel: t('models.versionShort', { version: m.modelVersion }),
     value: m.psi,
     valueLabel: m.psi === null ? t('models.baseline') : psi(m.psi),
-    tone: DRIFT_TONE[driftLevel(m.psi)],
+    tone: DRIFT_TONE[m.drift],
   }));
   const compared = items.filter((m) => m.psi !== null);
-  const levels = (level: DriftLevel) => compared.filter((m) => driftLevel(m.psi) === level).length;
+  // The API's reading: thresholds, enough decisions on both sides, and more than chance.
+  const levels = (level: DriftLevel) => compared.filter((m) => m.drift === level).length;
   const summary =
     compared.length === 0
       ? t('models.psiSummaryNone')
@@ -206,6 +207,7 @@ function PsiFigure({ items }: { items: ModelVersionMetrics[] }) {
           stable: formatNumber(levels('stable'), 0),
           moderate: formatNumber(levels('moderate'), 0),
           significant: formatNumber(levels('significant'), 0),
+          tooFew: formatNumber(levels('too_few'), 0),
         });
   return (
     <ChartFigure
@@ -265,7 +267,7 @@ function PsiFigure({ items }: { items: ModelVersionMetrics[] }) {
 
 function PsiRow({ m }: { m: ModelVersionMetrics }) {
   const { t, formatNumber, formatDay, typeName } = useGovernanceI18n();
-  const level = driftLevel(m.psi);
+  const level = m.drift;
   return (
     <tr>
       <VersionCells m={m} />

@@ -7,4 +7,4 @@ export function niceCeil(value: number): number {
 }
 
 /** The usual reading of a population stability index, the one the API publishes: below 0.1 stable, 0.1 to 0.25 a shift to watch, from 0.25 act. */
-export { driftLevel, PSI_MAJOR as PSI_ACT, PSI_MODERATE as PSI_WATCH, type DriftLevel } from '@shared/metrics/drift';
+export { PSI_MAJOR as PSI_ACT, PSI_MODERATE as PSI_WATCH, type DriftLevel } from '@shared/metrics/drift';

@@ -123,7 +123,8 @@ export function DataBar({
 }
 
 /**
- * A table that scrolls sideways on a narrow screen (360 px). While it overflows it can take focus,
+ * A table that scrolls sideways on a narrow screen (360 px), or down past the opened table's
+ * maximum height (a long weekly series). While it overflows it can take focus,
  * so a keyboard user can scroll it too (WCAG 2.1.1); otherwise it stays out of the tab order.
  */
 export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
@@ -132,7 +133,7 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);

@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { DecisionType } from '@shared/schemas/common';
 import { MetricsDay } from '@shared/schemas/metrics';
 import type { MetricsFilter } from '../api/metrics-filter';
-import { MONITORED_ATTRIBUTES, type MonitoredAttribute } from '../api/get-fairness';
+import { FeatureName } from '@shared/schemas/decision';
 
 export const DEFAULT_PERIOD_DAYS = 90;
 
@@ -22,7 +22,10 @@ export const isDay = (value: string | null | undefined): value is string => Metr
  */
 export function useMetricsFilter(): {
   filter: MetricsFilter;
-  attribute: MonitoredAttribute;
+  /** The fairness attribute asked for; without one the server's first monitored attribute. */
+  attribute: string | undefined;
+  /** Fairness pooled over types and models, only when asked for. */
+  pooled: boolean;
   set(changes: Record<string, string | null>): void;
 } {
   const [params, setParams] = useSearchParams();
@@ -31,7 +34,8 @@ export function useMetricsFilter(): {
   let to = params.get('to');
   if (!isDay(from) || !isDay(to) || from > to) ({ from, to } = fallback);
   const type = DecisionType.safeParse(params.get('type')).data;
-  const attribute = MONITORED_ATTRIBUTES.find((a) => a === params.get('attribute')) ?? 'age_band';
+  const attribute = FeatureName.safeParse(params.get('attribute')).data;
+  const pooled = params.get('pooled') === 'true';
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [name, value] of Object.entries(changes)) {
@@ -40,5 +44,5 @@ export function useMetricsFilter(): {
     }
     setParams(next, { replace: true });
   };
-  return { filter: { from, to, type }, attribute, set };
+  return { filter: { from, to, type }, attribute, pooled, set };
 }
