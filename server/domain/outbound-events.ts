@@ -24,12 +24,9 @@ export function outboundEventsFor(event: ChainEvent, c: StoredCase, decision: St
   return [...caseEventsFor(event, c, decision, effective), ...restrictionEventsFor(event, c, decision, effective)];
 }
 
-/**
- * Art. 18 for billing: a restriction holds the price, its lift (after the case's own events, so an
- * override is known first) says which outcome to apply now.
- */
-function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
-  const ref = {
+/** What every case-related event names: the decision and its chain position, the member, policy and case. */
+function caseRef(event: ChainEvent, c: StoredCase, decision: StoredDecision) {
+  return {
     decisionId: decision.id,
     sequence: event.seq,
     memberId: c.memberId,
@@ -37,6 +34,14 @@ function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: Stored
     caseId: c.id,
     decisionType: decision.type,
   };
+}
+
+/**
+ * Art. 18 for billing: a restriction holds the price, its lift (after the case's own events, so an
+ * override is known first) says which outcome to apply now.
+ */
+function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
+  const ref = caseRef(event, c, decision);
   if (event.data.restriction === 'imposed' && c.restriction) {
     return [{ type: 'decision.restricted', data: { ...ref, since: c.restriction.since, held: actionableOutcome(decision, decision.effectiveOutcome) } }];
   }
@@ -48,14 +53,7 @@ function restrictionEventsFor(event: ChainEvent, c: StoredCase, decision: Stored
 }
 
 function caseEventsFor(event: ChainEvent, c: StoredCase, decision: StoredDecision, effective: DecisionOutput | null): OutboundEvent[] {
-  const ref = {
-    decisionId: decision.id,
-    sequence: event.seq,
-    memberId: c.memberId,
-    policyId: decision.subject.policyId ?? null,
-    caseId: c.id,
-    decisionType: decision.type,
-  };
+  const ref = caseRef(event, c, decision);
   switch (event.action) {
     // A sample case is internal oversight, but claims and billing still need to know that a
     // person is looking at the decision before they act on it.

@@ -93,6 +93,19 @@ function htmlParagraph(p: Paragraph): string {
   return `<p>${text.replace(href, `<a href="${href}">${href}</a>`)}</p>`;
 }
 
+/** The plain text and the HTML of one mail from its paragraphs: the one layout every member mail shares. */
+function assembleMail(lang: Lang, subject: string, paragraphs: Paragraph[]): RenderedMail {
+  const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
+  const html = [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
+    ...paragraphs.map(htmlParagraph),
+    '</body></html>',
+  ].join('\n');
+  return { lang, subject, text, html };
+}
+
 /**
  * One mail to a member about their case, in their language: a plain-text part and an HTML part
  * saying the same, every value escaped in the HTML, dates on the members' calendar.
@@ -107,16 +120,7 @@ export function renderMail(input: { kind: MailKind; lang: Lang; case: StoredCase
     ...paragraphsOf(kind, t, input.case, input.decision, lang, { explanationUrl, caseUrl }),
     { text: t('footer') },
   ];
-  const subject = t(`subject.${kind}`);
-  const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
-  const html = [
-    '<!doctype html>',
-    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
-    ...paragraphs.map(htmlParagraph),
-    '</body></html>',
-  ].join('\n');
-  return { lang, subject, text, html };
+  return assembleMail(lang, t(`subject.${kind}`), paragraphs);
 }
 
 /** The notifications about a member's request (GDPR Art. 12(3) and (4)): refused, extended, or the erasure done. */
@@ -156,14 +160,5 @@ export function renderRequestMail(input: { kind: RequestMailKind; lang: Lang; re
     ...requestParagraphs(kind, t, input.request, lang, `${input.appUrl}/my-data`),
     { text: t('footer') },
   ];
-  const subject = t(`subject.${kind}`);
-  const text = paragraphs.map((p) => p.text).join('\n\n') + '\n';
-  const html = [
-    '<!doctype html>',
-    `<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">`,
-    ...paragraphs.map(htmlParagraph),
-    '</body></html>',
-  ].join('\n');
-  return { lang, subject, text, html };
+  return assembleMail(lang, t(`subject.${kind}`), paragraphs);
 }

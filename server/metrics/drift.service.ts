@@ -179,7 +179,8 @@ export function createDriftService(deps: { store: Store; clock: Clock; minSample
   return {
     async drift(user: User, q: DriftQuery): Promise<DriftReport> {
       if (!can(user, 'metrics.read')) throw forbidden('forbidden', 'Only governance reads the metrics.');
-      const model = { type: q.type, modelId: q.modelId, attribute: '' };
+      // The score bins and the input values, nothing else of the decision-level documents.
+      const model = { type: q.type, modelId: q.modelId, attribute: '', counters: [COUNTER.decisions, PREFIX.score, PREFIX.numeric, PREFIX.category] };
       const [current, baseline, previous] = await Promise.all([
         store.rollups.list({ ...model, modelVersion: q.modelVersion, from: q.from, to: q.to }),
         store.rollups.list({ ...model, modelVersion: q.baselineVersion, from: q.baselineFrom, to: q.baselineTo }),

@@ -40,6 +40,19 @@ const OVERVIEW_COUNTERS = [COUNTER.decisions, COUNTER.objections, COUNTER.resolv
 /** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
 const MAX_FILLED_DAYS = 1100;
 
+/** What the reviewed labels read of the decision-level rollups (labels.ts). */
+const LABEL_COUNTERS = [
+  COUNTER.resolved,
+  COUNTER.overridden,
+  COUNTER.rejectedProposals,
+  COUNTER.reviewedFlags,
+  COUNTER.reviewedUpheld,
+  COUNTER.reviewedFalsePositives,
+  COUNTER.reviewedNegatives,
+  PREFIX.resolvedOrigin,
+  PREFIX.overriddenOrigin,
+];
+
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 function sum(rollups: Iterable<Rollup>): RollupCounters {
@@ -118,7 +131,12 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
   });
 
   /** The decision-level rollups of the selection. */
-  const decisionLevel = (q: MetricsQuery) => store.rollups.list({ ...selection(q), attribute: '' });
+  /**
+   * The decision-level rollups of the selection, with the counters the caller reads: those
+   * documents also carry the input-value counters of drift (num:, cat:), whose number grows with
+   * volume, so a figure that names its counters keeps a cost that does not.
+   */
+  const decisionLevel = (q: MetricsQuery, counters: readonly string[]) => store.rollups.list({ ...selection(q), attribute: '', counters });
 
   /**
    * The resolution-time histogram of the selection: whole months from the per-month documents
@@ -262,7 +280,9 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       // among the model's others is part of reviewing it. Aggregates only, no members.
       const scopes = can(user, 'metrics.read') ? null : can(user, 'metrics.readModels') ? user.scopes : [];
       if (scopes?.length === 0) requireGovernance(user);
-      const inScope = (await decisionLevel(q)).filter((r) => !scopes || scopes.includes(r.type));
+      const inScope = (await decisionLevel(q, [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden, PREFIX.score])).filter(
+        (r) => !scopes || scopes.includes(r.type),
+      );
       const versions = [...groupBy(inScope, (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {
         const c = sum(rs);
         const first = rs[0]!;
@@ -325,12 +345,15 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       if (!attributes.includes(attribute)) {
         throw validationFailed([{ path: 'attribute', message: `not a monitored attribute; monitored are ${attributes.join(', ')}` }]);
       }
-      const versions = groupBy(await decisionLevel(q), (r) => JSON.stringify([r.type, r.modelId, r.modelVersion]));
+      const versions = groupBy(await decisionLevel(q, LABEL_COUNTERS), (r) => JSON.stringify([r.type, r.modelId, r.modelVersion]));
       const items = [...versions.values()]
         .map((rs) => reviewedLabels({ type: rs[0]!.type, modelId: rs[0]!.modelId, modelVersion: rs[0]!.modelVersion }, sum(rs)))
         .filter((v) => v.resolved > 0 || v.rejectedProposals > 0)
         .sort((a, b) => a.type.localeCompare(b.type) || a.modelId.localeCompare(b.modelId) || compareVersions(a.modelVersion, b.modelVersion));
-      const fraud = q.type && q.type !== 'fraud_flag' ? [] : await store.rollups.list({ ...selection(q), type: 'fraud_flag', attribute });
+      const fraud =
+        q.type && q.type !== 'fraud_flag'
+          ? []
+          : await store.rollups.list({ ...selection(q), type: 'fraud_flag', attribute, counters: [COUNTER.reviewedNegatives, COUNTER.reviewedFalsePositives] });
       const errorRateParity = [...groupBy(fraud, (r) => r.modelId)]
         .map(([modelId, rs]) => ({
           modelId,
@@ -395,7 +418,17 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
 
     async overrides(user: User, q: MetricsQuery): Promise<OverrideReport> {
       requireGovernance(user);
-      const total = sum(await decisionLevel(q));
+      const total = sum(
+        await decisionLevel(q, [
+          COUNTER.resolved,
+          COUNTER.overridden,
+          PREFIX.resolvedByReason,
+          PREFIX.overriddenByReason,
+          PREFIX.resolvedBy,
+          PREFIX.overriddenBy,
+          PREFIX.approvedBy,
+        ]),
+      );
       const resolvedByReason = byPrefix(total, PREFIX.resolvedByReason);
       const overriddenByReason = byPrefix(total, PREFIX.overriddenByReason);
       const resolvedBy = byPrefix(total, PREFIX.resolvedBy);
@@ -431,7 +464,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
 
     async findings(user: User, q: MetricsQuery): Promise<FindingsReport> {
       requireGovernance(user);
-      const rollups = await decisionLevel(q);
+      const rollups = await decisionLevel(q, [COUNTER.decisions, COUNTER.humanReviewCases, PREFIX.finding]);
       const items: FindingsReport['items'] = [];
       for (const rs of groupBy(rollups, (r) => JSON.stringify([r.type, r.modelId, r.modelVersion])).values()) {
         const first = rs[0]!;
@@ -488,7 +521,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
     async coverage(user: User, q: MetricsQuery): Promise<CoverageReport> {
       // The admin fills the gaps in the registry; the report holds aggregates only.
       if (!canAny(user, ['metrics.read', 'models.manage'])) throw forbidden('forbidden', 'Only governance and admin read the explanation coverage.');
-      const rollups = await decisionLevel(q);
+      const rollups = await decisionLevel(q, [COUNTER.decisions, PREFIX.feature, PREFIX.reasonCode]);
       const models: CoverageReport['models'] = [];
       const gaps: CoverageReport['gaps'] = [];
       let decisions = 0;
