@@ -63,6 +63,7 @@ function successesOf(spec: RouteSpec): Record<string, ZodOpenApiResponseObject> 
     const content: Record<string, { schema: z.ZodType }> = {};
     if (response.schema) content['application/json'] = { schema: response.schema };
     for (const media of response.media ?? []) content[media] = { schema: z.string() };
+    for (const [media, schema] of Object.entries(response.jsonMedia ?? {})) content[media] = { schema };
     const headers = Object.entries(response.headers ?? {}).map(([name, h]) => [
       name,
       h.required ? z.string().meta({ description: h.description }) : z.string().optional().meta({ description: h.description }),

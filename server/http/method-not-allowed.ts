@@ -84,7 +84,11 @@ function refuseUnservedMethods(router: Router, considered: (path: ServedPath) =>
   return (req: Request, res: Response, next: NextFunction) => {
     served ??= servedPaths(router.stack).filter(considered);
     const allowed = new Set<string>();
-    for (const { pattern, methods } of served) if (pattern.test(req.path)) for (const method of methods) allowed.add(method);
+    const matching = served.filter((path) => path.pattern.test(req.path));
+    // A concrete path is itself, not a value of a parameter: /monitors/alerts offers what it serves,
+    // never the methods of /monitors/:id (as OpenAPI matches a concrete path before a templated one).
+    const concrete = matching.filter((path) => path.fixed);
+    for (const { methods } of concrete.length ? concrete : matching) for (const method of methods) allowed.add(method);
     // Nothing serves the path, or a route for this very method let the request through: not ours to answer.
     if (allowed.size === 0 || allowed.has(req.method)) return next();
     const list = [...allowed].sort().join(', ');

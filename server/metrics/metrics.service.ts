@@ -1,4 +1,4 @@
-import { ACTIVE_STATUSES } from '@shared/schemas/case';
+import { ACTIVE_STATUSES, CaseOrigin } from '@shared/schemas/case';
 import { DecisionType } from '@shared/schemas/common';
 import type {
   FairnessBasis,
@@ -40,6 +40,9 @@ const OVERVIEW_COUNTERS = [COUNTER.decisions, COUNTER.objections, COUNTER.resolv
 /** byDay lists every day of the period (zeros included) up to this span; sparser beyond it. */
 const MAX_FILLED_DAYS = 1100;
 
+/** The score histogram's counters by name (a seek each, where a prefix would walk every counter). */
+const SCORE_COUNTERS = Array.from({ length: SCORE_BINS }, (_, i) => PREFIX.score + i);
+
 /** What the reviewed labels read of the decision-level rollups (labels.ts). */
 const LABEL_COUNTERS = [
   COUNTER.resolved,
@@ -49,8 +52,9 @@ const LABEL_COUNTERS = [
   COUNTER.reviewedUpheld,
   COUNTER.reviewedFalsePositives,
   COUNTER.reviewedNegatives,
-  PREFIX.resolvedOrigin,
-  PREFIX.overriddenOrigin,
+  // By name, not by prefix: the store seeks exact names on its index, where a prefix range
+  // would walk every counter of the documents (drift's input values among them).
+  ...CaseOrigin.options.flatMap((origin) => [PREFIX.resolvedOrigin + origin, PREFIX.overriddenOrigin + origin]),
 ];
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -280,7 +284,7 @@ export function createMetricsService(deps: { store: Store; clock: Clock; attribu
       // among the model's others is part of reviewing it. Aggregates only, no members.
       const scopes = can(user, 'metrics.read') ? null : can(user, 'metrics.readModels') ? user.scopes : [];
       if (scopes?.length === 0) requireGovernance(user);
-      const inScope = (await decisionLevel(q, [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden, PREFIX.score])).filter(
+      const inScope = (await decisionLevel(q, [COUNTER.decisions, COUNTER.objections, COUNTER.resolved, COUNTER.overridden, ...SCORE_COUNTERS])).filter(
         (r) => !scopes || scopes.includes(r.type),
       );
       const versions = [...groupBy(inScope, (r) => JSON.stringify([r.modelId, r.type, r.modelVersion])).values()].map((rs) => {

@@ -1,4 +1,4 @@
-import { FROZEN_REPORT_MEDIA, NewReport, ReportDetail, ReportIdParams, ReportPage, ReportQuery, ReportsQuery } from '../schemas/reports';
+import { FROZEN_REPORT_MEDIA, FrozenReport, NewReport, ReportDetail, ReportIdParams, ReportPage, ReportQuery, ReportsQuery } from '../schemas/reports';
 import { json, route } from './route';
 
 /**
@@ -47,7 +47,8 @@ export const getReport = route({
     200: {
       description: `The report with its verification. With ?format=json: the frozen document itself (${FROZEN_REPORT_MEDIA}, JSON, as a download), exactly the bytes whose SHA-256 is the hash; with ?format=csv: its tables as CSV, one line per cell (table, row, column, value).`,
       schema: ReportDetail,
-      media: [FROZEN_REPORT_MEDIA, 'text/csv'],
+      media: ['text/csv'],
+      jsonMedia: { [FROZEN_REPORT_MEDIA]: FrozenReport },
       headers: {
         'Content-Disposition': { description: 'With a format: attachment; filename="recourse-report-<seq>.<json|csv>"', required: false },
       },

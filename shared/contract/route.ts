@@ -22,8 +22,10 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body; absent for 204 and for responses in other media only. */
   schema?: z.ZodType;
-  /** Media types other than JSON this status may answer with (CSV, NDJSON, HTML). */
+  /** Media types other than JSON this status may answer with (CSV, NDJSON, HTML): text, unless given a schema. */
   media?: readonly string[];
+  /** Other JSON media types (`…+json`) this status may answer with, each with the schema of its document. */
+  jsonMedia?: Readonly<Record<string, z.ZodType>>;
   headers?: Readonly<Record<string, HeaderSpec>>;
 }
 

@@ -43,6 +43,12 @@ export const FairnessQuery = withOrderedPeriod(
 );
 export type FairnessQuery = z.infer<typeof FairnessQuery>;
 
+/**
+ * A 95% interval, [low, high]. An array of two numbers, not a tuple: the tuple's JSON Schema
+ * (`items` as a list) is not valid in OpenAPI 3.1 (found by Schemathesis).
+ */
+export const Interval = z.array(z.number()).length(2);
+
 /** A share; null when its denominator is zero (nothing to divide, not a rate of 0). */
 const Rate = z.number().nullable();
 
@@ -137,7 +143,7 @@ export const FairnessGroup = z.object({
   /** favourable ÷ n; null without decisions. */
   rate: Rate,
   /** Wilson 95% interval of the rate; null without decisions. */
-  ci: z.tuple([z.number(), z.number()]).nullable(),
+  ci: Interval.nullable(),
   /** rate ÷ the reference group's rate; null for a group too small to judge, or without a reference. */
   ratio: z.number().nullable(),
   /** Two-sided p-value of the difference from the reference (z-test, or Fisher's exact test for small counts). */

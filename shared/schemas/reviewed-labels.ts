@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DecisionType } from './common';
 import { FeatureName } from './decision';
-import { MetricsDay, MetricsFormat } from './metrics';
+import { Interval, MetricsDay, MetricsFormat } from './metrics';
 import { Identifier, withOrderedPeriod } from './common';
 
 /** The period and model selection of the metrics, plus the attribute of the error-rate parity. */
@@ -20,7 +20,7 @@ export const LabelsQuery = withOrderedPeriod(
 export type LabelsQuery = z.infer<typeof LabelsQuery>;
 
 const Rate = z.number().nullable();
-const Interval = z.tuple([z.number(), z.number()]).nullable();
+const NullableInterval = Interval.nullable();
 
 /** Resolved and overridden cases of one origin: member objections and proactive samples apart. */
 export const OverridesByOrigin = z.object({
@@ -38,14 +38,14 @@ export const ReviewedFlags = z.object({
   upheld: z.number(),
   /** upheld ÷ reviewed: precision as reviewed; with its Wilson 95% interval. */
   precision: Rate,
-  precisionCi: Interval,
+  precisionCi: NullableInterval,
   /** Flags the review cleared. */
   falsePositives: z.number(),
   /** Reviewed checks that end up not flagged (cleared flags and confirmed clear checks). */
   negatives: z.number(),
   /** falsePositives ÷ negatives, among reviewed checks; with its Wilson 95% interval. */
   falsePositiveRate: Rate,
-  falsePositiveRateCi: Interval,
+  falsePositiveRateCi: NullableInterval,
 });
 
 export const ReviewedLabelsVersion = z.object({
@@ -68,7 +68,7 @@ export const ErrorRateGroup = z.object({
   negatives: z.number(),
   falsePositives: z.number(),
   falsePositiveRate: Rate,
-  ci: Interval,
+  ci: NullableInterval,
   /** Groups with fewer reviewed negatives than the minimum group are too few to judge. */
   tooFew: z.boolean(),
 });

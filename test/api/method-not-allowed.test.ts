@@ -42,6 +42,10 @@ describe('a method the path does not serve', () => {
       expect(res.headers.allow).toBe('POST');
     }
     expect((await (await app.as('governance')).get('/api/decisions/dec_000000000000000000000000')).status).toBe(404);
+    // Found by Schemathesis: OPTIONS /api/monitors/alerts offered PATCH and DELETE, the methods of /api/monitors/:id.
+    const options = await request(app.app).options('/api/monitors/alerts');
+    expect(options.status).toBe(405);
+    expect(options.headers.allow).toBe('GET, HEAD');
   });
 
   it('offers HEAD where GET is served, because Express answers it, and not OPTIONS, which is not served', async () => {

@@ -85,7 +85,8 @@ describe('the OpenAPI document', () => {
         if (response.schema)
           expect(normalise(documented.content['application/json'].schema), `${name} ${status}`).toEqual(jsonSchema(response.schema, 'output'));
         else expect(documented.content?.['application/json'], `${name} ${status}`).toBeUndefined();
-        for (const media of response.media ?? []) expect(documented.content[media], `${name} ${status} ${media}`).toBeDefined();
+        for (const media of [...(response.media ?? []), ...Object.keys(response.jsonMedia ?? {})])
+          expect(documented.content[media], `${name} ${status} ${media}`).toBeDefined();
         for (const [header, h] of Object.entries(response.headers ?? {}))
           expect(documented.headers?.[header]?.required ?? false, `${name} ${status} ${header}`).toBe(h.required);
       }

@@ -13,15 +13,16 @@ export interface IntervalBar {
   note: string;
   pale: boolean;
   model: number | null;
-  modelCi: [number, number] | null;
+  modelCi: readonly number[] | null;
   final: number | null;
-  finalCi: [number, number] | null;
+  finalCi: readonly number[] | null;
 }
 
 const HEIGHT = 260;
 const num = (value: number | string | undefined) => (typeof value === 'number' ? value : Number(value ?? 0));
 /** recharts draws an error bar from [below, above] distances to the bar's value. */
-const spread = (value: number | null, ci: [number, number] | null): [number, number] => (value === null || !ci ? [0, 0] : [value - ci[0], ci[1] - value]);
+const spread = (value: number | null, ci: readonly number[] | null): [number, number] =>
+  value === null || !ci ? [0, 0] : [value - (ci[0] ?? value), (ci[1] ?? value) - value];
 
 export default function FairnessIntervalChart({
   bars,

@@ -238,7 +238,7 @@ function BasisCells({ g, threshold }: { g: FairnessGroup; threshold: number }) {
     <>
       <td className="gov-num">
         {formatRate(g.rate)}
-        {g.ci ? <span className="gov-interval"> {t('fairness.interval', { low: formatRate(g.ci[0]), high: formatRate(g.ci[1]) })}</span> : null}
+        {g.ci ? <span className="gov-interval"> {t('fairness.interval', { low: formatRate(g.ci[0] ?? null), high: formatRate(g.ci[1] ?? null) })}</span> : null}
       </td>
       <td className="gov-num">
         {g.ratio === null ? '—' : formatNumber(g.ratio, 2)}

@@ -126,12 +126,12 @@ function VersionRow({ v, typeName }: { v: ReviewedLabelsVersion; typeName: strin
   );
 }
 
-function RateWithInterval({ rate, ci }: { rate: number | null; ci: [number, number] | null }) {
+function RateWithInterval({ rate, ci }: { rate: number | null; ci: readonly number[] | null }) {
   const { t, formatRate } = useGovernanceI18n();
   return (
     <>
       {formatRate(rate)}
-      {ci ? <span className="gov-interval"> {t('fairness.interval', { low: formatRate(ci[0]), high: formatRate(ci[1]) })}</span> : null}
+      {ci ? <span className="gov-interval"> {t('fairness.interval', { low: formatRate(ci[0] ?? null), high: formatRate(ci[1] ?? null) })}</span> : null}
     </>
   );
 }

@@ -253,7 +253,7 @@ function FairnessTable({ report }: { report: FairnessReport }) {
     s.groups.map((g) => [
       `${s.type ? typeName(s.type) : ''}${s.modelId ? ` · ${s.modelId}` : ''} · ${g.group}`,
       formatNumber(g.n),
-      g.rate === null ? '—' : `${formatRate(g.rate)}${g.ci ? ` (${formatRate(g.ci[0])} – ${formatRate(g.ci[1])})` : ''}`,
+      g.rate === null ? '—' : `${formatRate(g.rate)}${g.ci ? ` (${formatRate(g.ci[0] ?? null)} – ${formatRate(g.ci[1] ?? null)})` : ''}`,
       g.ratio === null ? '—' : formatNumber(g.ratio),
       g.pValue === null ? '—' : g.pValue < 0.001 ? `< ${formatNumber(0.001, 3)}` : formatNumber(g.pValue, 3),
       t(STATUS_KEY[g.status] ?? 'fairness.ok', { threshold: formatNumber(report.threshold) }),
