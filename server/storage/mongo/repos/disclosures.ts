@@ -1,6 +1,6 @@
 import type { Db, Document } from 'mongodb';
 import { DuplicateKeyError, type DisclosureFilter, type DisclosurePageKey, type StoredDisclosure } from '../../store';
-import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
+import { fromDoc, insertedFirst, isDuplicate, toDoc, type StrDoc } from './docs';
 
 export function disclosuresRepo(db: Db) {
   const col = () => db.collection<StrDoc>('disclosures');
@@ -29,12 +29,7 @@ export function disclosuresRepo(db: Db) {
     // Single-document writes only (no transactions; FerretDB's filtered replace is no
     // compare-and-set): the unique _id of a marker decides between two approvers.
     decide: async (next: StoredDisclosure) => {
-      try {
-        await decisions().insertOne(toDoc(next) as StrDoc);
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      if (!(await insertedFirst(decisions(), toDoc(next) as StrDoc))) return false;
       await col().replaceOne({ _id: next.id }, toDoc(next) as StrDoc);
       return true;
     },

@@ -8,6 +8,21 @@ export type StrDoc = { _id: string | number } & Document;
 export const DUPLICATE_KEY = 11000;
 export const isDuplicate = (error: unknown) => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 
+/**
+ * Inserts `doc` and says whether this writer was first: the unique _id is the one write every
+ * MongoDB, and FerretDB (whose filtered replace is no compare-and-set), makes atomic, so it is
+ * how single-document stores decide a race.
+ */
+export async function insertedFirst(col: Collection<StrDoc>, doc: StrDoc): Promise<boolean> {
+  try {
+    await col.insertOne(doc);
+    return true;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
+  }
+}
+
 /** Documents keep our own ids in `_id`; these map it at the edge so services only see plain objects. */
 type WithId<T> = Omit<T, 'id'> & { _id: string };
 export const toDoc = <T extends { id: string }>({ id, ...rest }: T) => ({ _id: id, ...rest }) as unknown as WithId<T>;

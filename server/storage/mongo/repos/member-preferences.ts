@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { DecisionType } from '@shared/schemas/common';
 import type { StoredMemberPreferences } from '../../store';
-import { isDuplicate, strip, type StrDoc } from './docs';
+import { insertedFirst, isDuplicate, strip, type StrDoc } from './docs';
 
 const TYPES: DecisionType[] = ['renewal_price', 'fraud_flag', 'risk_score'];
 
@@ -36,12 +36,7 @@ export function memberPreferencesRepo(db: Db) {
      * then moves the member's document on; a crash in between is repaired by the next read.
      */
     compareAndSet: async (next: StoredMemberPreferences, expectedVersion: number) => {
-      try {
-        await revisions().insertOne({ _id: revisionId(next.memberId, next.version), ...next });
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      if (!(await insertedFirst(revisions(), { _id: revisionId(next.memberId, next.version), ...next }))) return false;
       if (next.version !== expectedVersion + 1) throw new Error('a revision moves the version on by one');
       await project(next);
       return true;

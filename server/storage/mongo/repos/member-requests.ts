@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { StoredMemberRequest } from '../../store';
-import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
+import { fromDoc, insertedFirst, toDoc, type StrDoc } from './docs';
 
 export function memberRequestsRepo(db: Db) {
   const col = () => db.collection<StrDoc>('member_requests');
@@ -10,12 +10,7 @@ export function memberRequestsRepo(db: Db) {
     compareAndSet: async (id: string, expectedVersion: number, next: StoredMemberRequest) => {
       // The race is decided by a unique _id, the one write every MongoDB (and FerretDB, whose
       // filtered replace is not atomic) makes atomic: one claim per version step of a request.
-      try {
-        await db.collection<StrDoc>('member_request_versions').insertOne({ _id: `${id}#${expectedVersion + 1}` });
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      if (!(await insertedFirst(db.collection<StrDoc>('member_request_versions'), { _id: `${id}#${expectedVersion + 1}` }))) return false;
       // A request stored before versions were kept is version 1.
       const version = expectedVersion === 1 ? { $in: [1, null] } : expectedVersion;
       const { matchedCount } = await col().replaceOne({ _id: id, version } as never, toDoc(next));

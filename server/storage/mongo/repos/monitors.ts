@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Monitor, MonitorAlert } from '@shared/schemas/monitors';
 import { DuplicateKeyError } from '../../store';
-import { fromDoc, isDuplicate, toDoc, type StrDoc } from './docs';
+import { fromDoc, insertedFirst, isDuplicate, toDoc, type StrDoc } from './docs';
 
 /**
  * FerretDB 1.24 loses concurrent conditional updates to one document (see leases.ts), so a
@@ -33,12 +33,7 @@ export function monitorsRepo(db: Db) {
       return monitors.map((d) => withEvaluation(fromDoc<Monitor>(d)!, at.get(d._id)));
     },
     compareAndSet: async (next: Monitor, expectedVersion: number) => {
-      try {
-        await claims().insertOne({ _id: `${next.id}@${expectedVersion + 1}` });
-      } catch (error) {
-        if (isDuplicate(error)) return false;
-        throw error;
-      }
+      if (!(await insertedFirst(claims(), { _id: `${next.id}@${expectedVersion + 1}` }))) return false;
       return (await col().replaceOne({ _id: next.id, version: expectedVersion }, toDoc(next))).matchedCount === 1;
     },
     touchEvaluated: async (id: string, at: string) => void (await evaluations().updateOne({ _id: id }, { $set: { at } }, { upsert: true })),
